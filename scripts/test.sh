@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# The whole test suite: types, lint, format, unit/integration (Vitest), production build, e2e (Playwright).
+# Each step runs even when an earlier one failed (e2e needs the build), and the last line totals them all.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+out=.data/test-results
+rm -rf "$out" && mkdir -p "$out"
+passed=0
+failed=0
+
+step() { # step NAME CMD...: a step that counts as one check
+  local name=$1; shift
+  echo "::: $name"
+  if "$@"; then passed=$((passed + 1)); echo "::: $name ok"; else failed=$((failed + 1)); echo "::: $name FAILED"; fi
+}
+
+count() { # count FILE KIND: adds the passed/failed totals of a JSON report
+  local p f
+  read -r p f < <(node scripts/count-report.mjs "$1" "$2") || { failed=$((failed + 1)); return; }
+  passed=$((passed + p)); failed=$((failed + f))
+}
+
+step "types" npx tsc --noEmit
+step "lint" npx eslint . --max-warnings 0
+step "format" npx prettier --check . --log-level warn
+step "generated files" node scripts/check-generated.mjs
+
+echo "::: unit"
+npx vitest run --reporter=default --reporter=json --outputFile.json="$out/vitest.json"
+count "$out/vitest.json" vitest
+
+echo "::: build"
+if npx next build; then
+  passed=$((passed + 1))
+  if browser=$(bash scripts/find-browser.sh); then
+    echo "::: e2e (Chromium: $browser)"
+    CHROMIUM_PATH="$browser" PLAYWRIGHT_JSON_OUTPUT_NAME="$out/playwright.json" \
+      npx playwright test --reporter=list,json
+    count "$out/playwright.json" playwright
+  else
+    failed=$((failed + 1)); echo "::: e2e FAILED: no browser"
+  fi
+else
+  failed=$((failed + 1)); echo "::: build FAILED (e2e not run)"
+fi
+
+echo
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
