@@ -1,0 +1,16 @@
+"use client";
+
+import { QueryClientProvider } from "@tanstack/react-query";
+import { useState } from "react";
+import { ToastProvider } from "@/components/ui/toast";
+import { makeQueryClient } from "@/lib/api/query-client";
+
+export function Providers({ children }: { children: React.ReactNode }) {
+  // One client per browser tab (and per request during server rendering).
+  const [client] = useState(makeQueryClient);
+  return (
+    <QueryClientProvider client={client}>
+      <ToastProvider>{children}</ToastProvider>
+    </QueryClientProvider>
+  );
+}
