@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { CANARY_KEY } from "./e2e/canary";
 
 // Each run gets a fresh sandbox data folder; E2E_PORT and NEXT_DIST_DIR let runs live side by side.
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -31,13 +32,14 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    command: `rm -rf ${dataDir} && npx next start -H 127.0.0.1 -p ${port}`,
+    // The server log is kept so the test script can check that the key never reached it.
+    command: `rm -rf ${dataDir} && mkdir -p ${dataDir} && npx next start -H 127.0.0.1 -p ${port} 2>&1 | tee ${dataDir}.log`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
     env: {
       MISTRAL_BACKEND: "sandbox",
-      MISTRAL_API_KEY: "",
+      MISTRAL_API_KEY: CANARY_KEY,
       CONSOLE_DATA_DIR: dataDir,
       SANDBOX_SPEED: "40",
       SANDBOX_TOKENS_PER_SECOND: "200",

@@ -30,13 +30,16 @@ npx vitest run --reporter=default --reporter=json --outputFile.json="$out/vitest
 count "$out/vitest.json" vitest
 
 echo "::: build"
-if npx next build; then
+# Built with a canary key (the sandbox is forced), so e2e can prove the key never reaches the bundle.
+canary=$(node -p 'require("fs").readFileSync("e2e/canary.ts","utf8").match(/"(canary-[^"]+)"/)[1]')
+if MISTRAL_API_KEY="$canary" MISTRAL_BACKEND=sandbox npx next build; then
   passed=$((passed + 1))
   if browser=$(bash scripts/find-browser.sh); then
     echo "::: e2e (Chromium: $browser)"
     CHROMIUM_PATH="$browser" PLAYWRIGHT_JSON_OUTPUT_NAME="$out/playwright.json" \
       npx playwright test --reporter=list,json
     count "$out/playwright.json" playwright
+    step "no key in the server log" bash -c "test -s .data/e2e-3100.log && ! grep -q '$canary' .data/e2e-3100.log"
   else
     failed=$((failed + 1)); echo "::: e2e FAILED: no browser"
   fi
