@@ -1,0 +1,245 @@
+// Files API: multipart uploads streamed to a temp file (never buffered whole), checked line by
+// line while they stream, then renamed into place only once everything is accepted.
+import { randomUUID } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { rename, rm } from "node:fs/promises";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
+import busboy from "busboy";
+import { JsonlLinter, type LintReport } from "@/lib/jsonl";
+import type { FileSchema } from "@/lib/mistral/types";
+import type { SandboxContext } from "./context";
+import { json, mistralError, validationError } from "./http";
+
+export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
+const MAX_REPORTED_ERRORS = 5;
+
+interface FileRow {
+  id: string;
+  filename: string;
+  bytes: number;
+  num_lines: number;
+  sample_type: "instruct" | "pretrain";
+  data_tokens: number;
+  created_at: number;
+}
+
+export function filePath(ctx: SandboxContext, id: string): string {
+  return path.join(ctx.store.filesDir, `${id}.jsonl`);
+}
+
+function toFileOut(row: FileRow): FileSchema {
+  return {
+    id: row.id,
+    object: "file",
+    bytes: row.bytes,
+    created_at: row.created_at,
+    filename: row.filename,
+    purpose: "fine-tune",
+    sample_type: row.sample_type,
+    num_lines: row.num_lines,
+    source: "upload",
+  };
+}
+
+export function getFileRow(ctx: SandboxContext, id: string): FileRow | undefined {
+  return ctx.store.db.prepare("SELECT * FROM files WHERE id = ?").get(id) as FileRow | undefined;
+}
+
+const fileNotFound = (id: string) =>
+  mistralError(404, `File '${id}' not found.`, "invalid_request_error", "file_not_found");
+
+export function listFiles(ctx: SandboxContext): Response {
+  const rows = ctx.store.db.prepare("SELECT * FROM files ORDER BY rowid DESC").all() as FileRow[];
+  return json({ data: rows.map(toFileOut), object: "list" });
+}
+
+export function retrieveFile(ctx: SandboxContext, id: string): Response {
+  const row = getFileRow(ctx, id);
+  return row ? json(toFileOut(row)) : fileNotFound(id);
+}
+
+export async function deleteFile(
+  ctx: SandboxContext,
+  id: string,
+  beforeDelete: (fileId: string) => void,
+): Promise<Response> {
+  if (!getFileRow(ctx, id)) return fileNotFound(id);
+  // Jobs past their validation keep the outcome they had while the file existed.
+  beforeDelete(id);
+  const { changes } = ctx.store.db.prepare("DELETE FROM files WHERE id = ?").run(id);
+  if (!changes) return fileNotFound(id); // a concurrent delete won
+  await rm(filePath(ctx, id), { force: true });
+  return json({ id, object: "file", deleted: true });
+}
+
+class UploadRefused extends Error {
+  constructor(readonly response: Response) {
+    super("upload refused");
+  }
+}
+
+/**
+ * POST /v1/files. The body is read as a stream; the file part goes to `<files>/.tmp-<uuid>` and is
+ * renamed to its final name only when the whole upload is accepted, so an upload that is cut off,
+ * too large or invalid leaves nothing behind.
+ */
+export async function uploadFile(ctx: SandboxContext, request: Request): Promise<Response> {
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!request.body || !/^multipart\/form-data/i.test(contentType)) {
+    return validationError([{ loc: ["body", "file"], msg: "Field required", type: "missing" }]);
+  }
+  const id = randomUUID();
+  const tmp = path.join(ctx.store.filesDir, `.tmp-${id}`);
+  const source = Readable.fromWeb(request.body as unknown as NodeWebReadableStream<Uint8Array>);
+  let bb: busboy.Busboy;
+  try {
+    bb = busboy({
+      headers: { "content-type": contentType },
+      limits: { fileSize: ctx.maxUploadBytes, files: 1, fields: 10, fieldSize: 1024 },
+    });
+  } catch {
+    return validationError([{ loc: ["body"], msg: "Invalid multipart body", type: "value_error" }]);
+  }
+
+  let purpose: string | undefined;
+  let filename: string | undefined;
+  let bytes = 0;
+  // The training-data linter (issue 4) checks the bytes as they are written, like the real API
+  // validates on upload; one pass, nothing held but the current line.
+  const linter = new JsonlLinter({ maxIssues: 200 });
+  let fileDone: Promise<void> | undefined;
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const fail = (err: unknown) => reject(err);
+      bb.on("field", (name, value) => {
+        if (name === "purpose") purpose = value;
+      });
+      bb.on("file", (name, stream, info) => {
+        if (name !== "file" || fileDone) {
+          stream.resume();
+          return;
+        }
+        filename = path.basename(info.filename ?? "");
+        if (!filename.toLowerCase().endsWith(".jsonl")) {
+          stream.resume();
+          return fail(
+            new UploadRefused(
+              validationError([
+                {
+                  loc: ["body", "file"],
+                  msg: `Only .jsonl files are supported for fine-tuning, got '${filename || "(no name)"}'.`,
+                  type: "value_error",
+                },
+              ]),
+            ),
+          );
+        }
+        stream.on("limit", () =>
+          fail(
+            new UploadRefused(
+              mistralError(
+                413,
+                `File too large: the maximum size is ${Math.round(ctx.maxUploadBytes / 1024 / 1024)} MB.`,
+                "invalid_request_error",
+                "file_too_large",
+              ),
+            ),
+          ),
+        );
+        fileDone = pipeline(
+          stream,
+          async function* (chunks: AsyncIterable<Buffer>) {
+            for await (const chunk of chunks) {
+              bytes += chunk.length;
+              linter.push(chunk);
+              yield chunk;
+            }
+          },
+          createWriteStream(tmp, { flags: "wx" }),
+        );
+        fileDone.catch(fail);
+      });
+      bb.on("close", () => resolve());
+      bb.on("error", fail);
+      source.on("error", fail);
+      request.signal?.addEventListener("abort", () => fail(new Error("client went away")));
+      source.pipe(bb);
+    });
+    if (!fileDone) {
+      return validationError([{ loc: ["body", "file"], msg: "Field required", type: "missing" }]);
+    }
+    await fileDone;
+    if (purpose !== undefined && purpose !== "fine-tune") {
+      await rm(tmp, { force: true });
+      return validationError([
+        { loc: ["body", "purpose"], msg: "Input should be 'fine-tune'", type: "literal_error" },
+      ]);
+    }
+    const report = linter.end();
+    const sampleType = report.stats.sampleType;
+    if (report.errorCount > 0 || (sampleType !== "instruct" && sampleType !== "pretrain")) {
+      await rm(tmp, { force: true });
+      return invalidFile(filename!, report);
+    }
+    await rename(tmp, filePath(ctx, id));
+    const row: FileRow = {
+      id,
+      filename: filename!,
+      bytes,
+      num_lines: report.stats.lines,
+      sample_type: sampleType,
+      data_tokens: report.stats.estimatedTokens,
+      created_at: Math.floor(ctx.now() / 1000),
+    };
+    ctx.store.db
+      .prepare(
+        "INSERT INTO files (id, filename, bytes, num_lines, sample_type, data_tokens, created_at) VALUES (@id, @filename, @bytes, @num_lines, @sample_type, @data_tokens, @created_at)",
+      )
+      .run(row);
+    return json(toFileOut(row));
+  } catch (err) {
+    // Stop reading what the client still sends (a 413 must not swallow 512 MB more) and drop the bytes.
+    source.unpipe(bb);
+    source.destroy();
+    await fileDone?.catch(() => undefined);
+    await rm(tmp, { force: true });
+    if (err instanceof UploadRefused) return err.response;
+    return mistralError(
+      400,
+      "The upload was interrupted before it completed.",
+      "invalid_request_error",
+    );
+  }
+}
+
+/** 422 naming the offending lines: `detail` per issue, and the first few in one readable message. */
+function invalidFile(filename: string, report: LintReport): Response {
+  const errors = report.issues.filter((e) => e.severity === "error").slice(0, MAX_REPORTED_ERRORS);
+  if (errors.length === 0) {
+    errors.push({
+      line: 0,
+      severity: "error",
+      code: "sample_type",
+      message: "the file mixes instruct and pretrain samples",
+    });
+  }
+  // The linter's messages already name their line.
+  const shown = errors.map((e) => e.message).join("; ");
+  const hidden = Math.max(0, report.errorCount - errors.length);
+  const more = hidden ? ` (and ${hidden} more)` : "";
+  return json(
+    {
+      detail: errors.map((e) => ({
+        loc: ["body", "file", ...(e.line ? [e.line] : [])],
+        msg: e.message,
+        type: e.code,
+      })),
+      message: `Invalid training file '${filename}': ${shown}${more}.`,
+    },
+    422,
+  );
+}

@@ -1,0 +1,238 @@
+// The embedded Mistral-compatible backend: one `handle(Request) => Response` for the 19 operations
+// of the spec, with its state in `<dataDir>/sandbox/` (SQLite + the uploaded bytes).
+import { matchOperation } from "@/lib/mistral/operations";
+import type {
+  AgentsCompletionRequest,
+  ChatCompletionRequest,
+  EmbeddingRequest,
+  FIMCompletionRequest,
+  JobIn,
+} from "@/lib/mistral/types";
+import type { SandboxContext } from "./context";
+import { deleteFile, listFiles, MAX_UPLOAD_BYTES, retrieveFile, uploadFile } from "./files";
+import {
+  agentsCompletion,
+  chatCompletion,
+  embeddings,
+  fimCompletion,
+  type GenerationContext,
+} from "./generation";
+import { json, mistralError, validationError } from "./http";
+import {
+  cancelJob,
+  createJob,
+  getJob,
+  listJobs,
+  refreshActiveJobs,
+  seedFineTunedModels,
+  startJob,
+} from "./jobs";
+import {
+  deleteModel,
+  getModel,
+  listModels,
+  retrieveModel,
+  setArchived,
+  updateModel,
+} from "./models-api";
+import { openStore } from "./store";
+import { validateBody, validateQuery } from "./validation";
+
+export type { SandboxModel } from "./models";
+
+export interface SandboxOptions {
+  /** The console's data folder; the sandbox owns `<dataDir>/sandbox/`. */
+  dataDir: string;
+  /** SANDBOX_SPEED: 1 (default) = a fine-tuning job takes about a minute; tests use 40+. */
+  speed?: number;
+  /** SANDBOX_TOKENS_PER_SECOND: streaming pace of generated text (default 40). */
+  tokensPerSecond?: number;
+  /** Clock in ms, injectable for tests. */
+  now?: () => number;
+  /** Largest accepted upload in bytes (default 512 MB, as the real API); tests lower it. */
+  maxUploadBytes?: number;
+  /**
+   * Make sure at least this many fine-tuned models exist (each with its finished job), for
+   * benchmarks of long model lists. Defaults to SANDBOX_SEED_MODELS, else 0.
+   */
+  seedModels?: number;
+}
+
+export interface Sandbox {
+  /** Answers a /v1/... request; never throws (unexpected errors become a 500 JSON error). */
+  handle(request: Request): Promise<Response>;
+  stats(): { abortedGenerations: number; activeGenerations: number };
+  close(): void;
+}
+
+/** The largest JSON body read (the real API's requests are far smaller). */
+const MAX_JSON_BYTES = 16 * 1024 * 1024;
+
+function seedCountFromEnv(): number {
+  const raw = process.env.SANDBOX_SEED_MODELS;
+  if (raw === undefined || raw === "") return 0;
+  if (!/^\d+$/.test(raw)) {
+    throw new Error(`SANDBOX_SEED_MODELS must be a whole number of models, got "${raw}".`);
+  }
+  return Number(raw);
+}
+
+export function createSandbox(options: SandboxOptions): Sandbox {
+  const speed = options.speed ?? 1;
+  if (!(speed > 0)) throw new Error(`The sandbox speed must be a positive number, got ${speed}.`);
+  const ctx: SandboxContext = {
+    store: openStore(options.dataDir),
+    now: options.now ?? Date.now,
+    speed,
+    maxUploadBytes: options.maxUploadBytes ?? MAX_UPLOAD_BYTES,
+  };
+  seedFineTunedModels(ctx, options.seedModels ?? seedCountFromEnv());
+  const tokensPerSecond = options.tokensPerSecond ?? 40;
+  let abortedGenerations = 0;
+  let activeGenerations = 0;
+
+  const generation = (signal: AbortSignal): GenerationContext => ({
+    signal,
+    tokensPerSecond,
+    getModel: (id) => getModel(ctx, id),
+    onAbort: () => void abortedGenerations++,
+    onStart: () => void activeGenerations++,
+    onEnd: () => void activeGenerations--,
+  });
+
+  async function route(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const match = matchOperation(request.method, url.pathname);
+    // Unknown routes answer like the real API's framework (FastAPI) does.
+    if (match.kind === "not-found") return json({ detail: "Not Found" }, 404);
+    if (match.kind === "method-not-allowed") {
+      return json({ detail: "Method Not Allowed" }, 405, { allow: match.allow.join(", ") });
+    }
+    const { operation: op, params } = match;
+    const query = validateQuery(op, url.searchParams);
+    if (query.errors.length) return validationError(query.errors);
+    let body: unknown;
+    if (op.body === "json") {
+      const parsed = await readJson(request);
+      if (parsed instanceof Response) return parsed;
+      const errors = validateBody(op.bodySchema!, parsed.value);
+      if (errors.length) return validationError(errors);
+      body = parsed.value;
+    }
+    const q = query.values;
+    switch (op.id) {
+      case "list_models_v1_models_get":
+        return listModels(ctx);
+      case "retrieve_model_v1_models__model_id__get":
+        return retrieveModel(ctx, params.model_id);
+      case "delete_model_v1_models__model_id__delete":
+        return deleteModel(ctx, params.model_id);
+      case "jobs_api_routes_fine_tuning_update_fine_tuned_model":
+        return updateModel(
+          ctx,
+          params.model_id,
+          body as { name?: string | null; description?: string | null },
+        );
+      case "jobs_api_routes_fine_tuning_archive_fine_tuned_model":
+        return setArchived(ctx, params.model_id, true);
+      case "jobs_api_routes_fine_tuning_unarchive_fine_tuned_model":
+        return setArchived(ctx, params.model_id, false);
+      case "files_api_routes_upload_file":
+        return uploadFile(ctx, request);
+      case "files_api_routes_list_files":
+        return listFiles(ctx);
+      case "files_api_routes_retrieve_file":
+        return retrieveFile(ctx, params.file_id);
+      case "files_api_routes_delete_file":
+        return deleteFile(ctx, params.file_id, (fileId) => refreshActiveJobs(ctx, { fileId }));
+      case "jobs_api_routes_fine_tuning_get_fine_tuning_jobs":
+        return listJobs(ctx, q);
+      case "jobs_api_routes_fine_tuning_create_fine_tuning_job":
+        return createJob(ctx, body as JobIn, q.dry_run === true);
+      case "jobs_api_routes_fine_tuning_get_fine_tuning_job":
+        return getJob(ctx, params.job_id);
+      case "jobs_api_routes_fine_tuning_cancel_fine_tuning_job":
+        return cancelJob(ctx, params.job_id);
+      case "jobs_api_routes_fine_tuning_start_fine_tuning_job":
+        return startJob(ctx, params.job_id);
+      case "chat_completion_v1_chat_completions_post":
+        return chatCompletion(body as ChatCompletionRequest, generation(request.signal));
+      case "fim_completion_v1_fim_completions_post":
+        return fimCompletion(body as FIMCompletionRequest, generation(request.signal));
+      case "agents_completion_v1_agents_completions_post":
+        return agentsCompletion(body as AgentsCompletionRequest, generation(request.signal));
+      case "embeddings_v1_embeddings_post":
+        return embeddings(body as EmbeddingRequest, generation(request.signal));
+    }
+  }
+
+  return {
+    async handle(request) {
+      try {
+        return await route(request);
+      } catch (err) {
+        // The message only: no stack trace and no internals in the response.
+        console.error(
+          "[sandbox] %s %s failed:",
+          request.method,
+          new URL(request.url).pathname,
+          err,
+        );
+        return mistralError(
+          500,
+          "The sandbox failed to handle this request.",
+          "internal_server_error",
+        );
+      }
+    },
+    stats: () => ({ abortedGenerations, activeGenerations }),
+    close: () => ctx.store.close(),
+  };
+}
+
+/** Reads a JSON body with a size cap; a 422 like FastAPI's when it is missing or malformed. */
+async function readJson(request: Request): Promise<{ value: unknown } | Response> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.length;
+      if (size > MAX_JSON_BYTES) {
+        await reader.cancel();
+        return mistralError(413, "Request body too large.", "invalid_request_error");
+      }
+      chunks.push(value);
+    }
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  if (!text.trim())
+    return validationError([{ loc: ["body"], msg: "Field required", type: "missing" }]);
+  try {
+    return { value: JSON.parse(text) };
+  } catch (err) {
+    return validationError([
+      { loc: ["body"], msg: `JSON decode error: ${(err as Error).message}`, type: "json_invalid" },
+    ]);
+  }
+}
+
+/**
+ * Ensures at least `count` fine-tuned models exist in `<dataDir>/sandbox/` (e.g. for the models
+ * page benchmark); returns how many were added.
+ */
+export function seedModels(dataDir: string, count: number, now: () => number = Date.now): number {
+  const ctx: SandboxContext = {
+    store: openStore(dataDir),
+    now,
+    speed: 1,
+    maxUploadBytes: MAX_UPLOAD_BYTES,
+  };
+  try {
+    return seedFineTunedModels(ctx, count);
+  } finally {
+    ctx.store.close();
+  }
+}

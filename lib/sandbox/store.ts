@@ -1,0 +1,118 @@
+// The sandbox's embedded store: one SQLite database (WAL) plus the uploaded bytes on disk.
+// better-sqlite3 is synchronous, so each call (and each transaction) is atomic within the process;
+// WAL and a busy timeout keep a second process (e.g. a dev server worker) safe too.
+// Lists are ordered by rowid, i.e. insertion order, which is stable even within one millisecond.
+import { mkdirSync, readdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+
+export type DB = Database.Database;
+
+// Append only: each entry upgrades the schema by one version (PRAGMA user_version).
+const MIGRATIONS: string[] = [
+  `CREATE TABLE files (
+     id TEXT PRIMARY KEY,
+     filename TEXT NOT NULL,
+     bytes INTEGER NOT NULL,
+     num_lines INTEGER NOT NULL,
+     sample_type TEXT NOT NULL,
+     data_tokens INTEGER NOT NULL,
+     created_at INTEGER NOT NULL
+   );
+
+   CREATE TABLE jobs (
+     id TEXT PRIMARY KEY,
+     model TEXT NOT NULL,
+     status TEXT NOT NULL,
+     auto_start INTEGER NOT NULL,
+     hyperparameters TEXT NOT NULL,
+     training_files TEXT NOT NULL,
+     validation_files TEXT NOT NULL,
+     suffix TEXT,
+     integrations TEXT,
+     repositories TEXT NOT NULL,
+     wandb_project TEXT,
+     wandb_name TEXT,
+     data_tokens INTEGER NOT NULL,
+     training_steps INTEGER NOT NULL,
+     created_ms INTEGER NOT NULL,
+     modified_ms INTEGER NOT NULL,
+     speed REAL NOT NULL,
+     validated_ok INTEGER,
+     start_ms INTEGER,
+     cancel_ms INTEGER,
+     fine_tuned_model TEXT,
+     trained_tokens INTEGER
+   );
+   CREATE INDEX jobs_status ON jobs(status);
+
+   CREATE TABLE events (
+     job_id TEXT NOT NULL,
+     ordinal INTEGER NOT NULL,
+     name TEXT NOT NULL,
+     data TEXT,
+     created_at INTEGER NOT NULL,
+     PRIMARY KEY (job_id, ordinal)
+   );
+
+   CREATE TABLE checkpoints (
+     job_id TEXT NOT NULL,
+     step_number INTEGER NOT NULL,
+     metrics TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     PRIMARY KEY (job_id, step_number)
+   );
+
+   CREATE TABLE ft_models (
+     id TEXT PRIMARY KEY,
+     job_id TEXT NOT NULL UNIQUE,
+     root TEXT NOT NULL,
+     created INTEGER NOT NULL,
+     archived INTEGER NOT NULL DEFAULT 0,
+     name TEXT,
+     description TEXT,
+     deleted INTEGER NOT NULL DEFAULT 0
+   );
+`,
+];
+
+export interface Store {
+  db: DB;
+  filesDir: string;
+  close(): void;
+}
+
+export function openStore(dataDir: string): Store {
+  const root = path.join(dataDir, "sandbox");
+  const filesDir = path.join(root, "files");
+  mkdirSync(filesDir, { recursive: true });
+  // Temp files of uploads interrupted by a crash are never renamed into place: drop them.
+  for (const name of readdirSync(filesDir)) {
+    if (name.startsWith(".tmp-")) rmSync(path.join(filesDir, name), { force: true });
+  }
+  const db = new Database(path.join(root, "sandbox.db"));
+  db.pragma("journal_mode = WAL");
+  db.pragma("busy_timeout = 5000");
+  db.pragma("synchronous = NORMAL");
+  migrate(db);
+  return {
+    db,
+    filesDir,
+    close: () => db.close(),
+  };
+}
+
+function migrate(db: DB): void {
+  const version = db.pragma("user_version", { simple: true }) as number;
+  if (version > MIGRATIONS.length) {
+    throw new Error(
+      `The sandbox database is newer (version ${version}) than this code (${MIGRATIONS.length}).`,
+    );
+  }
+  for (let v = version; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]);
+      db.pragma(`user_version = ${v + 1}`);
+    }).immediate();
+  }
+}
