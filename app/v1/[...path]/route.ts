@@ -1,0 +1,14 @@
+// The /v1 gateway: the Mistral API's own paths, served at the console's origin with the server's key.
+import { handleGatewayRequest } from "@/lib/server/gateway";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+// Every method goes to the gateway, so a known path with another method gets a JSON 405 + Allow.
+export const GET = handleGatewayRequest;
+export const HEAD = handleGatewayRequest;
+export const POST = handleGatewayRequest;
+export const PUT = handleGatewayRequest;
+export const PATCH = handleGatewayRequest;
+export const DELETE = handleGatewayRequest;
+export const OPTIONS = handleGatewayRequest;

@@ -1,0 +1,46 @@
+import "server-only";
+
+/** What the console itself refuses or reports; `type` tells the client whose fault it is. */
+export type GatewayErrorType = "invalid_request_error" | "upstream_error" | "internal_error";
+
+/**
+ * The gateway's one error type. It becomes the same JSON shape the Mistral API uses:
+ * `{ object: "error", message, type, param: null, code }`.
+ */
+export class GatewayError extends Error {
+  readonly status: number;
+  readonly type: GatewayErrorType;
+  readonly code: string;
+  readonly headers: Record<string, string>;
+
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    options: { type?: GatewayErrorType; headers?: Record<string, string> } = {},
+  ) {
+    super(message);
+    this.name = "GatewayError";
+    this.status = status;
+    this.code = code;
+    this.type = options.type ?? (status >= 500 ? "upstream_error" : "invalid_request_error");
+    this.headers = options.headers ?? {};
+  }
+
+  toResponse(): Response {
+    return errorResponse(this.status, this.type, this.code, this.message, this.headers);
+  }
+}
+
+export function errorResponse(
+  status: number,
+  type: string,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): Response {
+  return new Response(JSON.stringify({ object: "error", message, type, param: null, code }), {
+    status,
+    headers: { "content-type": "application/json", "cache-control": "no-store", ...headers },
+  });
+}

@@ -1,0 +1,463 @@
+import "server-only";
+import { matchOperation, type Operation } from "@/lib/mistral/operations";
+import { ConfigError, getConfig, type Config } from "./config";
+import { errorResponse, GatewayError } from "./errors";
+import { getUpstream, type Upstream } from "./upstream";
+
+export type Gateway = (request: Request) => Promise<Response>;
+
+export interface GatewayOptions {
+  config: Config;
+  upstream: Upstream;
+  /** Where problems are reported; every line has the key redacted first. */
+  log?: (message: string) => void;
+  /** Backoff before a retried read; tests shorten it. */
+  retryDelayMs?: number;
+}
+
+// The forwarded request's origin is a placeholder: upstreams only read its path and query.
+const UPSTREAM_ORIGIN = "http://upstream.invalid";
+const MAX_RETRIES = 2;
+/** A Retry-After longer than this is passed to the caller instead of waited out. */
+const MAX_RETRY_WAIT_MS = 2_000;
+/** Error bodies are read whole (to redact and normalize them), up to this much. */
+const MAX_ERROR_BODY_BYTES = 256 * 1024;
+const MAX_PATH_IN_MESSAGE = 120;
+const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
+const KEEP_RESPONSE_HEADERS = new Set([
+  "content-type",
+  "retry-after",
+  "x-request-id",
+  "mistral-correlation-id",
+]);
+const STREAM_HEADERS = {
+  "content-type": "text/event-stream",
+  "cache-control": "no-cache, no-transform",
+  "x-accel-buffering": "no",
+};
+
+/**
+ * The /v1 gateway: matches the request against the spec's 19 operations, refuses what is plainly
+ * broken, forwards the rest to the upstream with only allow-listed headers and spec-listed query
+ * parameters, and passes the answer back (streams chunk by chunk).
+ */
+export function createGateway(options: GatewayOptions): Gateway {
+  const { config, upstream } = options;
+  const key = config.apiKey?.reveal();
+  const redact = (text: string) => (key ? text.split(key).join("[redacted]") : text);
+  const sink = options.log ?? ((message: string) => console.error(message));
+  const log = (message: string) => sink(redact(`[gateway] ${message}`));
+  const retryDelayMs = options.retryDelayMs ?? 250;
+
+  async function forward(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const method = request.method.toUpperCase();
+    // Matched on the raw (still percent-encoded) path: encoded slashes, empty segments and odd
+    // ids never match, and only a matched path is ever forwarded.
+    const match = matchOperation(method, url.pathname);
+    if (match.kind === "not-found") {
+      throw new GatewayError(
+        404,
+        "not_found",
+        `No API operation at ${clip(url.pathname)}. This console serves the 19 operations of the Mistral API under /v1.`,
+      );
+    }
+    if (match.kind === "method-not-allowed") {
+      const allow = match.allow.join(", ");
+      throw new GatewayError(
+        405,
+        "method_not_allowed",
+        `${clip(url.pathname)} does not accept ${clip(method)}; it accepts ${allow}.`,
+        { headers: { allow } },
+      );
+    }
+    const operation = match.operation;
+
+    const headers = new Headers();
+    const accept = request.headers.get("accept");
+    if (accept) headers.set("accept", accept);
+    let body: BodyInit | null = null;
+    let uploadTooLarge = () => false;
+    if (operation.body === "json") {
+      const bytes = await readJsonBody(request, config.maxJsonBodyBytes);
+      headers.set("content-type", "application/json");
+      headers.set("content-length", String(bytes.byteLength));
+      body = bytes as BodyInit;
+    } else if (operation.body === "multipart") {
+      const upload = uploadBody(request, config.maxUploadBytes, headers);
+      body = upload.stream;
+      uploadTooLarge = upload.exceeded;
+    }
+
+    const target = UPSTREAM_ORIGIN + url.pathname + forwardedQuery(operation, url.searchParams);
+    const send = () =>
+      upstream(
+        new Request(target, {
+          method,
+          headers,
+          body,
+          signal: request.signal,
+          ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
+        } as RequestInit),
+      );
+    let response: Response;
+    try {
+      response = method === "GET" ? await withRetries(send, request.signal) : await send();
+    } catch (error) {
+      // However the upstream reacted to the cut-off body, the caller learns why.
+      if (uploadTooLarge()) throw tooLarge(config.maxUploadBytes, "The upload");
+      throw error;
+    }
+    if (uploadTooLarge()) {
+      await response.body?.cancel();
+      throw tooLarge(config.maxUploadBytes, "The upload");
+    }
+    return respond(response, operation, method, url.pathname);
+  }
+
+  /** Reads are retried on 429/5xx/connection failure; writes never are (they may have happened). */
+  async function withRetries(send: () => Promise<Response>, signal: AbortSignal) {
+    for (let attempt = 0; ; attempt++) {
+      const last = attempt >= MAX_RETRIES;
+      let response: Response;
+      try {
+        response = await send();
+      } catch (error) {
+        const retryable = error instanceof GatewayError && error.code === "upstream_unreachable";
+        if (last || !retryable || signal.aborted) throw error;
+        await sleep(retryDelayMs * 2 ** attempt, signal);
+        continue;
+      }
+      if (last || !RETRY_STATUSES.has(response.status) || signal.aborted) return response;
+      const wait = retryAfterMs(response.headers.get("retry-after")) ?? retryDelayMs * 2 ** attempt;
+      if (wait > MAX_RETRY_WAIT_MS) return response;
+      await response.body?.cancel();
+      await sleep(wait, signal);
+    }
+  }
+
+  async function respond(
+    response: Response,
+    operation: Operation,
+    method: string,
+    pathname: string,
+  ): Promise<Response> {
+    const headers = new Headers();
+    response.headers.forEach((value, name) => {
+      if (
+        KEEP_RESPONSE_HEADERS.has(name) ||
+        name.startsWith("x-ratelimit") ||
+        name.startsWith("ratelimit")
+      ) {
+        headers.set(name, redact(value));
+      }
+    });
+    const contentType = headers.get("content-type") ?? "";
+    const isStream = contentType.startsWith("text/event-stream");
+
+    if (response.status >= 400 && !isStream) {
+      return errorBody(response, headers);
+    }
+    if (isStream) {
+      for (const [name, value] of Object.entries(STREAM_HEADERS)) headers.set(name, value);
+    } else {
+      headers.set("cache-control", "no-store");
+    }
+    const body =
+      response.body &&
+      passThrough(response.body, config.streamIdleTimeoutMs, (problem) =>
+        log(`${method} ${pathname} (${operation.id}): ${problem}; the response was ended early.`),
+      );
+    return new Response(body, { status: response.status, headers });
+  }
+
+  /**
+   * Upstream errors keep their status and (JSON) body. A body that is not JSON, such as a proxy's
+   * HTML page, becomes the usual error shape so every client can show it.
+   */
+  async function errorBody(response: Response, headers: Headers): Promise<Response> {
+    const { bytes, complete } = response.body
+      ? await readCapped(response.body, MAX_ERROR_BODY_BYTES)
+      : { bytes: new Uint8Array(), complete: true };
+    const text = redact(new TextDecoder().decode(bytes));
+    let isJson = false;
+    if (complete && text.trim()) {
+      try {
+        JSON.parse(text);
+        isJson = true;
+      } catch {}
+    }
+    headers.set("cache-control", "no-store");
+    if (isJson) {
+      headers.set("content-type", "application/json");
+      return new Response(text, { status: response.status, headers });
+    }
+    const what = headers.get("content-type")?.split(";")[0] || "no content type";
+    const message =
+      `The Mistral API answered ${response.status}${response.statusText ? ` ${response.statusText}` : ""}` +
+      (text.trim() ? ` with a body that is not JSON (${what}).` : " with an empty body.");
+    const extra: Record<string, string> = {};
+    headers.forEach((value, name) => {
+      if (name !== "content-type") extra[name] = value;
+    });
+    return errorResponse(response.status, "upstream_error", "upstream_error", message, extra);
+  }
+
+  return async function gateway(request: Request): Promise<Response> {
+    try {
+      return await forward(request);
+    } catch (error) {
+      if (error instanceof GatewayError) return error.toResponse();
+      if (request.signal.aborted) {
+        // Nobody is listening any more; the status only shows in access logs.
+        return errorResponse(
+          499,
+          "invalid_request_error",
+          "client_closed",
+          "The client went away.",
+        );
+      }
+      log(`unexpected error: ${describe(error)}`);
+      return errorResponse(
+        500,
+        "internal_error",
+        "internal_error",
+        "The console failed to handle this request; the error was logged on the server.",
+      );
+    }
+  };
+}
+
+function clip(text: string): string {
+  return text.length > MAX_PATH_IN_MESSAGE ? `${text.slice(0, MAX_PATH_IN_MESSAGE)}…` : text;
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}
+
+function forwardedQuery(operation: Operation, params: URLSearchParams): string {
+  if (operation.query.length === 0 || params.size === 0) return "";
+  const out = new URLSearchParams();
+  for (const name of operation.query) {
+    for (const value of params.getAll(name)) out.append(name, value);
+  }
+  const query = out.toString();
+  return query ? `?${query}` : "";
+}
+
+function mediaType(request: Request): string {
+  return (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+}
+
+function declaredLength(request: Request): number | null {
+  const value = request.headers.get("content-length");
+  return value && /^\d+$/.test(value) ? Number(value) : null;
+}
+
+function tooLarge(limit: number, what: string): GatewayError {
+  return new GatewayError(
+    413,
+    "payload_too_large",
+    `${what} is larger than the ${formatBytes(limit)} this console accepts.`,
+  );
+}
+
+/** The JSON body, checked to parse, as the bytes to forward (not re-serialized). */
+async function readJsonBody(request: Request, limit: number): Promise<Uint8Array> {
+  if (mediaType(request) !== "application/json") {
+    throw new GatewayError(
+      415,
+      "unsupported_media_type",
+      `This operation takes a JSON body: send it with Content-Type: application/json${
+        mediaType(request) ? ` (got ${clip(mediaType(request))})` : ""
+      }.`,
+    );
+  }
+  const declared = declaredLength(request);
+  if (declared !== null && declared > limit) throw tooLarge(limit, "The JSON body");
+  const { bytes, complete } = request.body
+    ? await readCapped(request.body, limit)
+    : { bytes: new Uint8Array(), complete: true };
+  if (!complete) throw tooLarge(limit, "The JSON body");
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new GatewayError(400, "invalid_json", "The request body is not valid UTF-8.");
+  }
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : "parse error";
+    throw new GatewayError(
+      400,
+      "invalid_json",
+      text.trim()
+        ? `The request body is not valid JSON: ${reason}`
+        : "The request body is empty; this operation takes a JSON body.",
+    );
+  }
+  return bytes;
+}
+
+/**
+ * The upload body as a stream, counted as it goes: never buffered, and cut off with a 413 as soon
+ * as it passes the limit (a missing or false Content-Length cannot sneak past).
+ */
+function uploadBody(
+  request: Request,
+  limit: number,
+  headers: Headers,
+): { stream: ReadableStream<Uint8Array>; exceeded: () => boolean } {
+  const contentType = request.headers.get("content-type") ?? "";
+  if (mediaType(request) !== "multipart/form-data") {
+    throw new GatewayError(
+      415,
+      "unsupported_media_type",
+      "Uploads take a multipart/form-data body (a `file` field and optionally `purpose`).",
+    );
+  }
+  if (!/;\s*boundary=/i.test(contentType)) {
+    throw new GatewayError(400, "invalid_multipart", "The multipart Content-Type has no boundary.");
+  }
+  const declared = declaredLength(request);
+  if (declared !== null && declared > limit) throw tooLarge(limit, "The upload");
+  if (!request.body) {
+    throw new GatewayError(400, "invalid_multipart", "The upload has no body.");
+  }
+  headers.set("content-type", contentType);
+  if (declared !== null) headers.set("content-length", String(declared));
+  let seen = 0;
+  const stream = request.body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        seen += chunk.byteLength;
+        if (seen > limit) controller.error(tooLarge(limit, "The upload"));
+        else controller.enqueue(chunk);
+      },
+    }),
+  );
+  return { stream, exceeded: () => seen > limit };
+}
+
+/** Reads a stream up to `limit` bytes; `complete` is false (and the rest cancelled) past it. */
+async function readCapped(
+  stream: ReadableStream<Uint8Array>,
+  limit: number,
+): Promise<{ bytes: Uint8Array; complete: boolean }> {
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return { bytes: concat(chunks, size - value.byteLength), complete: false };
+    }
+    chunks.push(value);
+  }
+  return { bytes: concat(chunks, size), complete: true };
+}
+
+function concat(chunks: Uint8Array[], size: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
+/**
+ * Passes a response body through chunk by chunk. If the upstream sends nothing for `idleMs`, or
+ * breaks off, the response is ended cleanly (the client keeps what it got; a stream client sees
+ * no `[DONE]` and can say the answer was cut) and the problem is reported once.
+ */
+function passThrough(
+  source: ReadableStream<Uint8Array>,
+  idleMs: number,
+  report: (problem: string) => void,
+): ReadableStream<Uint8Array> {
+  const reader = source.getReader();
+  let finished = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      // The idle clock runs only while waiting on the upstream, not while the client is slow.
+      const timer = setTimeout(() => {
+        if (finished) return;
+        finished = true;
+        report(`the upstream sent nothing for ${idleMs} ms`);
+        controller.close();
+        reader.cancel().catch(() => {});
+      }, idleMs);
+      try {
+        const { done, value } = await reader.read();
+        if (finished) return;
+        if (done) {
+          finished = true;
+          controller.close();
+        } else {
+          controller.enqueue(value);
+        }
+      } catch (error) {
+        if (finished) return;
+        finished = true;
+        report(`the upstream connection broke off (${describe(error)})`);
+        controller.close();
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    cancel(reason) {
+      // The browser went away: cancelling the source closes the upstream connection.
+      finished = true;
+      return reader.cancel(reason);
+    },
+  });
+}
+
+function retryAfterMs(value: string | null): number | null {
+  if (!value) return null;
+  if (/^\d+(\.\d+)?$/.test(value.trim())) return Number(value) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, date - Date.now());
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    }
+    signal.addEventListener("abort", done, { once: true });
+  });
+}
+
+function formatBytes(bytes: number): string {
+  const MiB = 1024 * 1024;
+  if (bytes >= MiB && bytes % MiB === 0) return `${bytes / MiB} MB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KB`;
+  return `${bytes} bytes`;
+}
+
+let gatewaySingleton: Gateway | undefined;
+
+/** The process gateway, built on first request from the environment's configuration. */
+export async function handleGatewayRequest(request: Request): Promise<Response> {
+  try {
+    gatewaySingleton ??= createGateway({ config: getConfig(), upstream: getUpstream() });
+  } catch (error) {
+    // Normally caught at start-up by instrumentation.ts; the message names variables, not values.
+    const message = error instanceof ConfigError ? error.message : "The console is misconfigured.";
+    return errorResponse(500, "internal_error", "config_error", message);
+  }
+  return gatewaySingleton(request);
+}

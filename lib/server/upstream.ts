@@ -1,0 +1,217 @@
+import "server-only";
+import http from "node:http";
+import https from "node:https";
+import { Readable, pipeline } from "node:stream";
+import { getConfig, type Config, type Secret } from "./config";
+import { GatewayError } from "./errors";
+
+/**
+ * Where the gateway sends a request it has checked: the live Mistral API or the embedded
+ * sandbox. The request's URL carries only the path and query (its origin is meaningless); its
+ * signal aborts the upstream work when the browser goes away.
+ */
+export type Upstream = (request: Request) => Promise<Response>;
+
+export interface SandboxStats {
+  abortedGenerations: number;
+  activeGenerations: number;
+}
+
+/** The embedded backend, as `lib/sandbox` provides it. */
+export interface Sandbox {
+  handle(request: Request): Promise<Response>;
+  stats(): SandboxStats;
+  close(): void;
+}
+
+export interface LiveUpstreamOptions {
+  baseUrl: string;
+  apiKey: Secret;
+  /** Time allowed until the response headers arrive. */
+  timeoutMs: number;
+}
+
+// Statuses whose responses never have a body (the Response constructor refuses one).
+const NULL_BODY = new Set([101, 204, 205, 304]);
+
+/**
+ * The live API through node:http(s) with a keep-alive pool. Not `fetch`: DESIGN.md measured that
+ * fetch with a streamed request body let a 480 MB upload grow the process by ~500 MB, while
+ * `pipeline(Readable.fromWeb(body), request)` stayed flat. Using one client for every call keeps
+ * a single code path (and a single pool) for JSON, streams and uploads.
+ */
+export function createLiveUpstream({ baseUrl, apiKey, timeoutMs }: LiveUpstreamOptions): Upstream {
+  const base = new URL(baseUrl);
+  const secure = base.protocol === "https:";
+  const client = secure ? https : http;
+  // `timeout` here only closes idle pooled sockets, before a server's own keep-alive timeout
+  // (5 s for Node servers) can close one under a new request.
+  const agentOptions = { keepAlive: true, timeout: 4_000, maxFreeSockets: 64 };
+  const agent = secure ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
+  const basePath = base.pathname.replace(/\/+$/, "");
+  const host = base.host;
+  const authorization = `Bearer ${apiKey.reveal()}`;
+
+  return (request) =>
+    new Promise<Response>((resolve, reject) => {
+      const signal = request.signal;
+      if (signal.aborted) return reject(abortError());
+      const { pathname, search } = new URL(request.url);
+      const headers: http.OutgoingHttpHeaders = { "user-agent": "mistral-console" };
+      request.headers.forEach((value, name) => {
+        headers[name] = value;
+      });
+      headers.authorization = authorization;
+
+      const upstreamRequest = client.request({
+        protocol: base.protocol,
+        hostname: base.hostname,
+        port: base.port || undefined,
+        method: request.method,
+        path: basePath + pathname + search,
+        headers,
+        agent,
+      });
+      let settled = false;
+      const fail = (error: unknown) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      };
+      const timer = setTimeout(() => {
+        fail(
+          new GatewayError(
+            504,
+            "upstream_timeout",
+            `The Mistral API at ${host} did not answer within ${formatSeconds(timeoutMs)}.`,
+          ),
+        );
+        upstreamRequest.destroy();
+      }, timeoutMs);
+      const onAbort = () => {
+        fail(abortError());
+        upstreamRequest.destroy();
+      };
+      signal.addEventListener("abort", onAbort, { once: true });
+
+      upstreamRequest.on("error", (error) => {
+        // A GatewayError here comes from the request body (e.g. an upload over the limit).
+        fail(
+          error instanceof GatewayError
+            ? error
+            : new GatewayError(
+                502,
+                "upstream_unreachable",
+                `Could not reach the Mistral API at ${host} (${errorCode(error)}).`,
+              ),
+        );
+      });
+
+      upstreamRequest.on("response", (response) => {
+        if (settled) return void response.destroy();
+        settled = true;
+        clearTimeout(timer);
+        // From now on an abort tears down the response body, which is what stops a generation.
+        signal.removeEventListener("abort", onAbort);
+        signal.addEventListener("abort", () => response.destroy(), { once: true });
+        const responseHeaders = new Headers();
+        const raw = response.rawHeaders;
+        for (let i = 0; i < raw.length; i += 2) responseHeaders.append(raw[i], raw[i + 1]);
+        const status = response.statusCode ?? 502;
+        if (NULL_BODY.has(status) || request.method === "HEAD") response.resume();
+        const body =
+          NULL_BODY.has(status) || request.method === "HEAD"
+            ? null
+            : (Readable.toWeb(response) as ReadableStream<Uint8Array>);
+        resolve(
+          new Response(body, {
+            status,
+            statusText: response.statusMessage,
+            headers: responseHeaders,
+          }),
+        );
+      });
+
+      if (request.body) {
+        // Backpressure end to end: the browser's upload is read only as fast as the API takes it.
+        pipeline(
+          Readable.fromWeb(request.body as import("node:stream/web").ReadableStream),
+          upstreamRequest,
+          (error) => {
+            if (error)
+              fail(error instanceof GatewayError ? error : upstreamRequestError(host, error));
+          },
+        );
+      } else {
+        upstreamRequest.end();
+      }
+    });
+}
+
+function upstreamRequestError(host: string, error: unknown): GatewayError {
+  return new GatewayError(
+    502,
+    "upstream_unreachable",
+    `The connection to the Mistral API at ${host} failed while sending the request (${errorCode(error)}).`,
+  );
+}
+
+function errorCode(error: unknown): string {
+  // Only the code: a message could in theory quote a header back.
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" ? code : "connection error";
+}
+
+function formatSeconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
+}
+
+function abortError(): DOMException {
+  return new DOMException("The client went away", "AbortError");
+}
+
+// One instance per process, shared by every route bundle (the gateway and /api/health are
+// separate bundles in a production build) and kept across dev reloads.
+interface ProcessState {
+  upstream?: Upstream;
+  sandbox?: Promise<Sandbox>;
+}
+const STATE_KEY = Symbol.for("mistral-console.upstream");
+function processState(): ProcessState {
+  const g = globalThis as unknown as Record<symbol, ProcessState | undefined>;
+  return (g[STATE_KEY] ??= {});
+}
+
+/** The embedded sandbox of this process (created on first use). */
+export function getSandbox(config: Config = getConfig()): Promise<Sandbox> {
+  const state = processState();
+  state.sandbox ??= import("@/lib/sandbox").then(({ createSandbox }) =>
+    createSandbox({
+      dataDir: config.dataDir,
+      speed: config.sandboxSpeed,
+      tokensPerSecond: config.sandboxTokensPerSecond,
+      maxUploadBytes: config.maxUploadBytes,
+    }),
+  );
+  return state.sandbox;
+}
+
+export function createSandboxUpstream(sandbox: Promise<Sandbox>): Upstream {
+  return async (request) => (await sandbox).handle(request);
+}
+
+/** The upstream chosen once from the configuration. */
+export function getUpstream(config: Config = getConfig()): Upstream {
+  const state = processState();
+  state.upstream ??=
+    config.backend === "live"
+      ? createLiveUpstream({
+          baseUrl: config.baseUrl,
+          apiKey: config.apiKey!,
+          timeoutMs: config.upstreamTimeoutMs,
+        })
+      : createSandboxUpstream(getSandbox(config));
+  return state.upstream;
+}
