@@ -1,0 +1,264 @@
+import { describe, expect, it } from "vitest";
+import type { FileSchema, JobOut } from "@/lib/mistral/types";
+import {
+  dataWarnings,
+  draftFromJob,
+  emptyDraft,
+  locToKey,
+  stepOf,
+  toJobIn,
+  validateDraft,
+  type WizardDraft,
+} from "./form";
+import { loadDraft, saveDraft } from "./draft-storage";
+import { previewModelName } from "./model-name";
+
+const valid = (over: Partial<WizardDraft> = {}): WizardDraft => ({
+  ...emptyDraft(),
+  model: "open-mistral-7b",
+  trainingFiles: [{ fileId: "f1", weight: "1" }],
+  ...over,
+});
+
+describe("validateDraft: the spec's rules", () => {
+  it("accepts a minimal draft with the spec's defaults", () => {
+    expect(validateDraft(valid())).toEqual({});
+  });
+
+  it("requires a model and a training file", () => {
+    const e = validateDraft(emptyDraft());
+    expect(e.model).toMatch(/base model/);
+    expect(e.training_files).toMatch(/at least one/);
+  });
+
+  it("checks the learning rate bounds [1e-8, 1] and accepts scientific notation", () => {
+    const lr = (v: string) =>
+      validateDraft(valid({ learningRate: v }))["hyperparameters.learning_rate"];
+    expect(lr("1e-4")).toBeUndefined();
+    expect(lr("1")).toBeUndefined();
+    expect(lr("1.5")).toBe("Must be at most 1.");
+    expect(lr("1e-9")).toBe("Must be at least 1e-8.");
+    expect(lr("abc")).toBe("Enter a number.");
+    expect(lr("")).toMatch(/Enter a learning rate/);
+  });
+
+  it("wants whole training steps of at least 1, and epochs of at least 0.01", () => {
+    const e = (o: Partial<WizardDraft>) => validateDraft(valid(o));
+    expect(e({ trainingSteps: "2.5" })["hyperparameters.training_steps"]).toMatch(/whole/);
+    expect(e({ trainingSteps: "0" })["hyperparameters.training_steps"]).toMatch(/at least 1/);
+    expect(e({ trainingSteps: "" })["hyperparameters.training_steps"]).toBeUndefined();
+    expect(e({ length: "epochs", epochs: "0.001" })["hyperparameters.epochs"]).toMatch(/0.01/);
+    // only the chosen length is checked
+    expect(e({ length: "epochs", trainingSteps: "-3", epochs: "2" })).toEqual({});
+  });
+
+  it("keeps fractions within [0, 1] and checks the FIM ratio only for codestral", () => {
+    const e = (o: Partial<WizardDraft>) => validateDraft(valid(o));
+    expect(e({ weightDecay: "1.1" })["hyperparameters.weight_decay"]).toMatch(/at most 1/);
+    expect(e({ warmupFraction: "-0.1" })["hyperparameters.warmup_fraction"]).toMatch(/at least 0/);
+    expect(e({ fimRatio: "2" })["hyperparameters.fim_ratio"]).toBeUndefined();
+    expect(
+      e({ model: "codestral-latest", fimRatio: "2" })["hyperparameters.fim_ratio"],
+    ).toBeDefined();
+  });
+
+  it("wants weights strictly above zero", () => {
+    const e = validateDraft(valid({ trainingFiles: [{ fileId: "f1", weight: "0" }] }));
+    expect(e["training_files.0.weight"]).toBe("Must be greater than 0.");
+  });
+
+  it("limits the suffix to 18 characters", () => {
+    expect(validateDraft(valid({ suffix: "x".repeat(18) })).suffix).toBeUndefined();
+    expect(validateDraft(valid({ suffix: "x".repeat(19) })).suffix).toMatch(/18/);
+  });
+
+  it("checks W&B only when enabled: a project and a 40-character key", () => {
+    const wandb = { project: "", name: "", runName: "", apiKey: "short" };
+    expect(validateDraft(valid({ wandb }))).toEqual({});
+    const e = validateDraft(valid({ wandbEnabled: true, wandb }));
+    expect(e["integrations.0.project"]).toBeDefined();
+    expect(e["integrations.0.api_key"]).toMatch(/40 characters \(5 now\)/);
+    const ok = { ...wandb, project: "p", apiKey: "k".repeat(40) };
+    expect(validateDraft(valid({ wandbEnabled: true, wandb: ok }))).toEqual({});
+  });
+
+  it("checks each repository and allows at most 20", () => {
+    const repo = { owner: "o", name: "n", ref: "", weight: "1", token: "t" };
+    expect(validateDraft(valid({ repositories: [repo] }))).toEqual({});
+    const e = validateDraft(valid({ repositories: [{ ...repo, token: "", weight: "-1" }] }));
+    expect(Object.keys(e).sort()).toEqual(["repositories.0.token", "repositories.0.weight"]);
+    expect(validateDraft(valid({ repositories: Array(21).fill(repo) })).repositories).toBeDefined();
+  });
+});
+
+describe("server errors land on the wizard's fields", () => {
+  it("maps a 422 loc to a field key and its step", () => {
+    const key = locToKey(["body", "hyperparameters", "learning_rate"]);
+    expect(key).toBe("hyperparameters.learning_rate");
+    expect(stepOf(key)).toBe(2);
+    expect(stepOf(locToKey(["body", "training_files", 0, "file_id"]))).toBe(1);
+    expect(stepOf("integrations.0.api_key")).toBe(3);
+    expect(stepOf("model")).toBe(0);
+  });
+});
+
+describe("toJobIn", () => {
+  it("sends the numbers, omits empty optional fields and the FIM ratio for non-code models", () => {
+    const body = toJobIn(
+      valid({ trainingSteps: "25", weightDecay: "", suffix: " support ", autoStart: false }),
+    );
+    expect(body).toEqual({
+      model: "open-mistral-7b",
+      training_files: [{ file_id: "f1", weight: 1 }],
+      hyperparameters: { learning_rate: 0.0001, training_steps: 25, warmup_fraction: 0.05 },
+      suffix: "support",
+      auto_start: false,
+    });
+  });
+
+  it("sends integrations and repositories with their secrets", () => {
+    const body = toJobIn(
+      valid({
+        model: "codestral-latest",
+        length: "epochs",
+        epochs: "1.5",
+        wandbEnabled: true,
+        wandb: { project: "p", name: "", runName: "r", apiKey: "k".repeat(40) },
+        repositories: [{ owner: "o", name: "n", ref: "", weight: "2", token: "t" }],
+        validationFiles: ["v1"],
+      }),
+    );
+    expect(body.hyperparameters).toMatchObject({ epochs: 1.5, fim_ratio: 0.9 });
+    expect(body.hyperparameters.training_steps).toBeUndefined();
+    expect(body.integrations).toEqual([
+      { type: "wandb", project: "p", name: null, run_name: "r", api_key: "k".repeat(40) },
+    ]);
+    expect(body.repositories).toEqual([
+      { type: "github", owner: "o", name: "n", ref: null, weight: 2, token: "t" },
+    ]);
+    expect(body.validation_files).toEqual(["v1"]);
+  });
+});
+
+describe("draftFromJob (clone)", () => {
+  it("fills the draft from a job, without secrets", () => {
+    const job = {
+      id: "j",
+      model: "codestral-latest",
+      auto_start: false,
+      status: "SUCCESS",
+      job_type: "FT",
+      created_at: 0,
+      modified_at: 0,
+      training_files: ["a", "b"],
+      validation_files: ["c"],
+      hyperparameters: {
+        training_steps: 40,
+        learning_rate: 0.0002,
+        weight_decay: 0.2,
+        warmup_fraction: 0.1,
+        epochs: 3.1,
+        fim_ratio: 0.5,
+      },
+      suffix: "abc",
+      integrations: [{ type: "wandb", project: "p", name: "n", run_name: null }],
+      repositories: [
+        {
+          type: "github",
+          owner: "o",
+          name: "r",
+          ref: "main",
+          weight: 1,
+          commit_id: "x".repeat(40),
+        },
+      ],
+    } as JobOut;
+    const d = draftFromJob(job);
+    expect(d).toMatchObject({
+      model: "codestral-latest",
+      trainingFiles: [
+        { fileId: "a", weight: "1" },
+        { fileId: "b", weight: "1" },
+      ],
+      validationFiles: ["c"],
+      length: "steps",
+      trainingSteps: "40",
+      learningRate: "0.0002",
+      fimRatio: "0.5",
+      suffix: "abc",
+      wandbEnabled: true,
+      autoStart: false,
+    });
+    expect(d.wandb.apiKey).toBe("");
+    expect(d.repositories[0]).toEqual({
+      owner: "o",
+      name: "r",
+      ref: "main",
+      weight: "1",
+      token: "",
+    });
+    // the secrets must be typed again before the job can be created
+    expect(Object.keys(validateDraft(d)).sort()).toEqual([
+      "integrations.0.api_key",
+      "repositories.0.token",
+    ]);
+  });
+});
+
+describe("dataWarnings", () => {
+  const file = (id: string, bytes: number) =>
+    [id, { id, bytes, filename: `${id}.jsonl` } as FileSchema] as const;
+  it("warns when validation data exceeds min(1 MB, 5% of training) and on shared files", () => {
+    const files = new Map([file("t", 10_000_000), file("v", 600_000), file("small", 400_000)]);
+    expect(
+      dataWarnings(
+        valid({ trainingFiles: [{ fileId: "t", weight: "1" }], validationFiles: ["small"] }),
+        files,
+      ),
+    ).toEqual([]);
+    const [w] = dataWarnings(
+      valid({ trainingFiles: [{ fileId: "t", weight: "1" }], validationFiles: ["v"] }),
+      files,
+    );
+    expect(w).toMatch(/500,000 bytes/);
+    const both = dataWarnings(
+      valid({ trainingFiles: [{ fileId: "t", weight: "1" }], validationFiles: ["t"] }),
+      files,
+    );
+    expect(both.some((x) => x.includes("t.jsonl is both"))).toBe(true);
+  });
+});
+
+describe("draft storage", () => {
+  it("survives a round trip without keeping secrets", () => {
+    const store = new Map<string, string>();
+    const storage = {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => void store.set(k, v),
+      removeItem: (k: string) => void store.delete(k),
+    } as Storage;
+    const d = valid({
+      suffix: "s",
+      wandbEnabled: true,
+      wandb: { project: "p", name: "", runName: "", apiKey: "k".repeat(40) },
+      repositories: [{ owner: "o", name: "n", ref: "", weight: "1", token: "secret" }],
+    });
+    saveDraft(storage, d, 3, 42);
+    expect([...store.values()].join()).not.toContain("secret");
+    const back = loadDraft(storage)!;
+    expect(back.step).toBe(3);
+    expect(back.draft.suffix).toBe("s");
+    expect(back.draft.wandb.apiKey).toBe("");
+    expect(back.draft.repositories[0].token).toBe("");
+  });
+});
+
+describe("previewModelName", () => {
+  it("shows ft:<model>:<suffix>:<YYYYMMDD>:<8 hex>", () => {
+    const day = new Date("2026-03-04T10:00:00Z");
+    expect(previewModelName("open-mistral-7b", "support", day)).toBe(
+      "ft:open-mistral-7b:support:20260304:xxxxxxxx",
+    );
+    expect(previewModelName("", "", day)).toBe("ft:<model>:xxxxxxxx:20260304:xxxxxxxx");
+  });
+});
