@@ -1,0 +1,165 @@
+// Turns what the playground's controls hold into the request bodies the spec defines.
+import type {
+  AgentsCompletionRequest,
+  ChatCompletionRequest,
+  FIMCompletionRequest,
+  Tool,
+} from "@/lib/mistral/types";
+import type { StreamPath } from "@/lib/api/stream";
+import type { ChatMessage, ChatParams, ChatSettings, ToolDefinition } from "./types";
+
+type ApiMessage = ChatCompletionRequest["messages"][number];
+
+export function toApiMessage(m: ChatMessage): ApiMessage {
+  if (m.role === "user") return { role: "user", content: m.content };
+  if (m.role === "tool") {
+    return {
+      role: "tool",
+      content: m.content,
+      ...(m.name ? { name: m.name } : {}),
+      ...(m.toolCallId ? { tool_call_id: m.toolCallId } : {}),
+    };
+  }
+  return {
+    role: "assistant",
+    content: m.content,
+    ...(m.toolCalls?.length ? { tool_calls: m.toolCalls } : {}),
+    ...(m.prefix ? { prefix: true } : {}),
+  };
+}
+
+const TOOL_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
+
+/** Checks one tool definition as the user types it; returns what is wrong, or null. */
+export function toolIssue(
+  tool: ToolDefinition,
+): { field: "name" | "parameters"; message: string } | null {
+  if (!TOOL_NAME.test(tool.name)) {
+    return {
+      field: "name",
+      message: "Use 1 to 64 letters, digits, underscores or dashes.",
+    };
+  }
+  let schema: unknown;
+  try {
+    schema = JSON.parse(tool.parameters);
+  } catch (e) {
+    return { field: "parameters", message: `Not valid JSON: ${(e as Error).message}` };
+  }
+  if (!schema || typeof schema !== "object" || Array.isArray(schema)) {
+    return {
+      field: "parameters",
+      message: "The parameters must be a JSON object (a JSON schema).",
+    };
+  }
+  const type = (schema as { type?: unknown }).type;
+  if (type !== undefined && type !== "object") {
+    return {
+      field: "parameters",
+      message: 'A function\'s parameters schema has "type": "object".',
+    };
+  }
+  return null;
+}
+
+export function toApiTools(tools: ToolDefinition[]): Tool[] {
+  return tools.map((t) => ({
+    type: "function",
+    function: {
+      name: t.name,
+      description: t.description,
+      parameters: JSON.parse(t.parameters) as Record<string, unknown>,
+    },
+  }));
+}
+
+/** The sampling fields shared by chat, agents and FIM, set only when the user set them. */
+function lengthAndStop(p: ChatParams) {
+  return {
+    ...(p.maxTokens != null ? { max_tokens: p.maxTokens } : {}),
+    ...(p.minTokens != null ? { min_tokens: p.minTokens } : {}),
+    ...(p.stop.length ? { stop: p.stop } : {}),
+    ...(p.randomSeed != null ? { random_seed: p.randomSeed } : {}),
+  };
+}
+
+export type ChatRequest =
+  | { path: "/v1/chat/completions"; body: ChatCompletionRequest }
+  | { path: "/v1/agents/completions"; body: AgentsCompletionRequest };
+
+/**
+ * The request for the conversation. In agent mode the system prompt is not sent: the agents
+ * endpoint takes no system message (the agent carries its own instructions).
+ */
+export function buildChatRequest(input: {
+  system: string;
+  messages: ChatMessage[];
+  settings: ChatSettings;
+}): ChatRequest {
+  const { settings } = input;
+  const p = settings.params;
+  const messages = input.messages.map(toApiMessage);
+  const tools = settings.tools.length
+    ? { tools: toApiTools(settings.tools), tool_choice: settings.toolChoice }
+    : {};
+  const format = p.jsonMode ? { response_format: { type: "json_object" as const } } : {};
+  if (settings.mode === "agent") {
+    return {
+      path: "/v1/agents/completions",
+      body: {
+        agent_id: settings.agentId.trim(),
+        messages: messages as AgentsCompletionRequest["messages"],
+        ...lengthAndStop(p),
+        ...format,
+        ...tools,
+      },
+    };
+  }
+  const system = input.system.trim();
+  return {
+    path: "/v1/chat/completions",
+    body: {
+      model: settings.model,
+      messages: system ? [{ role: "system", content: input.system }, ...messages] : messages,
+      temperature: p.temperature,
+      top_p: p.topP,
+      ...lengthAndStop(p),
+      ...(p.safePrompt ? { safe_prompt: true } : {}),
+      ...format,
+      ...tools,
+    },
+  };
+}
+
+export function buildFimRequest(input: {
+  model: string;
+  prompt: string;
+  suffix: string;
+  params: ChatParams;
+}): { path: "/v1/fim/completions"; body: FIMCompletionRequest } {
+  return {
+    path: "/v1/fim/completions",
+    body: {
+      model: input.model,
+      prompt: input.prompt,
+      ...(input.suffix ? { suffix: input.suffix } : {}),
+      temperature: input.params.temperature,
+      top_p: input.params.topP,
+      ...lengthAndStop(input.params),
+    },
+  };
+}
+
+export type AnyStreamRequest = { path: StreamPath; body: object };
+
+/** Reads stop sequences typed with escapes (\n, \t) into the strings sent. */
+export function parseStopSequence(typed: string): string {
+  return typed.replace(/\\(n|t|\\)/g, (_, c: string) =>
+    c === "n" ? "\n" : c === "t" ? "\t" : "\\",
+  );
+}
+
+/** Shows a stop sequence with its invisible characters escaped. */
+export function showStopSequence(stop: string): string {
+  return stop.replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(/\t/g, "\\t");
+}

@@ -1,0 +1,165 @@
+// "View code": the current request as curl, TypeScript (official SDK) and Python (official SDK).
+// The key is always the $MISTRAL_API_KEY placeholder: the console never shows a real key.
+
+export type SnippetKind = "chat" | "agents" | "fim" | "embeddings";
+
+const ENDPOINTS: Record<SnippetKind, string> = {
+  chat: "/v1/chat/completions",
+  agents: "/v1/agents/completions",
+  fim: "/v1/fim/completions",
+  embeddings: "/v1/embeddings",
+};
+
+/** The SDKs' method for each kind (the same names in TypeScript and Python). */
+const METHODS: Record<SnippetKind, string> = {
+  chat: "chat.stream",
+  agents: "agents.stream",
+  fim: "fim.stream",
+  embeddings: "embeddings.create",
+};
+
+export const API_BASE = "https://api.mistral.ai";
+
+export interface Snippets {
+  curl: string;
+  typescript: string;
+  python: string;
+}
+
+/** Quotes text for a POSIX shell: inside single quotes, only the single quote needs care. */
+export function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+export function curlSnippet(kind: SnippetKind, body: object): string {
+  const stream = kind !== "embeddings";
+  const payload = stream ? { ...body, stream: true } : body;
+  return [
+    `curl ${stream ? "--no-buffer " : ""}${API_BASE}${ENDPOINTS[kind]} \\`,
+    `  -H "Authorization: Bearer $MISTRAL_API_KEY" \\`,
+    `  -H "Content-Type: application/json" \\`,
+    `  -d ${shellQuote(JSON.stringify(payload, null, 2))}`,
+  ].join("\n");
+}
+
+const camel = (key: string) => key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** The SDK's names: snake_case becomes camelCase, except inside JSON schemas and arguments. */
+function toSdkKeys(value: unknown, key?: string): unknown {
+  if (key === "parameters" || key === "arguments") return value;
+  if (Array.isArray(value)) return value.map((v) => toSdkKeys(v));
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [camel(k), toSdkKeys(v, k)]));
+  }
+  return value;
+}
+
+/** JSON with identifier keys unquoted, as a person would write a TypeScript object literal. */
+function tsLiteral(value: unknown, indent: string): string {
+  return JSON.stringify(value, null, 2)
+    .replace(/^(\s*)"([A-Za-z_$][\w$]*)": /gm, "$1$2: ")
+    .split("\n")
+    .join(`\n${indent}`);
+}
+
+/** The official SDKs call the embeddings texts `inputs`. */
+function sdkBody(kind: SnippetKind, body: object): Record<string, unknown> {
+  const { input, ...rest } = body as Record<string, unknown>;
+  return kind === "embeddings" ? { ...rest, inputs: input } : { ...rest };
+}
+
+export function typescriptSnippet(kind: SnippetKind, body: object): string {
+  const request = toSdkKeys(sdkBody(kind, body));
+  const call = `await client.${METHODS[kind]}(${tsLiteral(request, "")});`;
+  const head = [
+    `import { Mistral } from "@mistralai/mistralai";`,
+    "",
+    `const client = new Mistral({ apiKey: process.env.MISTRAL_API_KEY });`,
+    "",
+  ];
+  if (kind === "embeddings") {
+    return [
+      ...head,
+      `const response = ${call}`,
+      "",
+      `for (const item of response.data) {`,
+      `  console.log(item.index, item.embedding?.length);`,
+      `}`,
+    ].join("\n");
+  }
+  return [
+    ...head,
+    `const stream = ${call}`,
+    "",
+    `for await (const event of stream) {`,
+    `  const delta = event.data.choices[0]?.delta;`,
+    `  if (typeof delta?.content === "string") process.stdout.write(delta.content);`,
+    `  if (delta?.toolCalls) console.log(delta.toolCalls);`,
+    `}`,
+  ].join("\n");
+}
+
+/** A Python literal for a JSON value (True/False/None, dicts and lists). */
+export function pythonLiteral(value: unknown, indent = ""): string {
+  const inner = `${indent}    `;
+  if (value === null || value === undefined) return "None";
+  if (value === true) return "True";
+  if (value === false) return "False";
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "None";
+  if (typeof value === "string") return JSON.stringify(value);
+  if (Array.isArray(value)) {
+    if (value.length === 0) return "[]";
+    return `[\n${value.map((v) => inner + pythonLiteral(v, inner)).join(",\n")},\n${indent}]`;
+  }
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (entries.length === 0) return "{}";
+  return `{\n${entries
+    .map(([k, v]) => `${inner}${JSON.stringify(k)}: ${pythonLiteral(v, inner)}`)
+    .join(",\n")},\n${indent}}`;
+}
+
+export function pythonSnippet(kind: SnippetKind, body: object): string {
+  const args = Object.entries(sdkBody(kind, body))
+    .map(([k, v]) => `    ${k}=${pythonLiteral(v, "    ")},`)
+    .join("\n");
+  const head = [
+    "import os",
+    "",
+    "from mistralai import Mistral",
+    "",
+    'client = Mistral(api_key=os.environ["MISTRAL_API_KEY"])',
+    "",
+  ];
+  if (kind === "embeddings") {
+    return [
+      ...head,
+      `response = client.${METHODS[kind]}(`,
+      args,
+      ")",
+      "",
+      "for item in response.data:",
+      "    print(item.index, len(item.embedding))",
+    ].join("\n");
+  }
+  return [
+    ...head,
+    `stream = client.${METHODS[kind]}(`,
+    args,
+    ")",
+    "",
+    "for event in stream:",
+    "    delta = event.data.choices[0].delta",
+    "    if delta.content:",
+    '        print(delta.content, end="", flush=True)',
+    "    if delta.tool_calls:",
+    "        print(delta.tool_calls)",
+  ].join("\n");
+}
+
+export function snippets(kind: SnippetKind, body: object): Snippets {
+  return {
+    curl: curlSnippet(kind, body),
+    typescript: typescriptSnippet(kind, body),
+    python: pythonSnippet(kind, body),
+  };
+}

@@ -1,0 +1,90 @@
+// The playground's own shapes: what the UI edits and stores, turned into API requests in request.ts.
+import type { ToolCall, UsageInfo } from "@/lib/mistral/types";
+
+export type Role = "user" | "assistant" | "tool";
+
+/** Figures measured for one answer. */
+export interface AnswerMetrics {
+  model: string;
+  /** Milliseconds from sending the request to the first streamed token. */
+  ttftMs: number | null;
+  /** Completion tokens per second, counted from the first token to the end. */
+  tokensPerSecond: number | null;
+  usage: UsageInfo | null;
+  finishReason: string | null;
+  /** True when the answer stopped early (Stop, a lost connection or an error). */
+  partial?: boolean;
+  /** The answer was asked for as JSON (response_format json_object). */
+  json?: boolean;
+}
+
+export interface ChatMessage {
+  id: string;
+  role: Role;
+  content: string;
+  /** Assistant only: the answer must start with this content. */
+  prefix?: boolean;
+  /** Assistant only: the functions the model asked to call. */
+  toolCalls?: ToolCall[];
+  /** Tool only: which call this message answers, and the function's name. */
+  toolCallId?: string;
+  name?: string;
+  /** Assistant only: how the answer was produced. */
+  metrics?: AnswerMetrics;
+}
+
+export interface ChatParams {
+  temperature: number;
+  topP: number;
+  maxTokens: number | null;
+  minTokens: number | null;
+  stop: string[];
+  randomSeed: number | null;
+  safePrompt: boolean;
+  jsonMode: boolean;
+}
+
+export interface ToolDefinition {
+  id: string;
+  name: string;
+  description: string;
+  /** The JSON-schema text as typed; checked before it is sent. */
+  parameters: string;
+}
+
+export type ToolChoice = "auto" | "none" | "any";
+
+export interface ChatSettings {
+  mode: "model" | "agent";
+  model: string;
+  agentId: string;
+  params: ChatParams;
+  tools: ToolDefinition[];
+  toolChoice: ToolChoice;
+}
+
+export interface Conversation {
+  id: string;
+  title: string;
+  system: string;
+  messages: ChatMessage[];
+  settings: ChatSettings;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** The spec's defaults (ChatCompletionRequest): temperature 0.7, top_p 1, safe_prompt false. */
+export const DEFAULT_PARAMS: ChatParams = {
+  temperature: 0.7,
+  topP: 1,
+  maxTokens: null,
+  minTokens: null,
+  stop: [],
+  randomSeed: null,
+  safePrompt: false,
+  jsonMode: false,
+};
+
+export function newId(prefix = "m"): string {
+  return `${prefix}_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+}
