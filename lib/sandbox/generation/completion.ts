@@ -1,0 +1,181 @@
+// One finished generation, and the two ways it is sent: a JSON body, or a server-sent event
+// stream paced at the configured tokens per second that stops the moment its client goes away.
+import { tokenize } from "@/lib/mistral/tokens";
+import type { ToolCall, UsageInfo } from "@/lib/mistral/types";
+import { json } from "../http";
+import { completionId } from "./random";
+import type { GenerationContext } from "./types";
+
+export type FinishReason = "stop" | "length" | "tool_calls";
+
+export interface Completion {
+  model: string;
+  /** The whole answer, an assistant prefix included. */
+  content: string;
+  toolCalls: ToolCall[] | null;
+  finishReason: FinishReason;
+  usage: UsageInfo;
+}
+
+export interface Limits {
+  maxTokens?: number | null;
+  minTokens?: number | null;
+  stop?: string | string[] | null;
+}
+
+/**
+ * Cut generated text the way a model stops: before the first stop sequence found after the first
+ * `minTokens` tokens (finish `stop`), or after `maxTokens` tokens (finish `length`).
+ */
+export function applyLimits(
+  generated: string,
+  { maxTokens, minTokens, stop }: Limits,
+): { text: string; finishReason: "stop" | "length"; tokens: string[] } {
+  let text = generated;
+  let finishReason: "stop" | "length" = "stop";
+  const stops = (typeof stop === "string" ? [stop] : (stop ?? [])).filter(Boolean);
+  if (stops.length) {
+    const from = tokenize(generated)
+      .slice(0, minTokens ?? 0)
+      .join("").length;
+    const at = Math.min(...stops.map((s) => generated.indexOf(s, from)).filter((i) => i >= 0));
+    if (Number.isFinite(at)) text = generated.slice(0, at);
+  }
+  let tokens = tokenize(text);
+  if (maxTokens != null && tokens.length > maxTokens) {
+    tokens = tokens.slice(0, maxTokens);
+    text = tokens.join("");
+    finishReason = "length";
+  }
+  return { text, finishReason, tokens };
+}
+
+export const usage = (prompt: number, completion: number): UsageInfo => ({
+  prompt_tokens: prompt,
+  completion_tokens: completion,
+  total_tokens: prompt + completion,
+});
+
+const now = () => Math.floor(Date.now() / 1000);
+
+/** The ChatCompletionResponse (also FIM's and agents'); no `data`, as the real API sends none. */
+export function completionJson(c: Completion): Response {
+  return json({
+    id: completionId(),
+    object: "chat.completion",
+    created: now(),
+    model: c.model,
+    choices: [
+      {
+        index: 0,
+        message: { role: "assistant", content: c.content, tool_calls: c.toolCalls, prefix: false },
+        finish_reason: c.finishReason,
+      },
+    ],
+    usage: c.usage,
+  });
+}
+
+export const SSE_HEADERS = { "content-type": "text/event-stream", "cache-control": "no-cache" };
+
+/**
+ * The answer as CompletionChunk events: a first chunk with the role and empty content, one chunk
+ * per token at `tokensPerSecond`, a last chunk with the finish reason and usage, then [DONE].
+ * Chunks are produced only when the reader asks (pull, no queue ahead), on an absolute schedule so
+ * timer granularity does not slow fast paces; an abort or cancel stops at once and clears the timer.
+ */
+export function completionStream(c: Completion, ctx: GenerationContext): Response {
+  const id = completionId();
+  const created = now();
+  const event = (
+    delta: Record<string, unknown>,
+    finishReason: FinishReason | null = null,
+    withUsage = false,
+  ) =>
+    `data: ${JSON.stringify({
+      id,
+      object: "chat.completion.chunk",
+      created,
+      model: c.model,
+      choices: [{ index: 0, delta, finish_reason: finishReason }],
+      ...(withUsage ? { usage: c.usage } : {}),
+    })}\n\n`;
+
+  const interval = 1000 / ctx.tokensPerSecond;
+  const events: { at: number; data: string }[] = [
+    { at: 0, data: event({ role: "assistant", content: "" }) },
+  ];
+  if (c.toolCalls) {
+    events.push({
+      at: c.usage.completion_tokens * interval,
+      data: event({ content: "", tool_calls: c.toolCalls }, c.finishReason, true),
+    });
+  } else {
+    const tokens = tokenize(c.content);
+    tokens.forEach((t, i) => events.push({ at: (i + 1) * interval, data: event({ content: t }) }));
+    events.push({
+      at: tokens.length * interval,
+      data: event({ content: "" }, c.finishReason, true),
+    });
+  }
+  events.push({ at: events[events.length - 1].at, data: "data: [DONE]\n\n" });
+
+  const encoder = new TextEncoder();
+  let next = 0;
+  let finished = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let wake: (() => void) | undefined;
+  let controller: ReadableStreamDefaultController<Uint8Array>;
+  const started = performance.now();
+
+  const finish = (aborted: boolean) => {
+    if (finished) return;
+    finished = true;
+    clearTimeout(timer);
+    wake?.();
+    ctx.signal.removeEventListener("abort", onClientGone);
+    if (aborted) ctx.onAbort();
+    ctx.onEnd?.();
+  };
+  function onClientGone() {
+    finish(true);
+    try {
+      controller.close();
+    } catch {
+      // Already closed or cancelled by the reader.
+    }
+  }
+
+  ctx.onStart?.();
+  const body = new ReadableStream<Uint8Array>(
+    {
+      start(c) {
+        controller = c;
+        if (ctx.signal.aborted) onClientGone();
+        else ctx.signal.addEventListener("abort", onClientGone);
+      },
+      async pull(c) {
+        if (finished) return;
+        const wait = started + events[next].at - performance.now();
+        if (wait > 0) {
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+            timer = setTimeout(resolve, wait);
+          });
+          wake = undefined;
+          if (finished) return;
+        }
+        c.enqueue(encoder.encode(events[next++].data));
+        if (next === events.length) {
+          finish(false);
+          c.close();
+        }
+      },
+      cancel() {
+        finish(true);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  return new Response(body, { headers: SSE_HEADERS });
+}
