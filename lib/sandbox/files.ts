@@ -111,6 +111,7 @@ export async function uploadFile(ctx: SandboxContext, request: Request): Promise
   // validates on upload; one pass, nothing held but the current line.
   const linter = new JsonlLinter({ maxIssues: 200 });
   let fileDone: Promise<void> | undefined;
+  let fileStream: Readable | undefined;
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -119,6 +120,8 @@ export async function uploadFile(ctx: SandboxContext, request: Request): Promise
         if (name === "purpose") purpose = value;
       });
       bb.on("file", (name, stream, info) => {
+        // Errors of a part surface through busboy or the pipeline; a part we skip must not crash us.
+        stream.on("error", () => undefined);
         if (name !== "file" || fileDone) {
           stream.resume();
           return;
@@ -138,6 +141,7 @@ export async function uploadFile(ctx: SandboxContext, request: Request): Promise
             ),
           );
         }
+        fileStream = stream;
         stream.on("limit", () =>
           fail(
             new UploadRefused(
@@ -205,6 +209,8 @@ export async function uploadFile(ctx: SandboxContext, request: Request): Promise
     // Stop reading what the client still sends (a 413 must not swallow 512 MB more) and drop the bytes.
     source.unpipe(bb);
     source.destroy();
+    fileStream?.destroy(); // ends the pipeline to the temp file, so it can be removed
+    bb.destroy();
     await fileDone?.catch(() => undefined);
     await rm(tmp, { force: true });
     if (err instanceof UploadRefused) return err.response;

@@ -1,0 +1,249 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import type { JobOut, ListFilesOut, UploadFileOut } from "@/lib/mistral/types";
+import { INSTRUCT_LINE, jsonlFile, openSandbox, type TestSandbox } from "./test/helpers";
+
+let sb: TestSandbox;
+afterEach(() => sb?.close());
+
+const filesDir = () => path.join(sb.dir, "sandbox", "files");
+const storedNames = () => readdirSync(filesDir());
+
+/** A multipart body whose file part is produced by `fileChunks`, sent as a stream. */
+function multipartStream(
+  filename: string,
+  fileChunks: () => Promise<Uint8Array | null>,
+  opts: { failAfter?: boolean } = {},
+): { body: ReadableStream<Uint8Array>; contentType: string; pulledBytes: () => number } {
+  const boundary = "----sandbox-test-boundary";
+  const enc = new TextEncoder();
+  let stage = 0;
+  let pulled = 0;
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (stage === 0) {
+        stage = 1;
+        controller.enqueue(
+          enc.encode(
+            `--${boundary}\r\nContent-Disposition: form-data; name="purpose"\r\n\r\nfine-tune\r\n` +
+              `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\n` +
+              `Content-Type: application/octet-stream\r\n\r\n`,
+          ),
+        );
+        return;
+      }
+      const chunk = stage === 1 ? await fileChunks() : null;
+      if (chunk) {
+        pulled += chunk.length;
+        controller.enqueue(chunk);
+        return;
+      }
+      if (opts.failAfter) {
+        controller.error(new Error("connection reset"));
+        return;
+      }
+      if (stage === 1) {
+        stage = 2;
+        controller.enqueue(enc.encode(`\r\n--${boundary}--\r\n`));
+        return;
+      }
+      controller.close();
+    },
+  });
+  return {
+    body,
+    contentType: `multipart/form-data; boundary=${boundary}`,
+    pulledBytes: () => pulled,
+  };
+}
+
+function streamRequest(
+  s: { body: ReadableStream<Uint8Array>; contentType: string },
+  signal?: AbortSignal,
+) {
+  return new Request("http://sandbox.test/v1/files", {
+    method: "POST",
+    body: s.body,
+    headers: { "content-type": s.contentType },
+    duplex: "half",
+    signal,
+  } as RequestInit);
+}
+
+describe("uploading files", () => {
+  it("stores the bytes and answers what the real API does", async () => {
+    sb = openSandbox();
+    const res = await sb.api<UploadFileOut>("POST", "/v1/files", jsonlFile(12, "data.jsonl"));
+    expect(res.status).toBe(200);
+    const expected = Array.from({ length: 12 }, (_, i) => INSTRUCT_LINE(i)).join("\n") + "\n";
+    expect(res.body).toMatchObject({
+      object: "file",
+      filename: "data.jsonl",
+      purpose: "fine-tune",
+      bytes: Buffer.byteLength(expected),
+      num_lines: 12,
+      sample_type: "instruct",
+      source: "upload",
+    });
+    expect(readFileSync(path.join(filesDir(), `${res.body.id}.jsonl`), "utf8")).toBe(expected);
+    expect((await sb.api<UploadFileOut>("GET", `/v1/files/${res.body.id}`)).body).toEqual(res.body);
+  });
+
+  it("detects pretrain files", async () => {
+    sb = openSandbox();
+    const res = await sb.api<UploadFileOut>(
+      "POST",
+      "/v1/files",
+      jsonlFile(3, "corpus.jsonl", (i) => JSON.stringify({ text: `Document ${i} about rivers.` })),
+    );
+    expect(res.body).toMatchObject({ sample_type: "pretrain", num_lines: 3 });
+  });
+
+  it("refuses an invalid file with its line numbers and keeps nothing", async () => {
+    sb = openSandbox();
+    const fd = new FormData();
+    fd.append(
+      "file",
+      new Blob([`${INSTRUCT_LINE(0)}\n{"messages": oops}\n${INSTRUCT_LINE(2)}\n[1,2]\n`]),
+      "bad.jsonl",
+    );
+    const res = await sb.api<{ detail: { loc: unknown[] }[]; message: string }>(
+      "POST",
+      "/v1/files",
+      fd,
+    );
+    expect(res.status).toBe(422);
+    expect(res.body.detail.map((d) => d.loc)).toEqual([
+      ["body", "file", 2],
+      ["body", "file", 4],
+    ]);
+    expect(res.body.message).toMatch(/line 2.*line 4/);
+    expect(storedNames()).toEqual([]);
+  });
+
+  it("accepts only .jsonl files", async () => {
+    sb = openSandbox();
+    const fd = new FormData();
+    fd.append("file", new Blob(["a,b\n"]), "data.csv");
+    const res = await sb.api<{ detail: { loc: unknown[]; msg: string }[] }>(
+      "POST",
+      "/v1/files",
+      fd,
+    );
+    expect(res.status).toBe(422);
+    expect(res.body.detail[0].loc).toEqual(["body", "file"]);
+    expect(res.body.detail[0].msg).toMatch(/\.jsonl/);
+    expect(storedNames()).toEqual([]);
+  });
+
+  it("refuses a missing file and a purpose other than fine-tune", async () => {
+    sb = openSandbox();
+    const noFile = new FormData();
+    noFile.append("purpose", "fine-tune");
+    expect((await sb.api("POST", "/v1/files", noFile)).status).toBe(422);
+    const fd = jsonlFile(2);
+    fd.set("purpose", "batch");
+    const res = await sb.api<{ detail: { loc: unknown[] }[] }>("POST", "/v1/files", fd);
+    expect(res.status).toBe(422);
+    expect(res.body.detail[0].loc).toEqual(["body", "purpose"]);
+    expect(storedNames()).toEqual([]);
+  });
+
+  it("answers 413 beyond the size limit, stops reading and keeps nothing", async () => {
+    sb = openSandbox({ maxUploadBytes: 64 * 1024 });
+    const line = new TextEncoder().encode(INSTRUCT_LINE(1) + "\n");
+    // An endless upload: only stopping early can end this request.
+    const upload = multipartStream("huge.jsonl", async () => line);
+    const res = await sb.sandbox.handle(streamRequest(upload));
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({
+      object: "error",
+      message: expect.stringMatching(/too large/),
+    });
+    expect(upload.pulledBytes()).toBeLessThan(1024 * 1024);
+    expect(storedNames()).toEqual([]);
+    expect((await sb.api<ListFilesOut>("GET", "/v1/files")).body.data).toEqual([]);
+  });
+
+  it("leaves nothing behind when an upload is cut off half way", async () => {
+    sb = openSandbox();
+    let sent = 0;
+    const upload = multipartStream(
+      "cut.jsonl",
+      async () => (sent++ < 20 ? new TextEncoder().encode(INSTRUCT_LINE(sent) + "\n") : null),
+      { failAfter: true },
+    );
+    const res = await sb.sandbox.handle(streamRequest(upload));
+    expect(res.status).toBe(400);
+    expect(storedNames()).toEqual([]);
+    expect((await sb.api<ListFilesOut>("GET", "/v1/files")).body.data).toEqual([]);
+  });
+
+  it("leaves nothing behind when the client aborts mid-upload", async () => {
+    sb = openSandbox();
+    const controller = new AbortController();
+    let sent = 0;
+    const upload = multipartStream("gone.jsonl", async () => {
+      if (++sent === 10) controller.abort();
+      if (sent > 10) await new Promise(() => undefined); // the client never sends more
+      return new TextEncoder().encode(INSTRUCT_LINE(sent) + "\n");
+    });
+    await sb.sandbox.handle(streamRequest(upload, controller.signal));
+    expect(storedNames()).toEqual([]);
+    expect((await sb.api<ListFilesOut>("GET", "/v1/files")).body.data).toEqual([]);
+  });
+
+  it("deletes a file and its bytes", async () => {
+    sb = openSandbox();
+    const up = (await sb.api<UploadFileOut>("POST", "/v1/files", jsonlFile(2))).body;
+    expect(existsSync(path.join(filesDir(), `${up.id}.jsonl`))).toBe(true);
+    const del = await sb.api("DELETE", `/v1/files/${up.id}`);
+    expect(del.body).toEqual({ id: up.id, object: "file", deleted: true });
+    expect(storedNames()).toEqual([]);
+    expect((await sb.api("GET", `/v1/files/${up.id}`)).status).toBe(404);
+    expect((await sb.api("DELETE", `/v1/files/${up.id}`)).status).toBe(404);
+  });
+
+  it("lists files newest first and keeps them across a restart", async () => {
+    sb = openSandbox();
+    const a = (await sb.api<UploadFileOut>("POST", "/v1/files", jsonlFile(1, "a.jsonl"))).body;
+    const b = (await sb.api<UploadFileOut>("POST", "/v1/files", jsonlFile(1, "b.jsonl"))).body;
+    sb.reopen();
+    const list = await sb.api<ListFilesOut>("GET", "/v1/files");
+    expect(list.body.data.map((f) => f.id)).toEqual([b.id, a.id]);
+  });
+});
+
+describe("concurrency", () => {
+  it("loses nothing with parallel uploads and job creations", async () => {
+    sb = openSandbox();
+    const uploads = await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        sb.api<UploadFileOut>("POST", "/v1/files", jsonlFile(5 + i, `f${i}.jsonl`)),
+      ),
+    );
+    expect(uploads.every((u) => u.status === 200)).toBe(true);
+    const ids = uploads.map((u) => u.body.id);
+    expect(new Set(ids).size).toBe(24);
+    expect(uploads.map((u) => u.body.num_lines)).toEqual(
+      Array.from({ length: 24 }, (_, i) => 5 + i),
+    );
+
+    const jobs = await Promise.all(
+      ids.map((id) =>
+        sb.api<JobOut>("POST", "/v1/fine_tuning/jobs", {
+          model: "open-mistral-7b",
+          training_files: [{ file_id: id }],
+          hyperparameters: { training_steps: 3 },
+        }),
+      ),
+    );
+    expect(jobs.every((j) => j.status === 200)).toBe(true);
+    const list = await sb.api<{ data: JobOut[]; total: number }>("GET", "/v1/fine_tuning/jobs");
+    expect(list.body.total).toBe(24);
+    expect(new Set(list.body.data.map((j) => j.training_files[0]))).toEqual(new Set(ids));
+    expect((await sb.api<ListFilesOut>("GET", "/v1/files")).body.data).toHaveLength(24);
+    expect(storedNames()).toHaveLength(24);
+  });
+});
