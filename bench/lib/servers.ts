@@ -1,0 +1,271 @@
+/**
+ * The servers a benchmark compares: the fake upstream, a bare node:http pass-through, a bare Next
+ * route-handler app generated under .data/bench/, and the console itself (a production build in
+ * .next-bench, started with `next start`). Each runs in its own process, as in production.
+ */
+import { spawnSync } from "node:child_process";
+import {
+  appendFileSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import path from "node:path";
+import { BENCH_DATA, ROOT, startProcess, type Started } from "./system";
+
+const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+const TSX_BIN = path.join(ROOT, "node_modules", ".bin", "tsx");
+export const CONSOLE_DIST = ".next-bench";
+export const BARE_DIR = path.join(BENCH_DATA, "bare-next");
+
+export async function startFakeUpstreamProcess(
+  port: number,
+  opts: { events?: number; intervalMs?: number; firstDelayMs?: number } = {},
+): Promise<Started> {
+  return startProcess(
+    "fake upstream",
+    TSX_BIN,
+    [
+      path.join(ROOT, "bench", "fake-upstream.ts"),
+      "--port",
+      String(port),
+      "--events",
+      String(opts.events ?? 10),
+      "--interval",
+      String(opts.intervalMs ?? 10),
+      "--first-delay",
+      String(opts.firstDelayMs ?? 0),
+    ],
+    { port },
+  );
+}
+
+export function startNodeProxyProcess(port: number, upstream: string): Promise<Started> {
+  return startProcess(
+    "node:http pass-through",
+    TSX_BIN,
+    [
+      path.join(ROOT, "bench", "lib", "node-proxy.ts"),
+      "--port",
+      String(port),
+      "--upstream",
+      upstream,
+    ],
+    { port },
+  );
+}
+
+// Two pass-throughs in one bare app: /v1/... with fetch (the obvious way) and /nodehttp/v1/...
+// with node:http + Readable.toWeb (the way the gateway does it), so we see what each costs.
+const BARE_FILES: Record<string, string> = {
+  "package.json": JSON.stringify({ name: "bench-bare-next", private: true }, null, 2),
+  "next.config.js": `module.exports = {
+  poweredByHeader: false,
+  turbopack: { root: ${JSON.stringify(ROOT)} },
+  outputFileTracingRoot: ${JSON.stringify(ROOT)},
+};
+`,
+  "app/v1/[...path]/route.js": `export const dynamic = "force-dynamic";
+const HOP = ["host", "connection", "keep-alive", "transfer-encoding", "content-length"];
+async function handle(request, { params }) {
+  const { path } = await params;
+  const search = new URL(request.url).search;
+  const headers = new Headers(request.headers);
+  for (const h of HOP) headers.delete(h);
+  headers.set("authorization", "Bearer bench-key");
+  const init = { method: request.method, headers, signal: request.signal };
+  if (request.body) Object.assign(init, { body: request.body, duplex: "half" });
+  const answer = await fetch(process.env.BENCH_UPSTREAM + "/v1/" + path.join("/") + search, init);
+  const out = new Headers(answer.headers);
+  for (const h of HOP) out.delete(h);
+  return new Response(answer.body, { status: answer.status, headers: out });
+}
+export { handle as GET, handle as POST };
+`,
+  "app/nodehttp/v1/[...path]/route.js": `import http from "node:http";
+import { Readable, pipeline } from "node:stream";
+export const dynamic = "force-dynamic";
+const agent = new http.Agent({ keepAlive: true, maxFreeSockets: 256 });
+async function handle(request, { params }) {
+  const { path } = await params;
+  const base = new URL(process.env.BENCH_UPSTREAM);
+  const search = new URL(request.url).search;
+  const headers = {};
+  request.headers.forEach((v, k) => { if (k !== "host" && k !== "connection") headers[k] = v; });
+  headers.authorization = "Bearer bench-key";
+  return new Promise((resolve, reject) => {
+    const out = http.request(
+      { hostname: base.hostname, port: base.port, method: request.method, path: "/v1/" + path.join("/") + search, headers, agent },
+      (answer) => {
+        request.signal.addEventListener("abort", () => answer.destroy(), { once: true });
+        const h = new Headers();
+        for (let i = 0; i < answer.rawHeaders.length; i += 2) {
+          const k = answer.rawHeaders[i].toLowerCase();
+          if (k !== "connection" && k !== "keep-alive" && k !== "transfer-encoding") h.append(k, answer.rawHeaders[i + 1]);
+        }
+        resolve(new Response(Readable.toWeb(answer), { status: answer.statusCode, headers: h }));
+      },
+    );
+    out.on("error", reject);
+    if (request.body) pipeline(Readable.fromWeb(request.body), out, () => undefined);
+    else out.end();
+  });
+}
+export { handle as GET, handle as POST };
+`,
+};
+
+/** Writes the bare app (if changed) and builds it (if not built yet). */
+export function buildBareNext(force = false): void {
+  let changed = force;
+  for (const [file, text] of Object.entries(BARE_FILES)) {
+    const full = path.join(BARE_DIR, file);
+    mkdirSync(path.dirname(full), { recursive: true });
+    if (!existsSync(full) || readFileSync(full, "utf8") !== text) {
+      writeFileSync(full, text);
+      changed = true;
+    }
+  }
+  if (!changed && existsSync(path.join(BARE_DIR, ".next", "BUILD_ID"))) return;
+  console.log("building the bare Next app in .data/bench/bare-next ...");
+  const r = spawnSync(process.execPath, [NEXT_BIN, "build"], {
+    cwd: BARE_DIR,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    encoding: "utf8",
+  });
+  if (r.status !== 0) throw new Error(`bare Next build failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+export function startBareNext(port: number, upstream: string): Promise<Started> {
+  return startProcess(
+    "bare Next app",
+    process.execPath,
+    [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      port,
+      cwd: BARE_DIR,
+      env: { BENCH_UPSTREAM: upstream, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    },
+  );
+}
+
+/**
+ * The console is built from a snapshot of a commit (HEAD by default, or the working tree with
+ * `worktree`) copied to .data/bench/console-src: the figures then belong to a known commit, a
+ * half-saved file of someone else's cannot break the build, and `next build` (which rewrites
+ * tsconfig.json to include its dist folder) never touches the project's own files. The copy
+ * resolves node_modules from the project root above it. Type errors do not stop this build: the
+ * project's own `npm test` checks types; here only the running code matters.
+ */
+export const CONSOLE_SRC = path.join(BENCH_DATA, "console-src");
+
+export function consoleBuildInfo(): { exists: boolean; builtAt?: string; commit?: string } {
+  const id = path.join(CONSOLE_SRC, CONSOLE_DIST, "BUILD_ID");
+  if (!existsSync(id)) return { exists: false };
+  const commitFile = path.join(CONSOLE_SRC, "BENCH_COMMIT");
+  return {
+    exists: true,
+    builtAt: statSync(id).mtime.toISOString(),
+    commit: existsSync(commitFile) ? readFileSync(commitFile, "utf8").trim() : undefined,
+  };
+}
+
+function snapshot(worktree: boolean): string {
+  rmSync(CONSOLE_SRC, { recursive: true, force: true });
+  mkdirSync(CONSOLE_SRC, { recursive: true });
+  const git = (args: string[]) => {
+    const r = spawnSync("git", args, { cwd: ROOT, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+    if (r.status !== 0) throw new Error(`git ${args.join(" ")} failed: ${r.stderr}`);
+    return r.stdout;
+  };
+  let commit = git(["rev-parse", "--short", "HEAD"]).trim();
+  if (worktree) {
+    // Tracked and untracked files that git does not ignore, as they are on disk now.
+    const files = git(["ls-files", "-z", "--cached", "--others", "--exclude-standard"])
+      .split("\0")
+      .filter((f) => f && existsSync(path.join(ROOT, f)) && !f.startsWith("bench/"));
+    for (const f of files) {
+      mkdirSync(path.dirname(path.join(CONSOLE_SRC, f)), { recursive: true });
+      copyFileSync(path.join(ROOT, f), path.join(CONSOLE_SRC, f));
+    }
+    commit += "+worktree";
+  } else {
+    const tar = spawnSync("sh", ["-c", `git archive HEAD | tar -x -C '${CONSOLE_SRC}'`], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    if (tar.status !== 0) throw new Error(`git archive failed: ${tar.stderr}`);
+  }
+  writeFileSync(path.join(CONSOLE_SRC, "BENCH_COMMIT"), commit + "\n");
+  appendFileSync(
+    path.join(CONSOLE_SRC, "next.config.js"),
+    `\n// Added by bench/lib/servers.ts for the benchmark build only.
+module.exports.turbopack = { ...(module.exports.turbopack || {}), root: ${JSON.stringify(ROOT)} };
+module.exports.outputFileTracingRoot = ${JSON.stringify(ROOT)};
+module.exports.typescript = { ...(module.exports.typescript || {}), ignoreBuildErrors: true };
+`,
+  );
+  return commit;
+}
+
+/**
+ * Builds the console into .data/bench/console-src/.next-bench unless a build exists and `force`
+ * is false. Returns the build output.
+ */
+export function buildConsole(force = false, worktree = false): string {
+  if (!force && consoleBuildInfo().exists) return "";
+  const commit = snapshot(worktree);
+  console.log(`building the console (${commit}) into .data/bench/console-src/${CONSOLE_DIST} ...`);
+  const started = Date.now();
+  const r = spawnSync(process.execPath, [NEXT_BIN, "build"], {
+    cwd: CONSOLE_SRC,
+    env: { ...process.env, NEXT_DIST_DIR: CONSOLE_DIST, NEXT_TELEMETRY_DISABLED: "1" },
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const output = `${r.stdout}\n${r.stderr}`;
+  if (r.status !== 0) throw new Error(`console build failed:\n${output}`);
+  writeFileSync(path.join(CONSOLE_SRC, CONSOLE_DIST, "bench-build-output.txt"), output);
+  console.log(`  built in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  return output;
+}
+
+export function hasGateway(): boolean {
+  return existsSync(path.join(ROOT, "app", "v1", "[...path]", "route.ts"));
+}
+
+/** The console in live mode against `upstream` (or sandbox mode when upstream is "sandbox"). */
+export function startConsole(
+  port: number,
+  upstream: string,
+  env: Record<string, string> = {},
+): Promise<Started> {
+  const dataDir = path.join(BENCH_DATA, `console-${port}`);
+  mkdirSync(dataDir, { recursive: true });
+  const backend =
+    upstream === "sandbox"
+      ? { MISTRAL_BACKEND: "sandbox", MISTRAL_API_KEY: undefined, SANDBOX_SPEED: "50" }
+      : { MISTRAL_API_KEY: "bench-key", MISTRAL_BASE_URL: upstream, MISTRAL_BACKEND: "live" };
+  return startProcess(
+    "console",
+    process.execPath,
+    [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      port,
+      cwd: CONSOLE_SRC,
+      env: {
+        ...backend,
+        NEXT_DIST_DIR: CONSOLE_DIST,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        CONSOLE_DATA_DIR: dataDir,
+        CONSOLE_AUTH: "off",
+        ...env,
+      },
+    },
+  );
+}
