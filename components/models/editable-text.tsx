@@ -1,0 +1,95 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+
+export interface EditState {
+  id: string;
+  field: "name" | "description";
+  draft: string;
+}
+
+/**
+ * Text edited in place: Enter saves, Escape cancels, leaving the field saves (typed text is never
+ * dropped silently). The draft lives with the caller so it survives the row scrolling away.
+ */
+export function EditableText({
+  value,
+  editing,
+  draft,
+  label,
+  editLabel,
+  placeholder,
+  onStart,
+  onDraft,
+  onCommit,
+  onCancel,
+  className = "",
+}: {
+  value: string | null | undefined;
+  editing: boolean;
+  draft: string;
+  /** The input's label, e.g. "Name of ft:...". */
+  label: string;
+  /** The edit button's label, e.g. "Rename ft:...". */
+  editLabel: string;
+  placeholder: string;
+  onStart: () => void;
+  onDraft: (draft: string) => void;
+  onCommit: () => void;
+  onCancel: () => void;
+  className?: string;
+}) {
+  const input = useRef<HTMLInputElement>(null);
+  const done = useRef(false);
+  useEffect(() => {
+    if (editing) {
+      done.current = false;
+      input.current?.focus();
+      input.current?.select();
+    }
+  }, [editing]);
+
+  if (editing) {
+    return (
+      <input
+        ref={input}
+        aria-label={label}
+        value={draft}
+        placeholder={placeholder}
+        onChange={(e) => onDraft(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") {
+            e.preventDefault();
+            done.current = true;
+            onCommit();
+          } else if (e.key === "Escape") {
+            e.preventDefault();
+            e.stopPropagation();
+            done.current = true;
+            onCancel();
+          }
+        }}
+        onBlur={() => {
+          if (!done.current) onCommit();
+        }}
+        className={`h-8 w-full rounded-md border border-accent bg-surface px-2 text-sm text-text ${className}`}
+      />
+    );
+  }
+  return (
+    <div className={`group flex min-w-0 items-center gap-1 ${className}`}>
+      <span className={`truncate ${value ? "" : "text-muted"}`} title={value ?? undefined}>
+        {value || "—"}
+      </span>
+      <button
+        type="button"
+        aria-label={editLabel}
+        title={editLabel}
+        onClick={onStart}
+        className="shrink-0 rounded px-1 text-muted opacity-60 group-hover:opacity-100 hover:bg-surface-2 hover:text-text focus-visible:opacity-100"
+      >
+        <span aria-hidden>✎</span>
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,238 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { PageHeader } from "@/components/shell/page-header";
+import { Badge } from "@/components/ui/badge";
+import { Button, buttonClass } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
+import { ApiError } from "@/lib/api/errors";
+import { formatDateTime, formatNumber, formatRelative } from "@/lib/api/format";
+import { useModel } from "@/lib/api/hooks/use-models";
+import { capabilityLabel, prepareRow } from "@/lib/models/filter";
+import { deprecationTone } from "@/lib/models/format";
+import { EditableText, type EditState } from "./editable-text";
+import { canChat, jobHref, playgroundHref } from "./models-table";
+import { useModelActions } from "./use-model-actions";
+
+// Fields this view shows in its own way; any other field the API sends is listed as it came.
+const SHOWN = new Set([
+  "id",
+  "object",
+  "created",
+  "owned_by",
+  "root",
+  "archived",
+  "name",
+  "description",
+  "capabilities",
+  "max_context_length",
+  "aliases",
+  "deprecation",
+  "job",
+  "type",
+]);
+
+export function ModelDetail({ id }: { id: string }) {
+  const model = useModel(id);
+  const router = useRouter();
+  const { run } = useModelActions();
+  const [edit, setEdit] = useState<EditState | null>(null);
+  const [deleting, setDeleting] = useState(false);
+
+  if (model.isPending) {
+    return (
+      <>
+        <PageHeader title="Model" description={id} />
+        <LoadingState label="Loading the model…" />
+      </>
+    );
+  }
+  if (model.isError) {
+    const notFound = model.error instanceof ApiError && model.error.status === 404;
+    return (
+      <>
+        <PageHeader title="Model" description={id} />
+        {notFound ? (
+          <EmptyState
+            title="This model does not exist"
+            action={
+              <Link href="/models" className={buttonClass("primary")}>
+                Back to models
+              </Link>
+            }
+          >
+            No model has the id <code className="font-mono">{id}</code>. It may have been deleted.
+          </EmptyState>
+        ) : (
+          <ErrorState error={model.error} onRetry={() => model.refetch()} />
+        )}
+      </>
+    );
+  }
+
+  const m = model.data;
+  const row = prepareRow(m);
+  const ft = row.kind === "fine-tuned";
+  const archived = m.archived === true;
+  const extra = Object.entries(m as Record<string, unknown>).filter(([k]) => !SHOWN.has(k));
+  const rawCaps = (m.capabilities ?? {}) as Record<string, unknown>;
+
+  const commit = (e: EditState) => {
+    setEdit(null);
+    const before = (e.field === "name" ? m.name : m.description) ?? "";
+    const value = e.draft.trim();
+    if (value !== before.trim())
+      run({ kind: "update", id, [e.field]: value === "" ? null : value });
+  };
+  const editable = (field: "name" | "description") => {
+    const value = field === "name" ? m.name : m.description;
+    const editing = edit?.field === field;
+    return (
+      <EditableText
+        value={value}
+        editing={editing}
+        draft={editing ? edit.draft : ""}
+        label={field === "name" ? `Name of ${id}` : `Description of ${id}`}
+        editLabel={field === "name" ? `Rename ${id}` : `Edit description of ${id}`}
+        placeholder={field === "name" ? "Name" : "Description"}
+        onStart={() => setEdit({ id, field, draft: value ?? "" })}
+        onDraft={(draft) => setEdit({ id, field, draft })}
+        onCommit={() => edit && commit(edit)}
+        onCancel={() => setEdit(null)}
+      />
+    );
+  };
+
+  return (
+    <>
+      <Link href="/models" className="mb-2 inline-block text-sm text-muted hover:text-text">
+        ← All models
+      </Link>
+      <PageHeader
+        title={m.name || m.id}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <Badge tone={ft ? "accent" : "neutral"}>{ft ? "Fine-tuned" : "Base model"}</Badge>
+            {archived && <Badge tone="warning">Archived</Badge>}
+            <code className="font-mono text-xs break-all">{m.id}</code>
+            <CopyButton text={m.id} label="Copy model id" />
+          </span>
+        }
+        actions={
+          <>
+            {canChat(row) && (
+              <Link href={playgroundHref(m.id)} className={buttonClass("primary", "sm")}>
+                Try in playground
+              </Link>
+            )}
+            {ft && (
+              <>
+                <Button size="sm" onClick={() => run({ kind: "archive", id, archived: !archived })}>
+                  {archived ? "Unarchive" : "Archive"}
+                </Button>
+                <Button size="sm" variant="danger" onClick={() => setDeleting(true)}>
+                  Delete
+                </Button>
+              </>
+            )}
+          </>
+        }
+      />
+
+      <dl className="grid max-w-4xl grid-cols-1 gap-x-6 gap-y-3 rounded-lg border border-border bg-surface p-5 text-sm sm:grid-cols-[12rem_1fr]">
+        <Item label="Name">{ft ? editable("name") : (m.name ?? "—")}</Item>
+        <Item label="Description">{ft ? editable("description") : (m.description ?? "—")}</Item>
+        <Item label="Base model">{m.root ? <code className="font-mono">{m.root}</code> : "—"}</Item>
+        <Item label="Owner">{m.owned_by ?? "—"}</Item>
+        <Item label="Capabilities">
+          <span className="flex flex-wrap gap-1">
+            {Object.entries(rawCaps).map(([k, v]) => (
+              <Badge key={k} tone={v === true ? "success" : "neutral"} title={k}>
+                {capabilityLabel(k)}: {v === true ? "yes" : v === false ? "no" : String(v)}
+              </Badge>
+            ))}
+            {Object.keys(rawCaps).length === 0 && "—"}
+          </span>
+        </Item>
+        <Item label="Context length">
+          {m.max_context_length != null ? `${formatNumber(m.max_context_length)} tokens` : "—"}
+        </Item>
+        <Item label="Created">
+          {formatDateTime(m.created)}{" "}
+          <span className="text-muted">({formatRelative(m.created)})</span>
+        </Item>
+        <Item label="Aliases">
+          {m.aliases?.length ? (
+            <span className="flex flex-wrap gap-1">
+              {m.aliases.map((a) => (
+                <code key={a} className="rounded bg-surface-2 px-1.5 py-0.5 font-mono text-xs">
+                  {a}
+                </code>
+              ))}
+            </span>
+          ) : (
+            "—"
+          )}
+        </Item>
+        <Item label="Deprecation">
+          {row.deprecationMs != null ? (
+            <Badge tone={deprecationTone(row.deprecationMs)}>{formatDateTime(m.deprecation)}</Badge>
+          ) : (
+            "—"
+          )}
+        </Item>
+        <Item label="Status">{archived ? "Archived" : "Active"}</Item>
+        <Item label="Job">
+          {row.jobId ? (
+            <Link href={jobHref(row.jobId)} className="font-mono text-accent hover:underline">
+              {row.jobId}
+            </Link>
+          ) : (
+            "—"
+          )}
+        </Item>
+        {extra.map(([k, v]) => (
+          <Item key={k} label={k}>
+            <code className="font-mono text-xs break-all">
+              {typeof v === "string" ? v : JSON.stringify(v)}
+            </code>
+          </Item>
+        ))}
+      </dl>
+
+      {deleting && (
+        <ConfirmDialog
+          open
+          title={`Delete ${m.name || m.id}?`}
+          confirmText={m.id}
+          confirmLabel="Delete model"
+          onClose={() => setDeleting(false)}
+          onConfirm={() => {
+            setDeleting(false);
+            // Shown as done at once; if the server refuses, the toast says so and the row returns.
+            run({ kind: "delete", id });
+            router.push("/models");
+          }}
+        >
+          <p>
+            The fine-tuned model <code className="font-mono break-all">{m.id}</code> will be deleted
+            for good: requests that name it will fail. The job that trained it is kept.
+          </p>
+        </ConfirmDialog>
+      )}
+    </>
+  );
+}
+
+function Item({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <>
+      <dt className="font-medium text-muted">{label}</dt>
+      <dd className="min-w-0 break-words">{children}</dd>
+    </>
+  );
+}

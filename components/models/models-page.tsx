@@ -1,0 +1,199 @@
+"use client";
+
+import Link from "next/link";
+import { useCallback, useMemo, useState } from "react";
+import { PageHeader } from "@/components/shell/page-header";
+import { Button, buttonClass } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import { Spinner } from "@/components/ui/spinner";
+import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
+import { formatNumber } from "@/lib/api/format";
+import { useModels } from "@/lib/api/hooks/use-models";
+import {
+  computeFacets,
+  filterRows,
+  type ModelRow,
+  prepareRows,
+  sortRows,
+} from "@/lib/models/filter";
+import type { TableState } from "@/lib/models/table-state";
+import { BulkActions } from "./bulk-actions";
+import type { EditState } from "./editable-text";
+import { ModelsTable } from "./models-table";
+import { ModelsToolbar } from "./models-toolbar";
+import { useModelActions } from "./use-model-actions";
+import { useTableState } from "./use-table-state";
+
+export function ModelsPage() {
+  const models = useModels();
+  const [state, setState] = useTableState();
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [edit, setEdit] = useState<EditState | null>(null);
+  const [deleting, setDeleting] = useState<ModelRow | null>(null);
+  const { run } = useModelActions();
+
+  // Sorting happens only when the list or the sort changes; a keystroke only filters.
+  const rows = useMemo(() => prepareRows(models.data ?? []), [models.data]);
+  const sorted = useMemo(
+    () => sortRows(rows, state.sort, state.dir),
+    [rows, state.sort, state.dir],
+  );
+  const view = useMemo(() => filterRows(sorted, state), [sorted, state]);
+  const facets = useMemo(() => computeFacets(rows, state), [rows, state]);
+
+  const change = useCallback(
+    (patch: Partial<TableState>) => setState((s) => ({ ...s, ...patch })),
+    [setState],
+  );
+
+  const selectedShown = useMemo(
+    () => view.filter((r) => r.kind === "fine-tuned" && selected.has(r.id)).map((r) => r.id),
+    [view, selected],
+  );
+
+  const commitEdit = (e: EditState) => {
+    setEdit(null);
+    const row = rows.find((r) => r.id === e.id);
+    if (!row) return;
+    const before = (e.field === "name" ? row.model.name : row.model.description) ?? "";
+    const value = e.draft.trim();
+    if (value === before.trim()) return;
+    run({ kind: "update", id: e.id, [e.field]: value === "" ? null : value });
+  };
+
+  const fineTuned = facets.kind["fine-tuned"];
+  return (
+    <>
+      <PageHeader
+        title="Models"
+        description={
+          models.data
+            ? `${formatNumber(rows.length)} models, ${formatNumber(rows.filter((r) => r.kind === "fine-tuned").length)} of them fine-tuned.`
+            : "Base and fine-tuned models."
+        }
+        actions={
+          <>
+            <Button
+              size="sm"
+              onClick={() => models.refetch()}
+              disabled={models.isFetching}
+              aria-label="Refresh the model list"
+            >
+              {models.isFetching ? <Spinner label="Refreshing" /> : "↻"} Refresh
+            </Button>
+            <Link href="/fine-tuning/new" className={buttonClass("primary", "sm")}>
+              Fine-tune a model
+            </Link>
+          </>
+        }
+      />
+
+      {models.isPending ? (
+        <LoadingState label="Loading models…" />
+      ) : models.isError && !models.data ? (
+        <ErrorState error={models.error} onRetry={() => models.refetch()} />
+      ) : (
+        <>
+          {models.isError && (
+            <div className="mb-3">
+              <ErrorState error={models.error} onRetry={() => models.refetch()} compact />
+            </div>
+          )}
+          <ModelsToolbar state={state} facets={facets} onChange={change} />
+          {selectedShown.length > 0 && (
+            <BulkActions
+              ids={selectedShown}
+              onClear={() => setSelected(new Set())}
+              onDone={(ok) => setSelected((s) => new Set([...s].filter((id) => !ok.includes(id))))}
+            />
+          )}
+          <p role="status" className="mb-2 text-sm text-muted">
+            Showing {formatNumber(view.length)} of {formatNumber(rows.length)} models
+            {!state.showArchived && facets.archived > 0
+              ? ` (${formatNumber(facets.archived)} archived hidden)`
+              : ""}
+          </p>
+          {rows.length === 0 ? (
+            <EmptyState
+              title="No models"
+              action={
+                <Link href="/fine-tuning/new" className={buttonClass("primary")}>
+                  Fine-tune a model
+                </Link>
+              }
+            >
+              The API listed no models at all. Check the backend in the header.
+            </EmptyState>
+          ) : view.length === 0 ? (
+            <EmptyState
+              title="No model matches"
+              action={
+                <Button
+                  onClick={() => change({ q: "", kind: "all", caps: [], showArchived: false })}
+                >
+                  Clear filters
+                </Button>
+              }
+            >
+              {state.kind === "fine-tuned" && fineTuned === 0 && !state.q
+                ? "There are no fine-tuned models yet: a successful fine-tuning job creates one."
+                : "Nothing matches the filter. Change it, or clear the filters."}
+            </EmptyState>
+          ) : (
+            <ModelsTable
+              rows={view}
+              sort={state.sort}
+              dir={state.dir}
+              onSort={(sort, dir) => change({ sort, dir })}
+              selected={selected}
+              onSelect={(id, on) =>
+                setSelected((s) => {
+                  const next = new Set(s);
+                  if (on) next.add(id);
+                  else next.delete(id);
+                  return next;
+                })
+              }
+              onSelectAll={(on) =>
+                setSelected((s) => {
+                  const next = new Set(s);
+                  for (const r of view) {
+                    if (r.kind !== "fine-tuned") continue;
+                    if (on) next.add(r.id);
+                    else next.delete(r.id);
+                  }
+                  return next;
+                })
+              }
+              edit={edit}
+              onEdit={setEdit}
+              onCommitEdit={commitEdit}
+              onArchive={(row, archived) => run({ kind: "archive", id: row.id, archived })}
+              onDelete={setDeleting}
+            />
+          )}
+        </>
+      )}
+
+      {deleting && (
+        <ConfirmDialog
+          open
+          title={`Delete ${deleting.model.name || deleting.id}?`}
+          confirmText={deleting.id}
+          confirmLabel="Delete model"
+          onClose={() => setDeleting(null)}
+          onConfirm={() => {
+            run({ kind: "delete", id: deleting.id });
+            setSelected((s) => new Set([...s].filter((id) => id !== deleting.id)));
+            setDeleting(null);
+          }}
+        >
+          <p>
+            The fine-tuned model <code className="font-mono break-all">{deleting.id}</code> will be
+            deleted for good: requests that name it will fail. The job that trained it is kept.
+          </p>
+        </ConfirmDialog>
+      )}
+    </>
+  );
+}

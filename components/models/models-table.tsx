@@ -1,0 +1,368 @@
+"use client";
+
+import { useVirtualizer } from "@tanstack/react-virtual";
+import Link from "next/link";
+import { useRef } from "react";
+import { Badge } from "@/components/ui/badge";
+import { buttonClass } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+import { capabilityLabel, type ModelRow } from "@/lib/models/filter";
+import { deprecationTone, formatContext, formatDay } from "@/lib/models/format";
+import { defaultDir, type SortColumn, type SortDir } from "@/lib/models/table-state";
+import { EditableText, type EditState } from "./editable-text";
+
+const ROW_HEIGHT = 48;
+const HEADER_HEIGHT = 40;
+
+export const playgroundHref = (id: string) => `/playground?model=${encodeURIComponent(id)}`;
+export const modelHref = (id: string) => `/models/${encodeURIComponent(id)}`;
+export const jobHref = (id: string) => `/fine-tuning/${encodeURIComponent(id)}`;
+export const displayName = (row: ModelRow) => row.model.name || row.id;
+export const canChat = (row: ModelRow) => row.caps.includes("completion_chat");
+
+interface Column {
+  key: SortColumn;
+  label: string;
+  width: number;
+  align?: "right";
+}
+
+const COLUMNS: Column[] = [
+  { key: "id", label: "ID", width: 300 },
+  { key: "name", label: "Name", width: 200 },
+  { key: "description", label: "Description", width: 260 },
+  { key: "root", label: "Base model", width: 170 },
+  { key: "owned_by", label: "Owner", width: 120 },
+  { key: "capabilities", label: "Capabilities", width: 270 },
+  { key: "max_context_length", label: "Context", width: 90, align: "right" },
+  { key: "created", label: "Created", width: 110 },
+  { key: "aliases", label: "Aliases", width: 190 },
+  { key: "deprecation", label: "Deprecation", width: 120 },
+  { key: "archived", label: "Status", width: 100 },
+  { key: "job", label: "Job", width: 110 },
+];
+const SELECT_WIDTH = 44;
+const ACTIONS_WIDTH = 290;
+
+export interface ModelsTableProps {
+  rows: ModelRow[];
+  sort: SortColumn;
+  dir: SortDir;
+  onSort: (column: SortColumn, dir: SortDir) => void;
+  selected: ReadonlySet<string>;
+  onSelect: (id: string, selected: boolean) => void;
+  onSelectAll: (selected: boolean) => void;
+  edit: EditState | null;
+  onEdit: (edit: EditState | null) => void;
+  onCommitEdit: (edit: EditState) => void;
+  onArchive: (row: ModelRow, archived: boolean) => void;
+  onDelete: (row: ModelRow) => void;
+  /** The height the scrolling area may take (rows beyond it are not rendered). */
+  height?: string;
+}
+
+export function ModelsTable(props: ModelsTableProps) {
+  const { rows, sort, dir, selected, edit } = props;
+  const scroller = useRef<HTMLDivElement>(null);
+  // The virtualizer hands back functions React Compiler cannot memoize; that is expected here.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    paddingStart: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
+    overscan: 8,
+    getItemKey: (i) => rows[i].id,
+  });
+  const items = virtualizer.getVirtualItems();
+  const top = items.length ? items[0].start - HEADER_HEIGHT : 0;
+  const bottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
+
+  const selectable = rows.filter((r) => r.kind === "fine-tuned");
+  const selectedShown = selectable.filter((r) => selected.has(r.id)).length;
+  const allSelected = selectable.length > 0 && selectedShown === selectable.length;
+  const tableWidth = SELECT_WIDTH + ACTIONS_WIDTH + COLUMNS.reduce((s, c) => s + c.width, 0);
+
+  return (
+    <div
+      ref={scroller}
+      className="relative overflow-auto rounded-lg border border-border bg-surface"
+      style={{ height: props.height ?? "calc(100vh - 19rem)", minHeight: 320 }}
+      data-testid="models-scroller"
+    >
+      <table
+        aria-label="Models"
+        aria-rowcount={rows.length + 1}
+        className="table-fixed border-separate border-spacing-0 text-sm"
+        style={{ width: tableWidth }}
+      >
+        <colgroup>
+          <col style={{ width: SELECT_WIDTH }} />
+          {COLUMNS.map((c) => (
+            <col key={c.key} style={{ width: c.width }} />
+          ))}
+          <col style={{ width: ACTIONS_WIDTH }} />
+        </colgroup>
+        <thead>
+          <tr aria-rowindex={1} style={{ height: HEADER_HEIGHT }}>
+            <th
+              scope="col"
+              className="sticky top-0 left-0 z-30 border-b border-border bg-surface-2 px-3"
+            >
+              <input
+                type="checkbox"
+                aria-label={`Select all ${selectable.length} fine-tuned models shown`}
+                checked={allSelected}
+                disabled={!selectable.length}
+                ref={(el) => {
+                  if (el) el.indeterminate = selectedShown > 0 && !allSelected;
+                }}
+                onChange={(e) => props.onSelectAll(e.target.checked)}
+              />
+            </th>
+            {COLUMNS.map((c) => {
+              const active = sort === c.key;
+              const next: SortDir = active ? (dir === "asc" ? "desc" : "asc") : defaultDir(c.key);
+              return (
+                <th
+                  key={c.key}
+                  scope="col"
+                  aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : "none"}
+                  className={`sticky top-0 z-20 border-b border-border bg-surface-2 px-1 text-left font-medium ${
+                    c.key === "id" ? "left-11 z-30" : ""
+                  }`}
+                >
+                  <button
+                    type="button"
+                    onClick={() => props.onSort(c.key, next)}
+                    title={`Sort by ${c.label.toLowerCase()} (${next === "asc" ? "ascending" : "descending"})`}
+                    className={`flex w-full items-center gap-1 rounded px-2 py-1 hover:bg-surface ${
+                      c.align === "right" ? "justify-end" : ""
+                    } ${active ? "text-text" : "text-muted"}`}
+                  >
+                    {c.label}
+                    <span aria-hidden className="w-3 text-xs">
+                      {active ? (dir === "asc" ? "▲" : "▼") : ""}
+                    </span>
+                  </button>
+                </th>
+              );
+            })}
+            <th
+              scope="col"
+              className="sticky top-0 right-0 z-30 border-b border-l border-border bg-surface-2 px-3 text-left font-medium text-muted"
+            >
+              Actions
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {top > 0 && (
+            <tr aria-hidden style={{ height: top }}>
+              <td colSpan={COLUMNS.length + 2} />
+            </tr>
+          )}
+          {items.map((item) => {
+            const row = rows[item.index];
+            return (
+              <ModelTableRow
+                {...props}
+                key={row.id}
+                row={row}
+                index={item.index}
+                checked={selected.has(row.id)}
+                edit={edit?.id === row.id ? edit : null}
+              />
+            );
+          })}
+          {bottom > 0 && (
+            <tr aria-hidden style={{ height: bottom }}>
+              <td colSpan={COLUMNS.length + 2} />
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+const cell = "h-12 border-b border-border px-3 align-middle";
+
+function ModelTableRow({
+  row,
+  index,
+  checked,
+  edit,
+  onSelect,
+  onEdit,
+  onCommitEdit,
+  onArchive,
+  onDelete,
+}: ModelsTableProps & {
+  row: ModelRow;
+  index: number;
+  checked: boolean;
+  edit: EditState | null;
+}) {
+  const m = row.model;
+  const ft = row.kind === "fine-tuned";
+  const archived = m.archived === true;
+  const aliases = Array.isArray(m.aliases) ? m.aliases : [];
+  const editable = (field: "name" | "description") => {
+    const value = field === "name" ? m.name : m.description;
+    const editing = edit?.field === field;
+    return (
+      <EditableText
+        value={value}
+        editing={editing}
+        draft={editing ? edit.draft : ""}
+        label={field === "name" ? `Name of ${row.id}` : `Description of ${row.id}`}
+        editLabel={field === "name" ? `Rename ${row.id}` : `Edit description of ${row.id}`}
+        placeholder={field === "name" ? "Name" : "Description"}
+        onStart={() => onEdit({ id: row.id, field, draft: value ?? "" })}
+        onDraft={(draft) => onEdit({ id: row.id, field, draft })}
+        onCommit={() => edit && onCommitEdit(edit)}
+        onCancel={() => onEdit(null)}
+      />
+    );
+  };
+  return (
+    <tr
+      aria-rowindex={index + 2}
+      aria-selected={ft ? checked : undefined}
+      data-model-id={row.id}
+      className={`group/row ${checked ? "bg-accent-soft" : "bg-surface hover:bg-surface-2"}`}
+    >
+      <td className={`${cell} sticky left-0 z-10 bg-inherit`}>
+        {ft && (
+          <input
+            type="checkbox"
+            aria-label={`Select ${row.id}`}
+            checked={checked}
+            onChange={(e) => onSelect(row.id, e.target.checked)}
+          />
+        )}
+      </td>
+      <td className={`${cell} sticky left-11 z-10 bg-inherit px-1`}>
+        <div className="flex min-w-0 items-center gap-0.5">
+          <Link
+            href={modelHref(row.id)}
+            title={`Details of ${row.id}`}
+            className="truncate rounded px-2 font-mono text-xs hover:underline"
+          >
+            {row.id}
+          </Link>
+          <CopyButton text={row.id} label={`Copy ${row.id}`} />
+        </div>
+      </td>
+      <td className={cell}>{ft ? editable("name") : <Text value={m.name} />}</td>
+      <td className={cell}>{ft ? editable("description") : <Text value={m.description} />}</td>
+      <td className={cell}>
+        <Text value={ft ? m.root : null} mono />
+      </td>
+      <td className={cell}>
+        <Text value={m.owned_by} />
+      </td>
+      <td className={cell}>
+        <div className="flex gap-1 overflow-hidden">
+          {row.caps.length ? (
+            row.caps.map((c) => (
+              <Badge key={c} tone={c in CAP_TONES ? CAP_TONES[c] : "neutral"} title={c}>
+                {capabilityLabel(c)}
+              </Badge>
+            ))
+          ) : (
+            <span className="text-muted">—</span>
+          )}
+        </div>
+      </td>
+      <td className={`${cell} text-right tabular-nums`} title={m.max_context_length?.toString()}>
+        {formatContext(m.max_context_length)}
+      </td>
+      <td className={`${cell} tabular-nums`}>{formatDay(m.created)}</td>
+      <td className={cell}>
+        <Text value={aliases.join(", ")} mono />
+      </td>
+      <td className={cell}>
+        {row.deprecationMs == null ? (
+          <span className="text-muted">—</span>
+        ) : (
+          <Badge tone={deprecationTone(row.deprecationMs)} title={m.deprecation ?? undefined}>
+            {formatDay(m.deprecation)}
+          </Badge>
+        )}
+      </td>
+      <td className={cell}>
+        {archived ? (
+          <Badge tone="warning">Archived</Badge>
+        ) : (
+          <span className="text-muted">Active</span>
+        )}
+      </td>
+      <td className={cell}>
+        {row.jobId ? (
+          <Link
+            href={jobHref(row.jobId)}
+            aria-label={`Job ${row.jobId}`}
+            title={row.jobId}
+            className="font-mono text-xs text-accent hover:underline"
+          >
+            {row.jobId.slice(0, 8)}…
+          </Link>
+        ) : (
+          <span className="text-muted">—</span>
+        )}
+      </td>
+      <td className={`${cell} sticky right-0 z-10 border-l bg-inherit px-2`}>
+        <div className="flex items-center gap-1">
+          {canChat(row) && (
+            <Link
+              href={playgroundHref(row.id)}
+              className={buttonClass("ghost", "sm", "text-accent")}
+              aria-label={`Try ${row.id} in playground`}
+            >
+              Try in playground
+            </Link>
+          )}
+          {ft && (
+            <>
+              <button
+                type="button"
+                className={buttonClass("ghost", "sm")}
+                aria-label={`${archived ? "Unarchive" : "Archive"} ${row.id}`}
+                onClick={() => onArchive(row, !archived)}
+              >
+                {archived ? "Unarchive" : "Archive"}
+              </button>
+              <button
+                type="button"
+                className={buttonClass("ghost", "sm", "text-danger")}
+                aria-label={`Delete ${row.id}`}
+                onClick={() => onDelete(row)}
+              >
+                Delete
+              </button>
+            </>
+          )}
+        </div>
+      </td>
+    </tr>
+  );
+}
+
+const CAP_TONES: Record<string, "accent" | "info" | "success" | "warning"> = {
+  completion_chat: "accent",
+  completion_fim: "info",
+  function_calling: "success",
+  fine_tuning: "warning",
+};
+
+function Text({ value, mono = false }: { value: string | null | undefined; mono?: boolean }) {
+  if (value == null || value === "") return <span className="text-muted">—</span>;
+  return (
+    <div className={`truncate ${mono ? "font-mono text-xs" : ""}`} title={value}>
+      {value}
+    </div>
+  );
+}

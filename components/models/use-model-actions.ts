@@ -1,0 +1,61 @@
+"use client";
+
+import { useCallback } from "react";
+import { useToast } from "@/components/ui/toast";
+import { describeError } from "@/lib/api/errors";
+import { type ModelChange, useModelChange } from "@/lib/api/hooks/use-models";
+
+function verb(change: ModelChange): { doing: string; done: string } {
+  switch (change.kind) {
+    case "update":
+      return change.name !== undefined
+        ? { doing: "rename", done: "Renamed" }
+        : { doing: "update the description of", done: "Description saved for" };
+    case "archive":
+      return change.archived
+        ? { doing: "archive", done: "Archived" }
+        : { doing: "unarchive", done: "Unarchived" };
+    case "delete":
+      return { doing: "delete", done: "Deleted" };
+  }
+}
+
+/**
+ * Changes to one model with the feedback a user needs: the table shows the change at once; if the
+ * server refuses it, the change is undone and a toast says what happened and what to do.
+ */
+export function useModelActions() {
+  const toast = useToast();
+  const mutation = useModelChange();
+  const { mutate } = mutation;
+  const run = useCallback(
+    (change: ModelChange, options: { onSuccess?: () => void; quiet?: boolean } = {}) => {
+      const { doing, done } = verb(change);
+      mutate(change, {
+        onSuccess: () => {
+          options.onSuccess?.();
+          if (!options.quiet) {
+            toast({
+              tone: "success",
+              title: `${done} ${change.id}`,
+              body:
+                change.kind === "archive" && change.archived
+                  ? 'Archived models are hidden; turn on "Show archived" to see them.'
+                  : undefined,
+            });
+          }
+        },
+        onError: (error) => {
+          const { title, hint } = describeError(error);
+          toast({
+            tone: "error",
+            title: `Could not ${doing} ${change.id}`,
+            body: `${title}: ${hint} The change was undone.`,
+          });
+        },
+      });
+    },
+    [mutate, toast],
+  );
+  return { run, pending: mutation.isPending };
+}
