@@ -118,6 +118,9 @@ function completionWithoutData(ref: string): Json {
   return { allOf: [patched, ...fim.slice(1)] };
 }
 
+/** Operations whose answers went through `expectSpecResponse` (to prove every one is covered). */
+export const checkedOperations = new Set<OperationId>();
+
 /** Every 2xx/422 answer matches the spec; other errors have the Mistral error shape. */
 export function expectSpecResponse(
   method: string,
@@ -126,6 +129,7 @@ export function expectSpecResponse(
   body: unknown,
 ): void {
   const match = operationForPath(method, pathname);
+  if (status === 200) checkedOperations.add(match);
   if (status === 200 || status === 422) {
     const validate = inlineValidator(responseSchema(match, status));
     if (!validate(body)) {
