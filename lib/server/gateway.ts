@@ -207,7 +207,16 @@ export function createGateway(options: GatewayOptions): Gateway {
     try {
       return await forward(request);
     } catch (error) {
-      if (error instanceof GatewayError) return error.toResponse();
+      if (error instanceof GatewayError) {
+        // Messages may quote what the caller sent; a caller who pasted the key gets it masked.
+        return errorResponse(
+          error.status,
+          error.type,
+          error.code,
+          redact(error.message),
+          error.headers,
+        );
+      }
       if (request.signal.aborted) {
         // Nobody is listening any more; the status only shows in access logs.
         return errorResponse(
