@@ -31,7 +31,7 @@ async function sseChunks(res: Response): Promise<Record<string, unknown>[]> {
   const validate = schemaValidator("CompletionChunk");
   return events.slice(0, -1).map((e) => {
     expect(e.startsWith("data: ")).toBe(true);
-    const chunk = JSON.parse(e.slice("data: ".length));
+    const chunk = JSON.parse(e.slice("data: ".length)) as Record<string, unknown>;
     if (!validate(chunk)) throw new Error(`Off-spec chunk: ${JSON.stringify(validate.errors)}`);
     return chunk;
   });
