@@ -69,7 +69,7 @@ export function composeChat(scene: ChatScene, rng: Rng): string {
   } else if (asks.short.test(scene.lastUser)) {
     parts.push(sentence(rng, kw(), kw()));
   } else {
-    if (scene.system && rng.chance(0.7)) {
+    if (scene.system) {
       parts.push(
         `Following your instructions ("${quote(scene.system, 8)}"), this reply stays in that role.`,
       );
@@ -160,11 +160,12 @@ function resultLines(content: string): string {
 }
 
 type Opening = (q: string, kw: string, model: string) => string;
+// Every opening quotes the request, so each reply visibly answers what was asked.
 const OPENINGS: Opening[] = [
   (q, _kw, model) => `[sandbox] A simulated answer from ${model} to "${q}".`,
   (q) => `[sandbox] You asked: "${q}". This reply comes from the sandbox, not from a real model.`,
-  (_q, kw) =>
-    `[sandbox] A canned but request-aware reply about **${kw}**; no real model was called.`,
+  (q, kw) =>
+    `[sandbox] A canned but request-aware reply about **${kw}** ("${q}"); no real model was called.`,
   (q) => `[sandbox] Thinking about "${q}"… as far as a sandbox can.`,
   (q, kw) => `[sandbox] On ${kw}, since you asked "${q}":`,
 ];

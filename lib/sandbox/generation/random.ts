@@ -40,15 +40,18 @@ export function stableStringify(value: unknown): string {
 
 /**
  * The seed of one generation. With a `random_seed`, or at temperature 0 (greedy decoding), the
- * answer depends on the request alone; otherwise each call draws a fresh seed. `stream` is left
- * out so a streamed and a plain call of the same request agree.
+ * answer depends on the request alone; otherwise each call draws a fresh seed. As with a real
+ * model, `stream`, `stop` and `max_tokens` do not change what is sampled, only where it ends, so
+ * they are left out: a streamed call matches a plain one, a cut answer is the start of the full one.
  */
 export function requestRng(body: {
   stream?: boolean;
+  stop?: string | string[];
+  max_tokens?: number | null;
   random_seed?: number | null;
   temperature?: number;
 }): Rng {
-  const request = { ...body, stream: undefined };
+  const request = { ...body, stream: undefined, stop: undefined, max_tokens: undefined };
   const temperature = body.temperature ?? 0.7;
   const fixed = body.random_seed != null || temperature === 0;
   const seed = stableStringify(request) + (fixed ? "" : randomBytes(8).toString("hex"));
