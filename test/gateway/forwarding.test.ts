@@ -142,7 +142,7 @@ describe("each of the 19 operations", () => {
     let sent: Buffer | undefined;
     if (c.json !== undefined) {
       sent = Buffer.from(JSON.stringify(c.json));
-      body = sent;
+      body = new Uint8Array(sent);
       headers["content-type"] = "application/json";
     } else if (c.multipart) {
       const form = new FormData();
@@ -151,7 +151,7 @@ describe("each of the 19 operations", () => {
       const encoded = new Request("http://x", { method: "POST", body: form });
       headers["content-type"] = encoded.headers.get("content-type")!;
       sent = Buffer.from(await encoded.arrayBuffer());
-      body = sent;
+      body = new Uint8Array(sent);
     }
     const res = await call(c.path, { method: c.method, headers, body });
 
