@@ -66,6 +66,8 @@ export interface ChatSettings {
 export interface Conversation {
   id: string;
   title: string;
+  /** Set once the user names it; until then the title follows the first message. */
+  renamed?: boolean;
   system: string;
   messages: ChatMessage[];
   settings: ChatSettings;

@@ -1,12 +1,12 @@
-import { PageHeader } from "@/components/shell/page-header";
+import { ChatPage } from "@/components/playground/chat/chat-page";
 
-export const metadata = { title: "Playground" };
+export const metadata = { title: "Playground · Chat" };
 
-export default function Page() {
-  return (
-    <PageHeader
-      title="Playground"
-      description="Chat, FIM code completion, agents and embeddings."
-    />
-  );
+export default async function Page({
+  searchParams,
+}: {
+  searchParams: Promise<{ model?: string | string[] }>;
+}) {
+  const { model } = await searchParams;
+  return <ChatPage initialModel={Array.isArray(model) ? model[0] : model || undefined} />;
 }

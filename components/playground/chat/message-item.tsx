@@ -1,0 +1,245 @@
+"use client";
+
+import { memo, useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+import { Field, inputClass, textareaClass } from "@/components/ui/field";
+import type { ToolCall } from "@/lib/mistral/types";
+import type { ChatMessage, Role } from "@/lib/playground/types";
+import { AnswerView } from "../answer-view";
+import { MetricsLine } from "../metrics-line";
+
+export const ROLE_LABEL: Record<Role, string> = {
+  user: "User",
+  assistant: "Assistant",
+  tool: "Tool",
+};
+
+export interface MessageActions {
+  save: (id: string, patch: Partial<ChatMessage>) => void;
+  saveAndResend: (id: string, patch: Partial<ChatMessage>) => void;
+  remove: (id: string) => void;
+}
+
+export function argumentsText(call: ToolCall): string {
+  const a = call.function.arguments;
+  if (typeof a !== "string") return JSON.stringify(a, null, 2);
+  try {
+    return JSON.stringify(JSON.parse(a), null, 2);
+  } catch {
+    return a;
+  }
+}
+
+export function ToolCallList({ calls }: { calls: ToolCall[] }) {
+  return (
+    <ul aria-label="Tool calls" className="flex flex-col gap-2">
+      {calls.map((c, i) => (
+        <li key={c.id ?? i} className="rounded-md border border-border bg-surface-2 px-3 py-2">
+          <p className="text-xs text-muted">
+            Calls <span className="font-mono font-semibold text-text">{c.function.name}</span>
+            {c.id && c.id !== "null" && <span className="font-mono"> · id {c.id}</span>}
+          </p>
+          <pre className="mt-1 overflow-x-auto font-mono text-xs">{argumentsText(c)}</pre>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Editor({
+  message,
+  onCancel,
+  actions,
+}: {
+  message: ChatMessage;
+  onCancel: () => void;
+  actions: MessageActions;
+}) {
+  const [role, setRole] = useState<Role>(message.role);
+  const [content, setContent] = useState(message.content);
+  const [prefix, setPrefix] = useState(!!message.prefix);
+  const [name, setName] = useState(message.name ?? "");
+  const [callId, setCallId] = useState(message.toolCallId ?? "");
+  const patch = (): Partial<ChatMessage> => ({
+    role,
+    content,
+    ...(role === "assistant" ? { prefix } : {}),
+    ...(role === "tool" ? { name: name || undefined, toolCallId: callId || undefined } : {}),
+  });
+  return (
+    <div className="flex flex-col gap-3">
+      <div className="grid gap-3 sm:grid-cols-[10rem_1fr]">
+        <Field label="Role">
+          {(ids) => (
+            <select
+              {...ids}
+              className={inputClass}
+              value={role}
+              onChange={(e) => setRole(e.target.value as Role)}
+            >
+              <option value="user">User</option>
+              <option value="assistant">Assistant</option>
+              <option value="tool">Tool</option>
+            </select>
+          )}
+        </Field>
+        {role === "tool" && (
+          <div className="grid grid-cols-2 gap-3">
+            <Field label="Function name">
+              {(ids) => (
+                <input
+                  {...ids}
+                  className={inputClass}
+                  value={name}
+                  onChange={(e) => setName(e.target.value)}
+                />
+              )}
+            </Field>
+            <Field label="Tool call ID">
+              {(ids) => (
+                <input
+                  {...ids}
+                  className={inputClass}
+                  value={callId}
+                  onChange={(e) => setCallId(e.target.value)}
+                />
+              )}
+            </Field>
+          </div>
+        )}
+      </div>
+      <Field label="Content">
+        {(ids) => (
+          <textarea
+            {...ids}
+            className={`${textareaClass} min-h-24 font-mono`}
+            value={content}
+            autoFocus
+            onChange={(e) => setContent(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === "Escape") onCancel();
+            }}
+          />
+        )}
+      </Field>
+      {role === "assistant" && (
+        <label className="flex items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            className="h-4 w-4 accent-[var(--accent)]"
+            checked={prefix}
+            onChange={(e) => setPrefix(e.target.checked)}
+          />
+          Prefix: the next answer must start with this text
+        </label>
+      )}
+      <div className="flex flex-wrap gap-2">
+        <Button size="sm" variant="primary" onClick={() => actions.save(message.id, patch())}>
+          Save
+        </Button>
+        {role === "user" && (
+          <Button size="sm" onClick={() => actions.saveAndResend(message.id, patch())}>
+            Save and resend
+          </Button>
+        )}
+        <Button size="sm" variant="ghost" onClick={onCancel}>
+          Cancel
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+/** One message of the list, shown or edited in place. */
+export const MessageItem = memo(function MessageItem({
+  message,
+  index,
+  locked,
+  actions,
+}: {
+  message: ChatMessage;
+  index: number;
+  /** While an answer streams the list cannot change. */
+  locked: boolean;
+  actions: MessageActions;
+}) {
+  const [editing, setEditing] = useState(false);
+  const label = `${ROLE_LABEL[message.role]} message ${index + 1}`;
+  return (
+    <li
+      aria-label={label}
+      className={`rounded-lg border px-4 py-3 ${message.role === "user" ? "border-border bg-surface-2" : "border-border bg-surface"}`}
+    >
+      <div className="mb-2 flex items-center justify-between gap-2">
+        <div className="flex items-center gap-2">
+          <span className="text-xs font-semibold tracking-wide text-muted uppercase">
+            {ROLE_LABEL[message.role]}
+          </span>
+          {message.role === "tool" && message.name && (
+            <span className="font-mono text-xs text-muted">{message.name}</span>
+          )}
+          {message.prefix && <Badge tone="info">Prefix</Badge>}
+          {message.metrics?.partial && <Badge tone="warning">Incomplete</Badge>}
+        </div>
+        {!editing && (
+          <div className="flex items-center gap-1">
+            <CopyButton text={message.content} label={`Copy ${label}`} />
+            <Button
+              size="sm"
+              variant="ghost"
+              aria-label={`Edit ${label}`}
+              disabled={locked}
+              onClick={() => setEditing(true)}
+            >
+              Edit
+            </Button>
+            <Button
+              size="sm"
+              variant="ghost"
+              aria-label={`Delete ${label}`}
+              disabled={locked}
+              onClick={() => actions.remove(message.id)}
+            >
+              Delete
+            </Button>
+          </div>
+        )}
+      </div>
+      {editing ? (
+        <Editor
+          message={message}
+          onCancel={() => setEditing(false)}
+          actions={{
+            save: (id, p) => {
+              setEditing(false);
+              actions.save(id, p);
+            },
+            saveAndResend: (id, p) => {
+              setEditing(false);
+              actions.saveAndResend(id, p);
+            },
+            remove: actions.remove,
+          }}
+        />
+      ) : (
+        <div className="flex flex-col gap-2">
+          {message.role === "assistant" ? (
+            message.content ? (
+              <AnswerView text={message.content} json={message.metrics?.json} />
+            ) : null
+          ) : (
+            <p
+              className={`text-sm whitespace-pre-wrap ${message.role === "tool" ? "font-mono" : ""}`}
+            >
+              {message.content || <span className="text-muted italic">Empty</span>}
+            </p>
+          )}
+          {message.toolCalls?.length ? <ToolCallList calls={message.toolCalls} /> : null}
+          {message.metrics && <MetricsLine metrics={message.metrics} />}
+        </div>
+      )}
+    </li>
+  );
+});

@@ -1,0 +1,64 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { describeError, type ApiError } from "@/lib/api/errors";
+
+/**
+ * An error where it happened, with what to do: a 429 counts down its Retry-After before Retry is
+ * offered, a cut-off answer says its partial text was kept.
+ */
+export function RunError({
+  error,
+  onRetry,
+  keptPartial = false,
+  note,
+}: {
+  error: ApiError;
+  onRetry?: () => void;
+  keptPartial?: boolean;
+  /** Where to look next, e.g. which control a 422 is about. */
+  note?: string;
+}) {
+  const [left, setLeft] = useState(() =>
+    error.status === 429 && error.retryAfter != null ? Math.ceil(error.retryAfter) : 0,
+  );
+  useEffect(() => {
+    if (left <= 0) return;
+    const t = setTimeout(() => setLeft((s) => s - 1), 1000);
+    return () => clearTimeout(t);
+  }, [left]);
+
+  if (error.kind === "aborted") {
+    return (
+      <p role="status" className="text-xs text-muted">
+        Stopped. {keptPartial ? "The answer so far is kept." : "Nothing had arrived yet."}
+      </p>
+    );
+  }
+  const { title, hint } = describeError(error);
+  const waitHint =
+    error.status === 429
+      ? left > 0
+        ? `Too many requests. You can retry in ${left} s.`
+        : "Too many requests. You can retry now."
+      : hint;
+  return (
+    <div
+      role="alert"
+      className="rounded-lg border border-danger/40 bg-danger-soft px-3 py-2 text-sm"
+    >
+      <p className="font-medium text-danger">{title}</p>
+      <p className="mt-0.5">{waitHint}</p>
+      {keptPartial && (error.kind === "interrupted" || error.kind === "network") && (
+        <p className="mt-0.5 text-muted">The part of the answer that arrived is kept above.</p>
+      )}
+      {note && <p className="mt-0.5 text-muted">{note}</p>}
+      {onRetry && (
+        <Button size="sm" className="mt-2" disabled={left > 0} onClick={onRetry}>
+          {left > 0 ? `Retry in ${left} s` : "Retry"}
+        </Button>
+      )}
+    </div>
+  );
+}

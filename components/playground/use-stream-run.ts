@@ -1,0 +1,108 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import { ApiError, toApiError } from "@/lib/api/errors";
+import { streamCompletion, type StreamPath } from "@/lib/api/stream";
+import { applyChunk, emptyAnswer, type StreamedAnswer } from "@/lib/playground/accumulate";
+import {
+  endMeter,
+  markToken,
+  startMeter,
+  timeToFirstToken,
+  tokensPerSecond,
+  type Meter,
+} from "@/lib/playground/metrics";
+import type { AnswerMetrics } from "@/lib/playground/types";
+
+export type RunStatus = "idle" | "streaming" | "done" | "stopped" | "error";
+
+export interface RunView {
+  status: RunStatus;
+  answer: StreamedAnswer;
+  error: ApiError | null;
+  /** Set when the run has ended. */
+  metrics: AnswerMetrics | null;
+}
+
+export interface RunResult {
+  answer: StreamedAnswer;
+  /** Null when the stream ended normally; kind "aborted" when the user pressed Stop. */
+  error: ApiError | null;
+  metrics: AnswerMetrics;
+}
+
+const IDLE: RunView = { status: "idle", answer: emptyAnswer(), error: null, metrics: null };
+
+export function metricsOf(
+  answer: StreamedAnswer,
+  meter: Meter,
+  fallbackModel: string,
+  partial: boolean,
+): AnswerMetrics {
+  return {
+    model: answer.model ?? fallbackModel,
+    ttftMs: timeToFirstToken(meter),
+    tokensPerSecond: tokensPerSecond(meter, answer.usage?.completion_tokens, answer.content),
+    usage: answer.usage,
+    finishReason: answer.finishReason,
+    ...(partial ? { partial: true } : {}),
+  };
+}
+
+/**
+ * Runs one streamed completion at a time. Chunks are folded as they arrive but React state is set
+ * at most once per animation frame, so a fast stream never re-renders more often than the screen
+ * refreshes. Stop aborts the fetch (the gateway then aborts the upstream) and keeps what arrived.
+ */
+export function useStreamRun() {
+  const [view, setView] = useState<RunView>(IDLE);
+  const controller = useRef<AbortController | null>(null);
+
+  useEffect(() => () => controller.current?.abort(), []);
+
+  const run = useCallback(
+    async (path: StreamPath, body: object, fallbackModel: string): Promise<RunResult> => {
+      controller.current?.abort();
+      const ctrl = new AbortController();
+      controller.current = ctrl;
+      let answer = emptyAnswer();
+      let meter = startMeter(performance.now());
+      let frame = 0;
+      const flush = () => {
+        frame = 0;
+        setView({ status: "streaming", answer, error: null, metrics: null });
+      };
+      setView({ status: "streaming", answer, error: null, metrics: null });
+      let error: ApiError | null = null;
+      try {
+        for await (const chunk of streamCompletion(path, body, { signal: ctrl.signal })) {
+          const before = answer.deltas;
+          answer = applyChunk(answer, chunk);
+          if (answer.deltas > before) meter = markToken(meter, performance.now());
+          if (!frame) frame = requestAnimationFrame(flush);
+        }
+      } catch (e) {
+        error = ctrl.signal.aborted
+          ? new ApiError("Stopped: the answer so far is kept.", { kind: "aborted" })
+          : toApiError(e);
+      }
+      if (frame) cancelAnimationFrame(frame);
+      meter = endMeter(meter, performance.now());
+      if (controller.current === ctrl) controller.current = null;
+      const metrics = metricsOf(answer, meter, fallbackModel, !!error);
+      setView({
+        status: error ? (error.kind === "aborted" ? "stopped" : "error") : "done",
+        answer,
+        error,
+        metrics,
+      });
+      return { answer, error, metrics };
+    },
+    [],
+  );
+
+  const stop = useCallback(() => controller.current?.abort(), []);
+  const reset = useCallback(() => setView(IDLE), []);
+
+  return { view, run, stop, reset, streaming: view.status === "streaming" };
+}
