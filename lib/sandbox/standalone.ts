@@ -33,7 +33,9 @@ const EnvSchema = z.object({
 export type StandaloneConfig = z.infer<typeof EnvSchema>;
 
 /** Reads the standalone sandbox's settings; throws one message naming every bad variable. */
-export function configFromEnv(env: NodeJS.ProcessEnv = process.env): StandaloneConfig {
+export function configFromEnv(
+  env: Record<string, string | undefined> = process.env,
+): StandaloneConfig {
   // Empty variables count as unset.
   const present = Object.fromEntries(
     Object.entries(env).filter(([, v]) => v !== undefined && v !== ""),
