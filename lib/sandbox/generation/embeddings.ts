@@ -18,7 +18,10 @@ const stem = (w: string) => (w.length > 4 ? w.replace(/(ing|ed|es|s)$/, "") : w)
 
 export function embed(text: string): number[] {
   const v = new Float64Array(EMBEDDING_DIMENSIONS);
-  for (const w of words(text)) randomVector(`word:${stem(w)}`, v, 1);
+  // A word's vector is drawn once per text and weighted by how often the word occurs.
+  const counts = new Map<string, number>();
+  for (const w of words(text)) counts.set(stem(w), (counts.get(stem(w)) ?? 0) + 1);
+  for (const [w, n] of counts) randomVector(`word:${w}`, v, n);
   randomVector(`text:${text}`, v, 0.3);
   const norm = Math.hypot(...v);
   return Array.from(v, (x) => x / norm);
