@@ -9,7 +9,12 @@ const MAX_LINE = 120;
 const OPTIONS: LintOptions = { maxLineBytes: MAX_LINE, maxIssues: 5 };
 
 const conv = (q: string, r: string) =>
-  JSON.stringify({ messages: [{ role: "user", content: q }, { role: "assistant", content: r }] });
+  JSON.stringify({
+    messages: [
+      { role: "user", content: q },
+      { role: "assistant", content: r },
+    ],
+  });
 
 // Fragments of lines, valid and not, rich in multi-byte characters.
 const fragments: Uint8Array[] = [
@@ -26,7 +31,10 @@ const fragments: Uint8Array[] = [
 ].map((s) => enc.encode(s));
 const invalidUtf8 = new Uint8Array([0x7b, 0x22, 0x74, 0x22, 0x3a, 0x22, 0xf0, 0x9f, 0x22, 0x7d]); // {"t":"<cut 🎉>"}
 
-const lineArb = fc.oneof(fc.constantFrom(...fragments, invalidUtf8), fc.uint8Array({ maxLength: 12 }));
+const lineArb = fc.oneof(
+  fc.constantFrom(...fragments, invalidUtf8),
+  fc.uint8Array({ maxLength: 12 }),
+);
 const fileArb = fc
   .record({
     bom: fc.boolean(),
@@ -71,17 +79,22 @@ describe("streaming over chunk boundaries", () => {
 
   it("gives the same report for random chunkings, including empty chunks", () => {
     fc.assert(
-      fc.property(fileArb, fc.array(fc.integer({ min: 0, max: 64 }), { minLength: 1 }), (file, sizes) => {
-        const linter = new JsonlLinter(OPTIONS);
-        let at = 0;
-        for (let i = 0; at < file.length; i++) {
-          // Empty chunks are allowed, but a size of 1 after the list guarantees progress.
-          const size = i % (sizes.length + 1) === sizes.length ? 1 : sizes[i % (sizes.length + 1)];
-          linter.push(file.slice(at, at + size));
-          at += size;
-        }
-        expect(linter.end()).toEqual(lintWhole(file));
-      }),
+      fc.property(
+        fileArb,
+        fc.array(fc.integer({ min: 0, max: 64 }), { minLength: 1 }),
+        (file, sizes) => {
+          const linter = new JsonlLinter(OPTIONS);
+          let at = 0;
+          for (let i = 0; at < file.length; i++) {
+            // Empty chunks are allowed, but a size of 1 after the list guarantees progress.
+            const size =
+              i % (sizes.length + 1) === sizes.length ? 1 : sizes[i % (sizes.length + 1)];
+            linter.push(file.slice(at, at + size));
+            at += size;
+          }
+          expect(linter.end()).toEqual(lintWhole(file));
+        },
+      ),
       { numRuns: 300 },
     );
   });

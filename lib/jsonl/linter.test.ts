@@ -17,7 +17,10 @@ describe("statistics", () => {
   const lines = [
     line({ role: "system", content: "Be brief." }, u("Hi there"), a("Hello!")),
     line(u("2+2?"), a("4")),
-    line(u("Weather?"), { role: "assistant", tool_calls: [{ id: "abcdefghi", function: { name: "w", arguments: "{}" } }] }),
+    line(u("Weather?"), {
+      role: "assistant",
+      tool_calls: [{ id: "abcdefghi", function: { name: "w", arguments: "{}" } }],
+    }),
   ];
   const text = lines.join("\n") + "\n";
   const report = lintText(text);
@@ -49,14 +52,17 @@ describe("statistics", () => {
   });
 
   it("reports pretrain files with token estimates and no message statistics", () => {
-    const r = lintText('{"text": "Paris is the capital of France."}\n{"content": "Rome too, of Italy."}\n');
+    const r = lintText(
+      '{"text": "Paris is the capital of France."}\n{"content": "Rome too, of Italy."}\n',
+    );
     expect(r.stats).toMatchObject({
       lines: 2,
       samples: 2,
       sampleType: "pretrain",
       messagesPerSample: null,
       roles: {},
-      estimatedTokens: countTokens("Paris is the capital of France.") + countTokens("Rome too, of Italy."),
+      estimatedTokens:
+        countTokens("Paris is the capital of France.") + countTokens("Rome too, of Italy."),
     });
   });
 
@@ -69,8 +75,8 @@ describe("statistics", () => {
   });
 
   it("counts a last line without a trailing newline, and no phantom line after one", () => {
-    expect(lintText("{\"text\": \"a\"}").stats.lines).toBe(1);
-    expect(lintText("{\"text\": \"a\"}\n").stats.lines).toBe(1);
+    expect(lintText('{"text": "a"}').stats.lines).toBe(1);
+    expect(lintText('{"text": "a"}\n').stats.lines).toBe(1);
   });
 });
 
@@ -84,7 +90,9 @@ describe("file-level checks", () => {
 
   it("warns about blank lines with their numbers", () => {
     const r = lintText(`{"text":"a"}\n\n{"text":"b"}\n`);
-    expect(r.issues).toEqual([{ line: 2, severity: "warning", code: "blank_line", message: "line 2 is blank; remove it" }]);
+    expect(r.issues).toEqual([
+      { line: 2, severity: "warning", code: "blank_line", message: "line 2 is blank; remove it" },
+    ]);
     expect(r.errorCount).toBe(0);
   });
 
@@ -102,7 +110,11 @@ describe("file-level checks", () => {
   });
 
   it("reports invalid UTF-8 with its line and column", () => {
-    const bytes = new Uint8Array([...enc.encode('{"text":"ok"}\n{"text":"caf'), 0xe9, ...enc.encode('"}\n{"text":"é"}\n')]);
+    const bytes = new Uint8Array([
+      ...enc.encode('{"text":"ok"}\n{"text":"caf'),
+      0xe9,
+      ...enc.encode('"}\n{"text":"é"}\n'),
+    ]);
     const r = new JsonlLinter();
     r.push(bytes);
     const report = r.end();
@@ -123,11 +135,18 @@ describe("file-level checks", () => {
     const file = enc.encode(`{"text":"a"}\n${long}\n{"text":5}\n`);
     for (let i = 0; i < file.length; i += 100) linter.push(file.subarray(i, i + 100));
     const report = linter.end();
-    expect(report.issues.map((i) => `${i.line}:${i.code}`)).toEqual(["2:line_too_long", "3:pretrain_text_not_string"]);
-    expect(report.issues[0].message).toBe("line 2 is longer than 1 KiB; it was skipped (split the sample or shorten it)");
+    expect(report.issues.map((i) => `${i.line}:${i.code}`)).toEqual([
+      "2:line_too_long",
+      "3:pretrain_text_not_string",
+    ]);
+    expect(report.issues[0].message).toBe(
+      "line 2 is longer than 1 KiB; it was skipped (split the sample or shorten it)",
+    );
     // A line of exactly maxLineBytes is accepted.
     expect(codes(`{"text":"${"x".repeat(1024 - 11)}"}\n`, { maxLineBytes: 1024 })).toEqual([]);
-    expect(codes(`{"text":"${"x".repeat(1024 - 10)}"}`, { maxLineBytes: 1024 })).toEqual(["1:line_too_long"]);
+    expect(codes(`{"text":"${"x".repeat(1024 - 10)}"}`, { maxLineBytes: 1024 })).toEqual([
+      "1:line_too_long",
+    ]);
   });
 
   it("keeps maxIssues issues but counts all of them exactly", () => {

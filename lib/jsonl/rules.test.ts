@@ -3,16 +3,31 @@ import { lintText } from "./index";
 
 // Building blocks of minimal samples; each failing case breaks exactly one rule of a passing one.
 type Msg = Record<string, unknown>;
-const user = (content: unknown = "What is the weather in Paris?"): Msg => ({ role: "user", content });
+const user = (content: unknown = "What is the weather in Paris?"): Msg => ({
+  role: "user",
+  content,
+});
 const assistant = (content: unknown = "Sunny, 18°C."): Msg => ({ role: "assistant", content });
 const system = (content = "You are a weather bot."): Msg => ({ role: "system", content });
-const call = (id: unknown = "D681PevKs", name: unknown = "get_weather", args: unknown = '{"city":"Paris"}') => ({
+const call = (
+  id: unknown = "D681PevKs",
+  name: unknown = "get_weather",
+  args: unknown = '{"city":"Paris"}',
+) => ({
   id,
   type: "function",
   function: { name, arguments: args },
 });
-const calling = (...calls: unknown[]): Msg => ({ role: "assistant", content: "", tool_calls: calls });
-const result = (id: unknown = "D681PevKs"): Msg => ({ role: "tool", tool_call_id: id, content: '{"temp":18}' });
+const calling = (...calls: unknown[]): Msg => ({
+  role: "assistant",
+  content: "",
+  tool_calls: calls,
+});
+const result = (id: unknown = "D681PevKs"): Msg => ({
+  role: "tool",
+  tool_call_id: id,
+  content: '{"temp":18}',
+});
 const tool = (fn: Record<string, unknown> = {}) => ({
   type: "function",
   function: {
@@ -24,7 +39,8 @@ const tool = (fn: Record<string, unknown> = {}) => ({
 });
 const conv = (...messages: unknown[]) => JSON.stringify({ messages });
 const sample = (value: unknown) => JSON.stringify(value);
-const withCall = (...extra: unknown[]) => conv(user(), calling(call()), result(), assistant(), ...extra);
+const withCall = (...extra: unknown[]) =>
+  conv(user(), calling(call()), result(), assistant(), ...extra);
 
 function issues(line: string) {
   return lintText(line + "\n").issues;
@@ -42,14 +58,23 @@ interface Case {
 const cases: Case[] = [
   { code: "invalid_json", bad: '{"text": "a",}', good: '{"text": "a"}', says: "not valid JSON" },
   { code: "not_object", bad: '["a", "b"]', good: '{"text": "a"}', says: "found an array" },
-  { code: "unknown_sample", bad: sample({ prompt: "a", completion: "b" }), good: sample({ text: "a" }) },
+  {
+    code: "unknown_sample",
+    bad: sample({ prompt: "a", completion: "b" }),
+    good: sample({ text: "a" }),
+  },
   {
     code: "pretrain_text_and_content",
     bad: sample({ text: "a", content: "b" }),
     good: sample({ content: "b" }),
     says: 'both "text" and "content"; keep one',
   },
-  { code: "pretrain_text_not_string", bad: sample({ text: 42 }), good: sample({ text: "42" }), says: "a number" },
+  {
+    code: "pretrain_text_not_string",
+    bad: sample({ text: 42 }),
+    good: sample({ text: "42" }),
+    says: "a number",
+  },
   {
     code: "messages_and_interactions",
     bad: sample({ messages: [user(), assistant()], interactions: [user(), assistant()] }),
@@ -60,16 +85,29 @@ const cases: Case[] = [
     bad: sample({ messages: [user(), assistant()], tools: [tool()], available_tools: [tool()] }),
     good: sample({ messages: [user(), assistant()], available_tools: [tool()] }),
   },
-  { code: "messages_not_array", bad: sample({ messages: { role: "user" } }), good: conv(user(), assistant()) },
+  {
+    code: "messages_not_array",
+    bad: sample({ messages: { role: "user" } }),
+    good: conv(user(), assistant()),
+  },
   { code: "messages_empty", bad: sample({ messages: [] }), good: conv(user()) },
-  { code: "message_not_object", bad: conv(user(), "Sunny"), good: conv(user(), assistant("Sunny")) },
+  {
+    code: "message_not_object",
+    bad: conv(user(), "Sunny"),
+    good: conv(user(), assistant("Sunny")),
+  },
   {
     code: "invalid_role",
     bad: conv(user(), { role: "bot", content: "Sunny" }),
     good: conv(user(), { role: "assistant", content: "Sunny" }),
     says: 'role "bot"; use one of system, user, assistant, tool',
   },
-  { code: "invalid_role", bad: conv(user(), { content: "Sunny" }), good: conv(user(), assistant()), says: 'no "role"' },
+  {
+    code: "invalid_role",
+    bad: conv(user(), { content: "Sunny" }),
+    good: conv(user(), assistant()),
+    says: 'no "role"',
+  },
   {
     code: "content_and_text",
     bad: conv({ role: "user", content: "a", text: "a" }, assistant()),
@@ -106,13 +144,21 @@ const cases: Case[] = [
     bad: conv(user(), { role: "assistant", tool_calls: [] }),
     good: conv(user(), { role: "assistant", content: null, tool_calls: [call(undefined)] }),
   },
-  { code: "invalid_weight", bad: conv(user(), { ...assistant(), weight: 0.5 }), good: conv(user(), { ...assistant(), weight: 0 }) },
+  {
+    code: "invalid_weight",
+    bad: conv(user(), { ...assistant(), weight: 0.5 }),
+    good: conv(user(), { ...assistant(), weight: 0 }),
+  },
   {
     code: "tool_calls_not_array",
     bad: conv(user(), { role: "assistant", tool_calls: call() }),
     good: conv(user(), { role: "assistant", tool_calls: [call()] }),
   },
-  { code: "tool_call_not_object", bad: conv(user(), calling("get_weather")), good: conv(user(), calling(call())) },
+  {
+    code: "tool_call_not_object",
+    bad: conv(user(), calling("get_weather")),
+    good: conv(user(), calling(call())),
+  },
   {
     code: "tool_call_missing_id",
     bad: conv(user(), calling(call(null)), result(), assistant()),
@@ -202,7 +248,10 @@ const cases: Case[] = [
         tool({
           parameters: {
             type: "object",
-            properties: { cities: { type: ["array", "null"], items: { type: "string" } }, any: true },
+            properties: {
+              cities: { type: ["array", "null"], items: { type: "string" } },
+              any: true,
+            },
             required: ["cities"],
           },
         }),
@@ -224,8 +273,19 @@ const cases: Case[] = [
   },
   {
     code: "tool_results_mismatch",
-    bad: conv(user(), calling(call("aaaaaaaa1"), call("aaaaaaaa2")), result("aaaaaaaa1"), assistant()),
-    good: conv(user(), calling(call("aaaaaaaa1"), call("aaaaaaaa2")), result("aaaaaaaa1"), result("aaaaaaaa2"), assistant()),
+    bad: conv(
+      user(),
+      calling(call("aaaaaaaa1"), call("aaaaaaaa2")),
+      result("aaaaaaaa1"),
+      assistant(),
+    ),
+    good: conv(
+      user(),
+      calling(call("aaaaaaaa1"), call("aaaaaaaa2")),
+      result("aaaaaaaa1"),
+      result("aaaaaaaa2"),
+      assistant(),
+    ),
     says: "makes 2 tool calls but is followed by 1 tool message",
   },
   {
@@ -259,9 +319,19 @@ describe("sample rules", () => {
   });
 
   it("names the line, the message and the fix", () => {
-    const text = [conv(user(), assistant()), conv(user(), assistant()), withCall(), withCall()].join("\n");
+    const text = [
+      conv(user(), assistant()),
+      conv(user(), assistant()),
+      withCall(),
+      withCall(),
+    ].join("\n");
     const bad = conv(user(), { ...calling(call()), content: "Checking" }, result(), assistant());
-    const report = lintText(text.split("\n").concat(Array(7).fill(conv(user(), assistant())), bad).join("\n"));
+    const report = lintText(
+      text
+        .split("\n")
+        .concat(Array(7).fill(conv(user(), assistant())), bad)
+        .join("\n"),
+    );
     expect(report.issues).toEqual([
       {
         line: 12,
@@ -273,7 +343,9 @@ describe("sample rules", () => {
   });
 
   it("reports every problem of a line, not only the first", () => {
-    const found = issues(conv({ role: "bot" }, { role: "assistant", content: "a", weight: 2 }, system(), system()));
+    const found = issues(
+      conv({ role: "bot" }, { role: "assistant", content: "a", weight: 2 }, system(), system()),
+    );
     expect(found.map((i) => i.code)).toEqual(["invalid_role", "invalid_weight", "multiple_system"]);
   });
 
@@ -283,12 +355,19 @@ describe("sample rules", () => {
       messages: [
         system(),
         user([{ type: "text", text: "Weather in Paris and Rome?" }]),
-        { ...calling(call("aaaaaaaa1"), call("aaaaaaaa2", "get_weather", '{"city":"Rome"}')), weight: 1 },
+        {
+          ...calling(call("aaaaaaaa1"), call("aaaaaaaa2", "get_weather", '{"city":"Rome"}')),
+          weight: 1,
+        },
         result("aaaaaaaa1"),
         result("aaaaaaaa2"),
         assistant("Paris 18°C, Rome 24°C."),
         user("And Berlin?"),
-        { role: "assistant", content: null, tool_calls: [{ function: { name: "get_weather", arguments: "{}" } }] },
+        {
+          role: "assistant",
+          content: null,
+          tool_calls: [{ function: { name: "get_weather", arguments: "{}" } }],
+        },
       ],
     });
     expect(issues(line)).toEqual([]);
