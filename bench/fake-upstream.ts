@@ -6,11 +6,13 @@
  *   `firstDelayMs`), then `data: [DONE]`. Each chunk carries its index and its send time
  *   (`performance.timeOrigin + performance.now()`, epoch ms) in `bench_seq` and `bench_sent_at`.
  *   Without `stream` it answers one completion JSON.
- * - GET /v1/models, GET /v1/fine_tuning/jobs (and GET /v1/fine_tuning/jobs/<id>): fixed JSON.
+ * - GET /v1/models, GET /v1/fine_tuning/jobs (and GET /v1/fine_tuning/jobs/<id>): fixed JSON,
+ *   after `jsonDelayMs` (default 0).
  * - POST /v1/files: a sink that reads the body as it comes, counts its bytes, answers a file object.
  * - GET /__stats: bytes received by the sink, requests served, open streams.
  *
  * Run on its own:   npx tsx bench/fake-upstream.ts [--port 8790] [--events 10] [--interval 10]
+ *                                                  [--first-delay 0] [--json-delay 0]
  * It prints one JSON line `{"listening":<port>}` when ready.
  */
 import http from "node:http";
@@ -24,6 +26,8 @@ export interface FakeUpstreamOptions {
   intervalMs?: number;
   /** Milliseconds between the headers and the first event (default 0). */
   firstDelayMs?: number;
+  /** Milliseconds the JSON GETs wait before answering (default 0), like a real API's latency. */
+  jsonDelayMs?: number;
 }
 
 export interface FakeUpstreamStats {
@@ -112,7 +116,7 @@ function job(id: string, i: number) {
 
 const JOBS_BODY = JSON.stringify({ object: "list", total: JOB_IDS.length, data: JOB_IDS.map(job) });
 
-function json(res: http.ServerResponse, status: number, body: string): void {
+function sendJson(res: http.ServerResponse, status: number, body: string): void {
   res.writeHead(status, {
     "content-type": "application/json",
     "content-length": Buffer.byteLength(body),
@@ -155,6 +159,11 @@ export function startFakeUpstream(options: FakeUpstreamOptions = {}): Promise<Fa
   const events = options.events ?? 10;
   const intervalMs = options.intervalMs ?? 10;
   const firstDelayMs = options.firstDelayMs ?? 0;
+  const jsonDelayMs = options.jsonDelayMs ?? 0;
+  const json = (res: http.ServerResponse, status: number, body: string, delay = false) => {
+    if (delay && jsonDelayMs > 0) setTimeout(() => sendJson(res, status, body), jsonDelayMs);
+    else sendJson(res, status, body);
+  };
   const stats: FakeUpstreamStats = {
     requests: 0,
     streamsStarted: 0,
@@ -174,13 +183,13 @@ export function startFakeUpstream(options: FakeUpstreamOptions = {}): Promise<Fa
       return json(res, 401, JSON.stringify({ message: "Unauthorized", request_id: "bench" }));
     }
 
-    if (route === "GET /v1/models") return json(res, 200, MODELS_BODY);
-    if (route === "GET /v1/fine_tuning/jobs") return json(res, 200, JOBS_BODY);
+    if (route === "GET /v1/models") return json(res, 200, MODELS_BODY, true);
+    if (route === "GET /v1/fine_tuning/jobs") return json(res, 200, JOBS_BODY, true);
     if (req.method === "GET" && url.pathname.startsWith("/v1/fine_tuning/jobs/")) {
       const id = url.pathname.split("/")[4];
       const i = JOB_IDS.indexOf(id);
       if (i < 0) return json(res, 404, JSON.stringify({ detail: "Job not found" }));
-      return json(res, 200, JSON.stringify({ ...job(id, i), events: [], checkpoints: [] }));
+      return json(res, 200, JSON.stringify({ ...job(id, i), events: [], checkpoints: [] }), true);
     }
 
     if (route === "POST /v1/files") {
@@ -307,6 +316,7 @@ if (require.main === module) {
     events: get("events", 10),
     intervalMs: get("interval", 10),
     firstDelayMs: get("first-delay", 0),
+    jsonDelayMs: get("json-delay", 0),
   }).then(
     (u) => console.log(JSON.stringify({ listening: u.port })),
     (error) => {

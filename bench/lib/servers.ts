@@ -24,7 +24,7 @@ export const BARE_DIR = path.join(BENCH_DATA, "bare-next");
 
 export async function startFakeUpstreamProcess(
   port: number,
-  opts: { events?: number; intervalMs?: number; firstDelayMs?: number } = {},
+  opts: { events?: number; intervalMs?: number; firstDelayMs?: number; jsonDelayMs?: number } = {},
 ): Promise<Started> {
   return startProcess(
     "fake upstream",
@@ -39,6 +39,8 @@ export async function startFakeUpstreamProcess(
       String(opts.intervalMs ?? 10),
       "--first-delay",
       String(opts.firstDelayMs ?? 0),
+      "--json-delay",
+      String(opts.jsonDelayMs ?? 0),
     ],
     { port },
   );

@@ -1,0 +1,195 @@
+/**
+ * Concurrency: N streams opened at once through one console process (live mode against the fake
+ * upstream), and the same N directly against the upstream for comparison. Reports errors, time to
+ * first event and event gaps under load (also through the bare Next route-handler app, to tell
+ * Next's share from the gateway's), the console's peak RSS (sampled VmRSS of its process
+ * tree every 25 ms, and the kernel's VmHWM) and the CPU time it spent (utime + stime).
+ *
+ *   npx tsx bench/concurrency.ts [--streams 500] [--events 50] [--interval 50] [--build]
+ */
+import http from "node:http";
+import {
+  buildBareNext,
+  buildConsole,
+  consoleBuildInfo,
+  startBareNext,
+  startConsole,
+  startFakeUpstreamProcess,
+} from "./lib/servers";
+import { streamOnce, type StreamTiming } from "./lib/sse-client";
+import { mb, ms, percentile, printTable } from "./lib/stats";
+import {
+  RssSampler,
+  arg,
+  cpuSeconds,
+  flag,
+  header,
+  loadavg,
+  mainPid,
+  procStatus,
+  processTree,
+  saveResult,
+  sleep,
+  stopAll,
+} from "./lib/system";
+
+const STREAMS = Number(arg("streams", "500"));
+const EVENTS = Number(arg("events", "50"));
+const INTERVAL = Number(arg("interval", "50"));
+const PORTS = { upstream: 8792, console: 3603, bare: 3604 };
+
+async function burst(url: string): Promise<{ runs: StreamTiming[]; seconds: number }> {
+  const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
+  const started = Date.now();
+  const runs = await Promise.all(
+    Array.from({ length: STREAMS }, () => streamOnce(url, agent, { timeoutMs: 120_000 })),
+  );
+  agent.destroy();
+  return { runs, seconds: (Date.now() - started) / 1000 };
+}
+
+function summarize(runs: StreamTiming[]) {
+  const ok = runs.filter((r) => r.ok);
+  const errors: Record<string, number> = {};
+  for (const r of runs) {
+    if (r.ok) continue;
+    const why = r.error ?? (r.sawDone ? `seq errors` : `status ${r.status}, no [DONE]`);
+    errors[why] = (errors[why] ?? 0) + 1;
+  }
+  const first = ok.map((r) => r.firstEventMs);
+  const gaps = ok.flatMap((r) => r.gapsMs);
+  return {
+    streams: runs.length,
+    errors: runs.length - ok.length,
+    errorKinds: errors,
+    events: ok.reduce((s, r) => s + r.events, 0),
+    mergedChunks: ok.reduce((s, r) => s + r.mergedChunks, 0),
+    firstEvent: { p50: percentile(first, 50), p99: percentile(first, 99), max: Math.max(...first) },
+    gap: { p50: percentile(gaps, 50), p99: percentile(gaps, 99), max: Math.max(...gaps) },
+  };
+}
+
+async function main() {
+  header(`concurrency: ${STREAMS} concurrent streams`);
+  buildConsole(flag("build"), flag("worktree"));
+  await startFakeUpstreamProcess(PORTS.upstream, { events: EVENTS, intervalMs: INTERVAL });
+  const upstreamUrl = `http://127.0.0.1:${PORTS.upstream}`;
+  const consoleProc = await startConsole(PORTS.console, upstreamUrl);
+  const consoleUrl = `http://127.0.0.1:${PORTS.console}`;
+
+  buildBareNext();
+  const bareProc = await startBareNext(PORTS.bare, upstreamUrl);
+  const bareUrl = `http://127.0.0.1:${PORTS.bare}`;
+
+  // Warm both Next apps (routes compiled, pools open), then let them settle.
+  const warm = new http.Agent({ keepAlive: true });
+  for (let i = 0; i < 10; i++) {
+    for (const url of [consoleUrl, bareUrl]) {
+      const r = await streamOnce(url, warm);
+      if (!r.ok) throw new Error(`warm-up stream to ${url} failed: ${r.error ?? r.status}`);
+    }
+  }
+  warm.destroy();
+  await sleep(1000);
+
+  const loadBefore = loadavg();
+  const direct = await burst(upstreamUrl);
+  await sleep(1000);
+
+  const measure = async (root: number, url: string) => {
+    const pids = () => processTree(root);
+    const server = mainPid(root);
+    const cpuBefore = pids().reduce((s, p) => s + cpuSeconds(p), 0);
+    const hwmBefore = procStatus(server).hwmKb;
+    const sampler = new RssSampler(pids).start();
+    const result = await burst(url);
+    const rss = sampler.stop();
+    const cpu = pids().reduce((s, p) => s + cpuSeconds(p), 0) - cpuBefore;
+    return { ...result, rss, cpu, hwmBefore, hwmAfter: procStatus(server).hwmKb };
+  };
+  const bare = await measure(bareProc.pid, bareUrl);
+  await sleep(1000);
+  const through = await measure(consoleProc.pid, consoleUrl);
+  const { rss, cpu, hwmBefore, hwmAfter } = through;
+  const loadAfter = loadavg();
+  await stopAll();
+
+  const d = summarize(direct.runs);
+  const c = summarize(through.runs);
+  const b = summarize(bare.runs);
+  console.log(
+    `\n${STREAMS} streams at once, ${EVENTS} events ${INTERVAL} ms apart each; load ${loadBefore} → ${loadAfter}`,
+  );
+  printTable(
+    [
+      "target",
+      "errors",
+      "events",
+      "merged",
+      "TTFE p50",
+      "TTFE p99",
+      "TTFE max",
+      "gap p50",
+      "gap p99",
+      "gap max",
+      "wall s",
+    ],
+    [
+      ["direct", d, direct.seconds] as const,
+      ["bare Next route (fetch)", b, bare.seconds] as const,
+      ["console", c, through.seconds] as const,
+    ].map(([name, s, secs]) => [
+      name,
+      s.errors,
+      `${s.events}/${STREAMS * EVENTS}`,
+      s.mergedChunks,
+      ms(s.firstEvent.p50),
+      ms(s.firstEvent.p99),
+      ms(s.firstEvent.max),
+      ms(s.gap.p50),
+      ms(s.gap.p99),
+      ms(s.gap.max),
+      secs.toFixed(1),
+    ]),
+  );
+  if (c.errors) console.log("console errors:", c.errorKinds);
+  console.log(
+    `\nbare Next app: RSS peak ${mb(bare.rss.peakKb * 1024)} MB (+${mb(bare.rss.growthKb * 1024)} MB), CPU ${bare.cpu.toFixed(2)} s`,
+  );
+  console.log(
+    `\nconsole process: RSS ${mb(rss.baselineKb * 1024)} MB before, peak ${mb(rss.peakKb * 1024)} MB (+${mb(rss.growthKb * 1024)} MB), ` +
+      `VmHWM ${mb(hwmBefore * 1024)} → ${mb(hwmAfter * 1024)} MB; CPU ${cpu.toFixed(2)} s over ${through.seconds.toFixed(1)} s ` +
+      `(${((cpu / through.seconds) * 100).toFixed(0)}% of one core; ${((cpu / (STREAMS * EVENTS)) * 1e6).toFixed(0)} µs per event)`,
+  );
+  const verdict = `errors ${c.errors} → target (0) ${c.errors === 0 ? "MET" : "NOT MET"}`;
+  console.log(verdict);
+  const file = saveResult("concurrency", {
+    date: new Date().toISOString(),
+    load: { before: loadBefore, after: loadAfter },
+    params: { streams: STREAMS, events: EVENTS, intervalMs: INTERVAL },
+    consoleBuild: consoleBuildInfo(),
+    direct: { ...d, seconds: direct.seconds },
+    bareNext: {
+      ...b,
+      seconds: bare.seconds,
+      rssMb: { baseline: bare.rss.baselineKb / 1024, peak: bare.rss.peakKb / 1024 },
+      cpuSeconds: bare.cpu,
+    },
+    console: { ...c, seconds: through.seconds },
+    rssMb: {
+      baseline: rss.baselineKb / 1024,
+      peak: rss.peakKb / 1024,
+      growth: rss.growthKb / 1024,
+    },
+    hwmMb: { before: hwmBefore / 1024, after: hwmAfter / 1024 },
+    cpuSeconds: cpu,
+    verdict,
+  });
+  console.log(`saved ${file}`);
+}
+
+main().catch(async (error) => {
+  console.error(error);
+  await stopAll();
+  process.exit(1);
+});
