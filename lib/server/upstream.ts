@@ -57,7 +57,11 @@ export function createLiveUpstream({ baseUrl, apiKey, timeoutMs }: LiveUpstreamO
       const signal = request.signal;
       if (signal.aborted) return reject(abortError());
       const { pathname, search } = new URL(request.url);
-      const headers: http.OutgoingHttpHeaders = { "user-agent": "mistral-console" };
+      // Identity encoding: bodies pass through untouched and error bodies can be read as text.
+      const headers: http.OutgoingHttpHeaders = {
+        "user-agent": "mistral-console",
+        "accept-encoding": "identity",
+      };
       request.headers.forEach((value, name) => {
         headers[name] = value;
       });

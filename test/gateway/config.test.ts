@@ -1,7 +1,8 @@
 // Configuration is read once from the environment and refused with a message naming the variable.
 import { inspect } from "node:util";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ConfigError, parseConfig, publicBackendInfo, Secret } from "@/lib/server/config";
+import { healthReport } from "@/lib/server/health";
 import { CANARY } from "./helpers";
 
 function errorOf(env: Record<string, string>): string {
@@ -107,5 +108,30 @@ describe("Secret", () => {
     expect(JSON.stringify({ secret })).toBe('{"secret":"[redacted]"}');
     expect(inspect({ secret })).not.toContain(CANARY);
     expect(secret.reveal()).toBe(CANARY);
+  });
+});
+
+describe("healthReport", () => {
+  it("in live mode says so with the base URL, and nothing of the key", async () => {
+    const config = parseConfig({
+      MISTRAL_API_KEY: CANARY,
+      MISTRAL_BASE_URL: "http://10.1.2.3:8080",
+    });
+    const report = await healthReport(config);
+    expect(report).toEqual({
+      status: 200,
+      body: { status: "ok", backend: "live", baseUrl: "http://10.1.2.3:8080" },
+    });
+    expect(JSON.stringify(report)).not.toContain(CANARY);
+  });
+
+  it("answers 503 with the reason when the sandbox cannot start", async () => {
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    const report = await healthReport(parseConfig({}), Promise.reject(new Error("disk full")));
+    errors.mockRestore();
+    expect(report).toEqual({
+      status: 503,
+      body: { status: "error", message: "The sandbox backend failed to start." },
+    });
   });
 });

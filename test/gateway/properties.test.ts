@@ -213,6 +213,7 @@ describe("gateway properties", () => {
 
 const FORWARDABLE = [
   "accept",
+  "accept-encoding",
   "content-type",
   "content-length",
   "authorization",
