@@ -1,6 +1,18 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  keepPreviousData,
+  useMutation,
+  useQueries,
+  useQuery,
+  useQueryClient,
+} from "@tanstack/react-query";
 import type { paths } from "@/lib/mistral/schema.gen";
-import type { DetailedJobOut, JobIn, JobOut, LegacyJobMetadataOut } from "@/lib/mistral/types";
+import type {
+  DetailedJobOut,
+  JobIn,
+  JobOut,
+  JobsOut,
+  LegacyJobMetadataOut,
+} from "@/lib/mistral/types";
 import { api, unwrap } from "../client";
 import { modelKeys } from "./use-models";
 
@@ -15,29 +27,92 @@ export const FINISHED_STATUSES: readonly string[] = [
 ];
 export const isFinished = (status: string) => FINISHED_STATUSES.includes(status);
 
+/** Poll every `visible` ms while the tab is shown and every `hidden` ms while it is not. */
+export const POLL_MS = { visible: 2_000, hidden: 15_000 } as const;
+
+export function pollInterval(active: boolean): number | false {
+  if (!active) return false;
+  const hidden = typeof document !== "undefined" && document.visibilityState === "hidden";
+  return hidden ? POLL_MS.hidden : POLL_MS.visible;
+}
+
 export const jobKeys = {
   all: ["jobs"] as const,
   list: (filters: JobFilters) => ["jobs", "list", filters] as const,
   detail: (id: string) => ["jobs", "detail", id] as const,
+  dryRun: (job: JobIn) => ["jobs", "dry-run", job] as const,
 };
 
-export function useJobs(filters: JobFilters, options: { refetchInterval?: number | false } = {}) {
+/**
+ * A page of jobs. It polls (slower while the tab is hidden) as long as a job on the page is
+ * unfinished, and keeps the previous page on screen while the next one loads.
+ */
+export function useJobs(filters: JobFilters, options: { poll?: boolean } = {}) {
+  const poll = options.poll ?? true;
   return useQuery({
     queryKey: jobKeys.list(filters),
     queryFn: ({ signal }) =>
-      unwrap(api.GET("/v1/fine_tuning/jobs", { params: { query: filters }, signal })),
-    refetchInterval: options.refetchInterval,
+      unwrap(
+        api.GET("/v1/fine_tuning/jobs", { params: { query: filters }, signal }),
+      ) as Promise<JobsOut>,
+    placeholderData: keepPreviousData,
+    refetchInterval: (q) =>
+      pollInterval(poll && !!q.state.data?.data?.some((j) => !isFinished(j.status))),
+    refetchIntervalInBackground: true,
   });
 }
 
-export function useJob(id: string, options: { refetchInterval?: number | false } = {}) {
+const fetchJob = (id: string, signal?: AbortSignal) =>
+  unwrap(
+    api.GET("/v1/fine_tuning/jobs/{job_id}", { params: { path: { job_id: id } }, signal }),
+  ) as Promise<DetailedJobOut>;
+
+/** One job with its events and checkpoints; polls until it is finished. */
+export function useJob(id: string, options: { poll?: boolean; enabled?: boolean } = {}) {
+  const poll = options.poll ?? true;
   return useQuery({
     queryKey: jobKeys.detail(id),
+    enabled: options.enabled ?? true,
+    queryFn: ({ signal }) => fetchJob(id, signal),
+    refetchInterval: (q) =>
+      pollInterval(poll && !!q.state.data && !isFinished(q.state.data.status)),
+    refetchIntervalInBackground: true,
+    // A fresh job page must show the latest state, not one cached from the list.
+    staleTime: 0,
+  });
+}
+
+/** Several jobs at once (to compare them); each polls until it is finished. */
+export function useJobsByIds(ids: readonly string[]) {
+  return useQueries({
+    queries: ids.map((id) => ({
+      queryKey: jobKeys.detail(id),
+      queryFn: ({ signal }: { signal: AbortSignal }) => fetchJob(id, signal),
+      refetchInterval: (q: { state: { data?: DetailedJobOut } }) =>
+        pollInterval(!!q.state.data && !isFinished(q.state.data.status)),
+      refetchIntervalInBackground: true,
+    })),
+  });
+}
+
+/**
+ * The dry run of a job (`dry_run=true`: nothing is created), as a query so the review step
+ * re-runs it only when the settings change. Enabled only when the settings are valid.
+ */
+export function useDryRunQuery(job: JobIn | null, options: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: jobKeys.dryRun(job ?? ({} as JobIn)),
     queryFn: ({ signal }) =>
       unwrap(
-        api.GET("/v1/fine_tuning/jobs/{job_id}", { params: { path: { job_id: id } }, signal }),
-      ) as Promise<DetailedJobOut>,
-    refetchInterval: options.refetchInterval,
+        api.POST("/v1/fine_tuning/jobs", {
+          params: { query: { dry_run: true } },
+          body: job!,
+          signal,
+        }),
+      ) as Promise<LegacyJobMetadataOut>,
+    enabled: job !== null && (options.enabled ?? true),
+    staleTime: 60_000,
+    refetchOnWindowFocus: false,
   });
 }
 
@@ -55,7 +130,7 @@ export function useCreateJob() {
   return useMutation({
     mutationFn: (job: JobIn) =>
       unwrap(api.POST("/v1/fine_tuning/jobs", { body: job })) as Promise<JobOut>,
-    onSettled: () => qc.invalidateQueries({ queryKey: jobKeys.all }),
+    onSettled: () => qc.invalidateQueries({ queryKey: ["jobs", "list"] }),
   });
 }
 
@@ -72,7 +147,7 @@ function useJobAction(action: "start" | "cancel") {
     },
     onSuccess: (job) => qc.setQueryData(jobKeys.detail(job.id), job),
     onSettled: () => {
-      qc.invalidateQueries({ queryKey: jobKeys.all });
+      qc.invalidateQueries({ queryKey: ["jobs", "list"] });
       qc.invalidateQueries({ queryKey: modelKeys.all });
     },
   });

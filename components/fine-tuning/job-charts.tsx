@@ -1,0 +1,93 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { metricsCsv } from "@/lib/fine-tuning/csv";
+import { hasMetric, METRIC_LABELS, metricPoints } from "@/lib/fine-tuning/metrics";
+import type { CheckpointOut } from "@/lib/mistral/types";
+import { ChartControls, MetricsChart, type Series } from "./metrics-chart";
+
+export function downloadText(filename: string, text: string, type = "text/csv") {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/**
+ * The job's loss and accuracy curves. Smoothing and scale are this component's state, so they
+ * stay as they are while polling adds checkpoints.
+ */
+export default function JobCharts({
+  checkpoints,
+  fileStem,
+}: {
+  checkpoints: CheckpointOut[];
+  fileStem: string;
+}) {
+  const [smoothing, setSmoothing] = useState(0.6);
+  const [logScale, setLogScale] = useState(false);
+  const points = useMemo(() => metricPoints(checkpoints), [checkpoints]);
+  const loss = useMemo<Series[]>(() => {
+    const s: Series[] = [
+      {
+        key: "train_loss",
+        label: METRIC_LABELS.train_loss,
+        color: "var(--accent)",
+        points: points.map((p) => ({ step: p.step, value: p.train_loss })),
+      },
+    ];
+    if (hasMetric(points, "valid_loss")) {
+      s.push({
+        key: "valid_loss",
+        label: METRIC_LABELS.valid_loss,
+        color: "var(--info)",
+        dashed: true,
+        points: points.map((p) => ({ step: p.step, value: p.valid_loss })),
+      });
+    }
+    return s;
+  }, [points]);
+  const accuracy = useMemo<Series[]>(
+    () => [
+      {
+        key: "valid_mean_token_accuracy",
+        label: METRIC_LABELS.valid_mean_token_accuracy,
+        color: "var(--success)",
+        points: points.map((p) => ({ step: p.step, value: p.valid_mean_token_accuracy })),
+      },
+    ],
+    [points],
+  );
+  return (
+    <div className="flex flex-col gap-3">
+      <ChartControls
+        smoothing={smoothing}
+        onSmoothing={setSmoothing}
+        logScale={logScale}
+        onLogScale={setLogScale}
+      >
+        <Button
+          size="sm"
+          disabled={points.length === 0}
+          onClick={() => downloadText(`${fileStem}-metrics.csv`, metricsCsv(checkpoints))}
+        >
+          Download CSV
+        </Button>
+      </ChartControls>
+      <div className="grid gap-3 xl:grid-cols-2">
+        <MetricsChart title="Loss" series={loss} smoothing={smoothing} logScale={logScale} />
+        <MetricsChart
+          title="Mean token accuracy"
+          series={accuracy}
+          smoothing={smoothing}
+          logScale={logScale}
+        />
+      </div>
+    </div>
+  );
+}

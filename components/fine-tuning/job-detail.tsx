@@ -1,0 +1,377 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import Link from "next/link";
+import { useState } from "react";
+import { PageHeader } from "@/components/shell/page-header";
+import { Button, buttonClass } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import { ErrorState, LoadingState } from "@/components/ui/states";
+import { useToast } from "@/components/ui/toast";
+import { describeError } from "@/lib/api/errors";
+import {
+  formatDateTime,
+  formatDuration,
+  formatMoney,
+  formatNumber,
+  formatRelative,
+  orDash,
+} from "@/lib/api/format";
+import { useFiles } from "@/lib/api/hooks/use-files";
+import { isFinished, useCancelJob, useJob, useStartJob } from "@/lib/api/hooks/use-jobs";
+import { jobProgress } from "@/lib/fine-tuning/progress";
+import type { DetailedJobOut } from "@/lib/mistral/types";
+import { CheckpointsTable } from "./checkpoints-table";
+import { EventsTimeline } from "./events-timeline";
+import { ProgressBar } from "./progress-bar";
+import { StatusBadge } from "./status-badge";
+import { useFinishNotice } from "./use-finish-notice";
+
+const JobCharts = dynamic(() => import("./job-charts"), {
+  ssr: false,
+  loading: () => <LoadingState label="Loading charts…" />,
+});
+
+function Section({
+  title,
+  children,
+  id,
+}: {
+  title: string;
+  children: React.ReactNode;
+  id: string;
+}) {
+  return (
+    <section aria-labelledby={id} className="rounded-xl border border-border bg-surface p-4">
+      <h2 id={id} className="mb-3 text-sm font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function Facts({ items }: { items: [string, React.ReactNode][] }) {
+  return (
+    <dl className="grid grid-cols-[minmax(8rem,auto)_1fr] gap-x-4 gap-y-1.5 text-sm">
+      {items.map(([k, v]) => (
+        <div key={k} className="contents">
+          <dt className="text-muted">{k}</dt>
+          <dd className="min-w-0 break-all">{v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function JobDetail({ id }: { id: string }) {
+  const job = useJob(id);
+  const notice = useFinishNotice(job.data);
+  if (job.isPending) return <LoadingState label="Loading the job…" />;
+  if (job.isError && !job.data) {
+    return (
+      <>
+        <PageHeader title="Fine-tuning job" />
+        <ErrorState error={job.error} onRetry={() => job.refetch()} />
+        <p className="mt-3 text-sm">
+          <Link href="/fine-tuning" className="text-accent underline">
+            Back to the jobs
+          </Link>
+        </p>
+      </>
+    );
+  }
+  return (
+    <JobView
+      job={job.data}
+      refreshError={job.isError ? job.error : null}
+      fetching={job.isFetching}
+      notice={notice}
+    />
+  );
+}
+
+function JobView({
+  job,
+  refreshError,
+  fetching,
+  notice,
+}: {
+  job: DetailedJobOut;
+  refreshError: unknown;
+  fetching: boolean;
+  notice: ReturnType<typeof useFinishNotice>;
+}) {
+  const toast = useToast();
+  const start = useStartJob();
+  const cancel = useCancelJob();
+  const files = useFiles();
+  const [confirmCancel, setConfirmCancel] = useState(false);
+  const finished = isFinished(job.status);
+  const progress = jobProgress(job);
+  const name = job.suffix || job.id.slice(0, 8);
+  const canStart = job.status === "VALIDATED" && !job.auto_start;
+  const canCancel = !finished && job.status !== "CANCELLATION_REQUESTED";
+  const fileName = (fid: string) => files.data?.find((f) => f.id === fid)?.filename;
+  const checkpoints = job.checkpoints ?? [];
+  const meta = job.metadata;
+  const hp = job.hyperparameters;
+
+  const fail = (what: string) => (error: unknown) => {
+    const { title, hint } = describeError(error);
+    toast({ tone: "error", title: `${what}: ${title}`, body: hint });
+  };
+
+  const fileLink = (fid: string) => (
+    <li key={fid}>
+      <Link href={`/files?q=${encodeURIComponent(fid)}`} className="text-accent hover:underline">
+        {fileName(fid) ?? fid}
+      </Link>{" "}
+      {fileName(fid) && <span className="font-mono text-xs text-muted">{fid}</span>}
+    </li>
+  );
+
+  return (
+    <div className="flex flex-col gap-4">
+      <Link href="/fine-tuning" className="text-sm text-muted hover:text-text">
+        ← Fine-tuning jobs
+      </Link>
+      <PageHeader
+        title={`Job ${name}`}
+        description={
+          <span className="font-mono text-xs">
+            {job.id} <CopyButton text={job.id} label="Copy job id" />
+          </span>
+        }
+        actions={
+          <>
+            {canStart && (
+              <Button
+                variant="primary"
+                disabled={start.isPending}
+                onClick={() =>
+                  start.mutate(job.id, {
+                    onSuccess: () => toast({ tone: "info", title: `Training of ${name} started` }),
+                    onError: fail("Could not start"),
+                  })
+                }
+              >
+                {start.isPending ? "Starting…" : "Start training"}
+              </Button>
+            )}
+            {canCancel && (
+              <Button variant="danger" onClick={() => setConfirmCancel(true)}>
+                Cancel job
+              </Button>
+            )}
+            <Link href={`/fine-tuning/new?clone=${job.id}`} className={buttonClass("secondary")}>
+              Clone
+            </Link>
+          </>
+        }
+      />
+
+      <section
+        aria-label="Status"
+        className="flex flex-col gap-3 rounded-xl border border-border bg-surface p-4"
+      >
+        <div className="flex flex-wrap items-center gap-3">
+          <span className="text-sm text-muted">Status</span>
+          <span data-testid="job-status">
+            <StatusBadge status={job.status} />
+          </span>
+          <span className="text-xs text-muted">
+            {finished
+              ? `finished ${formatRelative(job.modified_at)}`
+              : fetching
+                ? "updating…"
+                : "updates every few seconds"}
+          </span>
+          {!finished && notice.permission === "default" && (
+            <Button size="sm" variant="ghost" onClick={notice.request}>
+              Notify me when it finishes
+            </Button>
+          )}
+          {!finished && notice.permission === "granted" && (
+            <span className="text-xs text-muted">
+              A browser notification will say when it finishes.
+            </span>
+          )}
+        </div>
+        <ProgressBar progress={progress} label="Training progress" />
+        {job.status === "VALIDATED" && !job.auto_start && (
+          <p className="text-sm">
+            The data is validated. Check the cost below, then <strong>Start training</strong>.
+          </p>
+        )}
+        {job.status === "SUCCESS" && job.fine_tuned_model && (
+          <div className="flex flex-wrap items-center gap-2 rounded-md bg-success-soft px-3 py-2 text-sm">
+            <span>
+              Fine-tuned model: <code className="font-mono break-all">{job.fine_tuned_model}</code>
+            </span>
+            <Link
+              href={`/models?q=${encodeURIComponent(job.fine_tuned_model)}`}
+              className={buttonClass("secondary", "sm")}
+            >
+              Open in Models
+            </Link>
+            <Link
+              href={`/playground?model=${encodeURIComponent(job.fine_tuned_model)}`}
+              className={buttonClass("secondary", "sm")}
+            >
+              Try in the Playground
+            </Link>
+          </div>
+        )}
+        {refreshError != null && <ErrorState error={refreshError} compact />}
+      </section>
+
+      <Section title="Metrics" id="metrics-h">
+        <JobCharts checkpoints={checkpoints} fileStem={job.suffix || job.id} />
+      </Section>
+
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Section title="Overview" id="overview-h">
+          <Facts
+            items={[
+              [
+                "Base model",
+                <span key="m" className="font-mono">
+                  {job.model}
+                </span>,
+              ],
+              ["Suffix", orDash(job.suffix)],
+              [
+                "Fine-tuned model",
+                <span key="f" className="font-mono">
+                  {orDash(job.fine_tuned_model)}
+                </span>,
+              ],
+              ["Created", formatDateTime(job.created_at)],
+              ["Last change", formatDateTime(job.modified_at)],
+              ["Auto start", job.auto_start ? "yes" : "no"],
+              ["Trained tokens", formatNumber(job.trained_tokens)],
+              ["Job type", orDash(job.job_type)],
+            ]}
+          />
+        </Section>
+        <Section title="Cost and size" id="cost-h">
+          {meta ? (
+            <Facts
+              items={[
+                ["Cost", formatMoney(meta.cost, meta.cost_currency)],
+                ["Expected duration", formatDuration(meta.expected_duration_seconds)],
+                ["Estimated start", formatDateTime(meta.estimated_start_time)],
+                ["Data tokens", formatNumber(meta.data_tokens)],
+                ["Train tokens", formatNumber(meta.train_tokens)],
+                ["Tokens per step", formatNumber(meta.train_tokens_per_step)],
+              ]}
+            />
+          ) : (
+            <p className="text-sm text-muted">The API sent no cost metadata for this job.</p>
+          )}
+        </Section>
+        <Section title="Hyperparameters" id="hp-h">
+          <Facts
+            items={[
+              ["Training steps", formatNumber(hp.training_steps)],
+              ["Epochs", formatNumber(hp.epochs, 4)],
+              ["Learning rate", orDash(hp.learning_rate)],
+              ["Weight decay", orDash(hp.weight_decay)],
+              ["Warm-up fraction", orDash(hp.warmup_fraction)],
+              ...(job.model.startsWith("codestral")
+                ? ([["FIM ratio", orDash(hp.fim_ratio)]] as [string, React.ReactNode][])
+                : []),
+            ]}
+          />
+        </Section>
+        <Section title="Data" id="data-h">
+          <h3 className="text-xs font-medium text-muted">Training files</h3>
+          <ul className="mb-3 flex flex-col gap-1 text-sm">{job.training_files.map(fileLink)}</ul>
+          <h3 className="text-xs font-medium text-muted">Validation files</h3>
+          {job.validation_files?.length ? (
+            <ul className="flex flex-col gap-1 text-sm">{job.validation_files.map(fileLink)}</ul>
+          ) : (
+            <p className="text-sm text-muted">None: no validation loss for this job.</p>
+          )}
+        </Section>
+        <Section title="Integrations" id="int-h">
+          {job.integrations?.length ? (
+            <ul className="flex flex-col gap-2 text-sm">
+              {job.integrations.map((i, n) => (
+                <li key={n}>
+                  <span className="font-medium">Weights &amp; Biases</span> · project{" "}
+                  <span className="font-mono">{i.project}</span>
+                  {i.name && (
+                    <>
+                      {" "}
+                      · name <span className="font-mono">{i.name}</span>
+                    </>
+                  )}
+                  {i.run_name && (
+                    <>
+                      {" "}
+                      · run <span className="font-mono">{i.run_name}</span>
+                    </>
+                  )}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-sm text-muted">None.</p>
+          )}
+        </Section>
+        <Section title="Repositories" id="repo-h">
+          {job.repositories?.length ? (
+            <ul className="flex flex-col gap-2 text-sm">
+              {job.repositories.map((r, n) => (
+                <li key={n}>
+                  <span className="font-mono">
+                    {r.owner}/{r.name}
+                  </span>
+                  {r.ref && <span className="text-muted"> @ {r.ref}</span>} · weight {r.weight ?? 1}
+                  <div className="font-mono text-xs text-muted">commit {r.commit_id}</div>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-sm text-muted">None.</p>
+          )}
+        </Section>
+      </div>
+
+      <div className="grid gap-4 lg:grid-cols-[1fr_2fr]">
+        <Section title="Events" id="events-h">
+          <EventsTimeline events={job.events ?? []} />
+        </Section>
+        <Section title={`Checkpoints (${checkpoints.length})`} id="cp-h">
+          <CheckpointsTable checkpoints={checkpoints} />
+        </Section>
+      </div>
+
+      <ConfirmDialog
+        open={confirmCancel}
+        onClose={() => setConfirmCancel(false)}
+        busy={cancel.isPending}
+        onConfirm={() =>
+          cancel.mutate(job.id, {
+            onSuccess: () => {
+              setConfirmCancel(false);
+              toast({ tone: "info", title: `Cancellation of ${name} requested` });
+            },
+            onError: (e) => {
+              setConfirmCancel(false);
+              fail("Could not cancel")(e);
+            },
+          })
+        }
+        title={`Cancel job ${name}?`}
+        confirmLabel="Yes, cancel the job"
+      >
+        Training stops and cannot be resumed.{" "}
+        {job.status === "RUNNING" && "Steps already trained are billed."}
+      </ConfirmDialog>
+    </div>
+  );
+}

@@ -1,0 +1,409 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { Button, buttonClass } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
+import { Spinner } from "@/components/ui/spinner";
+import { formatDateTime, formatNumber, formatRelative } from "@/lib/api/format";
+import { isFinished, useJob, useJobs } from "@/lib/api/hooks/use-jobs";
+import { FINE_TUNEABLE_MODELS } from "@/lib/fine-tuning/form";
+import {
+  emptyView,
+  hasFilters,
+  JOB_STATUSES,
+  PAGE_SIZES,
+  viewFromParams,
+  viewToFilters,
+  viewToParams,
+  type ListView,
+} from "@/lib/fine-tuning/filters";
+import { jobProgress } from "@/lib/fine-tuning/progress";
+import type { JobOut } from "@/lib/mistral/types";
+import { ProgressBar } from "./progress-bar";
+import { StatusBadge } from "./status-badge";
+
+export const MAX_COMPARE = 8;
+
+/** ISO date-time <-> the local "YYYY-MM-DDTHH:mm" a datetime-local input shows. */
+function toLocalInput(iso: string): string {
+  if (!iso) return "";
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+export function JobsList() {
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const view = useMemo(() => viewFromParams(new URLSearchParams(params.toString())), [params]);
+  const filters = useMemo(() => viewToFilters(view), [view]);
+  const jobs = useJobs(filters);
+  const [selected, setSelected] = useState<string[]>([]);
+
+  // Any change of filter goes back to the first page; paging itself sets `page`.
+  const setView = useCallback(
+    (change: Partial<ListView>) => {
+      const next = { ...view, page: 0, ...change };
+      const q = viewToParams(next).toString();
+      router.replace(q ? `${pathname}?${q}` : pathname, { scroll: false });
+    },
+    [view, router, pathname],
+  );
+
+  const data = jobs.data;
+  const total = data?.total ?? 0;
+  const rows = data?.data ?? [];
+  const first = view.page * view.pageSize;
+  const pages = Math.max(1, Math.ceil(total / view.pageSize));
+  const anyActive = rows.some((j) => !isFinished(j.status));
+
+  const toggle = (id: string, on: boolean) =>
+    setSelected((s) => (on ? [...s.filter((x) => x !== id), id] : s.filter((x) => x !== id)));
+
+  return (
+    <div className="flex flex-col gap-4">
+      <Filters view={view} setView={setView} />
+      <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
+        <p aria-live="polite" className="flex items-center gap-2 text-muted">
+          {data
+            ? total === 0
+              ? "No jobs"
+              : `Showing ${formatNumber(first + 1)}–${formatNumber(first + rows.length)} of ${formatNumber(total)} jobs`
+            : "\u00a0"}
+          {anyActive && (
+            <span className="inline-flex items-center gap-1 text-xs">
+              · {jobs.isFetching ? <Spinner label="Refreshing" className="h-3 w-3" /> : null}{" "}
+              refreshing while jobs run
+            </span>
+          )}
+        </p>
+        <div className="flex items-center gap-2">
+          {selected.length > 0 && (
+            <Button size="sm" variant="ghost" onClick={() => setSelected([])}>
+              Clear selection
+            </Button>
+          )}
+          {selected.length >= 2 ? (
+            <Link
+              href={`/fine-tuning/compare?jobs=${selected.join(",")}`}
+              className={buttonClass("secondary", "sm")}
+            >
+              Compare {selected.length} jobs
+            </Link>
+          ) : (
+            <span className="text-xs text-muted">
+              Select 2 or more jobs to compare their loss curves
+            </span>
+          )}
+        </div>
+      </div>
+
+      {jobs.isPending ? (
+        <LoadingState label="Loading jobs…" />
+      ) : jobs.isError && !data ? (
+        <ErrorState error={jobs.error} onRetry={() => jobs.refetch()} />
+      ) : rows.length === 0 ? (
+        hasFilters(view) ? (
+          <EmptyState
+            title="No job matches these filters"
+            action={<Button onClick={() => setView(emptyView())}>Clear filters</Button>}
+          >
+            The API&apos;s filters match exactly (a whole suffix or model name).
+          </EmptyState>
+        ) : view.page > 0 ? (
+          <EmptyState
+            title="This page is empty"
+            action={<Button onClick={() => setView({ page: 0 })}>Go to the first page</Button>}
+          />
+        ) : (
+          <EmptyState
+            title="No fine-tuning jobs yet"
+            action={
+              <Link href="/fine-tuning/new" className={buttonClass("primary")}>
+                New job
+              </Link>
+            }
+          >
+            Upload training data on the Files page, then create a job.
+          </EmptyState>
+        )
+      ) : (
+        <>
+          {jobs.isError && <ErrorState error={jobs.error} onRetry={() => jobs.refetch()} compact />}
+          <div className="overflow-x-auto rounded-lg border border-border bg-surface">
+            <table className="w-full text-sm">
+              <caption className="sr-only">Fine-tuning jobs</caption>
+              <thead className="bg-surface-2 text-left text-xs text-muted">
+                <tr>
+                  <th scope="col" className="w-10 px-3 py-2">
+                    <span className="sr-only">Select</span>
+                  </th>
+                  {[
+                    "Job",
+                    "Status",
+                    "Model",
+                    "Fine-tuned model",
+                    "Created",
+                    "Trained tokens",
+                    "Progress",
+                  ].map((h) => (
+                    <th key={h} scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
+                      {h}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((job) => (
+                  <JobRow
+                    key={job.id}
+                    job={job}
+                    selected={selected.includes(job.id)}
+                    disabled={!selected.includes(job.id) && selected.length >= MAX_COMPARE}
+                    onSelect={(on) => toggle(job.id, on)}
+                  />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+
+      {data && total > 0 && (
+        <nav
+          aria-label="Pagination"
+          className="flex flex-wrap items-center justify-between gap-2 text-sm"
+        >
+          <label className="flex items-center gap-2">
+            <span className="text-muted">Rows per page</span>
+            <select
+              className={`${inputClass} w-20`}
+              value={view.pageSize}
+              onChange={(e) => setView({ pageSize: Number(e.target.value) })}
+            >
+              {PAGE_SIZES.map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </label>
+          <div className="flex items-center gap-2">
+            <Button
+              size="sm"
+              disabled={view.page === 0}
+              onClick={() => setView({ page: view.page - 1 })}
+            >
+              Previous
+            </Button>
+            <span className="text-muted tabular-nums">
+              Page {view.page + 1} of {pages}
+            </span>
+            <Button
+              size="sm"
+              disabled={view.page + 1 >= pages}
+              onClick={() => setView({ page: view.page + 1 })}
+            >
+              Next
+            </Button>
+          </div>
+        </nav>
+      )}
+    </div>
+  );
+}
+
+function Filters({
+  view,
+  setView,
+}: {
+  view: ListView;
+  setView: (change: Partial<ListView>) => void;
+}) {
+  // Text filters are typed locally and written to the URL after a pause, not on every key.
+  const fromUrl = {
+    suffix: view.suffix,
+    wandbProject: view.wandbProject,
+    wandbName: view.wandbName,
+  };
+  const urlKey = JSON.stringify(fromUrl);
+  const [text, setText] = useState(fromUrl);
+  const [syncedKey, setSyncedKey] = useState(urlKey);
+  if (urlKey !== syncedKey) {
+    // The URL changed (a link, back/forward, "Clear filters"): show what it says.
+    setSyncedKey(urlKey);
+    setText(fromUrl);
+  }
+  useEffect(() => {
+    if (JSON.stringify(text) === urlKey) return;
+    const t = setTimeout(() => setView(text), 400);
+    return () => clearTimeout(t);
+  }, [text, urlKey, setView]);
+
+  const textInput = (field: keyof typeof text, label: string) => (
+    <label className="flex flex-col gap-1 text-xs font-medium">
+      {label}
+      <input
+        type="search"
+        className={inputClass}
+        value={text[field]}
+        onChange={(e) => setText((t) => ({ ...t, [field]: e.target.value }))}
+        onKeyDown={(e) => e.key === "Enter" && setView(text)}
+      />
+    </label>
+  );
+
+  return (
+    <form
+      role="search"
+      aria-label="Filter jobs"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setView(text);
+      }}
+      className="grid gap-3 rounded-lg border border-border bg-surface p-3 sm:grid-cols-2 lg:grid-cols-4"
+    >
+      <label className="flex flex-col gap-1 text-xs font-medium">
+        Status
+        <select
+          className={inputClass}
+          value={view.status}
+          onChange={(e) => setView({ status: e.target.value as ListView["status"] })}
+        >
+          <option value="">Any status</option>
+          {JOB_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col gap-1 text-xs font-medium">
+        Base model
+        <select
+          className={inputClass}
+          value={view.model}
+          onChange={(e) => setView({ model: e.target.value })}
+        >
+          <option value="">Any model</option>
+          {FINE_TUNEABLE_MODELS.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.id}
+            </option>
+          ))}
+          {view.model && !FINE_TUNEABLE_MODELS.some((m) => m.id === view.model) && (
+            <option value={view.model}>{view.model}</option>
+          )}
+        </select>
+      </label>
+      {textInput("suffix", "Suffix")}
+      <label className="flex flex-col gap-1 text-xs font-medium">
+        Created after
+        <input
+          type="datetime-local"
+          className={inputClass}
+          value={toLocalInput(view.createdAfter)}
+          onChange={(e) =>
+            setView({ createdAfter: e.target.value ? new Date(e.target.value).toISOString() : "" })
+          }
+        />
+      </label>
+      {textInput("wandbProject", "W&B project")}
+      {textInput("wandbName", "W&B run name")}
+      <label className="flex items-center gap-2 self-end pb-2 text-sm">
+        <input
+          type="checkbox"
+          checked={view.createdByMe}
+          onChange={(e) => setView({ createdByMe: e.target.checked })}
+          className="h-4 w-4 accent-[var(--accent)]"
+        />
+        Created by me
+      </label>
+      <div className="flex items-end justify-end gap-2 pb-0.5">
+        {hasFilters(view) && (
+          <Button size="sm" variant="ghost" onClick={() => setView(emptyView())}>
+            Clear filters
+          </Button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+function JobRow({
+  job,
+  selected,
+  disabled,
+  onSelect,
+}: {
+  job: JobOut;
+  selected: boolean;
+  disabled: boolean;
+  onSelect: (on: boolean) => void;
+}) {
+  const name = job.suffix || job.id.slice(0, 8);
+  return (
+    <tr className={`border-t border-border ${selected ? "bg-accent-soft/40" : ""}`}>
+      <td className="px-3 py-2">
+        <input
+          type="checkbox"
+          aria-label={`Select ${name} to compare`}
+          checked={selected}
+          disabled={disabled}
+          onChange={(e) => onSelect(e.target.checked)}
+          className="h-4 w-4 accent-[var(--accent)]"
+        />
+      </td>
+      <td className="px-3 py-2">
+        <Link href={`/fine-tuning/${job.id}`} className="font-medium text-accent hover:underline">
+          {job.suffix || "(no suffix)"}
+        </Link>
+        <div className="font-mono text-xs text-muted">{job.id.slice(0, 8)}</div>
+      </td>
+      <td className="px-3 py-2">
+        <StatusBadge status={job.status} />
+      </td>
+      <td className="px-3 py-2 font-mono text-xs whitespace-nowrap">{job.model}</td>
+      <td className="max-w-64 px-3 py-2 font-mono text-xs break-all">
+        {job.fine_tuned_model ? (
+          <Link
+            href={`/models?q=${encodeURIComponent(job.fine_tuned_model)}`}
+            className="hover:underline"
+          >
+            {job.fine_tuned_model}
+          </Link>
+        ) : (
+          "—"
+        )}
+      </td>
+      <td className="px-3 py-2 whitespace-nowrap" title={formatDateTime(job.created_at)}>
+        {formatRelative(job.created_at)}
+      </td>
+      <td className="px-3 py-2 text-right tabular-nums">{formatNumber(job.trained_tokens)}</td>
+      <td className="px-3 py-2">
+        <RowProgress job={job} name={name} />
+      </td>
+    </tr>
+  );
+}
+
+/** The list has no checkpoints: a running job's steps are read from its own page's data. */
+function RowProgress({ job, name }: { job: JobOut; name: string }) {
+  const live = job.status === "RUNNING" || job.status === "CANCELLATION_REQUESTED";
+  const detail = useJob(job.id, { enabled: live });
+  if (live) {
+    return detail.data ? (
+      <ProgressBar compact progress={jobProgress(detail.data)} label={`Progress of ${name}`} />
+    ) : (
+      <Spinner label="Loading progress" className="h-3 w-3" />
+    );
+  }
+  if (job.status === "SUCCESS" || !isFinished(job.status)) {
+    return <ProgressBar compact progress={jobProgress(job)} label={`Progress of ${name}`} />;
+  }
+  return <span className="text-muted">—</span>;
+}

@@ -1,0 +1,106 @@
+"use client";
+
+import { DEFAULTS, LIMITS, usesFim, type WizardDraft } from "@/lib/fine-tuning/form";
+import { TextField, useWizard } from "./wizard-fields";
+
+type TextKey =
+  "trainingSteps" | "epochs" | "learningRate" | "weightDecay" | "warmupFraction" | "fimRatio";
+
+export function StepHyperparameters() {
+  const { draft, update } = useWizard();
+  const set = (field: TextKey, key: string) => (value: string) =>
+    update((d) => ({ ...d, [field]: value }) as WizardDraft, key);
+  return (
+    <div className="flex flex-col gap-5">
+      <fieldset className="flex flex-col gap-3">
+        <legend className="mb-1 text-sm font-medium">How long to train</legend>
+        <div className="flex gap-4 text-sm">
+          {(
+            [
+              ["steps", "Training steps"],
+              ["epochs", "Epochs"],
+            ] as const
+          ).map(([value, label]) => (
+            <label key={value} className="flex items-center gap-2">
+              <input
+                type="radio"
+                name="length"
+                value={value}
+                checked={draft.length === value}
+                onChange={() => update((d) => ({ ...d, length: value }))}
+                className="accent-[var(--accent)]"
+              />
+              {label}
+            </label>
+          ))}
+        </div>
+        {draft.length === "steps" ? (
+          <TextField
+            fieldKey="hyperparameters.training_steps"
+            label="Training steps"
+            inputMode="numeric"
+            placeholder="Service default"
+            value={draft.trainingSteps}
+            onChange={set("trainingSteps", "hyperparameters.training_steps")}
+            className="max-w-xs"
+            description="How many times the weights are updated, each on one batch of your data. A whole number, at least 1. Leave empty for the service's default; the review step shows how many epochs this makes."
+          />
+        ) : (
+          <TextField
+            fieldKey="hyperparameters.epochs"
+            label="Epochs"
+            inputMode="decimal"
+            placeholder="Service default"
+            value={draft.epochs}
+            onChange={set("epochs", "hyperparameters.epochs")}
+            className="max-w-xs"
+            description={`Complete passes over the training data (at least ${LIMITS.epochsMin}). More epochs fit the data more closely, and can over-fit it.`}
+          />
+        )}
+      </fieldset>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField
+          fieldKey="hyperparameters.learning_rate"
+          label="Learning rate"
+          inputMode="decimal"
+          value={draft.learningRate}
+          onChange={set("learningRate", "hyperparameters.learning_rate")}
+          description={`How far the weights move at each step. Between 1e-8 and 1; default ${DEFAULTS.learningRate}. Too high makes the loss jump around or diverge; too low learns slowly.`}
+        />
+        <TextField
+          fieldKey="hyperparameters.weight_decay"
+          label="Weight decay"
+          inputMode="decimal"
+          placeholder={`Default ${DEFAULTS.weightDecay}`}
+          value={draft.weightDecay}
+          onChange={set("weightDecay", "hyperparameters.weight_decay")}
+          description={`Advanced. Keeps the weights small to reduce over-fitting. Between 0 and 1; default ${DEFAULTS.weightDecay}.`}
+        />
+        <TextField
+          fieldKey="hyperparameters.warmup_fraction"
+          label="Warm-up fraction"
+          inputMode="decimal"
+          placeholder={`Default ${DEFAULTS.warmupFraction}`}
+          value={draft.warmupFraction}
+          onChange={set("warmupFraction", "hyperparameters.warmup_fraction")}
+          description={`Advanced. The share of the steps during which the learning rate ramps up from near zero, which steadies the start. Between 0 and 1; default ${DEFAULTS.warmupFraction}.`}
+        />
+        {usesFim(draft.model) ? (
+          <TextField
+            fieldKey="hyperparameters.fim_ratio"
+            label="FIM ratio"
+            inputMode="decimal"
+            placeholder={`Default ${DEFAULTS.fimRatio}`}
+            value={draft.fimRatio}
+            onChange={set("fimRatio", "hyperparameters.fim_ratio")}
+            description={`Codestral only. The share of examples trained as fill-in-the-middle (code before and after a gap) instead of plain completion. Between 0 and 1; default ${DEFAULTS.fimRatio}.`}
+          />
+        ) : (
+          <p className="self-center text-xs text-muted">
+            The FIM (fill-in-the-middle) ratio applies to Codestral only.
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
