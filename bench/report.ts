@@ -1,0 +1,205 @@
+/**
+ * Rewrites the figures table of bench/README.md (between the `figures:start` / `figures:end`
+ * markers) from the latest bench/results/*.json. Benchmarks written by others appear when they
+ * save a result with a `rows` array of { benchmark, figure, value, target, met } (see README).
+ *
+ *   npx tsx bench/report.ts
+ */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { RESULTS_DIR, ROOT } from "./lib/system";
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const read = (name: string): Json | null => {
+  const file = path.join(RESULTS_DIR, `${name}.json`);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Json) : null;
+};
+const f = (v: number | null | undefined, d = 1) =>
+  typeof v === "number" && Number.isFinite(v) ? v.toFixed(d) : "—";
+const when = (r: Json) => `${String(r.date).slice(0, 16).replace("T", " ")} UTC`;
+const load = (r: Json) => `${r.load.before.split(" ")[0]} → ${r.load.after.split(" ")[0]}`;
+const build = (r: Json) => r.consoleBuild?.commit ?? "—";
+
+const rows: string[][] = [];
+const row = (r: Json, bench: string, figure: string, value: string, target: string, met: string) =>
+  rows.push([bench, figure, value, target, met, when(r), load(r), build(r)]);
+
+const so = read("stream-overhead");
+if (so) {
+  const by = Object.fromEntries((so.summary as Json[]).map((s) => [s.key, s]));
+  const add = (k: string, p: "P50" | "P99") => f(by[k]?.added[`firstEvent${p}`], 2);
+  const d = by.direct;
+  const name = `stream-overhead (${so.params.streams} seq. streams)`;
+  row(
+    so,
+    name,
+    "TTFE direct p50 / p99 (ms)",
+    `${f(d.firstEvent.p50, 2)} / ${f(d.firstEvent.p99, 2)}`,
+    "—",
+    "—",
+  );
+  for (const [k, label] of [
+    ["console", "added by the gateway"],
+    ["bare-fetch", "added by a bare Next route (fetch)"],
+    ["bare-nodehttp", "added by a bare Next route (node:http)"],
+    ["node", "added by a bare node:http proxy"],
+  ]) {
+    if (!by[k]) continue;
+    const isGw = k === "console";
+    const margin =
+      by.console && by["bare-fetch"]
+        ? by.console.added.firstEventP50 - by["bare-fetch"].added.firstEventP50
+        : NaN;
+    row(
+      so,
+      name,
+      `TTFE ${label}, p50 / p99 (ms)`,
+      `${add(k, "P50")} / ${add(k, "P99")}`,
+      isGw ? "≤ bare route + 1 ms" : "—",
+      isGw
+        ? `${margin <= 1 ? "met" : "not met"} (${margin >= 0 ? "+" : ""}${f(margin, 2)} ms)`
+        : "—",
+    );
+  }
+  if (by.console) {
+    const c = by.console;
+    row(
+      so,
+      name,
+      "gateway: events merged / lost; gap p50 / p99 (ms, sent every " + so.params.intervalMs + ")",
+      `${c.mergedChunks} / ${c.expectedEvents - c.events}; ${f(c.gap.p50, 2)} / ${f(c.gap.p99, 2)} (direct ${f(d.gap.p99, 2)})`,
+      "none merged or delayed",
+      c.mergedChunks === 0 && c.events === c.expectedEvents ? "met" : "not met",
+    );
+  }
+}
+
+const cc = read("concurrency");
+if (cc) {
+  const name = `concurrency (${cc.params.streams} streams at once)`;
+  row(
+    cc,
+    name,
+    "errors through the console",
+    String(cc.console.errors),
+    "0",
+    cc.console.errors === 0 ? "met" : "not met",
+  );
+  row(
+    cc,
+    name,
+    "console peak RSS (MB), growth; CPU (s)",
+    `${f(cc.rssMb.peak, 0)}, +${f(cc.rssMb.growth, 0)}; ${f(cc.cpuSeconds, 2)} s for ${cc.params.streams * cc.params.events} events`,
+    "—",
+    "—",
+  );
+  row(
+    cc,
+    name,
+    "TTFE p50 / p99 (ms): direct · bare Next · console",
+    `${f(cc.direct.firstEvent.p50, 0)} / ${f(cc.direct.firstEvent.p99, 0)} · ${cc.bareNext ? `${f(cc.bareNext.firstEvent.p50, 0)} / ${f(cc.bareNext.firstEvent.p99, 0)}` : "—"} · ${f(cc.console.firstEvent.p50, 0)} / ${f(cc.console.firstEvent.p99, 0)}`,
+    "—",
+    "—",
+  );
+}
+
+for (const [file, label] of [
+  ["json-rps", "json-rps"],
+  ["json-rps-delay0", "json-rps (upstream answers at once)"],
+] as const) {
+  const jr = read(file);
+  if (!jr) continue;
+  for (const p of ["/v1/models", "/v1/fine_tuning/jobs"]) {
+    const d = jr.result[`direct ${p}`];
+    const c = jr.result[`console ${p}`];
+    const b = jr.result[`bare-fetch ${p}`];
+    const n = jr.result[`node ${p}`];
+    if (!d || !c) continue;
+    row(
+      jr,
+      `${label}, ${jr.params.connections} conn., upstream ${jr.params.jsonDelayMs} ms`,
+      `GET ${p} req/s: console / direct (bare Next, node:http)`,
+      `${f(c.rps, 0)} / ${f(d.rps, 0)} = ${f(c.ratio, 2)} (${f(b?.ratio, 2)}, ${f(n?.ratio, 2)})`,
+      "≥ 0.70 × direct",
+      c.ratio >= 0.7 ? "met" : "not met",
+    );
+  }
+}
+
+const up = read("upload");
+if (up) {
+  const t = Object.fromEntries((up.targets as Json[]).map((x) => [x.key, x]));
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+  const rate = (k: string) => (t[k] ? med(t[k].runs.map((r: Json) => r.mbPerS)) : NaN);
+  const growth = (k: string) => (t[k] ? Math.max(...t[k].runs.map((r: Json) => r.growthMb)) : NaN);
+  const name = `upload (${up.params.bytes / 1e6} MB file)`;
+  const ok = t.console.runs.every((r: Json) => r.status === 200);
+  row(
+    up,
+    name,
+    "console RSS growth (MB, max of runs)",
+    f(growth("console"), 0),
+    "< 64 MB",
+    growth("console") < 64 && ok ? "met" : "not met",
+  );
+  row(
+    up,
+    name,
+    "throughput MB/s: console / direct",
+    `${f(rate("console"), 0)} / ${f(rate("direct"), 0)} = ${f(rate("console") / rate("direct"), 2)}`,
+    "—",
+    "—",
+  );
+  if (t["sandbox-console"]) {
+    row(
+      up,
+      name,
+      "to the standalone sandbox: console / direct MB/s; console growth MB",
+      `${f(rate("sandbox-console"), 0)} / ${f(rate("sandbox-direct"), 0)}; +${f(growth("sandbox-console"), 0)}`,
+      "< 64 MB",
+      growth("sandbox-console") < 64 ? "met" : "not met",
+    );
+  }
+}
+
+const pg = read("pages");
+if (pg) {
+  for (const [route, p] of Object.entries(pg.pages as Record<string, Json>)) {
+    row(
+      pg,
+      "pages",
+      `${route}: first-load JS kB (gzip); TTI / DCL ms; input delay ms`,
+      `${f(p.firstLoadJsKb.raw, 0)} (${f(p.firstLoadJsKb.gzip, 0)}); ${f(p.tti, 0)} / ${f(p.dcl, 0)}; ${f(p.inputDelay, 1)}`,
+      "—",
+      "—",
+    );
+  }
+}
+
+// Benchmarks by other helpers: a result file with `rows`.
+for (const name of ["jsonl-lint", "playground-render", "models-table"]) {
+  const r = read(name);
+  if (r && Array.isArray(r.rows)) {
+    for (const x of r.rows as Json[])
+      row(r, x.benchmark ?? name, x.figure, String(x.value), x.target ?? "—", x.met ?? "—");
+  } else {
+    rows.push([name, "(not run yet)", "—", "—", "—", "—", "—", "—"]);
+  }
+}
+
+const table = [
+  "| benchmark | figure | value | target | met | date | load (1 min, before → after) | console build |",
+  "|---|---|---|---|---|---|---|---|",
+  ...rows.map((r) => `| ${r.map((c) => c.replace(/\|/g, "\\|")).join(" | ")} |`),
+].join("\n");
+
+const readme = path.join(ROOT, "bench", "README.md");
+const text = readFileSync(readme, "utf8");
+const start = "<!-- figures:start -->";
+const end = "<!-- figures:end -->";
+const a = text.indexOf(start);
+const b = text.indexOf(end);
+if (a < 0 || b < 0) throw new Error("bench/README.md has no figures markers");
+writeFileSync(readme, text.slice(0, a + start.length) + "\n" + table + "\n" + text.slice(b));
+console.log(table);
