@@ -41,6 +41,7 @@ export function composeChat(scene: ChatScene, rng: Rng): string {
   const topic = kws.length ? kws : ["your message"];
   const q = quote(scene.lastUser) || "your message";
   const kw = () => rng.pick(topic);
+  const say = () => sentence(rng, topic);
   const target = Math.min(
     LONG_CAP,
     Math.max(
@@ -67,7 +68,7 @@ export function composeChat(scene: ChatScene, rng: Rng): string {
   if (scene.toolResults.length) {
     parts.push(...toolResultReply(scene.toolResults, q, rng));
   } else if (asks.short.test(scene.lastUser)) {
-    parts.push(sentence(rng, kw(), kw()));
+    parts.push(say());
   } else {
     if (scene.system) {
       parts.push(
@@ -78,7 +79,7 @@ export function composeChat(scene: ChatScene, rng: Rng): string {
       parts.push(
         `Here is a sketch for **${kw()}**:`,
         codeBlock(scene.lastUser, topic, q, rng),
-        sentence(rng, kw(), kw()),
+        say(),
       );
     } else if (asks.list.test(scene.lastUser)) {
       const n = 3 + rng.int(3);
@@ -86,26 +87,25 @@ export function composeChat(scene: ChatScene, rng: Rng): string {
       parts.push(
         Array.from(
           { length: n },
-          (_, i) =>
-            `${i + 1}. **${capitalize(topic[i % topic.length])}**: ${sentence(rng, kw(), kw())}`,
+          (_, i) => `${i + 1}. **${capitalize(topic[i % topic.length])}**: ${say()}`,
         ).join("\n"),
       );
     } else {
       const n = 2 + rng.int(3);
-      parts.push(Array.from({ length: n }, () => sentence(rng, kw(), kw())).join(" "));
+      parts.push(Array.from({ length: n }, () => say()).join(" "));
     }
   }
-  if (!asks.short.test(scene.lastUser)) parts.push(rng.pick(CLOSINGS));
+  const closing = asks.short.test(scene.lastUser) ? "" : `\n\n${rng.pick(CLOSINGS)}`;
 
   // Long answers and min_tokens: more paragraphs on the same topic until the target is reached.
   let text = parts.join("\n\n");
-  let tokens = countTokens(text);
+  let tokens = countTokens(text) + countTokens(closing);
   while (tokens < target) {
-    const paragraph = Array.from({ length: 3 }, () => sentence(rng, kw(), kw())).join(" ");
-    text += `\n\n${paragraph}`;
-    tokens += countTokens(`\n\n${paragraph}`);
+    const paragraph = `\n\n${Array.from({ length: 3 }, say).join(" ")}`;
+    text += paragraph;
+    tokens += countTokens(paragraph);
   }
-  return text;
+  return text + closing;
 }
 
 function composeJson(
@@ -120,14 +120,14 @@ function composeJson(
     model: scene.model,
     question: q,
     keywords: topic,
-    answer: sentence(rng, rng.pick(topic), rng.pick(topic)),
+    answer: sentence(rng, topic),
   };
   if (scene.toolResults.length)
     answer.tool_results = scene.toolResults.map((r) => ({ name: r.name, content: r.content }));
   const details: string[] = [];
   let text = JSON.stringify(answer, null, 2);
   while (countTokens(text) < target) {
-    details.push(sentence(rng, rng.pick(topic), rng.pick(topic)));
+    details.push(sentence(rng, topic));
     text = JSON.stringify({ ...answer, details }, null, 2);
   }
   return text;
@@ -170,22 +170,30 @@ const OPENINGS: Opening[] = [
   (q, kw) => `[sandbox] On ${kw}, since you asked "${q}":`,
 ];
 
-const SENTENCES: ((a: string, b: string) => string)[] = [
+const ABOUT_ONE: ((a: string) => string)[] = [
   (a) => `When it comes to **${a}**, the key idea is to start simple and check each step.`,
   (a) => `A real model would explain ${a} in depth; the sandbox only keeps the shape of an answer.`,
-  (a, b) => `${capitalize(a)} is often discussed together with ${b}.`,
   (a) => `One way to look at ${a} is through a small, concrete example.`,
-  (a, b) => `Consider how ${a} relates to what you already know about ${b}.`,
   (a) => `If ${a} matters to your use case, try the same prompt against the live API.`,
   (a) => `Note that ${a} can mean different things depending on the context.`,
-  (a, b) => `In practice, ${a} and ${b} are easier to reason about one at a time.`,
   (a) => `Most questions about ${a} come down to trade-offs rather than a single right answer.`,
-  (a, b) => `A good next step is to write down what you expect from ${a} before looking at ${b}.`,
   (a) => `Here the sandbox would cite sources on ${a}, if it had any.`,
   (a) => `Think of ${a} as a tool: useful when it fits the problem, noise when it does not.`,
 ];
+const ABOUT_TWO: ((a: string, b: string) => string)[] = [
+  (a, b) => `${capitalize(a)} is often discussed together with ${b}.`,
+  (a, b) => `Consider how ${a} relates to what you already know about ${b}.`,
+  (a, b) => `In practice, ${a} and ${b} are easier to reason about one at a time.`,
+  (a, b) => `A good next step is to write down what you expect from ${a} before looking at ${b}.`,
+];
 
-const sentence = (rng: Rng, a: string, b: string) => rng.pick(SENTENCES)(a, b);
+/** A sentence about one or two distinct words of the topic. */
+function sentence(rng: Rng, topic: string[]): string {
+  const a = rng.pick(topic);
+  const others = topic.filter((t) => t !== a);
+  if (!others.length || rng.chance(0.6)) return rng.pick(ABOUT_ONE)(a);
+  return rng.pick(ABOUT_TWO)(a, rng.pick(others));
+}
 
 const CLOSINGS = [
   "_Generated by the Mistral Console sandbox: connect a Mistral API key for real answers._",

@@ -29,15 +29,13 @@ const schemaArb: fc.Arbitrary<Schema> = fc.letrec<{ schema: Schema }>((tie) => (
       minLength: opt(fc.integer({ min: 0, max: 4 })),
       format: opt(fc.constantFrom("date", "date-time", "email", "uri", "uuid")),
     }),
-    fc
-      .integer({ min: -50, max: 50 })
-      .chain((lo) =>
-        fc.record({
-          type: fc.constantFrom("integer", "number"),
-          minimum: fc.constant(lo),
-          maximum: fc.integer({ min: lo + 1, max: lo + 200 }),
-        }),
-      ),
+    fc.integer({ min: -50, max: 50 }).chain((lo) =>
+      fc.record({
+        type: fc.constantFrom("integer", "number"),
+        minimum: fc.constant(lo),
+        maximum: fc.integer({ min: lo + 1, max: lo + 200 }),
+      }),
+    ),
     fc.record({
       type: fc.constant("number"),
       exclusiveMinimum: fc.constant(0),
@@ -53,16 +51,14 @@ const schemaArb: fc.Arbitrary<Schema> = fc.letrec<{ schema: Schema }>((tie) => (
     }),
     fc.record({ anyOf: fc.tuple(tie("schema"), fc.constant({ type: "null" })) }),
     fc.record({ type: fc.constant(["string", "null"]), maxLength: fc.constant(3) }),
-    fc
-      .integer({ min: 0, max: 2 })
-      .chain((min) =>
-        fc.record({
-          type: fc.constant("array"),
-          items: tie("schema"),
-          minItems: fc.constant(min),
-          maxItems: opt(fc.integer({ min: min, max: min + 3 })),
-        }),
-      ),
+    fc.integer({ min: 0, max: 2 }).chain((min) =>
+      fc.record({
+        type: fc.constant("array"),
+        items: tie("schema"),
+        minItems: fc.constant(min),
+        maxItems: opt(fc.integer({ min: min, max: min + 3 })),
+      }),
+    ),
     fc
       .dictionary(
         fc.constantFrom(

@@ -10,7 +10,8 @@ const STOPWORDS = new Set(
   who whom why will with would you your yours yourself yourselves tell give show explain write
   describe make let like want need know use using get one two three four five six seven eight nine
   ten short long brief sentence sentences answer reply question words word thing things something
-  really much many lot lots well way ways hi hello hey thanks thank`.split(/\s+/),
+  really much many lot lots well way ways hi hello hey thanks thank essay detailed article
+  paragraph paragraphs json format object list`.split(/\s+/),
 );
 
 /** The words of `text`, lower-cased, in order (letters and digits, apostrophes kept inside). */
