@@ -75,7 +75,7 @@ function NumberField({
             <input
               type="range"
               aria-label={`${label} slider`}
-              className="min-w-0 flex-1 accent-[var(--accent)]"
+              className="h-9 w-full min-w-0 flex-1 accent-[var(--accent)]"
               min={min}
               max={max}
               step={step}
@@ -88,7 +88,7 @@ function NumberField({
             {...ids}
             type="text"
             inputMode={integer ? "numeric" : "decimal"}
-            className={`${inputClass} ${slider ? "w-20" : ""}`}
+            className={`${inputClass} ${slider ? "w-20! shrink-0" : ""}`}
             value={text}
             placeholder={placeholder}
             disabled={disabled}

@@ -481,7 +481,7 @@ export function ChatPlayground({ initialModel }: { initialModel?: string }) {
                 disabled={!draft.trim() || busy}
                 onClick={() => convs.update((x) => ({ ...x, messages: addDraft() }), true)}
               >
-                Add without sending
+                Add message
               </Button>
             </span>
           </div>

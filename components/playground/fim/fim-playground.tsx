@@ -173,10 +173,7 @@ export function FimPlayground() {
             </div>
             <pre className="overflow-x-auto rounded-md border border-border bg-surface-2 p-3 font-mono text-xs leading-relaxed">
               <span className="text-muted">{tail(asked.prompt, 6)}</span>
-              <mark
-                data-testid="fim-completion"
-                className="rounded-sm bg-accent-soft text-text outline outline-1 outline-accent/40"
-              >
+              <mark data-testid="fim-completion" className="bg-accent-soft text-text">
                 {completion}
               </mark>
               <span className="text-muted">{head(asked.suffix, 6)}</span>

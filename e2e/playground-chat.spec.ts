@@ -1,0 +1,268 @@
+import { expect, test, type Page } from "@playwright/test";
+import { SANDBOX_AGENTS } from "../lib/sandbox/generation/agents";
+
+// Each test runs in its own browser context (own localStorage) against the one shared sandbox.
+
+async function openChat(page: Page, query = "") {
+  await page.goto(`/playground${query}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Playground" })).toBeVisible();
+  // The model list has loaded once a real model is chosen.
+  await expect(page.getByLabel("Model", { exact: true })).not.toHaveValue("");
+  await expect(page.getByLabel("Model", { exact: true })).not.toContainText("Loading");
+}
+
+async function send(page: Page, text: string) {
+  await page.getByLabel("Message", { exact: true }).fill(text);
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+}
+
+const messages = (page: Page) => page.getByRole("list", { name: "Messages" }).getByRole("listitem");
+const answers = (page: Page) => page.getByRole("listitem", { name: /^Assistant message/ });
+const streaming = (page: Page) => page.getByLabel("Answer in progress");
+/** The answer's text alone, without its metrics (timings differ from run to run). */
+const answerText = (page: Page) => answers(page).last().locator(".pg-markdown").innerText();
+
+async function waitForAnswer(page: Page) {
+  await expect(page.getByRole("button", { name: "Send", exact: true })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(streaming(page)).toHaveCount(0);
+}
+
+async function abortedGenerations(page: Page): Promise<number> {
+  const res = await page.request.get("/api/health");
+  const body = (await res.json()) as { sandbox?: { abortedGenerations?: number } };
+  return body.sandbox?.abortedGenerations ?? NaN;
+}
+
+test("a chat answer streams in, grows over time, and reports its metrics", async ({ page }) => {
+  await openChat(page);
+  await page.getByLabel("Min tokens").fill("300");
+  await send(page, "Explain fill-in-the-middle completion with an example.");
+
+  const live = streaming(page);
+  await expect(live).toBeVisible();
+  await expect(live).not.toContainText("Waiting for the first token");
+  const first = (await live.innerText()).length;
+  await page.waitForTimeout(400);
+  await expect(live).toBeVisible(); // still streaming...
+  const later = (await live.innerText()).length;
+  expect(later).toBeGreaterThan(first); // ...and growing
+  await page.screenshot({ path: ".data/screenshots/playground-chat-streaming.png" });
+
+  await waitForAnswer(page);
+  const answer = answers(page).last();
+  await expect(answer).toContainText("[sandbox]");
+  const metrics = answer.getByLabel("Answer metrics");
+  await expect(metrics).toContainText("Finish");
+  await expect(metrics).toContainText("stop");
+  await expect(metrics).toContainText(/First token\s*\d+ ms/);
+  await expect(metrics).toContainText(/Speed\s*[\d.,]+ tok\/s/);
+  await expect(metrics).toContainText(/Completion\s*\d{3}/);
+  await page.screenshot({ path: ".data/screenshots/playground-chat.png", fullPage: true });
+});
+
+test("Stop aborts the generation upstream and keeps what arrived", async ({ page }) => {
+  await openChat(page);
+  const before = await abortedGenerations(page);
+  await page.getByLabel("Min tokens").fill("5000");
+  await send(page, "Write a very long essay about the Mistral wind.");
+  await expect(streaming(page)).not.toContainText("Waiting for the first token");
+  await page.getByRole("button", { name: "Stop" }).click();
+
+  await expect(page.getByRole("status").filter({ hasText: "Stopped" })).toContainText(
+    "The answer so far is kept",
+  );
+  const kept = answers(page).last();
+  await expect(kept).toContainText("[sandbox]");
+  await expect(kept.getByText("Incomplete")).toBeVisible();
+  // The gateway aborted the upstream: the sandbox counted a stopped generation.
+  await expect.poll(() => abortedGenerations(page), { timeout: 10_000 }).toBeGreaterThan(before);
+});
+
+test("regenerate replaces the last answer; edit-and-resend drops what followed", async ({
+  page,
+}) => {
+  await openChat(page);
+  await page.getByLabel("Random seed").fill("1");
+  await send(page, "Name three French painters.");
+  await waitForAnswer(page);
+  const firstText = await answerText(page);
+
+  await page.getByLabel("Random seed").fill("2");
+  await page.getByRole("button", { name: "Regenerate" }).click();
+  await waitForAnswer(page);
+  await expect(messages(page)).toHaveCount(2);
+  await expect(answers(page)).toHaveCount(1);
+  expect(await answerText(page)).not.toBe(firstText);
+
+  // The same seed gives the same answer again: regenerate is a real new request.
+  await page.getByLabel("Random seed").fill("1");
+  await page.getByRole("button", { name: "Regenerate" }).click();
+  await waitForAnswer(page);
+  expect(await answerText(page)).toBe(firstText);
+
+  await page.getByRole("button", { name: "Edit User message 1" }).click();
+  await page.getByLabel("Content").fill("Name three Italian painters.");
+  await page.getByRole("button", { name: "Save and resend" }).click();
+  await waitForAnswer(page);
+  await expect(messages(page)).toHaveCount(2);
+  await expect(messages(page).first()).toContainText("Italian");
+  await expect(answers(page).last()).toContainText("Italian");
+});
+
+test("JSON mode answers with JSON that parses", async ({ page }) => {
+  await openChat(page);
+  await page.getByLabel("JSON mode").check();
+  await send(page, "Describe a cat as a JSON object with name and age.");
+  await waitForAnswer(page);
+  const text = await answers(page).last().getByTestId("json-answer").innerText();
+  const parsed = JSON.parse(text) as unknown;
+  expect(parsed).toBeInstanceOf(Object);
+  expect(Array.isArray(parsed)).toBe(false);
+});
+
+test("a tool call round trip: the model asks, the user answers, the model continues", async ({
+  page,
+}) => {
+  await openChat(page);
+  await page.getByText("Tools", { exact: true }).click();
+  await page.getByRole("button", { name: "Add example (get_weather)" }).click();
+  // The schema is checked as it is typed.
+  const schema = page.getByLabel("Parameters (JSON schema)");
+  const good = await schema.inputValue();
+  await schema.fill("{ not json");
+  await expect(page.getByText(/Not valid JSON/)).toBeVisible();
+  await schema.fill(good);
+  await expect(page.getByText(/Not valid JSON/)).toHaveCount(0);
+  await page.getByLabel("Tool choice").selectOption("any");
+
+  await send(page, "What is the weather in Paris?");
+  await waitForAnswer(page);
+  const call = answers(page).last().getByRole("list", { name: "Tool calls" });
+  await expect(call).toContainText("get_weather");
+  await expect(call).toContainText("Paris");
+  await page.screenshot({ path: ".data/screenshots/playground-tool-call.png", fullPage: true });
+
+  await page.getByLabel("Tool choice").selectOption("auto");
+  await page.getByLabel("Result of get_weather").fill('{"temperature": 18, "sky": "clear"}');
+  await page.getByRole("button", { name: "Send results" }).click();
+  await waitForAnswer(page);
+  await expect(page.getByRole("listitem", { name: /^Tool message 3/ })).toContainText(
+    '"temperature": 18',
+  );
+  const final = answers(page).last();
+  await expect(final.getByLabel("Answer metrics")).toContainText("stop");
+  await expect(final).toContainText("18");
+});
+
+test("compare mode streams two models side by side", async ({ page }) => {
+  await openChat(page);
+  await page.getByRole("button", { name: "Compare" }).click();
+  await page.getByLabel("Pane 1 model").selectOption("mistral-small-latest");
+  await page.getByLabel("Pane 2 model").selectOption("open-mistral-nemo");
+  await send(page, "Say hello in French.");
+  const one = page.getByRole("region", { name: "Pane 1" });
+  const two = page.getByRole("region", { name: "Pane 2" });
+  await expect(one.getByLabel("Answer metrics")).toContainText("mistral-small-latest", {
+    timeout: 30_000,
+  });
+  await expect(two.getByLabel("Answer metrics")).toContainText("open-mistral-nemo", {
+    timeout: 30_000,
+  });
+  await expect(one.getByTestId("pane-answer")).toContainText("[sandbox]");
+  await expect(two.getByTestId("pane-answer")).toContainText("[sandbox]");
+  await page.screenshot({ path: ".data/screenshots/playground-compare.png", fullPage: true });
+
+  await two.getByRole("button", { name: "Use this answer" }).click();
+  await expect(answers(page)).toHaveCount(1);
+  await expect(answers(page).last().getByLabel("Answer metrics")).toContainText(
+    "open-mistral-nemo",
+  );
+});
+
+test("agent mode calls the agents endpoint without the system prompt", async ({ page }) => {
+  const agent = SANDBOX_AGENTS.find((a) => a.style === "json") ?? SANDBOX_AGENTS[0];
+  await openChat(page);
+  await page.getByLabel("Agent", { exact: true }).check();
+  await expect(page.getByLabel("System prompt")).toHaveCount(0);
+  await expect(page.getByLabel("Temperature", { exact: true })).toHaveCount(0);
+  await page.getByLabel("Agent ID").fill(agent.id);
+
+  const request = page.waitForRequest("**/v1/agents/completions");
+  await send(page, "Extract the name and city: Marie lives in Lyon.");
+  const body = (await request).postDataJSON() as Record<string, unknown>;
+  expect(body.agent_id).toBe(agent.id);
+  expect(body).not.toHaveProperty("model");
+  expect(JSON.stringify(body.messages)).not.toContain('"system"');
+  await waitForAnswer(page);
+  await expect(answers(page).last().getByLabel("Answer metrics")).toContainText(agent.model);
+  await page.screenshot({ path: ".data/screenshots/playground-agent.png", fullPage: true });
+});
+
+test("a conversation is saved in the browser, survives a reload, and can be renamed", async ({
+  page,
+}) => {
+  const name = `Saved chat ${Date.now()}`;
+  await openChat(page);
+  await page.getByLabel("System prompt").fill("Answer briefly.");
+  await send(page, "What is a mistral?");
+  await waitForAnswer(page);
+  await page.getByRole("button", { name: "Rename" }).click();
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByRole("dialog").getByRole("button", { name: "Rename" }).click();
+  const saved = page.getByRole("navigation", { name: "Saved conversations" });
+  await expect(saved.getByRole("button", { name: new RegExp(name) })).toBeVisible();
+
+  await page.reload();
+  await expect(saved.getByRole("button", { name: new RegExp(name) })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name })).toBeVisible();
+  await expect(page.getByLabel("System prompt")).toHaveValue("Answer briefly.");
+  await expect(messages(page)).toHaveCount(2);
+  await expect(messages(page).first()).toContainText("What is a mistral?");
+
+  // Export as Markdown downloads the conversation as it is.
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export Markdown" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/\.md$/);
+
+  // "New" starts an empty one; the saved one stays listed.
+  await saved.getByRole("button", { name: "New" }).click();
+  await expect(page.getByText("No messages yet")).toBeVisible();
+  await expect(saved.getByRole("button", { name: new RegExp(name) })).toBeVisible();
+});
+
+test("a 422 names the bad parameter inline, and View code shows the request without a key", async ({
+  page,
+}) => {
+  await openChat(page, "?model=open-mistral-nemo");
+  await expect(page.getByLabel("Model", { exact: true })).toHaveValue("open-mistral-nemo");
+  await page.getByLabel("Temperature", { exact: true }).fill("2");
+  await send(page, "Hello?");
+  const alert = page.getByRole("alert").filter({ hasText: "Invalid request" });
+  await expect(alert).toContainText("temperature");
+  await expect(alert).toContainText("1.5");
+  await expect(page.getByLabel("Temperature", { exact: true })).toHaveAttribute(
+    "aria-invalid",
+    "true",
+  );
+  await page.screenshot({ path: ".data/screenshots/playground-error.png", fullPage: true });
+
+  // Retry works once the value is fixed.
+  await page.getByLabel("Temperature", { exact: true }).fill("0.3");
+  await alert.getByRole("button", { name: "Retry" }).click();
+  await waitForAnswer(page);
+  await expect(answers(page)).toHaveCount(1);
+
+  await page.getByRole("button", { name: "View code" }).click();
+  const dialog = page.getByRole("dialog", { name: "View code" });
+  await expect(dialog).toContainText("Authorization: Bearer $MISTRAL_API_KEY");
+  await expect(dialog).toContainText('"temperature": 0.3');
+  await dialog.getByRole("tab", { name: "Python" }).click();
+  await expect(dialog).toContainText('os.environ["MISTRAL_API_KEY"]');
+  await expect(dialog).toContainText('model="open-mistral-nemo"');
+  await dialog.getByRole("tab", { name: "TypeScript" }).click();
+  await expect(dialog).toContainText("client.chat.stream(");
+  await page.screenshot({ path: ".data/screenshots/playground-view-code.png" });
+});
