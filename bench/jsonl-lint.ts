@@ -5,6 +5,7 @@ import { createReadStream, createWriteStream } from "node:fs";
 import { rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { once } from "node:events";
 import { lintStream } from "../lib/jsonl";
 
@@ -51,9 +52,10 @@ function sampleLine(): string {
   return JSON.stringify({ messages }) + "\n";
 }
 
-async function generate(): Promise<number> {
-  const out = createWriteStream(file);
-  const target = targetMB * 1024 * 1024;
+/** Streams a realistic instruct file of about `mb` MiB to `path`; returns its size in bytes. */
+export async function generate(path: string, mb: number): Promise<number> {
+  const out = createWriteStream(path);
+  const target = mb * 1024 * 1024;
   let written = 0;
   while (written < target) {
     const line = sampleLine();
@@ -67,7 +69,7 @@ async function generate(): Promise<number> {
 
 async function main() {
   const t0 = performance.now();
-  const size = await generate();
+  const size = await generate(file, targetMB);
   console.log(
     `generated ${(size / 1e6).toFixed(1)} MB in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${file}`,
   );
@@ -105,8 +107,11 @@ async function main() {
   }
 }
 
-main().catch(async (e) => {
-  await rm(file, { force: true });
-  console.error(e);
-  process.exitCode = 1;
-});
+// Run only when executed, not when bench/jsonl-lint-browser.ts imports the generator.
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch(async (e) => {
+    await rm(file, { force: true });
+    console.error(e);
+    process.exitCode = 1;
+  });
+}
