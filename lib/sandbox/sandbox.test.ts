@@ -152,6 +152,19 @@ describe("routing and validation", () => {
     expect(await wrongMethod.json()).toEqual({ detail: "Method Not Allowed" });
   });
 
+  it("decodes percent-encoded ids as SDKs send them, but never into separators", async () => {
+    const clock = manualClock();
+    sb = openSandbox({ now: clock.now });
+    const id = await fineTunedModel(clock);
+    const encoded = encodeURIComponent(id);
+    expect(encoded).toContain("%3A");
+    const res = await sb.api<FTModelOut>("GET", `/v1/models/${encoded}`);
+    expect(res.status).toBe(200);
+    expect(res.body.id).toBe(id);
+    expect((await sb.call("GET", "/v1/models/a%2Fb")).status).toBe(404);
+    expect((await sb.call("GET", "/v1/files%2F..%2Fmodels")).status).toBe(404);
+  });
+
   it("refuses malformed and empty JSON bodies with 422 on the body", async () => {
     sb = openSandbox();
     const bad = await sb.api<{ detail: { loc: unknown[]; type: string }[] }>(

@@ -147,7 +147,7 @@ export function expectSpecResponse(
 }
 
 function operationForPath(method: string, pathname: string): OperationId {
-  const m = matchOperation(method, pathname);
+  const m = matchOperation(method, decodeURIComponent(pathname));
   if (m.kind !== "match") throw new Error(`No operation for ${method} ${pathname}`);
   return m.operation.id;
 }
