@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { operations } from "@/lib/mistral/operations";
 import { schemaValidator } from "@/lib/mistral/spec";
 import type {
@@ -205,12 +205,15 @@ describe("routing and validation", () => {
 
   it("never throws: an internal failure is a 500 JSON error without a stack", async () => {
     sb = openSandbox();
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
     sb.sandbox.close(); // the store is gone: every store call fails
     const res = await sb.sandbox.handle(new Request("http://x/v1/files"));
     expect(res.status).toBe(500);
     const body = await res.json();
     expect(body).toMatchObject({ object: "error", type: "internal_server_error" });
     expect(JSON.stringify(body)).not.toMatch(/at .*\.ts|node_modules|stack/i);
+    expect(logged).toHaveBeenCalledOnce(); // the details go to the server log instead
+    logged.mockRestore();
     sb.reopen();
   });
 });
