@@ -207,6 +207,22 @@ describe("chat completions", () => {
     expect(answer.usage.completion_tokens).toBe(countTokens(content.slice(prefix.length)));
   });
 
+  it("reads user content given as text chunks", async () => {
+    const { content, answer } = await chat({
+      messages: [
+        {
+          role: "user",
+          content: [
+            { type: "text", text: "Summarise the plot of " },
+            { type: "text", text: "Hamlet" },
+          ],
+        },
+      ],
+    });
+    expect(content).toContain("Summarise the plot of Hamlet");
+    expect(answer.usage.prompt_tokens).toBe(countTokens("Summarise the plot of Hamlet"));
+  });
+
   it("reflects the system message", async () => {
     const { content } = await chat({
       messages: [

@@ -101,7 +101,8 @@ export function completionStream(c: Completion, ctx: GenerationContext): Respons
       ...(withUsage ? { usage: c.usage } : {}),
     })}\n\n`;
 
-  const interval = 1000 / ctx.tokensPerSecond;
+  // A pace of 0 or less (or Infinity) means no pacing at all.
+  const interval = ctx.tokensPerSecond > 0 ? 1000 / ctx.tokensPerSecond : 0;
   const events: { at: number; data: string }[] = [
     { at: 0, data: event({ role: "assistant", content: "" }) },
   ];
