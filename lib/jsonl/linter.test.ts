@@ -102,6 +102,12 @@ describe("file-level checks", () => {
     expect(codes('{"text":"a"}\n')).toEqual([]);
   });
 
+  it("explains a byte-order mark inside the file (files joined together)", () => {
+    expect(lintText('{"text":"a"}\n\uFEFF{"text":"b"}\n').issues.map((i) => i.message)).toEqual([
+      "line 2 is not valid JSON (it starts with a byte-order mark; remove it); each line must be one JSON object",
+    ]);
+  });
+
   it("warns once about CRLF line endings and parses the lines", () => {
     const r = lintText(`{"text":"a"}\r\n{"text":"b"}\r\n{"text":"c"}\r\n`);
     expect(r.issues.map((i) => `${i.line}:${i.code}:${i.severity}`)).toEqual(["1:crlf:warning"]);

@@ -204,7 +204,13 @@ export class JsonlLinter {
     try {
       value = JSON.parse(text);
     } catch (e) {
-      const reason = e instanceof Error ? e.message : String(e);
+      // A BOM inside the file usually comes from concatenating files saved with one.
+      const reason =
+        text.charCodeAt(0) === 0xfeff
+          ? "it starts with a byte-order mark; remove it"
+          : e instanceof Error
+            ? e.message
+            : String(e);
       this.lineIssue(
         "error",
         "invalid_json",
