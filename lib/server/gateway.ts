@@ -112,7 +112,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       await response.body?.cancel();
       throw tooLarge(config.maxUploadBytes, "The upload");
     }
-    return respond(response, operation, method, url.pathname);
+    return respond(response, operation, method, url.pathname, request.signal);
   }
 
   /** Reads are retried on 429/5xx/connection failure; writes never are (they may have happened). */
@@ -141,6 +141,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     operation: Operation,
     method: string,
     pathname: string,
+    signal: AbortSignal,
   ): Promise<Response> {
     const headers = new Headers();
     response.headers.forEach((value, name) => {
@@ -165,7 +166,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     }
     const body =
       response.body &&
-      passThrough(response.body, config.streamIdleTimeoutMs, (problem) =>
+      passThrough(response.body, config.streamIdleTimeoutMs, signal, (problem) =>
         log(`${method} ${pathname} (${operation.id}): ${problem}; the response was ended early.`),
       );
     return new Response(body, { status: response.status, headers });
@@ -391,6 +392,7 @@ function concat(chunks: Uint8Array[], size: number): Uint8Array {
 function passThrough(
   source: ReadableStream<Uint8Array>,
   idleMs: number,
+  clientSignal: AbortSignal,
   report: (problem: string) => void,
 ): ReadableStream<Uint8Array> {
   const reader = source.getReader();
@@ -417,7 +419,10 @@ function passThrough(
       } catch (error) {
         if (finished) return;
         finished = true;
-        report(`the upstream connection broke off (${describe(error)})`);
+        // When the browser left, the broken upstream read is our own doing: nothing to report.
+        if (!clientSignal.aborted) {
+          report(`the upstream connection broke off (${describe(error)})`);
+        }
         controller.close();
       } finally {
         clearTimeout(timer);
