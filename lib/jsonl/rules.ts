@@ -1,7 +1,6 @@
 // The per-sample rules of Mistral's fine-tuning data validator. Pure functions over one parsed
 // line: no I/O, so they run the same in a browser worker and in Node.
-// The shared estimate of lib/mistral/tokens, counted faster (see ./count-tokens).
-import { countTokensFast as countTokens } from "./count-tokens";
+import { countTokens } from "../mistral/tokens";
 
 export type Severity = "error" | "warning";
 
