@@ -112,6 +112,7 @@ export async function uploadFile(ctx: SandboxContext, request: Request): Promise
   const linter = new JsonlLinter({ maxIssues: 200 });
   let fileDone: Promise<void> | undefined;
   let fileStream: Readable | undefined;
+  let report: LintReport;
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -170,6 +171,7 @@ export async function uploadFile(ctx: SandboxContext, request: Request): Promise
       bb.on("close", () => resolve());
       bb.on("error", fail);
       source.on("error", fail);
+      if (request.signal?.aborted) fail(new Error("client went away"));
       request.signal?.addEventListener("abort", () => fail(new Error("client went away")));
       source.pipe(bb);
     });
@@ -183,28 +185,7 @@ export async function uploadFile(ctx: SandboxContext, request: Request): Promise
         { loc: ["body", "purpose"], msg: "Input should be 'fine-tune'", type: "literal_error" },
       ]);
     }
-    const report = linter.end();
-    const sampleType = report.stats.sampleType;
-    if (report.errorCount > 0 || (sampleType !== "instruct" && sampleType !== "pretrain")) {
-      await rm(tmp, { force: true });
-      return invalidFile(filename!, report);
-    }
-    await rename(tmp, filePath(ctx, id));
-    const row: FileRow = {
-      id,
-      filename: filename!,
-      bytes,
-      num_lines: report.stats.lines,
-      sample_type: sampleType,
-      data_tokens: report.stats.estimatedTokens,
-      created_at: Math.floor(ctx.now() / 1000),
-    };
-    ctx.store.db
-      .prepare(
-        "INSERT INTO files (id, filename, bytes, num_lines, sample_type, data_tokens, created_at) VALUES (@id, @filename, @bytes, @num_lines, @sample_type, @data_tokens, @created_at)",
-      )
-      .run(row);
-    return json(toFileOut(row));
+    report = linter.end();
   } catch (err) {
     // Stop reading what the client still sends (a 413 must not swallow 512 MB more) and drop the bytes.
     source.unpipe(bb);
@@ -214,12 +195,43 @@ export async function uploadFile(ctx: SandboxContext, request: Request): Promise
     await fileDone?.catch(() => undefined);
     await rm(tmp, { force: true });
     if (err instanceof UploadRefused) return err.response;
+    // A failure to write our own disk is ours (500); anything else means the body broke off.
+    if ((err as NodeJS.ErrnoException).syscall) throw err;
     return mistralError(
       400,
       "The upload was interrupted before it completed.",
       "invalid_request_error",
     );
   }
+  const sampleType = report.stats.sampleType;
+  if (report.errorCount > 0 || (sampleType !== "instruct" && sampleType !== "pretrain")) {
+    await rm(tmp, { force: true });
+    return invalidFile(filename!, report);
+  }
+  await rename(tmp, filePath(ctx, id)).catch(async (err: unknown) => {
+    await rm(tmp, { force: true });
+    throw err;
+  });
+  const row: FileRow = {
+    id,
+    filename: filename!,
+    bytes,
+    num_lines: report.stats.lines,
+    sample_type: sampleType,
+    data_tokens: report.stats.estimatedTokens,
+    created_at: Math.floor(ctx.now() / 1000),
+  };
+  try {
+    ctx.store.db
+      .prepare(
+        "INSERT INTO files (id, filename, bytes, num_lines, sample_type, data_tokens, created_at) VALUES (@id, @filename, @bytes, @num_lines, @sample_type, @data_tokens, @created_at)",
+      )
+      .run(row);
+  } catch (err) {
+    await rm(filePath(ctx, id), { force: true }); // no bytes without their record
+    throw err;
+  }
+  return json(toFileOut(row));
 }
 
 /** 422 naming the offending lines: `detail` per issue, and the first few in one readable message. */
