@@ -129,7 +129,7 @@ async function main() {
 
   const child = spawn(
     process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-p", String(port)],
+    [createRequire(import.meta.url).resolve("next/dist/bin/next"), "start", "-p", String(port)],
     {
       env: {
         ...process.env,
