@@ -125,12 +125,14 @@ function composeJson(
   if (scene.toolResults.length)
     answer.tool_results = scene.toolResults.map((r) => ({ name: r.name, content: r.content }));
   const details: string[] = [];
-  let text = JSON.stringify(answer, null, 2);
-  while (countTokens(text) < target) {
-    details.push(sentence(rng, topic));
-    text = JSON.stringify({ ...answer, details }, null, 2);
+  // Counted as it grows (one more quoted line per sentence) rather than re-serialised each time.
+  let tokens = countTokens(JSON.stringify(answer, null, 2)) + countTokens(`,\n  "details": []`);
+  while (tokens < target) {
+    const detail = sentence(rng, topic);
+    details.push(detail);
+    tokens += countTokens(`,\n    ${JSON.stringify(detail)}`);
   }
-  return text;
+  return JSON.stringify(details.length ? { ...answer, details } : answer, null, 2);
 }
 
 function toolResultReply(results: ChatScene["toolResults"], q: string, rng: Rng): string[] {

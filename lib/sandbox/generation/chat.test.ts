@@ -182,12 +182,13 @@ describe("chat completions", () => {
 
   it("answers valid JSON in json_object mode", async () => {
     for (const seed of [1, 2, 3]) {
-      const { content } = await chat({
+      const { content, answer } = await chat({
         messages: [user("Give me the three largest cities of Japan as JSON")],
         response_format: { type: "json_object" },
         random_seed: seed,
         min_tokens: seed * 40,
       });
+      expect(answer.usage.completion_tokens).toBeGreaterThanOrEqual(seed * 40);
       const parsed = JSON.parse(content);
       expect(parsed).toMatchObject({ sandbox: true });
       expect(JSON.stringify(parsed).toLowerCase()).toContain("japan");

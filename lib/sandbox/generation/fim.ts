@@ -94,6 +94,20 @@ function nameFromOperation(code: string, rng: Rng): string {
 }
 
 const COMMENT: Record<Lang, string> = { python: "#", js: "//", rust: "//", go: "//", c: "//" };
+const DECLARE: Record<Lang, string> = {
+  python: "result = ",
+  js: "const result = ",
+  rust: "let result = ",
+  go: "result := ",
+  c: "var result = ",
+};
+const NOTHING: Record<Lang, string> = {
+  python: "None",
+  js: "null",
+  rust: "None",
+  go: "nil",
+  c: "null",
+};
 
 /** Statements of a body (relative indentation written as "\u0001"), chosen by the seed. */
 function bodyLines(
@@ -105,22 +119,7 @@ function bodyLines(
 ): string[] {
   const c = COMMENT[lang];
   const p = params[0] ?? "value";
-  const expr =
-    params.length > 1
-      ? params.join(" + ")
-      : params.length
-        ? p
-        : lang === "python"
-          ? "None"
-          : "null";
-  const decl =
-    lang === "rust"
-      ? "let result = "
-      : lang === "go"
-        ? "result := "
-        : lang === "js"
-          ? "const result = "
-          : "var result = ";
+  const expr = params.length ? params.join(" + ") : NOTHING[lang];
   const end = lang === "python" || lang === "go" ? "" : ";";
   const variants: string[][] =
     lang === "python"
@@ -140,10 +139,14 @@ function bodyLines(
           ],
         ]
       : [
-          [`${c} [sandbox] body of ${name}`, `${decl}${expr}${end}`, `return result${end}`],
+          [
+            `${c} [sandbox] body of ${name}`,
+            `${DECLARE[lang]}${expr}${end}`,
+            `return result${end}`,
+          ],
           [
             `${c} [sandbox] simulated completion for ${name}`,
-            `${decl}${expr}${end}`,
+            `${DECLARE[lang]}${expr}${end}`,
             `${c} a real model would write the logic here`,
             `return result${end}`,
           ],
@@ -169,7 +172,6 @@ export function composeFim({ prompt, suffix, minTokens }: FimScene, rng: Rng): s
 
   let middle = "";
   let indent: string; // indentation of the body lines
-  let atLineStart: boolean; // whether the next body line starts at its indentation already
   let name: string;
   let params: string[];
 
@@ -197,7 +199,6 @@ export function composeFim({ prompt, suffix, minTokens }: FimScene, rng: Rng): s
     middle += opener;
     indent = unfinished[1] + unit;
     middle += `\n${indent}`;
-    atLineStart = true;
   } else {
     name = sig ? (sig[1] ?? sig[3] ?? sig[5]) : "snippet";
     params = sig ? paramNames(sig[2] ?? sig[4] ?? sig[6] ?? "") : [];
@@ -205,25 +206,22 @@ export function composeFim({ prompt, suffix, minTokens }: FimScene, rng: Rng): s
     if (/[:{]$/.test(trimmed)) {
       indent = indentOf(last) + unit;
       middle += `\n${indent}`;
-      atLineStart = true;
     } else if (!last.trim()) {
       const previous = lines.slice(0, -1).findLast((l) => l.trim()) ?? "";
       indent = /[:{]\s*$/.test(previous) ? indentOf(previous) + unit : indentOf(previous);
       // The prompt may end at the start of the line or inside its indentation: write the rest.
       if (indent.startsWith(last)) middle += indent.slice(last.length);
       else indent = last;
-      atLineStart = true;
     } else {
       // Mid-line: finish the expression the prompt started, then carry on below it.
       indent = indentOf(last);
       const opened = (last.match(/[([]/g) ?? []).length - (last.match(/[)\]]/g) ?? []).length;
       const closeInSuffix = (suffix.split("\n")[0].match(/[)\]]/g) ?? []).length;
-      middle += `${/[\s([,=]$/.test(last) ? "" : " "}${params.join(", ") || (lang === "python" ? "None" : "null")}`;
+      middle += `${/[\s([,=]$/.test(last) ? "" : " "}${params.join(", ") || NOTHING[lang]}`;
       for (let i = 0; i < opened - closeInSuffix; i++) middle += ")";
       // The suffix continues this line: the middle ends here.
       if (suffix && !suffix.startsWith("\n")) return middle;
       middle += `\n${indent}`;
-      atLineStart = true;
     }
   }
 
@@ -231,17 +229,22 @@ export function composeFim({ prompt, suffix, minTokens }: FimScene, rng: Rng): s
   if (!(unfinished && suffixCode)) {
     const body = bodyLines(lang, name, params, rng, !suffixReturns);
     // min_tokens: comment lines before the last statement until the middle is long enough.
-    let step = 1;
-    while (countTokens(middle + body.join("\n" + indent)) < minTokens) {
-      body.splice(body.length - 1, 0, `${COMMENT[lang]} step ${step++} of ${name}`);
+    let tokens = countTokens(middle + body.join("\n" + indent));
+    for (let step = 1; tokens < minTokens; step++) {
+      const line = `${COMMENT[lang]} step ${step} of ${name}`;
+      body.splice(body.length - 1, 0, line);
+      tokens += countTokens(`\n${indent}${line}`);
     }
     middle += body.map((l) => l.replace("\u0001", unit)).join(`\n${indent}`);
     middle += closeBlocks(prompt, suffix, lang, indent, unit);
     if (suffix && !suffix.startsWith("\n")) middle += `\n${suffixReturns ? indent : ""}`;
-  } else if (atLineStart && minTokens > countTokens(middle)) {
-    let step = 1;
-    while (countTokens(middle) < minTokens)
-      middle += `${COMMENT[lang]} step ${step++} of ${name}\n${indent}`;
+  } else {
+    let tokens = countTokens(middle);
+    for (let step = 1; tokens < minTokens; step++) {
+      const line = `${COMMENT[lang]} step ${step} of ${name}\n${indent}`;
+      middle += line;
+      tokens += countTokens(line);
+    }
   }
   return middle;
 }

