@@ -1,7 +1,8 @@
 /**
  * JSON operations: requests per second for GET /v1/models and GET /v1/fine_tuning/jobs, directly
- * against the fake upstream and through the console gateway (and, for reference, through the bare
- * Next route handler and the bare node:http pass-through). autocannon's programmatic API, the
+ * against the fake upstream and through the console gateway (and, for reference, through a bare
+ * node:http route added to the console's build, the bare Next route handler and the bare node:http
+ * pass-through). autocannon's programmatic API, the
  * same duration and connections for each, interleaved in rounds so load changes hit all alike.
  * Target: the gateway reaches at least 0.7 of direct.
  *
@@ -75,6 +76,11 @@ async function main() {
   const targets = [
     { key: "direct", label: "direct", base: upstreamUrl },
     { key: "console", label: "console gateway", base: `http://127.0.0.1:${PORTS.console}` },
+    {
+      key: "control",
+      label: "console app, bare node:http route",
+      base: `http://127.0.0.1:${PORTS.console}/bench-control`,
+    },
     { key: "bare-fetch", label: "bare Next route (fetch)", base: `http://127.0.0.1:${PORTS.bare}` },
     {
       key: "bare-nodehttp",

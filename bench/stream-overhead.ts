@@ -3,6 +3,8 @@
  * measured in one interleaved run against
  *   (a) the fake upstream directly,
  *   (b) the console gateway (production build, live mode against the fake upstream),
+ *   (b') a control route in the same console build: the bare node:http pass-through of (c'), so
+ *        (b) − (b') is the gateway's own work and (b') − (c') what the console app adds,
  *   (c) a bare Next route handler pass-through with fetch,
  *   (c') a bare Next route handler pass-through with node:http (how the gateway forwards),
  *   (d) a bare node:http pass-through.
@@ -68,7 +70,17 @@ async function main() {
   });
   const targets: Target[] = [
     mk("direct", "(a) direct to upstream", PORTS.upstream),
-    ...(withConsole ? [mk("console", "(b) console gateway", PORTS.console)] : []),
+    ...(withConsole
+      ? [
+          mk("console", "(b) console gateway", PORTS.console),
+          mk(
+            "control",
+            "(b') console app, bare node:http route",
+            PORTS.console,
+            "/bench-control/v1/chat/completions",
+          ),
+        ]
+      : []),
     mk("bare-fetch", "(c) bare Next route, fetch", PORTS.bare),
     mk(
       "bare-nodehttp",
@@ -181,7 +193,10 @@ async function main() {
       `gateway adds ${ms(gw.firstEventP50)} ms (p50) / ${ms(gw.firstEventP99)} ms (p99) to TTFE; ` +
       `bare route (fetch) ${ms(bare.firstEventP50)} / ${ms(bare.firstEventP99)}; ` +
       `gateway − bare = ${ms(margin)} ms p50 → target (≤ +1 ms) ${margin <= 1 ? "MET" : "NOT MET"}; ` +
-      `events intact: ${intact ? "yes" : "NO"}`;
+      `events intact: ${intact ? "yes" : "NO"}` +
+      (byKey.control
+        ? `; gateway − bare node:http route in the same console app = ${ms(gw.firstEventP50 - added(byKey.control).firstEventP50)} ms p50 (the gateway's own work)`
+        : "");
   }
   console.log(`\n${verdict}`);
   const file = saveResult("stream-overhead", {

@@ -203,6 +203,12 @@ function snapshot(worktree: boolean): string {
     if (tar.status !== 0) throw new Error(`git archive failed: ${tar.stderr}`);
   }
   writeFileSync(path.join(CONSOLE_SRC, "BENCH_COMMIT"), commit + "\n");
+  // A control route in the console's own build: the bare node:http pass-through at
+  // /bench-control/v1/..., served by the same app, config and process as the gateway. The gateway
+  // minus this route is the gateway's own cost; this route minus the bare app is the app's.
+  const control = path.join(CONSOLE_SRC, "app", "bench-control", "v1", "[...path]", "route.js");
+  mkdirSync(path.dirname(control), { recursive: true });
+  writeFileSync(control, BARE_FILES["app/nodehttp/v1/[...path]/route.js"]);
   appendFileSync(
     path.join(CONSOLE_SRC, "next.config.js"),
     `\n// Added by bench/lib/servers.ts for the benchmark build only.
@@ -266,6 +272,7 @@ export function startConsole(
         NEXT_TELEMETRY_DISABLED: "1",
         CONSOLE_DATA_DIR: dataDir,
         CONSOLE_AUTH: "off",
+        BENCH_UPSTREAM: upstream,
         ...env,
       },
     },
