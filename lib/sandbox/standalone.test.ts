@@ -1,6 +1,7 @@
 // The standalone sandbox (`npm run sandbox`) driven by the official SDK generated from the spec.
 import { type ChildProcess, spawn } from "node:child_process";
 import { readdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import net from "node:net";
 import path from "node:path";
@@ -16,7 +17,7 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 function startStandalone(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(
     process.execPath,
-    [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "lib/sandbox/standalone.ts"],
+    [createRequire(import.meta.url).resolve("tsx/cli"), "lib/sandbox/standalone.ts"],
     {
       cwd: ROOT,
       env: {
