@@ -49,9 +49,9 @@ interface Initial {
 export function JobWizardLoader({ uploader }: { uploader?: React.ReactNode }) {
   const params = useSearchParams();
   const router = useRouter();
-  const cloneId = params.get("clone");
-  const clone = useJob(cloneId ?? "", { poll: false, enabled: !!cloneId });
   // Read once: the URL's parameters are dropped below, so a reload keeps the user's edits.
+  const [cloneId] = useState(() => params.get("clone"));
+  const clone = useJob(cloneId ?? "", { poll: false, enabled: !!cloneId });
   const [initial, setInitial] = useState<Initial | null>(() => {
     if (cloneId) return null;
     const stored = loadDraft(window.localStorage);

@@ -1,0 +1,29 @@
+// The live fine-tuning journey watches a job train, which the default test speed (SANDBOX_SPEED=40,
+// about a second of training) is too fast for. Same settings as playwright.config.ts otherwise.
+import { defineConfig } from "@playwright/test";
+import base from "../playwright.config";
+
+const port = Number(process.env.E2E_PORT ?? 3100) + 1;
+const baseURL = `http://127.0.0.1:${port}`;
+const dataDir = `.data/e2e-${port}`;
+
+export default defineConfig({
+  ...base,
+  testDir: ".",
+  testMatch: "fine-tuning-live.spec.ts",
+  outputDir: `.data/test-results/e2e-${port}`,
+  use: { ...base.use, baseURL },
+  webServer: {
+    command: `rm -rf ${dataDir} && npx next start -H 127.0.0.1 -p ${port}`,
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: {
+      MISTRAL_BACKEND: "sandbox",
+      MISTRAL_API_KEY: "",
+      CONSOLE_DATA_DIR: dataDir,
+      SANDBOX_SPEED: "4",
+      SANDBOX_TOKENS_PER_SECOND: "200",
+    },
+  },
+});

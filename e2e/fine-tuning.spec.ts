@@ -1,0 +1,202 @@
+import { expect, test } from "@playwright/test";
+import {
+  createJob,
+  jobStatus,
+  shot,
+  unique,
+  uploadFile,
+  waitForStatus,
+} from "./fine-tuning-helpers";
+
+test("the wizard checks fields as you type, keeps the draft on reload and shows a server 422 on its field", async ({
+  page,
+  request,
+}) => {
+  const file = await uploadFile(request, `${unique("ft-err")}.jsonl`);
+  // The Files page links here with ?file=: the file comes pre-selected for training.
+  await page.goto(`/fine-tuning/new?file=${file.id}`);
+  await expect(page).toHaveURL(/\/fine-tuning\/new$/);
+  await page.getByRole("button", { name: "Base model", exact: true }).click();
+  await page.getByRole("radio", { name: /open-mistral-7b/ }).check();
+  await page.getByRole("button", { name: "Next: Data" }).click();
+  await expect(page.getByRole("checkbox", { name: `Train on ${file.filename}` })).toBeChecked();
+
+  // Client-side rules from the spec, shown while typing.
+  await page.getByRole("button", { name: "Next: Hyperparameters" }).click();
+  const lr = page.getByLabel("Learning rate");
+  await lr.fill("2");
+  await expect(lr).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("Must be at most 1.")).toBeVisible();
+  await lr.fill("0.0002");
+  await expect(page.getByText("Must be at most 1.")).toBeHidden();
+  await page.getByRole("textbox", { name: "Training steps" }).fill("1.5");
+  await expect(page.getByText("Enter a whole number.")).toBeVisible();
+  await page.getByRole("textbox", { name: "Training steps" }).fill("12");
+  await page.getByRole("button", { name: "Next: Extras" }).click();
+  await page.getByLabel(/Suffix/).fill("x".repeat(19));
+  await expect(page.getByText("At most 18 characters (19 now).")).toBeVisible();
+  await page.getByLabel(/Suffix/).fill("err-check");
+  await expect(
+    page
+      .getByRole("status", { name: "Model name preview" })
+      .or(page.getByLabel("Model name preview")),
+  ).toContainText(/^ft:open-mistral-7b:err-check:\d{8}:xxxxxxxx$/);
+  await shot(page, "wizard-field-errors");
+
+  // The draft survives a reload.
+  await page.reload();
+  await expect(page.getByText("Your saved draft was restored.")).toBeVisible();
+  await expect(page.getByLabel(/Suffix/)).toHaveValue("err-check");
+  await page.getByRole("button", { name: "Hyperparameters", exact: true }).click();
+  await expect(page.getByLabel("Learning rate")).toHaveValue("0.0002");
+
+  // A value only the server can judge: the training file is deleted behind the wizard's back.
+  expect((await request.delete(`/v1/files/${file.id}`)).status()).toBe(200);
+  await page.getByRole("button", { name: "Review", exact: true }).click();
+  const problems = page.getByRole("alert").filter({ hasText: "to fix" });
+  await expect(problems).toContainText("training_files.0.file_id");
+  await expect(problems).toContainText(`File '${file.id}' not found.`);
+  await expect(page.getByRole("button", { name: "Create job" })).toBeDisabled();
+  await shot(page, "wizard-server-422");
+  await problems.getByRole("button", { name: "Fix in Data" }).click();
+  await expect(page.getByRole("heading", { name: "Step 2 of 5: Data" })).toBeVisible();
+  await expect(
+    page.getByText(`File '${file.id}' not found.`).or(page.getByText(/no longer exists/)),
+  ).toBeVisible();
+  await page.getByRole("button", { name: "Start over" }).click();
+  await page.getByRole("button", { name: "Clear the form" }).click();
+});
+
+test("cancel journey: a validated job is cancelled after a confirmation", async ({
+  page,
+  request,
+}) => {
+  const file = await uploadFile(request, `${unique("ft-cancel")}.jsonl`);
+  const suffix = unique("cancel");
+  const job = await createJob(request, {
+    model: "open-mistral-7b",
+    training_files: [{ file_id: file.id, weight: 1 }],
+    hyperparameters: { training_steps: 10, learning_rate: 0.0001 },
+    suffix,
+    auto_start: false,
+  });
+  await page.goto(`/fine-tuning/${job.id}`);
+  await expect(page.getByRole("heading", { level: 1, name: `Job ${suffix}` })).toBeVisible();
+  await expect(jobStatus(page)).toHaveText("VALIDATED");
+  await page.getByRole("button", { name: "Cancel job" }).click();
+  const dialog = page.getByRole("dialog", { name: `Cancel job ${suffix}?` });
+  await expect(dialog).toBeVisible();
+  await shot(page, "cancel-confirm");
+  // Backing out leaves the job alone.
+  await dialog.getByRole("button", { name: "Cancel", exact: true }).click();
+  await expect(jobStatus(page)).toHaveText("VALIDATED");
+  await page.getByRole("button", { name: "Cancel job" }).click();
+  await page.getByRole("button", { name: "Yes, cancel the job" }).click();
+  await expect(jobStatus(page)).toHaveText("CANCELLED");
+  await expect(
+    page.getByRole("status").filter({ hasText: `Job ${suffix} ended: CANCELLED` }),
+  ).toBeVisible();
+  await expect(page.getByRole("button", { name: "Cancel job" })).toBeHidden();
+  await expect(page.getByRole("button", { name: "Start training" })).toBeHidden();
+  await expect(page.getByRole("list").filter({ hasText: "CANCELLED" }).first()).toBeVisible();
+  await shot(page, "cancelled");
+});
+
+test("clone opens the wizard filled with the job's settings", async ({ page, request }) => {
+  const train = await uploadFile(request, `${unique("ft-clone-t")}.jsonl`);
+  const valid = await uploadFile(request, `${unique("ft-clone-v")}.jsonl`, 5);
+  const suffix = unique("clone");
+  const job = await createJob(request, {
+    model: "codestral-latest",
+    training_files: [{ file_id: train.id, weight: 1 }],
+    validation_files: [valid.id],
+    hyperparameters: { training_steps: 7, learning_rate: 0.0003, fim_ratio: 0.5 },
+    suffix,
+    auto_start: false,
+  });
+  await page.goto(`/fine-tuning/${job.id}`);
+  await page.getByRole("link", { name: "Clone" }).click();
+  await expect(page).toHaveURL(/\/fine-tuning\/new/);
+  await expect(page.getByText(`Filled from job ${suffix}`)).toBeVisible();
+  await expect(page.getByRole("radio", { name: /codestral-latest/ })).toBeChecked();
+  await page.getByRole("button", { name: "Next: Data" }).click();
+  await expect(page.getByRole("checkbox", { name: `Train on ${train.filename}` })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: `Validate on ${valid.filename}` })).toBeChecked();
+  await page.getByRole("button", { name: "Next: Hyperparameters" }).click();
+  await expect(page.getByRole("textbox", { name: "Training steps" })).toHaveValue("7");
+  await expect(page.getByLabel("Learning rate")).toHaveValue("0.0003");
+  await expect(page.getByLabel("FIM ratio")).toHaveValue("0.5");
+  await page.getByRole("button", { name: "Next: Extras" }).click();
+  await expect(page.getByLabel(/Suffix/)).toHaveValue(suffix);
+  await expect(
+    page.getByRole("checkbox", { name: /Start training automatically/ }),
+  ).not.toBeChecked();
+  await shot(page, "clone");
+  await page.getByRole("button", { name: "Review", exact: true }).click();
+  await expect(page.getByLabel("Dry-run figures")).toContainText("Training steps");
+  await page.getByRole("button", { name: "Start over" }).click();
+  await page.getByRole("button", { name: "Clear the form" }).click();
+});
+
+test("jobs list: filters in the URL, total, and comparing two jobs' loss curves", async ({
+  page,
+  request,
+}) => {
+  const since = new Date(Date.now() - 1000).toISOString();
+  const file = await uploadFile(request, `${unique("ft-cmp")}.jsonl`);
+  const val = await uploadFile(request, `${unique("ft-cmp-v")}.jsonl`, 4);
+  const suffixes = [unique("cmpa"), unique("cmpb")];
+  const jobs = [];
+  for (const [i, suffix] of suffixes.entries()) {
+    jobs.push(
+      await createJob(request, {
+        model: "open-mistral-nemo",
+        training_files: [{ file_id: file.id, weight: 1 }],
+        validation_files: [val.id],
+        hyperparameters: { training_steps: 20 + i * 10, learning_rate: 0.0001 * (i + 1) },
+        suffix,
+        auto_start: true,
+      }),
+    );
+  }
+  for (const j of jobs) await waitForStatus(request, j.id, "SUCCESS");
+
+  // A filter is a URL: open one directly.
+  await page.goto(`/fine-tuning?suffix=${suffixes[0]}`);
+  await expect(page.getByLabel("Suffix")).toHaveValue(suffixes[0]);
+  await expect(page.getByText("Showing 1–1 of 1 jobs")).toBeVisible();
+  await expect(page.getByRole("link", { name: suffixes[0], exact: true })).toBeVisible();
+
+  // Choosing filters writes them to the URL.
+  await page.goto("/fine-tuning");
+  await page.getByRole("combobox", { name: "Status" }).selectOption("SUCCESS");
+  await expect(page).toHaveURL(/status=SUCCESS/);
+  await page.getByRole("combobox", { name: "Base model" }).selectOption("open-mistral-nemo");
+  await expect(page).toHaveURL(/model=open-mistral-nemo/);
+  await page.getByLabel("Created after").fill(toLocalInput(since));
+  await expect(page).toHaveURL(/created_after=/);
+  await expect(page.getByText(/Showing 1–\d+ of \d+ jobs/)).toBeVisible();
+  for (const s of suffixes)
+    await expect(page.getByRole("link", { name: s, exact: true })).toBeVisible();
+  await shot(page, "list");
+
+  for (const s of suffixes)
+    await page.getByRole("checkbox", { name: `Select ${s} to compare` }).check();
+  await page.getByRole("link", { name: "Compare 2 jobs" }).click();
+  await expect(page).toHaveURL(
+    new RegExp(`/fine-tuning/compare\\?jobs=${jobs[0].id},${jobs[1].id}`),
+  );
+  await expect(page.getByRole("heading", { level: 1, name: "Compare jobs" })).toBeVisible();
+  const train = page.getByRole("figure").filter({ hasText: "Train loss" });
+  await expect(train.getByTestId("chart-points")).toHaveText(/\d+ points/);
+  for (const s of suffixes)
+    await expect(train.locator(".recharts-legend-item").filter({ hasText: s })).toBeVisible();
+  await expect(page.getByRole("figure").filter({ hasText: "Validation loss" })).toBeVisible();
+  await shot(page, "compare");
+});
+
+function toLocalInput(iso: string) {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
