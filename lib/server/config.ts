@@ -140,23 +140,25 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     input[name] = value === undefined || value.trim() === "" ? undefined : value;
   }
   const parsed = envSchema.safeParse(input);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) =>
-      // Custom messages already name their variable; zod's own ones get it prefixed.
-      issue.message.includes(String(issue.path[0]))
-        ? issue.message
-        : `${String(issue.path[0])}: ${issue.message}`,
-    );
-    throw new ConfigError(`Invalid configuration:\n  - ${lines.join("\n  - ")}`);
-  }
-  const e = parsed.data;
-  const backend: Backend = e.MISTRAL_BACKEND ?? (e.MISTRAL_API_KEY ? "live" : "sandbox");
-  if (backend === "live" && !e.MISTRAL_API_KEY) {
-    throw new ConfigError(
-      "Invalid configuration:\n  - MISTRAL_API_KEY is required when MISTRAL_BACKEND is live " +
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) =>
+        // Custom messages already name their variable; zod's own ones get it prefixed.
+        issue.message.includes(String(issue.path[0]))
+          ? issue.message
+          : `${String(issue.path[0])}: ${issue.message}`,
+      );
+  if (input.MISTRAL_BACKEND === "live" && !input.MISTRAL_API_KEY) {
+    problems.push(
+      "MISTRAL_API_KEY is required when MISTRAL_BACKEND is live " +
         "(unset MISTRAL_BACKEND to use the built-in sandbox)",
     );
   }
+  if (!parsed.success || problems.length) {
+    throw new ConfigError(`Invalid configuration:\n  - ${problems.join("\n  - ")}`);
+  }
+  const e = parsed.data;
+  const backend: Backend = e.MISTRAL_BACKEND ?? (e.MISTRAL_API_KEY ? "live" : "sandbox");
   return {
     backend,
     apiKey: backend === "live" ? new Secret(e.MISTRAL_API_KEY!) : null,

@@ -90,9 +90,10 @@ describe("parseConfig", () => {
   });
 
   it("lists every bad variable at once", () => {
-    const text = errorOf({ UPSTREAM_TIMEOUT_MS: "x", SANDBOX_SPEED: "y" });
+    const text = errorOf({ UPSTREAM_TIMEOUT_MS: "x", SANDBOX_SPEED: "y", MISTRAL_BACKEND: "live" });
     expect(text).toMatch(/UPSTREAM_TIMEOUT_MS/);
     expect(text).toMatch(/SANDBOX_SPEED/);
+    expect(text).toMatch(/MISTRAL_API_KEY is required/);
   });
 
   it("a key pasted into the wrong variable is not echoed", () => {
