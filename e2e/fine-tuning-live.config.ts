@@ -1,5 +1,6 @@
 // The live fine-tuning journey watches a job train, which the default test speed (SANDBOX_SPEED=40,
 // about a second of training) is too fast for. Same settings as playwright.config.ts otherwise.
+import path from "node:path";
 import { defineConfig } from "@playwright/test";
 import base from "../playwright.config";
 
@@ -11,9 +12,10 @@ export default defineConfig({
   ...base,
   testDir: ".",
   testMatch: "fine-tuning-live.spec.ts",
-  outputDir: `.data/test-results/e2e-${port}`,
+  outputDir: `../.data/test-results/e2e-${port}`,
   use: { ...base.use, baseURL },
   webServer: {
+    cwd: path.join(__dirname, ".."),
     command: `rm -rf ${dataDir} && npx next start -H 127.0.0.1 -p ${port}`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,

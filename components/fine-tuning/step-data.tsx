@@ -64,7 +64,7 @@ export function StepData({ uploader }: { uploader?: React.ReactNode }) {
       )}
       <div className="flex flex-wrap items-center justify-between gap-2">
         <label className="flex items-center gap-2 text-sm">
-          <span className="font-medium">Filter files</span>
+          <span className="font-medium whitespace-nowrap">Filter files</span>
           <input
             type="search"
             className={`${inputClass} w-64`}
@@ -218,13 +218,13 @@ function FileRow({ file }: { file: FileSchema }) {
       </td>
       <td className="px-3 py-2">
         {training && (
-          <>
+          <div className="w-20">
             <input
               aria-label={`Weight of ${file.filename}`}
               aria-invalid={weightError ? true : undefined}
               data-field={weightKey}
               inputMode="decimal"
-              className={`${inputClass} h-8 w-20`}
+              className={`${inputClass} h-8`}
               value={training.weight}
               onChange={(e) => {
                 const weight = e.target.value;
@@ -240,7 +240,7 @@ function FileRow({ file }: { file: FileSchema }) {
               }}
             />
             {weightError && <p className="mt-1 text-xs text-danger">{weightError}</p>}
-          </>
+          </div>
         )}
       </td>
       <td className="px-3 py-2">
