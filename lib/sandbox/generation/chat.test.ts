@@ -351,11 +351,15 @@ describe("conversation rules and models", () => {
   const refused = async (body: Body, status: number, message: RegExp | string) => {
     const { status: got, json } = await chat(body);
     expect(got).toBe(status);
-    expect(json).toMatchObject({ object: "error" });
+    expect(json).toMatchObject({ object: "error", type: expect.any(String), param: null });
     expect(json.message).toMatch(message);
   };
 
   it("refuses a conversation that does not end with a user or tool message or a prefix", async () => {
+    const { json } = await chat({
+      messages: [user("Hi"), { role: "assistant", content: "Hello!" }],
+    });
+    expect(json).toMatchObject({ type: "invalid_request_message_order", code: "3230" });
     await refused(
       { messages: [user("Hi"), { role: "assistant", content: "Hello!" }] },
       400,

@@ -45,6 +45,10 @@ function resolveModel(
   return model;
 }
 
+// The real API's type and code for a conversation it cannot serve.
+const messageOrderError = (message: string) =>
+  mistralError(400, message, "invalid_request_message_order", "3230");
+
 function tooLong(model: SandboxModel, promptTokens: number, minTokens: number): Response | null {
   const limit = model.max_context_length;
   if (promptTokens + minTokens <= limit) return null;
@@ -91,7 +95,7 @@ function generateChat(
   agent?: SandboxAgent,
 ): Response {
   const problem = conversationError(body.messages);
-  if (problem) return mistralError(400, problem, "invalid_request_message_order");
+  if (problem) return messageOrderError(problem);
   if (body.tools?.length && !model.capabilities.function_calling) {
     return mistralError(400, `Function calling is not enabled for model ${modelId}`);
   }
@@ -186,14 +190,11 @@ export async function agentsCompletion(
   ctx: GenerationContext,
 ): Promise<Response> {
   const agent = findAgent(body.agent_id);
-  if (!agent)
-    return mistralError(404, `Agent not found: ${body.agent_id}`, "invalid_request_error", "3000");
+  if (!agent) return mistralError(404, `Agent not found: ${body.agent_id}`);
   // The agent's own instructions take the system role (the schema already leaves system out).
   if (body.messages.some((m) => roleOf(m) === "system")) {
-    return mistralError(
-      400,
+    return messageOrderError(
       "System messages are not allowed in agents completions: the agent's instructions take that role",
-      "invalid_request_message_order",
     );
   }
   const model = resolveModel(
