@@ -1,0 +1,220 @@
+// The uploader's list of files and what happens to each: refused at once, checked by the linter
+// (one at a time, in a worker), then uploaded one at a time. Pure, so it is tested without a DOM;
+// components/files/use-upload-queue.ts runs the side effects.
+import { formatBytes } from "@/lib/api/format";
+import type { LintReport } from "@/lib/jsonl";
+import type { UploadFileOut } from "@/lib/mistral/types";
+import { addSample, type SpeedSample } from "./speed";
+
+/** The API's limit per file (the sandbox enforces the same). */
+export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+
+export type ItemState =
+  | { kind: "refused"; reason: string }
+  | { kind: "waiting" }
+  | { kind: "checking"; bytesRead: number }
+  | { kind: "check-failed"; message: string }
+  /** Checked; uploadable when the report has no errors. */
+  | { kind: "checked" }
+  | { kind: "queued" }
+  | { kind: "uploading"; loaded: number; total: number; samples: SpeedSample[] }
+  | { kind: "upload-failed"; error: unknown }
+  | { kind: "cancelled" }
+  | { kind: "uploaded"; file: UploadFileOut };
+
+export interface QueueItem {
+  id: string;
+  file: File;
+  report: LintReport | null;
+  state: ItemState;
+}
+
+export type QueueAction =
+  | { type: "add"; files: File[]; ids: string[] }
+  | { type: "check-started"; id: string }
+  | { type: "check-progress"; id: string; bytesRead: number }
+  | { type: "check-done"; id: string; report: LintReport }
+  | { type: "check-failed"; id: string; message: string }
+  /** The user stopped the check: the file leaves the list. */
+  | { type: "check-cancelled"; id: string }
+  | { type: "recheck"; id: string }
+  | { type: "enqueue"; id: string }
+  | { type: "enqueue-all" }
+  | { type: "unqueue"; id: string }
+  | { type: "upload-started"; id: string; at: number; total: number }
+  | { type: "upload-progress"; id: string; loaded: number; total: number; at: number }
+  | { type: "upload-done"; id: string; file: UploadFileOut }
+  | { type: "upload-failed"; id: string; error: unknown }
+  | { type: "upload-cancelled"; id: string }
+  | { type: "remove"; id: string }
+  | { type: "clear-finished" };
+
+/** Why a file cannot even be checked, or null when it can. */
+export function refusalReason(file: { name: string; size: number }): string | null {
+  if (!/\.jsonl$/i.test(file.name)) {
+    return "Not a .jsonl file. Training data must be JSON Lines: one JSON object per line, in a file named *.jsonl.";
+  }
+  if (file.size > MAX_FILE_BYTES) {
+    return `Too large: ${formatBytes(file.size)}, over the limit of 512 MB (${MAX_FILE_BYTES.toLocaleString("en-US")} bytes) per file. Split it into smaller files.`;
+  }
+  return null;
+}
+
+/** A checked file may be uploaded when the linter found no errors (warnings are allowed). */
+export function canUpload(item: QueueItem): boolean {
+  return (
+    item.report != null &&
+    item.report.errorCount === 0 &&
+    (item.state.kind === "checked" ||
+      item.state.kind === "upload-failed" ||
+      item.state.kind === "cancelled")
+  );
+}
+
+/** Nothing is lost by removing it (it is not being worked on). */
+export function isBusy(item: QueueItem): boolean {
+  return item.state.kind === "checking" || item.state.kind === "uploading";
+}
+
+/** The next file for the linter, if none is being checked. */
+export function nextToCheck(items: QueueItem[]): QueueItem | null {
+  if (items.some((i) => i.state.kind === "checking")) return null;
+  return items.find((i) => i.state.kind === "waiting") ?? null;
+}
+
+/** The next file to upload, if none is uploading. */
+export function nextToUpload(items: QueueItem[]): QueueItem | null {
+  if (items.some((i) => i.state.kind === "uploading")) return null;
+  return items.find((i) => i.state.kind === "queued") ?? null;
+}
+
+/** Files that hold the page: leaving would lose work in progress or not yet sent. */
+export function hasPendingWork(items: QueueItem[]): boolean {
+  return items.some((i) => ["waiting", "checking", "queued", "uploading"].includes(i.state.kind));
+}
+
+function update(
+  items: QueueItem[],
+  id: string,
+  when: (item: QueueItem) => boolean,
+  change: (item: QueueItem) => QueueItem,
+): QueueItem[] {
+  let changed = false;
+  const next = items.map((item) => {
+    if (item.id !== id || !when(item)) return item;
+    changed = true;
+    return change(item);
+  });
+  return changed ? next : items;
+}
+
+const is =
+  (...kinds: ItemState["kind"][]) =>
+  (item: QueueItem) =>
+    kinds.includes(item.state.kind);
+
+export function queueReducer(items: QueueItem[], action: QueueAction): QueueItem[] {
+  switch (action.type) {
+    case "add":
+      return [
+        ...items,
+        ...action.files.map((file, i): QueueItem => {
+          const reason = refusalReason(file);
+          return {
+            id: action.ids[i],
+            file,
+            report: null,
+            state: reason ? { kind: "refused", reason } : { kind: "waiting" },
+          };
+        }),
+      ];
+    case "check-started":
+      return update(items, action.id, is("waiting"), (item) => ({
+        ...item,
+        state: { kind: "checking", bytesRead: 0 },
+      }));
+    case "check-progress":
+      return update(items, action.id, is("checking"), (item) => ({
+        ...item,
+        state: { kind: "checking", bytesRead: action.bytesRead },
+      }));
+    case "check-done":
+      return update(items, action.id, is("checking"), (item) => ({
+        ...item,
+        report: action.report,
+        state: { kind: "checked" },
+      }));
+    case "check-failed":
+      return update(items, action.id, is("checking"), (item) => ({
+        ...item,
+        state: { kind: "check-failed", message: action.message },
+      }));
+    case "check-cancelled":
+      return items.filter((i) => !(i.id === action.id && i.state.kind === "checking"));
+    case "recheck":
+      return update(items, action.id, is("check-failed"), (item) => ({
+        ...item,
+        state: { kind: "waiting" },
+      }));
+    case "enqueue":
+      return update(items, action.id, canUpload, (item) => ({
+        ...item,
+        state: { kind: "queued" },
+      }));
+    case "enqueue-all":
+      return items.some((i) => i.state.kind === "checked" && canUpload(i))
+        ? items.map((i) =>
+            i.state.kind === "checked" && canUpload(i) ? { ...i, state: { kind: "queued" } } : i,
+          )
+        : items;
+    case "unqueue":
+      return update(items, action.id, is("queued"), (item) => ({
+        ...item,
+        state: { kind: "checked" },
+      }));
+    case "upload-started":
+      return update(items, action.id, is("queued"), (item) => ({
+        ...item,
+        state: {
+          kind: "uploading",
+          loaded: 0,
+          total: action.total,
+          samples: [{ at: action.at, loaded: 0 }],
+        },
+      }));
+    case "upload-progress":
+      return update(items, action.id, is("uploading"), (item) => {
+        const s = item.state as Extract<ItemState, { kind: "uploading" }>;
+        return {
+          ...item,
+          state: {
+            kind: "uploading",
+            loaded: action.loaded,
+            total: action.total,
+            samples: addSample(s.samples, { at: action.at, loaded: action.loaded }),
+          },
+        };
+      });
+    case "upload-done":
+      return update(items, action.id, is("uploading"), (item) => ({
+        ...item,
+        state: { kind: "uploaded", file: action.file },
+      }));
+    case "upload-failed":
+      return update(items, action.id, is("uploading"), (item) => ({
+        ...item,
+        state: { kind: "upload-failed", error: action.error },
+      }));
+    case "upload-cancelled":
+      return update(items, action.id, is("uploading"), (item) => ({
+        ...item,
+        state: { kind: "cancelled" },
+      }));
+    case "remove":
+      return items.some((i) => i.id === action.id && !isBusy(i))
+        ? items.filter((i) => i.id !== action.id)
+        : items;
+    case "clear-finished":
+      return items.filter((i) => i.state.kind !== "uploaded" && i.state.kind !== "refused");
+  }
+}

@@ -1,0 +1,123 @@
+// Uploads one training file to POST /v1/files with upload progress. fetch cannot report upload
+// progress, so this is XMLHttpRequest; Cancel aborts it through an AbortSignal.
+import { ApiError, errorFromResponse } from "@/lib/api/errors";
+import type { UploadFileOut } from "@/lib/mistral/types";
+
+export interface UploadOptions {
+  /** Bytes of the request body sent so far, and its total (the multipart body, a bit over the file). */
+  onProgress?(loaded: number, total: number): void;
+  signal?: AbortSignal;
+  /** Defaults to the console's own gateway. */
+  url?: string;
+}
+
+function parseHeaders(raw: string): Headers {
+  const headers = new Headers();
+  for (const line of raw.trim().split(/[\r\n]+/)) {
+    const at = line.indexOf(":");
+    if (at <= 0) continue;
+    try {
+      headers.append(line.slice(0, at).trim(), line.slice(at + 1).trim());
+    } catch {
+      // a header name the Headers class refuses: not one we read
+    }
+  }
+  return headers;
+}
+
+function parseBody(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text; // not JSON (e.g. a proxy's HTML page): errorFromResponse keeps plain text only
+  }
+}
+
+/**
+ * A refused training file's 422 carries one readable sentence in `message` (naming the first bad
+ * lines) beside the per-line `detail`; errorFromResponse builds its text from `detail` alone.
+ */
+function withServerMessage(error: ApiError, body: unknown): ApiError {
+  const message = (body as { message?: unknown } | null)?.message;
+  if (error.fields.length === 0 || typeof message !== "string" || !message.trim()) return error;
+  return new ApiError(message, {
+    status: error.status,
+    type: error.type,
+    fields: error.fields,
+    retryAfter: error.retryAfter,
+  });
+}
+
+const aborted = () => new ApiError("The upload was cancelled.", { kind: "aborted" });
+
+export function uploadFile(file: File, options: UploadOptions = {}): Promise<UploadFileOut> {
+  const { onProgress, signal, url = "/v1/files" } = options;
+  return new Promise<UploadFileOut>((resolve, reject) => {
+    if (signal?.aborted) return reject(aborted());
+    const xhr = new XMLHttpRequest();
+    const onAbort = () => xhr.abort();
+    const done = () => signal?.removeEventListener("abort", onAbort);
+    signal?.addEventListener("abort", onAbort);
+
+    xhr.open("POST", url);
+    xhr.responseType = "text";
+    xhr.setRequestHeader("Accept", "application/json");
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress?.(e.loaded, e.total);
+    };
+    xhr.onload = () => {
+      done();
+      const body = parseBody(xhr.responseText);
+      if (xhr.status >= 200 && xhr.status < 300) {
+        if (body && typeof body === "object" && typeof (body as UploadFileOut).id === "string") {
+          resolve(body as UploadFileOut);
+        } else {
+          reject(
+            new ApiError("The server accepted the upload but its answer was not a file record.", {
+              status: xhr.status,
+            }),
+          );
+        }
+        return;
+      }
+      // Response refuses statuses outside 200-599; an XHR can only get those here anyway.
+      const status = xhr.status >= 200 && xhr.status <= 599 ? xhr.status : 502;
+      const response = new Response(null, {
+        status,
+        statusText: xhr.statusText,
+        headers: parseHeaders(xhr.getAllResponseHeaders()),
+      });
+      reject(withServerMessage(errorFromResponse(response, body), body));
+    };
+    xhr.onerror = () => {
+      done();
+      reject(
+        new ApiError(
+          "The connection to the console server broke during the upload. Check your connection and retry.",
+          { kind: "network" },
+        ),
+      );
+    };
+    xhr.onabort = () => {
+      done();
+      reject(aborted());
+    };
+
+    const form = new FormData();
+    form.append("purpose", "fine-tune");
+    form.append("file", file, file.name);
+    xhr.send(form);
+  });
+}
+
+/**
+ * The lines a 422 from the server names (the sandbox and the real API put them in
+ * `detail[].loc` as ["body", "file", <line>]), with their messages.
+ */
+export function serverLineErrors(error: unknown): { line: number | null; message: string }[] {
+  if (!(error instanceof ApiError) || error.status !== 422) return [];
+  return error.fields.map((f) => {
+    const last = f.loc[f.loc.length - 1];
+    return { line: typeof last === "number" ? last : null, message: f.msg };
+  });
+}
