@@ -246,6 +246,9 @@ export function refreshActiveJobs(ctx: SandboxContext, filter?: { fileId: string
   const { db } = ctx.store;
   const placeholders = TERMINAL.map(() => "?").join(", ");
   const active = db.prepare(`SELECT * FROM jobs WHERE status NOT IN (${placeholders})`);
+  // The common case (every job finished) needs no write lock: this runs before each chat request.
+  const any = db.prepare(`SELECT 1 FROM jobs WHERE status NOT IN (${placeholders}) LIMIT 1`);
+  if (!any.get(...TERMINAL)) return;
   db.transaction(() => {
     const now = ctx.now();
     for (const job of active.all(...TERMINAL) as JobRow[]) {
