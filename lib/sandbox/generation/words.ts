@@ -11,7 +11,8 @@ const STOPWORDS = new Set(
   describe make let like want need know use using get one two three four five six seven eight nine
   ten short long brief sentence sentences answer reply question words word thing things something
   really much many lot lots well way ways hi hello hey thanks thank essay detailed article
-  paragraph paragraphs json format object list`.split(/\s+/),
+  paragraph paragraphs json format object list don doesn didn isn aren wasn weren won
+  shouldn couldn wouldn haven hasn`.split(/\s+/),
 );
 
 /** The words of `text`, lower-cased, in order (letters and digits, apostrophes kept inside). */
@@ -22,7 +23,9 @@ export function words(text: string): string[] {
 /** Up to `max` distinct content words of `text`, in the order they appear. */
 export function keywords(text: string, max = 6): string[] {
   const out: string[] = [];
-  for (const w of words(text)) {
+  for (const word of words(text)) {
+    // Contractions and possessives: "what's" is "what" (a stopword), "paris's" is "paris".
+    const w = word.replace(/['’]\p{L}+$/u, "");
     if (w.length < 3 || STOPWORDS.has(w) || /^\d+$/.test(w) || out.includes(w)) continue;
     out.push(w);
     if (out.length === max) break;
