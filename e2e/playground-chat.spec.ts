@@ -7,8 +7,10 @@ async function openChat(page: Page, query = "") {
   await page.goto(`/playground${query}`);
   await expect(page.getByRole("heading", { level: 1, name: "Playground" })).toBeVisible();
   // The model list has loaded once a real model is chosen.
-  await expect(page.getByLabel("Model", { exact: true })).not.toHaveValue("");
-  await expect(page.getByLabel("Model", { exact: true })).not.toContainText("Loading");
+  await expect(page.getByRole("combobox", { name: "Model", exact: true })).not.toHaveValue("");
+  await expect(page.getByRole("combobox", { name: "Model", exact: true })).not.toContainText(
+    "Loading",
+  );
 }
 
 async function send(page: Page, text: string) {
@@ -184,7 +186,7 @@ test("compare mode streams two models side by side", async ({ page }) => {
 test("agent mode calls the agents endpoint without the system prompt", async ({ page }) => {
   const agent = SANDBOX_AGENTS.find((a) => a.style === "json") ?? SANDBOX_AGENTS[0];
   await openChat(page);
-  await page.getByLabel("Agent", { exact: true }).check();
+  await page.getByRole("radio", { name: "Agent" }).check();
   await expect(page.getByLabel("System prompt")).toHaveCount(0);
   await expect(page.getByLabel("Temperature", { exact: true })).toHaveCount(0);
   await page.getByLabel("Agent ID").fill(agent.id);
@@ -237,7 +239,9 @@ test("a 422 names the bad parameter inline, and View code shows the request with
   page,
 }) => {
   await openChat(page, "?model=open-mistral-nemo");
-  await expect(page.getByLabel("Model", { exact: true })).toHaveValue("open-mistral-nemo");
+  await expect(page.getByRole("combobox", { name: "Model", exact: true })).toHaveValue(
+    "open-mistral-nemo",
+  );
   await page.getByLabel("Temperature", { exact: true }).fill("2");
   await send(page, "Hello?");
   const alert = page.getByRole("alert").filter({ hasText: "Invalid request" });

@@ -6,7 +6,7 @@ test("FIM streams a completion between prompt and suffix, and Accept inserts it"
   await page.goto("/playground/fim");
   await expect(page.getByRole("heading", { level: 1, name: "Playground" })).toBeVisible();
   await expect(page.getByRole("link", { name: "FIM" })).toHaveAttribute("aria-current", "page");
-  const model = page.getByLabel("Model", { exact: true });
+  const model = page.getByRole("combobox", { name: "Model", exact: true });
   await expect(model).toHaveValue(/codestral/);
   // Only models that can fill in the middle are offered.
   await expect(model.locator("option", { hasText: "mistral-small-latest" })).toHaveCount(0);
@@ -39,9 +39,11 @@ test("embeddings: several texts give a cosine-similarity heat map and exportable
   page,
 }) => {
   await page.goto("/playground/embeddings");
-  await expect(page.getByLabel("Model", { exact: true })).toHaveValue("mistral-embed");
+  await expect(page.getByRole("combobox", { name: "Model", exact: true })).toHaveValue(
+    "mistral-embed",
+  );
   await page.getByRole("button", { name: "Add text" }).click();
-  await page.getByLabel("Text 4").fill("A small cat slept on a carpet.");
+  await page.getByRole("textbox", { name: "Text 4" }).fill("A small cat slept on a carpet.");
   await page.getByRole("button", { name: "Embed", exact: true }).click();
 
   const table = page.getByRole("table", { name: "Cosine similarity" });

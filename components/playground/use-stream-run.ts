@@ -42,7 +42,11 @@ export function metricsOf(
   return {
     model: answer.model ?? fallbackModel,
     ttftMs: timeToFirstToken(meter),
-    tokensPerSecond: tokensPerSecond(meter, answer.usage?.completion_tokens, answer.content),
+    // One chunk (e.g. a whole tool call) has no duration to measure a rate over.
+    tokensPerSecond:
+      answer.deltas < 2
+        ? null
+        : tokensPerSecond(meter, answer.usage?.completion_tokens, answer.content),
     usage: answer.usage,
     finishReason: answer.finishReason,
     ...(partial ? { partial: true } : {}),

@@ -217,16 +217,27 @@ export function ChatPlayground({ initialModel }: { initialModel?: string }) {
     failure?.error.status === 422 &&
     Object.values(PARAM_FIELDS).some((f) => failure.error.fieldMessage(f));
   const agent = settings.mode === "agent";
+  // The request Send would make; after an answer, the one that produced it (what Regenerate sends).
   const requestBody = () =>
     buildChatRequest({
       system: c.system,
-      messages: draft.trim() ? addMessage(c.messages, draftRole, draft) : c.messages,
+      messages: draft.trim()
+        ? addMessage(c.messages, draftRole, draft)
+        : answer
+          ? withoutLastAnswer(c.messages)
+          : c.messages,
       settings: { ...settings, model },
     }).body;
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_19rem] xl:grid-cols-[13rem_minmax(0,1fr)_19rem]">
-      <div className="lg:col-span-2 xl:col-span-1">
+    <div
+      className={`grid gap-6 ${
+        panes
+          ? "xl:grid-cols-[13rem_minmax(0,1fr)]"
+          : "lg:grid-cols-[minmax(0,1fr)_19rem] xl:grid-cols-[13rem_minmax(0,1fr)_19rem]"
+      }`}
+    >
+      <div className={panes ? "xl:row-span-2" : "lg:col-span-2 xl:col-span-1"}>
         <ConversationList
           list={convs.list}
           currentId={c.id}
@@ -376,7 +387,7 @@ export function ChatPlayground({ initialModel }: { initialModel?: string }) {
         )}
 
         {panes && (
-          <div className="grid gap-3 md:grid-cols-2">
+          <div className="grid gap-3 md:grid-cols-2 2xl:grid-cols-[repeat(auto-fit,minmax(20rem,1fr))]">
             {panes.map((p, i) => (
               <ComparePane
                 key={p.id}
@@ -488,7 +499,10 @@ export function ChatPlayground({ initialModel }: { initialModel?: string }) {
         </form>
       </section>
 
-      <aside aria-label="Settings" className="flex flex-col gap-5">
+      <aside
+        aria-label="Settings"
+        className={`flex flex-col gap-5 ${panes ? "xl:col-start-2" : ""}`}
+      >
         <fieldset className="flex flex-col gap-2">
           <legend className="mb-1 text-sm font-medium">Run with</legend>
           <div className="flex gap-4 text-sm">
