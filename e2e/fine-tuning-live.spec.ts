@@ -74,18 +74,22 @@ test("upload, wizard, dry run, create without auto start, start, watch the chart
   await expect(jobStatus(page)).toHaveText("RUNNING");
   const bar = page.getByRole("progressbar", { name: "Training progress" });
   await expect(bar).toHaveAttribute("aria-valuemax", "20");
-  // Smoothing chosen mid-run stays as it is while points keep arriving.
+  // Smoothing and zoom chosen mid-run stay as they are while points keep arriving.
   await page.getByRole("slider", { name: "Smoothing" }).fill("0.8");
+  await page.getByRole("textbox", { name: "Zoom from step" }).fill("4");
   await shot(page, "job-running");
   await expect.poll(count, { timeout: 20_000 }).toBeGreaterThan(first);
-  await expect(page.getByRole("slider", { name: "Smoothing" })).toHaveValue("0.8");
-
   await expect(jobStatus(page)).toHaveText("SUCCESS", { timeout: 30_000 });
   await expect(bar).toHaveAttribute("aria-valuenow", "20");
   await expect(
     page.getByRole("status").filter({ hasText: `Job ${suffix} succeeded` }),
   ).toBeVisible();
   await expect(page.getByRole("table", { name: "Checkpoints" }).getByRole("row")).toHaveCount(11);
+  await expect(page.getByRole("slider", { name: "Smoothing" })).toHaveValue("0.8");
+  await expect(page.getByRole("textbox", { name: "Zoom from step" })).toHaveValue("4");
+  await expect(points).toHaveText("9 points"); // steps 4..20 of 2..20
+  await page.getByRole("button", { name: "Reset zoom" }).click();
+  await expect(points).toHaveText("10 points");
 
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Download CSV" }).click();

@@ -5,7 +5,9 @@ import { Button } from "@/components/ui/button";
 import { metricsCsv } from "@/lib/fine-tuning/csv";
 import { hasMetric, METRIC_LABELS, metricPoints } from "@/lib/fine-tuning/metrics";
 import type { CheckpointOut } from "@/lib/mistral/types";
-import { ChartControls, MetricsChart, type Series } from "./metrics-chart";
+import { inputClass } from "@/components/ui/field";
+import { parseNumber } from "@/lib/fine-tuning/form";
+import { ChartControls, MetricsChart, type Series, type StepRange } from "./metrics-chart";
 
 export function downloadText(filename: string, text: string, type = "text/csv") {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -31,6 +33,13 @@ export default function JobCharts({
 }) {
   const [smoothing, setSmoothing] = useState(0.6);
   const [logScale, setLogScale] = useState(false);
+  // Zoom as typed step bounds: new checkpoints beyond "to" stay out of view, an empty "to"
+  // follows the run as it grows.
+  const [zoom, setZoom] = useState({ from: "", to: "" });
+  const range = useMemo<StepRange>(
+    () => ({ from: parseNumber(zoom.from) ?? null, to: parseNumber(zoom.to) ?? null }),
+    [zoom],
+  );
   const points = useMemo(() => metricPoints(checkpoints), [checkpoints]);
   const loss = useMemo<Series[]>(() => {
     const s: Series[] = [
@@ -71,6 +80,32 @@ export default function JobCharts({
         logScale={logScale}
         onLogScale={setLogScale}
       >
+        <fieldset className="flex items-center gap-2">
+          <legend className="sr-only">Zoom to steps</legend>
+          <span className="font-medium">Steps</span>
+          <input
+            aria-label="Zoom from step"
+            inputMode="numeric"
+            placeholder="first"
+            className={`${inputClass} h-8 w-20`}
+            value={zoom.from}
+            onChange={(e) => setZoom((z) => ({ ...z, from: e.target.value }))}
+          />
+          <span aria-hidden>–</span>
+          <input
+            aria-label="Zoom to step"
+            inputMode="numeric"
+            placeholder="last"
+            className={`${inputClass} h-8 w-20`}
+            value={zoom.to}
+            onChange={(e) => setZoom((z) => ({ ...z, to: e.target.value }))}
+          />
+          {(zoom.from || zoom.to) && (
+            <Button size="sm" variant="ghost" onClick={() => setZoom({ from: "", to: "" })}>
+              Reset zoom
+            </Button>
+          )}
+        </fieldset>
         <Button
           size="sm"
           disabled={points.length === 0}
@@ -80,12 +115,19 @@ export default function JobCharts({
         </Button>
       </ChartControls>
       <div className="grid gap-3 xl:grid-cols-2">
-        <MetricsChart title="Loss" series={loss} smoothing={smoothing} logScale={logScale} />
+        <MetricsChart
+          title="Loss"
+          series={loss}
+          smoothing={smoothing}
+          logScale={logScale}
+          range={range}
+        />
         <MetricsChart
           title="Mean token accuracy"
           series={accuracy}
           smoothing={smoothing}
           logScale={logScale}
+          range={range}
         />
       </div>
     </div>

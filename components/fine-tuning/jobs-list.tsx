@@ -179,7 +179,7 @@ export function JobsList() {
           className="flex flex-wrap items-center justify-between gap-2 text-sm"
         >
           <label className="flex items-center gap-2">
-            <span className="text-muted">Rows per page</span>
+            <span className="whitespace-nowrap text-muted">Rows per page</span>
             <select
               className={`${inputClass} w-20`}
               value={view.pageSize}
@@ -359,7 +359,10 @@ function JobRow({
         />
       </td>
       <td className="px-3 py-2">
-        <Link href={`/fine-tuning/${job.id}`} className="font-medium text-accent hover:underline">
+        <Link
+          href={`/fine-tuning/${job.id}`}
+          className="font-medium whitespace-nowrap text-accent hover:underline"
+        >
           {job.suffix || "(no suffix)"}
         </Link>
         <div className="font-mono text-xs text-muted">{job.id.slice(0, 8)}</div>

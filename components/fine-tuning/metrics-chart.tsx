@@ -26,8 +26,16 @@ type Row = { step: number } & Record<string, number | null>;
 
 const RAW = "__raw";
 
-/** Rows by step, each series smoothed on its own points, with the raw value kept beside it. */
-function buildRows(series: Series[], weight: number, log: boolean): Row[] {
+export interface StepRange {
+  from: number | null;
+  to: number | null;
+}
+
+/**
+ * Rows by step, each series smoothed on its own points (over the whole run, so zooming does not
+ * change the curve), with the raw value kept beside it; then cut to the zoomed steps.
+ */
+function buildRows(series: Series[], weight: number, log: boolean, range: StepRange): Row[] {
   const rows = new Map<number, Row>();
   for (const s of series) {
     const pts = [...s.points].sort((a, b) => a.step - b.step);
@@ -40,8 +48,15 @@ function buildRows(series: Series[], weight: number, log: boolean): Row[] {
       rows.set(p.step, row);
     });
   }
-  return [...rows.values()].sort((a, b) => a.step - b.step);
+  return [...rows.values()]
+    .filter(
+      (r) =>
+        (range.from == null || r.step >= range.from) && (range.to == null || r.step <= range.to),
+    )
+    .sort((a, b) => a.step - b.step);
 }
+
+const NO_RANGE: StepRange = { from: null, to: null };
 
 const fmt = (v: number | null | undefined) =>
   v == null ? "—" : Math.abs(v) >= 0.001 || v === 0 ? v.toFixed(4) : v.toExponential(3);
@@ -51,15 +66,20 @@ export function MetricsChart({
   series,
   smoothing,
   logScale,
+  range = NO_RANGE,
   height = 260,
 }: {
   title: string;
   series: Series[];
   smoothing: number;
   logScale: boolean;
+  range?: StepRange;
   height?: number;
 }) {
-  const rows = useMemo(() => buildRows(series, smoothing, logScale), [series, smoothing, logScale]);
+  const rows = useMemo(
+    () => buildRows(series, smoothing, logScale, range),
+    [series, smoothing, logScale, range],
+  );
   const showRaw = smoothing > 0;
   const count = rows.length;
 
@@ -98,7 +118,9 @@ export function MetricsChart({
       </figcaption>
       {count === 0 ? (
         <div className="grid place-items-center text-sm text-muted" style={{ height }}>
-          No checkpoint yet: points appear as training reaches them.
+          {range.from != null || range.to != null
+            ? "No checkpoint in the chosen steps."
+            : "No checkpoint yet: points appear as training reaches them."}
         </div>
       ) : (
         <div role="img" aria-label={`${title}: ${count} checkpoints`} style={{ height }}>

@@ -33,7 +33,7 @@ export function StepReview({
         >
           <p className="font-medium text-danger">
             {entries.length === 1 ? "One thing to fix" : `${entries.length} things to fix`} before
-            the dry run
+            the job can be created
           </p>
           <ul className="mt-2 flex flex-col gap-1">
             {entries.map(([key, msg]) => (
