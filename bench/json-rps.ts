@@ -24,7 +24,17 @@ import {
   startNodeProxyProcess,
 } from "./lib/servers";
 import { ms, printTable } from "./lib/stats";
-import { arg, flag, header, loadavg, saveResult, stopAll } from "./lib/system";
+import {
+  arg,
+  cpuSeconds,
+  flag,
+  header,
+  loadavg,
+  processTree,
+  saveResult,
+  stopAll,
+  type Started,
+} from "./lib/system";
 
 const SECONDS = Number(arg("seconds", "5"));
 const ROUNDS = Number(arg("rounds", "3"));
@@ -39,6 +49,8 @@ interface Sample {
   errors: number;
   latencyP50: number;
   latencyP99: number;
+  /** CPU time the serving process spent during the run. */
+  cpuSeconds?: number;
 }
 
 function run(url: string): Promise<Sample> {
@@ -68,11 +80,22 @@ async function main() {
   header("JSON requests per second");
   buildConsole(flag("build"), flag("worktree"));
   buildBareNext();
-  await startFakeUpstreamProcess(PORTS.upstream, { jsonDelayMs: JSON_DELAY });
+  const upstream = await startFakeUpstreamProcess(PORTS.upstream, { jsonDelayMs: JSON_DELAY });
   const upstreamUrl = `http://127.0.0.1:${PORTS.upstream}`;
-  await startNodeProxyProcess(PORTS.node, upstreamUrl);
-  await startBareNext(PORTS.bare, upstreamUrl);
-  await startConsole(PORTS.console, upstreamUrl);
+  const nodeProxy = await startNodeProxyProcess(PORTS.node, upstreamUrl);
+  const bareNext = await startBareNext(PORTS.bare, upstreamUrl);
+  const consoleProc = await startConsole(PORTS.console, upstreamUrl);
+  // The process whose CPU time a target's requests cost (the proxy's own, upstream excluded).
+  const serverOf: Record<string, Started> = {
+    direct: upstream,
+    console: consoleProc,
+    control: consoleProc,
+    "bare-fetch": bareNext,
+    "bare-nodehttp": bareNext,
+    node: nodeProxy,
+  };
+  const cpuOf = (key: string) =>
+    processTree(serverOf[key].pid).reduce((s, p) => s + cpuSeconds(p), 0);
   const targets = [
     { key: "direct", label: "direct", base: upstreamUrl },
     { key: "console", label: "console gateway", base: `http://127.0.0.1:${PORTS.console}` },
@@ -99,7 +122,9 @@ async function main() {
     for (const p of PATHS) {
       for (let j = 0; j < targets.length; j++) {
         const t = targets[(round + j) % targets.length];
+        const cpuBefore = cpuOf(t.key);
         const s = await run(t.base + p);
+        s.cpuSeconds = cpuOf(t.key) - cpuBefore;
         (totals[`${t.key} ${p}`] ??= []).push(s);
       }
     }
@@ -123,6 +148,13 @@ async function main() {
         Math.floor(samples.length / 2)
       ];
       const p99 = Math.max(...samples.map((x) => x.latencyP99));
+      // CPU milliseconds per request: what a request costs the server, whatever the machine's load.
+      const cpuMs =
+        (samples.reduce((s, x) => s + (x.cpuSeconds ?? 0), 0) * 1000) /
+        Math.max(
+          1,
+          samples.reduce((s, x) => s + x.requests, 0),
+        );
       rows.push([
         p,
         t.label,
@@ -131,6 +163,7 @@ async function main() {
         bad,
         ms(p50, 1),
         ms(p99, 1),
+        ms(cpuMs, 3),
       ]);
       result[`${t.key} ${p}`] = {
         rps: r,
@@ -138,6 +171,7 @@ async function main() {
         bad,
         latencyP50: p50,
         latencyP99: p99,
+        cpuMsPerRequest: cpuMs,
       };
     }
     const ratio = rps("console") / directRps;
@@ -149,7 +183,16 @@ async function main() {
     `\n${CONNECTIONS} connections, upstream latency ${JSON_DELAY} ms, ${ROUNDS} rounds × ${SECONDS} s per target and path; load ${loadBefore} → ${loadAfter}`,
   );
   printTable(
-    ["path", "target", "req/s", "× direct", "non-2xx+err", "lat p50 ms", "lat p99 ms"],
+    [
+      "path",
+      "target",
+      "req/s",
+      "× direct",
+      "non-2xx+err",
+      "lat p50 ms",
+      "lat p99 ms",
+      "CPU ms/req",
+    ],
     rows,
   );
   console.log("\n" + verdicts.join("\n"));
