@@ -107,6 +107,17 @@ describe("fine-tuning job lifecycle", () => {
     });
   });
 
+  it("shows the model of a job that finished while nobody watched it", async () => {
+    const clock = setup();
+    const created = await createJob({ suffix: "unwatched" });
+    clock.advance(VALIDATED_AT + RUN_MS);
+    const models = (await sb.api<ModelList>("GET", "/v1/models")).body.data!;
+    const ft = models.find((m) => m.id.startsWith("ft:open-mistral-7b:unwatched:"));
+    expect(ft).toMatchObject({ job: created.id });
+    const listed = (await sb.api<JobsOut>("GET", "/v1/fine_tuning/jobs")).body.data![0];
+    expect(listed).toMatchObject({ status: "SUCCESS", fine_tuned_model: ft!.id });
+  });
+
   it("names the model with 8 hex characters when there is no suffix", async () => {
     const clock = setup();
     const created = await createJob();
