@@ -2,7 +2,7 @@ import Ajv2020 from "ajv/dist/2020";
 import { describe, expect, it } from "vitest";
 import type { ChatCompletionRequest } from "@/lib/mistral/types";
 import { countTokens } from "@/lib/mistral/tokens";
-import { agentsCompletion, chatCompletion, SANDBOX_AGENTS } from ".";
+import { agentsCompletion, chatCompletion, SAFETY_PROMPT, SANDBOX_AGENTS } from ".";
 import { expectCompletionSchema, fineTunedModel, testContext } from "./testing";
 
 type Body = Omit<ChatCompletionRequest, "model"> & { model?: string };
@@ -206,6 +206,15 @@ describe("chat completions", () => {
     expect(content.startsWith(prefix)).toBe(true);
     expect(content.length).toBeGreaterThan(prefix.length);
     expect(answer.usage.completion_tokens).toBe(countTokens(content.slice(prefix.length)));
+  });
+
+  it("counts the safety prompt that safe_prompt adds as prompt tokens", async () => {
+    const messages = [user("Tell me a joke")];
+    const plain = await chat({ messages });
+    const safe = await chat({ messages, safe_prompt: true });
+    expect(safe.answer.usage.prompt_tokens).toBe(
+      plain.answer.usage.prompt_tokens + countTokens(SAFETY_PROMPT),
+    );
   });
 
   it("reads user content given as text chunks", async () => {

@@ -45,6 +45,10 @@ function resolveModel(
   return model;
 }
 
+/** The system prompt `safe_prompt: true` adds, as Mistral documents it (guardrailing). */
+export const SAFETY_PROMPT =
+  "Always assist with care, respect, and truth. Respond with utmost utility yet securely. Avoid harmful, unethical, prejudiced, or negative content. Ensure replies promote fairness and positivity.";
+
 // The real API's type and code for a conversation it cannot serve.
 const messageOrderError = (message: string) =>
   mistralError(400, message, "invalid_request_message_order", "3230");
@@ -99,7 +103,9 @@ function generateChat(
   if (body.tools?.length && !model.capabilities.function_calling) {
     return mistralError(400, `Function calling is not enabled for model ${modelId}`);
   }
-  const promptTokens = countTokens(promptText(body.messages));
+  // safe_prompt puts Mistral's documented guardrail prompt before the conversation: it is prompt text.
+  const safety = "safe_prompt" in body && body.safe_prompt ? `${SAFETY_PROMPT}\n` : "";
+  const promptTokens = countTokens(safety + promptText(body.messages));
   const tokenProblem =
     limitsError(body.max_tokens, body.min_tokens) ??
     tooLong(model, promptTokens, body.min_tokens ?? 0);
