@@ -14,7 +14,7 @@ import {
   filterRows,
   type ModelRow,
   prepareRows,
-  sortRows,
+  sortRowsCached,
 } from "@/lib/models/filter";
 import type { TableState } from "@/lib/models/table-state";
 import { BulkActions } from "./bulk-actions";
@@ -35,7 +35,7 @@ export function ModelsPage() {
   // Sorting happens only when the list or the sort changes; a keystroke only filters.
   const rows = useMemo(() => prepareRows(models.data ?? []), [models.data]);
   const sorted = useMemo(
-    () => sortRows(rows, state.sort, state.dir),
+    () => sortRowsCached(rows, state.sort, state.dir),
     [rows, state.sort, state.dir],
   );
   const view = useMemo(() => filterRows(sorted, state), [sorted, state]);

@@ -5,17 +5,17 @@ import Link from "next/link";
 import { useRef } from "react";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
-import { CopyButton } from "@/components/ui/copy-button";
 import { capabilityLabel, type ModelRow } from "@/lib/models/filter";
 import { deprecationTone, formatContext, formatDay } from "@/lib/models/format";
 import { defaultDir, type SortColumn, type SortDir } from "@/lib/models/table-state";
+import { CopyId } from "./copy-id";
 import { EditableText, type EditState } from "./editable-text";
 
 const ROW_HEIGHT = 48;
 const HEADER_HEIGHT = 40;
 
 export const playgroundHref = (id: string) => `/playground?model=${encodeURIComponent(id)}`;
-export const modelHref = (id: string) => `/models/${encodeURIComponent(id)}`;
+export const modelHref = (id: string) => `/models/${encodeURIComponent(id).replace(/%3A/gi, ":")}`;
 export const jobHref = (id: string) => `/fine-tuning/${encodeURIComponent(id)}`;
 export const displayName = (row: ModelRow) => row.model.name || row.id;
 export const canChat = (row: ModelRow) => row.caps.includes("completion_chat");
@@ -28,7 +28,7 @@ interface Column {
 }
 
 const COLUMNS: Column[] = [
-  { key: "id", label: "ID", width: 300 },
+  { key: "id", label: "ID", width: 360 },
   { key: "name", label: "Name", width: 200 },
   { key: "description", label: "Description", width: 260 },
   { key: "root", label: "Base model", width: 170 },
@@ -42,7 +42,7 @@ const COLUMNS: Column[] = [
   { key: "job", label: "Job", width: 110 },
 ];
 const SELECT_WIDTH = 44;
-const ACTIONS_WIDTH = 290;
+const ACTIONS_WIDTH = 220;
 
 export interface ModelsTableProps {
   rows: ModelRow[];
@@ -248,12 +248,13 @@ function ModelTableRow({
         <div className="flex min-w-0 items-center gap-0.5">
           <Link
             href={modelHref(row.id)}
+            prefetch={false}
             title={`Details of ${row.id}`}
             className="truncate rounded px-2 font-mono text-xs hover:underline"
           >
             {row.id}
           </Link>
-          <CopyButton text={row.id} label={`Copy ${row.id}`} />
+          <CopyId text={row.id} />
         </div>
       </td>
       <td className={cell}>{ft ? editable("name") : <Text value={m.name} />}</td>
@@ -304,6 +305,7 @@ function ModelTableRow({
         {row.jobId ? (
           <Link
             href={jobHref(row.jobId)}
+            prefetch={false}
             aria-label={`Job ${row.jobId}`}
             title={row.jobId}
             className="font-mono text-xs text-accent hover:underline"
@@ -315,21 +317,23 @@ function ModelTableRow({
         )}
       </td>
       <td className={`${cell} sticky right-0 z-10 border-l bg-inherit px-2`}>
-        <div className="flex items-center gap-1">
+        <div className="flex items-center gap-0.5">
           {canChat(row) && (
             <Link
               href={playgroundHref(row.id)}
-              className={buttonClass("ghost", "sm", "text-accent")}
+              prefetch={false}
+              className={buttonClass("ghost", "sm", "px-2 text-accent")}
               aria-label={`Try ${row.id} in playground`}
+              title="Try in playground"
             >
-              Try in playground
+              Try ▸
             </Link>
           )}
           {ft && (
             <>
               <button
                 type="button"
-                className={buttonClass("ghost", "sm")}
+                className={buttonClass("ghost", "sm", "px-2")}
                 aria-label={`${archived ? "Unarchive" : "Archive"} ${row.id}`}
                 onClick={() => onArchive(row, !archived)}
               >
@@ -337,7 +341,7 @@ function ModelTableRow({
               </button>
               <button
                 type="button"
-                className={buttonClass("ghost", "sm", "text-danger")}
+                className={buttonClass("ghost", "sm", "px-2 text-danger")}
                 aria-label={`Delete ${row.id}`}
                 onClick={() => onDelete(row)}
               >

@@ -43,7 +43,7 @@ export function ModelsToolbar({
           {KINDS.map((k) => (
             <label
               key={k.value}
-              className={`cursor-pointer rounded px-2.5 py-1 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-(--ring) ${
+              className={`relative cursor-pointer rounded px-2.5 py-1 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-(--ring) ${
                 state.kind === k.value
                   ? "bg-accent-soft font-medium text-accent"
                   : "text-text hover:bg-surface-2"
@@ -55,7 +55,7 @@ export function ModelsToolbar({
                 value={k.value}
                 checked={state.kind === k.value}
                 onChange={() => onChange({ kind: k.value })}
-                className="sr-only"
+                className="absolute inset-0 cursor-pointer opacity-0"
               />
               {k.label}
               <Count n={facets.kind[k.value]} />

@@ -17,10 +17,15 @@ export function useTableState() {
   const written = useRef<string[]>([]);
 
   useEffect(() => {
-    const qs = serializeTableState(state, new URLSearchParams(window.location.search));
-    if (qs === window.location.search.replace(/^\?/, "")) return;
-    written.current = [...written.current.slice(-100), qs];
-    window.history.replaceState(window.history.state, "", qs ? `?${qs}` : window.location.pathname);
+    // Written a moment after the last change, so typing never waits on the router.
+    const timer = setTimeout(() => {
+      const qs = serializeTableState(state, new URLSearchParams(window.location.search));
+      if (qs === window.location.search.replace(/^\?/, "")) return;
+      written.current = [...written.current.slice(-100), qs];
+      const url = qs ? `?${qs}` : window.location.pathname;
+      window.history.replaceState(window.history.state, "", url);
+    }, 150);
+    return () => clearTimeout(timer);
   }, [state]);
 
   const current = searchParams.toString();

@@ -190,6 +190,22 @@ export function sortRows(rows: readonly ModelRow[], column: SortColumn, dir: Sor
   return keyed.map((k) => k.row);
 }
 
+const sortCache = new WeakMap<readonly ModelRow[], Map<string, ModelRow[]>>();
+
+/** sortRows, remembered per list: going back to a column already sorted costs nothing. */
+export function sortRowsCached(
+  rows: readonly ModelRow[],
+  column: SortColumn,
+  dir: SortDir,
+): ModelRow[] {
+  let byColumn = sortCache.get(rows);
+  if (!byColumn) sortCache.set(rows, (byColumn = new Map()));
+  const key = `${column}:${dir}`;
+  let sorted = byColumn.get(key);
+  if (!sorted) byColumn.set(key, (sorted = sortRows(rows, column, dir)));
+  return sorted;
+}
+
 /** What the table shows for a state. Filtering keeps order, so the page sorts once per sort change
  * and only filters on a keystroke. */
 export function viewRows(rows: readonly ModelRow[], state: TableState): ModelRow[] {

@@ -1,4 +1,5 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { defaultPathSerializer } from "openapi-fetch";
 import type { FTModelOut, ModelCard } from "@/lib/mistral/types";
 import { api, unwrap } from "../client";
 
@@ -13,6 +14,15 @@ export const modelKeys = {
 
 /** Every write to a model uses this key, so the list refetches once when the last one settles. */
 const writeKey = ["models", "write"] as const;
+
+/**
+ * Model ids carry colons (ft:base:suffix:date:hash). ":" is legal in a path segment and the
+ * gateway refuses percent-encoded paths, so ids go into the path with their colons as they are.
+ */
+const pathSerializer = (pathname: string, params: Record<string, unknown>) =>
+  defaultPathSerializer(pathname, params).replace(/%3A/gi, ":");
+
+const modelPath = (id: string) => ({ params: { path: { model_id: id } }, pathSerializer });
 
 export function isFineTuned(m: Pick<ConsoleModel, "id" | "job"> & { type?: unknown }): boolean {
   if (m.type === "fine-tuned") return true;
@@ -33,7 +43,7 @@ export function useModel(id: string) {
     queryKey: modelKeys.detail(id),
     queryFn: ({ signal }) =>
       unwrap(
-        api.GET("/v1/models/{model_id}", { params: { path: { model_id: id } }, signal }),
+        api.GET("/v1/models/{model_id}", { ...modelPath(id), signal }),
       ) as Promise<ConsoleModel>,
   });
 }
@@ -112,7 +122,7 @@ function settle(qc: QueryClient) {
 }
 
 export function sendChange(change: ModelChange): Promise<unknown> {
-  const params = { params: { path: { model_id: change.id } } };
+  const params = modelPath(change.id);
   switch (change.kind) {
     case "update": {
       const body: { name?: string | null; description?: string | null } = {};
