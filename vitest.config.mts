@@ -11,7 +11,7 @@ export default defineConfig({
   },
   test: {
     include: ["**/*.test.{ts,tsx}"],
-    exclude: ["node_modules/**", "e2e/**", ".next*/**"],
+    exclude: ["node_modules/**", "e2e/**", ".next*/**", ".data/**"],
     environment: "node",
     testTimeout: 20_000,
     hookTimeout: 30_000,
