@@ -2,14 +2,13 @@
 // (SANDBOX_SPEED=4: about 3 s to validate and 12 s of training), so it runs under its own
 // config, e2e/fine-tuning-live.config.ts, and the default config leaves it out.
 import { expect, test } from "@playwright/test";
-import { jobStatus, shot, unique, uploadFile } from "./fine-tuning-helpers";
+import { jobStatus, jsonl, shot, unique } from "./fine-tuning-helpers";
 
-test("upload, wizard, dry run, create without auto start, start, watch the chart grow, open the model", async ({
+test("upload inline, wizard, dry run, create without auto start, start, watch the chart grow, open the model", async ({
   page,
-  request,
 }) => {
   test.setTimeout(120_000);
-  const file = await uploadFile(request, `${unique("ft-live")}.jsonl`, 40);
+  const fileName = `${unique("ft-live")}.jsonl`;
   const suffix = unique("live");
 
   await page.goto("/fine-tuning/new");
@@ -22,8 +21,18 @@ test("upload, wizard, dry run, create without auto start, start, watch the chart
   await shot(page, "step-1-model");
   await page.getByRole("button", { name: "Next: Data" }).click();
 
-  await page.getByRole("checkbox", { name: `Train on ${file.filename}` }).check();
-  await expect(page.getByRole("textbox", { name: `Weight of ${file.filename}` })).toHaveValue("1");
+  // Upload the training data inline: once uploaded it is selected for training.
+  await page.getByRole("button", { name: "Upload a new file" }).click();
+  await page.getByLabel("Training files (.jsonl)").setInputFiles({
+    name: fileName,
+    mimeType: "application/jsonl",
+    buffer: Buffer.from(jsonl(40, "live")),
+  });
+  await page.getByRole("button", { name: "Upload", exact: true }).click();
+  await expect(page.getByRole("checkbox", { name: `Train on ${fileName}` })).toBeChecked({
+    timeout: 20_000,
+  });
+  await expect(page.getByRole("textbox", { name: `Weight of ${fileName}` })).toHaveValue("1");
   await shot(page, "step-2-data");
   await page.getByRole("button", { name: "Next: Hyperparameters" }).click();
 

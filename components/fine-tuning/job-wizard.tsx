@@ -46,7 +46,7 @@ interface Initial {
 }
 
 /** The wizard's starting point: a job to clone (once loaded), else the saved draft and ?file=. */
-export function JobWizardLoader({ uploader }: { uploader?: React.ReactNode }) {
+export function JobWizardLoader() {
   const params = useSearchParams();
   const router = useRouter();
   // Read once: the URL's parameters are dropped below, so a reload keeps the user's edits.
@@ -83,7 +83,7 @@ export function JobWizardLoader({ uploader }: { uploader?: React.ReactNode }) {
     if (hasParams && ready) router.replace("/fine-tuning/new");
   }, [hasParams, ready, router]);
 
-  if (initial) return <JobWizard initial={initial} uploader={uploader} />;
+  if (initial) return <JobWizard initial={initial} />;
   if (clone.isError) {
     return (
       <div className="flex flex-col gap-3">
@@ -100,7 +100,6 @@ export function JobWizardLoader({ uploader }: { uploader?: React.ReactNode }) {
   const job = clone.data;
   return (
     <JobWizard
-      uploader={uploader}
       initial={{
         draft: draftFromJob(job),
         step: 0,
@@ -110,7 +109,7 @@ export function JobWizardLoader({ uploader }: { uploader?: React.ReactNode }) {
   );
 }
 
-function JobWizard({ initial, uploader }: { initial: Initial; uploader?: React.ReactNode }) {
+function JobWizard({ initial }: { initial: Initial }) {
   const router = useRouter();
   const toast = useToast();
   const [state, setState] = useState({ draft: initial.draft, step: initial.step });
@@ -259,7 +258,7 @@ function JobWizard({ initial, uploader }: { initial: Initial; uploader?: React.R
             Step {step + 1} of {STEPS.length}: {STEPS[step]}
           </h2>
           {step === 0 && <StepModel />}
-          {step === 1 && <StepData uploader={uploader} />}
+          {step === 1 && <StepData />}
           {step === 2 && <StepHyperparameters />}
           {step === 3 && <StepExtras />}
           {step === LAST && <StepReview problems={problems} dryRun={dryRun} goTo={goTo} />}

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { Uploader } from "@/components/files/uploader";
 import { useMemo, useState } from "react";
 import { inputClass } from "@/components/ui/field";
 import { Button, buttonClass } from "@/components/ui/button";
@@ -21,8 +22,9 @@ function setTraining(d: WizardDraft, id: string, on: boolean): WizardDraft {
   return d;
 }
 
-export function StepData({ uploader }: { uploader?: React.ReactNode }) {
+export function StepData() {
   const { draft, update, errorOf } = useWizard();
+  const [uploading, setUploading] = useState(false);
   const files = useFiles();
   const [query, setQuery] = useState("");
   const all = useMemo(
@@ -53,15 +55,27 @@ export function StepData({ uploader }: { uploader?: React.ReactNode }) {
         relative to the others), and optionally files to validate on: validation data gives the
         validation loss and accuracy curves.
       </p>
-      {uploader ?? (
-        <p className="text-sm">
-          Need another file?{" "}
-          <Link href="/files" className="text-accent underline underline-offset-2">
-            Upload it on the Files page
-          </Link>{" "}
-          — this draft is kept while you are away.
-        </p>
-      )}
+      <div className="flex flex-col gap-2">
+        <div>
+          <Button
+            size="sm"
+            aria-expanded={uploading}
+            aria-controls="wizard-uploader"
+            onClick={() => setUploading((u) => !u)}
+          >
+            {uploading ? "Hide the uploader" : "Upload a new file"}
+          </Button>
+        </div>
+        {uploading && (
+          <div id="wizard-uploader">
+            {/* An uploaded file joins the training files at once (it can be moved to validation). */}
+            <Uploader
+              compact
+              onUploaded={(file) => update((d) => setTraining(d, file.id, true), "training_files")}
+            />
+          </div>
+        )}
+      </div>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <label className="flex items-center gap-2 text-sm">
           <span className="font-medium whitespace-nowrap">Filter files</span>
@@ -115,12 +129,16 @@ export function StepData({ uploader }: { uploader?: React.ReactNode }) {
         <EmptyState
           title="No training files yet"
           action={
-            <Link href="/files" className={buttonClass("primary")}>
+            <Button variant="primary" onClick={() => setUploading(true)}>
               Upload a file
-            </Link>
+            </Button>
           }
         >
-          Upload a JSONL file of conversations first.
+          Upload a JSONL file of conversations here or on the{" "}
+          <Link href="/files" className="text-accent underline">
+            Files page
+          </Link>
+          .
         </EmptyState>
       ) : (
         <div className="max-h-[28rem] overflow-auto rounded-lg border border-border">
