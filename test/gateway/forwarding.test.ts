@@ -170,6 +170,11 @@ describe("each of the 19 operations", () => {
     if (sent) {
       expect(got.body.equals(sent)).toBe(true);
       expect(got.headers["content-type"]).toBe(headers["content-type"]);
+      if (c.json !== undefined) {
+        // A checked JSON body goes out with its length, not chunked.
+        expect(got.headers["content-length"]).toBe(String(sent.length));
+        expect(got.headers["transfer-encoding"]).toBeUndefined();
+      }
     } else {
       expect(got.body.length).toBe(0);
     }
