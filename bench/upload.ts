@@ -62,27 +62,24 @@ async function generate(file: string, size: number): Promise<void> {
   const filler = "The quick brown fox jumps over the lazy dog. ".repeat(18);
   let written = 0;
   let i = 0;
-  while (written < size) {
-    let line =
-      JSON.stringify({
-        messages: [
-          { role: "user", content: `Question ${i}: ${filler}` },
-          { role: "assistant", content: `Answer ${i}: ${filler}` },
-        ],
-      }) + "\n";
-    if (written + Buffer.byteLength(line) > size) {
-      // Pad the last line to land exactly on the size (still one valid JSON line).
-      const room = size - written;
-      const base = JSON.stringify({ messages: [] });
-      line =
-        room > base.length + 1
-          ? base.slice(0, -1) + " ".repeat(room - base.length - 1) + "}\n"
-          : "\n".repeat(room);
-    }
+  const lineFor = (i: number, pad = "") =>
+    JSON.stringify({
+      messages: [
+        { role: "user", content: `Question ${i}: ${filler}${pad}` },
+        { role: "assistant", content: `Answer ${i}: ${filler}` },
+      ],
+    }) + "\n";
+  const typical = Buffer.byteLength(lineFor(1_000_000));
+  // Whole lines while more than two are left, then one line padded to land exactly on the size.
+  while (size - written > 2 * typical) {
+    const line = lineFor(i++);
     written += Buffer.byteLength(line);
-    i++;
     if (!out.write(line)) await once(out, "drain");
   }
+  const room = size - written;
+  const last = lineFor(i, " ".repeat(room - Buffer.byteLength(lineFor(i))));
+  if (Buffer.byteLength(last) !== room) throw new Error("could not pad the last line");
+  out.write(last);
   out.end();
   await once(out, "finish");
 }
