@@ -76,10 +76,10 @@ export function useUploadQueue(onUploaded?: (file: UploadFileOut) => void) {
         uploading.current = null;
         dispatch({ type: "upload-done", id, file });
         // Show it in the table at once, then let the server's list confirm it.
-        qc.setQueryData<FileSchema[]>(fileKeys.all, (old) =>
+        qc.setQueryData<FileSchema[]>(fileKeys.list, (old) =>
           old ? [file, ...old.filter((f) => f.id !== file.id)] : old,
         );
-        void qc.invalidateQueries({ queryKey: fileKeys.all });
+        void qc.invalidateQueries({ queryKey: fileKeys.list });
         onUploadedRef.current?.(file);
       },
       (error: unknown) => {

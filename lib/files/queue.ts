@@ -55,7 +55,8 @@ export function refusalReason(file: { name: string; size: number }): string | nu
     return "Not a .jsonl file. Training data must be JSON Lines: one JSON object per line, in a file named *.jsonl.";
   }
   if (file.size > MAX_FILE_BYTES) {
-    return `Too large: ${formatBytes(file.size)}, over the limit of 512 MB (${MAX_FILE_BYTES.toLocaleString("en-US")} bytes) per file. Split it into smaller files.`;
+    const n = (v: number) => v.toLocaleString("en-US");
+    return `Too large: ${formatBytes(file.size)} (${n(file.size)} bytes), over the limit of 512 MiB (${n(MAX_FILE_BYTES)} bytes) per file. Split it into smaller files.`;
   }
   return null;
 }

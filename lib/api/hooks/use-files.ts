@@ -1,23 +1,34 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { FileSchema } from "@/lib/mistral/types";
 import { api, unwrap } from "../client";
 
 export const fileKeys = {
+  /** Prefix of every files query: invalidating it refreshes the list and the details. */
   all: ["files"] as const,
+  list: ["files", "list"] as const,
   detail: (id: string) => ["files", "detail", id] as const,
 };
 
 export function useFiles() {
   return useQuery({
-    queryKey: fileKeys.all,
+    queryKey: fileKeys.list,
     queryFn: async ({ signal }) => (await unwrap(api.GET("/v1/files", { signal }))).data,
   });
 }
 
-export function useFile(id: string) {
+/** One file's record; `id` null keeps the query idle (nothing to show). */
+export function useFile(id: string | null) {
+  const qc = useQueryClient();
+  // The list already holds the record: show it at once while the detail loads.
+  const fromList = id
+    ? qc.getQueryData<FileSchema[]>(fileKeys.list)?.find((f) => f.id === id)
+    : undefined;
   return useQuery({
-    queryKey: fileKeys.detail(id),
+    queryKey: fileKeys.detail(id ?? ""),
+    enabled: !!id,
     queryFn: ({ signal }) =>
-      unwrap(api.GET("/v1/files/{file_id}", { params: { path: { file_id: id } }, signal })),
+      unwrap(api.GET("/v1/files/{file_id}", { params: { path: { file_id: id! } }, signal })),
+    placeholderData: fromList,
   });
 }
 
@@ -26,6 +37,10 @@ export function useDeleteFile() {
   return useMutation({
     mutationFn: (id: string) =>
       unwrap(api.DELETE("/v1/files/{file_id}", { params: { path: { file_id: id } } })),
-    onSettled: () => qc.invalidateQueries({ queryKey: fileKeys.all }),
+    onSuccess: (_out, id) => {
+      qc.setQueryData<FileSchema[]>(fileKeys.list, (old) => old?.filter((f) => f.id !== id));
+      qc.removeQueries({ queryKey: fileKeys.detail(id), exact: true });
+    },
+    onSettled: () => qc.invalidateQueries({ queryKey: fileKeys.list }),
   });
 }

@@ -1,0 +1,104 @@
+"use client";
+
+import Link from "next/link";
+import { Button, buttonClass } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+import { Dialog } from "@/components/ui/dialog";
+import { ErrorState, LoadingState } from "@/components/ui/states";
+import { ApiError } from "@/lib/api/errors";
+import {
+  formatBytes,
+  formatDateTime,
+  formatNumber,
+  formatRelative,
+  orDash,
+} from "@/lib/api/format";
+import { useFile } from "@/lib/api/hooks/use-files";
+import type { FileSchema } from "@/lib/mistral/types";
+
+/** The record of one file as GET /v1/files/{id} returns it now, with what can be done with it. */
+export function FileDetail({
+  id,
+  onClose,
+  onDelete,
+}: {
+  id: string | null;
+  onClose: () => void;
+  onDelete: (file: FileSchema) => void;
+}) {
+  const file = useFile(id);
+  const data = file.data;
+  const gone = file.error instanceof ApiError && file.error.status === 404;
+  return (
+    <Dialog
+      open={!!id}
+      onClose={onClose}
+      title={data ? data.filename : "File"}
+      wide
+      footer={
+        data && !gone ? (
+          <>
+            <Button variant="danger" onClick={() => onDelete(data)}>
+              Delete
+            </Button>
+            <Link
+              href={`/fine-tuning/new?file=${encodeURIComponent(data.id)}`}
+              className={buttonClass("primary")}
+            >
+              Use in a fine-tuning job
+            </Link>
+          </>
+        ) : undefined
+      }
+    >
+      {gone ? (
+        <div role="alert" className="text-sm">
+          <p className="font-medium">This file does not exist (any more)</p>
+          <p className="mt-1 text-muted">
+            No file has the id <code className="font-mono">{id}</code>: it may have been deleted.
+          </p>
+        </div>
+      ) : file.error && !data ? (
+        <ErrorState error={file.error} onRetry={() => file.refetch()} />
+      ) : !data ? (
+        <LoadingState label="Loading the file…" />
+      ) : (
+        <>
+          {file.error && <ErrorState compact error={file.error} onRetry={() => file.refetch()} />}
+          <dl className="grid grid-cols-[max-content_1fr] items-center gap-x-6 gap-y-2">
+            <dt className="text-muted">Id</dt>
+            <dd className="flex min-w-0 items-center gap-1">
+              <code className="truncate font-mono text-xs">{data.id}</code>
+              <CopyButton text={data.id} label="Copy file id" />
+            </dd>
+            <dt className="text-muted">Name</dt>
+            <dd className="break-all">{data.filename}</dd>
+            <dt className="text-muted">Size</dt>
+            <dd className="tabular-nums">
+              {formatBytes(data.bytes)}{" "}
+              <span className="text-muted">({formatNumber(data.bytes)} bytes)</span>
+            </dd>
+            <dt className="text-muted">Lines</dt>
+            <dd className="tabular-nums">{formatNumber(data.num_lines)}</dd>
+            <dt className="text-muted">Sample type</dt>
+            <dd>{orDash(data.sample_type)}</dd>
+            <dt className="text-muted">Source</dt>
+            <dd>{orDash(data.source)}</dd>
+            <dt className="text-muted">Purpose</dt>
+            <dd>{orDash(data.purpose)}</dd>
+            <dt className="text-muted">Created</dt>
+            <dd>
+              {formatDateTime(data.created_at)}{" "}
+              <span className="text-muted">({formatRelative(data.created_at)})</span>
+            </dd>
+          </dl>
+          {file.isFetching && (
+            <p className="mt-3 text-xs text-muted" aria-live="polite">
+              Refreshing…
+            </p>
+          )}
+        </>
+      )}
+    </Dialog>
+  );
+}

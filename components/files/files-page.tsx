@@ -1,0 +1,183 @@
+"use client";
+
+import { usePathname, useSearchParams } from "next/navigation";
+import { useCallback, useMemo, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import { inputClass } from "@/components/ui/field";
+import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
+import { useToast } from "@/components/ui/toast";
+import { describeError } from "@/lib/api/errors";
+import { formatNumber } from "@/lib/api/format";
+import { useDeleteFile, useFiles } from "@/lib/api/hooks/use-files";
+import {
+  filterFiles,
+  readState,
+  sortFiles,
+  type TableState,
+  toggleSort,
+  writeState,
+} from "@/lib/files/table";
+import type { FileSchema } from "@/lib/mistral/types";
+import { FileDetail } from "./file-detail";
+import { FilesTable } from "./files-table";
+import { DROPZONE_ID, Uploader } from "./uploader";
+
+/** Sends the user to the drop zone and opens the file picker. */
+function chooseFiles() {
+  const zone = document.getElementById(DROPZONE_ID);
+  zone?.scrollIntoView({ block: "center", behavior: "smooth" });
+  zone?.focus();
+  zone?.click();
+}
+
+export function FilesPage() {
+  const params = useSearchParams();
+  const pathname = usePathname();
+  const state = useMemo(() => readState(new URLSearchParams(params.toString())), [params]);
+  // The URL holds the filter, sort and open file. The native History API keeps Next's
+  // useSearchParams in step without a server round trip per keystroke.
+  const setState = useCallback(
+    (next: TableState) => window.history.replaceState(null, "", pathname + writeState(next)),
+    [pathname],
+  );
+
+  const files = useFiles();
+  const remove = useDeleteFile();
+  const toast = useToast();
+  const [deleting, setDeleting] = useState<FileSchema | null>(null);
+
+  const sorted = useMemo(
+    () => sortFiles(files.data ?? [], state.sort, state.dir),
+    [files.data, state.sort, state.dir],
+  );
+  const shown = useMemo(() => filterFiles(sorted, state.q), [sorted, state.q]);
+
+  const confirmDelete = () => {
+    if (!deleting) return;
+    const file = deleting;
+    remove.mutate(file.id, {
+      onSuccess: () => {
+        setDeleting(null);
+        if (state.file === file.id) setState({ ...state, file: null });
+        toast({ tone: "success", title: "File deleted", body: file.filename });
+      },
+    });
+  };
+
+  const total = files.data?.length ?? 0;
+  return (
+    <>
+      <section aria-labelledby="upload-heading" className="mb-8">
+        <h2 id="upload-heading" className="mb-3 text-base font-semibold">
+          Upload training data
+        </h2>
+        <Uploader />
+      </section>
+
+      <section aria-labelledby="files-heading">
+        <div className="mb-3 flex flex-wrap items-end justify-between gap-3">
+          <div>
+            <h2 id="files-heading" className="text-base font-semibold">
+              Uploaded files
+            </h2>
+            {files.data && (
+              <p className="text-sm text-muted" aria-live="polite">
+                {state.q.trim()
+                  ? `${formatNumber(shown.length)} of ${formatNumber(total)} files match`
+                  : `${formatNumber(total)} file${total === 1 ? "" : "s"}`}
+              </p>
+            )}
+          </div>
+          <div className="flex items-center gap-2">
+            <input
+              type="search"
+              aria-label="Filter files by name or id"
+              placeholder="Filter by name or id"
+              className={`${inputClass} w-64`}
+              value={state.q}
+              onChange={(e) => setState({ ...state, q: e.target.value })}
+            />
+            <Button
+              onClick={() => files.refetch()}
+              disabled={files.isFetching}
+              aria-label="Refresh the file list"
+            >
+              Refresh
+            </Button>
+          </div>
+        </div>
+
+        {files.isPending ? (
+          <LoadingState label="Loading files…" />
+        ) : files.isError && !files.data ? (
+          <ErrorState error={files.error} onRetry={() => files.refetch()} />
+        ) : total === 0 ? (
+          <EmptyState
+            title="No files yet"
+            action={
+              <Button variant="primary" onClick={chooseFiles}>
+                Choose a .jsonl file
+              </Button>
+            }
+          >
+            Upload a .jsonl training file above: it is checked in your browser first, then appears
+            here, ready for a fine-tuning job.
+          </EmptyState>
+        ) : shown.length === 0 ? (
+          <EmptyState
+            title={`No file matches “${state.q.trim()}”`}
+            action={<Button onClick={() => setState({ ...state, q: "" })}>Clear the filter</Button>}
+          >
+            The filter looks in file names and ids.
+          </EmptyState>
+        ) : (
+          <>
+            {files.isError && (
+              <div className="mb-3">
+                <ErrorState compact error={files.error} onRetry={() => files.refetch()} />
+              </div>
+            )}
+            <FilesTable
+              files={shown}
+              sort={state.sort}
+              dir={state.dir}
+              onSort={(key) => setState(toggleSort(state, key))}
+              onOpen={(f) => setState({ ...state, file: f.id })}
+              onDelete={setDeleting}
+            />
+          </>
+        )}
+      </section>
+
+      <FileDetail
+        id={state.file}
+        onClose={() => setState({ ...state, file: null })}
+        onDelete={setDeleting}
+      />
+      <ConfirmDialog
+        open={!!deleting}
+        onClose={() => {
+          setDeleting(null);
+          remove.reset();
+        }}
+        onConfirm={confirmDelete}
+        title="Delete this file?"
+        confirmLabel={remove.isPending ? "Deleting…" : "Delete"}
+        busy={remove.isPending}
+      >
+        <p>
+          <span className="font-medium break-all">{deleting?.filename}</span> will be deleted from
+          the server. Jobs that already trained on it keep their results, but it cannot be used for
+          new jobs. This cannot be undone.
+        </p>
+        {remove.isError && (
+          <div className="mt-3">
+            <ErrorState compact error={remove.error} />
+          </div>
+        )}
+        <span className="sr-only">{remove.isError ? describeError(remove.error).title : ""}</span>
+      </ConfirmDialog>
+    </>
+  );
+}

@@ -1,0 +1,94 @@
+// Sorting and filtering of the files table, and its state in the URL (?q=&sort=&dir=&file=).
+import type { FileSchema } from "@/lib/mistral/types";
+
+export type SortKey = "name" | "size" | "lines" | "created";
+export type SortDir = "asc" | "desc";
+
+export interface TableState {
+  q: string;
+  sort: SortKey;
+  dir: SortDir;
+  /** The file whose detail view is open. */
+  file: string | null;
+}
+
+const SORT_KEYS: SortKey[] = ["name", "size", "lines", "created"];
+export const DEFAULT_STATE: TableState = { q: "", sort: "created", dir: "desc", file: null };
+
+/** The natural first direction of a column: names A→Z, numbers and dates largest first. */
+export const firstDir = (key: SortKey): SortDir => (key === "name" ? "asc" : "desc");
+
+export function readState(params: URLSearchParams): TableState {
+  const sort = params.get("sort") as SortKey | null;
+  const key = sort && SORT_KEYS.includes(sort) ? sort : DEFAULT_STATE.sort;
+  const dir = params.get("dir");
+  return {
+    q: params.get("q") ?? "",
+    sort: key,
+    dir:
+      dir === "asc" || dir === "desc"
+        ? dir
+        : key === DEFAULT_STATE.sort
+          ? DEFAULT_STATE.dir
+          : firstDir(key),
+    file: params.get("file") || null,
+  };
+}
+
+/** The query string for a state, leaving defaults out so plain links stay plain. */
+export function writeState(state: TableState): string {
+  const p = new URLSearchParams();
+  if (state.q) p.set("q", state.q);
+  if (state.sort !== DEFAULT_STATE.sort || state.dir !== DEFAULT_STATE.dir) {
+    p.set("sort", state.sort);
+    p.set("dir", state.dir);
+  }
+  if (state.file) p.set("file", state.file);
+  const s = p.toString();
+  return s ? `?${s}` : "";
+}
+
+/** Clicking a column header: the same column flips, another starts in its natural direction. */
+export function toggleSort(state: TableState, key: SortKey): TableState {
+  return state.sort === key
+    ? { ...state, dir: state.dir === "asc" ? "desc" : "asc" }
+    : { ...state, sort: key, dir: firstDir(key) };
+}
+
+/** Case-insensitive match on the name or the id (the job page links here with a file id). */
+export function filterFiles(files: FileSchema[], q: string): FileSchema[] {
+  const needle = q.trim().toLowerCase();
+  if (!needle) return files;
+  return files.filter(
+    (f) => f.filename.toLowerCase().includes(needle) || f.id.toLowerCase().includes(needle),
+  );
+}
+
+const collator = new Intl.Collator("en", { numeric: true, sensitivity: "base" });
+
+function compare(a: FileSchema, b: FileSchema, key: SortKey): number {
+  switch (key) {
+    case "name":
+      return collator.compare(a.filename, b.filename);
+    case "size":
+      return a.bytes - b.bytes;
+    case "lines":
+      return (a.num_lines ?? 0) - (b.num_lines ?? 0);
+    case "created":
+      return a.created_at - b.created_at;
+  }
+}
+
+/** A stable sort; ties fall back to newest first, then id, so the order never jumps. */
+export function sortFiles(files: FileSchema[], key: SortKey, dir: SortDir): FileSchema[] {
+  const sign = dir === "asc" ? 1 : -1;
+  return [...files].sort((a, b) => {
+    // A file without a line count stays last whichever way lines are sorted.
+    if (key === "lines" && (a.num_lines == null) !== (b.num_lines == null)) {
+      return a.num_lines == null ? 1 : -1;
+    }
+    const c = compare(a, b, key);
+    if (c !== 0) return sign * c;
+    return b.created_at - a.created_at || a.id.localeCompare(b.id);
+  });
+}
