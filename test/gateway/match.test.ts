@@ -1,0 +1,79 @@
+// matchOperation decides what the gateway may forward: exactly the spec's operations, nothing odd.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { matchOperation, operations } from "@/lib/mistral/operations";
+
+const UUID = "0f6b8e2a-3c4d-4e5f-8a9b-1c2d3e4f5a6b";
+
+function concrete(template: string): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => (name === "job_id" ? UUID : "abc-1"));
+}
+
+describe("matchOperation", () => {
+  it("matches each of the 19 operations at its own path and method, with its parameters", () => {
+    expect(operations).toHaveLength(19);
+    for (const op of operations) {
+      const m = matchOperation(op.method, concrete(op.path));
+      expect(m.kind === "match" && m.operation.id, `${op.method} ${op.path}`).toBe(op.id);
+      if (m.kind === "match") {
+        for (const p of op.pathParams)
+          expect(m.params[p.name]).toBe(p.name === "job_id" ? UUID : "abc-1");
+      }
+    }
+  });
+
+  it("accepts a method in any case", () => {
+    expect(matchOperation("get", "/v1/models").kind).toBe("match");
+  });
+
+  it("names the allowed methods of a known path", () => {
+    expect(matchOperation("PUT", "/v1/files")).toEqual({
+      kind: "method-not-allowed",
+      allow: expect.arrayContaining(["GET", "POST"]),
+    });
+    const archive = matchOperation("GET", "/v1/fine_tuning/models/ft:a:b/archive");
+    expect(archive.kind === "method-not-allowed" && archive.allow.sort()).toEqual([
+      "DELETE",
+      "POST",
+    ]);
+  });
+
+  it.each([
+    "",
+    "v1/models",
+    "/v1/models/",
+    "//v1/models",
+    "/v1//models",
+    "/v1/models/a/b",
+    "/v1/models/..",
+    "/v1/models/.",
+    "/v1/models/a%2Fb",
+    "/v1/models/%2e%2e",
+    "/v1/models/a\\b",
+    "/v1/models/-leading-dash",
+    `/v1/models/${"a".repeat(201)}`,
+    "/v1/fine_tuning/jobs/123",
+    `/v1/fine_tuning/jobs/${UUID}x`,
+    `/V1/models`,
+  ])("refuses %j", (path) => {
+    expect(matchOperation("GET", path).kind).toBe("not-found");
+  });
+
+  it("a parameter never contains a slash, a percent sign, a space or a dot segment", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...operations),
+        fc.string({ minLength: 1, maxLength: 40 }),
+        (op, value) => {
+          const m = matchOperation(op.method, op.path.replace(/\{\w+\}/, value));
+          if (m.kind !== "match") return;
+          for (const v of Object.values(m.params)) {
+            expect(v).not.toMatch(/[/%\s\\?#]/);
+            expect(v).not.toMatch(/^\.+$/);
+          }
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});
