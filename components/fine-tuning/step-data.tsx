@@ -4,7 +4,7 @@ import Link from "next/link";
 import { Uploader } from "@/components/files/uploader";
 import { useMemo, useState } from "react";
 import { inputClass } from "@/components/ui/field";
-import { Button, buttonClass } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { ErrorState, LoadingState, EmptyState } from "@/components/ui/states";
 import { useFiles } from "@/lib/api/hooks/use-files";
 import { formatBytes, formatNumber, formatRelative } from "@/lib/api/format";
