@@ -115,11 +115,12 @@ export function completionStream(c: Completion, ctx: GenerationContext): Respons
     const tokens = tokenize(c.content);
     tokens.forEach((t, i) => events.push({ at: (i + 1) * interval, data: event({ content: t }) }));
     events.push({
-      at: tokens.length * interval,
+      at: (tokens.length + 1) * interval,
       data: event({ content: "" }, c.finishReason, true),
     });
   }
-  events.push({ at: events[events.length - 1].at, data: "data: [DONE]\n\n" });
+  // A beat between the last events: sdk-v1 (1.0.4) drops events that share one read with [DONE].
+  events.push({ at: events[events.length - 1].at + interval, data: "data: [DONE]\n\n" });
 
   const encoder = new TextEncoder();
   let next = 0;
