@@ -39,9 +39,11 @@ import {
 const SECONDS = Number(arg("seconds", "5"));
 const ROUNDS = Number(arg("rounds", "3"));
 const CONNECTIONS = Number(arg("connections", "10"));
-const PORTS = { upstream: 8793, node: 8794, bare: 3605, console: 3606 };
+const PORTS = { upstream: 8793, node: 8794, bare: 3605, console: 3606, patched: 3612 };
 const PATHS = ["/v1/models", "/v1/fine_tuning/jobs"];
 const JSON_DELAY = Number(arg("json-delay", "20"));
+const PATCH = arg("patch");
+const VARIANT = PATCH ? { name: "patched", patch: PATCH } : undefined;
 
 interface Sample {
   requests: number;
@@ -80,11 +82,15 @@ async function main() {
   header("JSON requests per second");
   buildConsole(flag("build"), flag("worktree"));
   buildBareNext();
+  if (VARIANT) buildConsole(true, flag("worktree"), VARIANT);
   const upstream = await startFakeUpstreamProcess(PORTS.upstream, { jsonDelayMs: JSON_DELAY });
   const upstreamUrl = `http://127.0.0.1:${PORTS.upstream}`;
   const nodeProxy = await startNodeProxyProcess(PORTS.node, upstreamUrl);
   const bareNext = await startBareNext(PORTS.bare, upstreamUrl);
   const consoleProc = await startConsole(PORTS.console, upstreamUrl);
+  const patchedProc = VARIANT
+    ? await startConsole(PORTS.patched, upstreamUrl, {}, VARIANT)
+    : undefined;
   // The process whose CPU time a target's requests cost (the proxy's own, upstream excluded).
   const serverOf: Record<string, Started> = {
     direct: upstream,
@@ -93,6 +99,7 @@ async function main() {
     "bare-fetch": bareNext,
     "bare-nodehttp": bareNext,
     node: nodeProxy,
+    ...(patchedProc ? { patched: patchedProc } : {}),
   };
   const cpuOf = (key: string) =>
     processTree(serverOf[key].pid).reduce((s, p) => s + cpuSeconds(p), 0);
@@ -111,6 +118,15 @@ async function main() {
       base: `http://127.0.0.1:${PORTS.bare}/nodehttp`,
     },
     { key: "node", label: "bare node:http proxy", base: `http://127.0.0.1:${PORTS.node}` },
+    ...(VARIANT
+      ? [
+          {
+            key: "patched",
+            label: `console + ${PATCH!.split("/").pop()}`,
+            base: `http://127.0.0.1:${PORTS.patched}`,
+          },
+        ]
+      : []),
   ];
 
   // Warm-up: one second each, not counted.
@@ -196,14 +212,22 @@ async function main() {
     rows,
   );
   console.log("\n" + verdicts.join("\n"));
-  const file = saveResult(JSON_DELAY === 20 ? "json-rps" : `json-rps-delay${JSON_DELAY}`, {
-    date: new Date().toISOString(),
-    load: { before: loadBefore, after: loadAfter },
-    params: { seconds: SECONDS, rounds: ROUNDS, connections: CONNECTIONS, jsonDelayMs: JSON_DELAY },
-    consoleBuild: consoleBuildInfo(),
-    result,
-    verdicts,
-  });
+  const file = saveResult(
+    `${JSON_DELAY === 20 ? "json-rps" : `json-rps-delay${JSON_DELAY}`}${VARIANT ? "-patched" : ""}`,
+    {
+      date: new Date().toISOString(),
+      load: { before: loadBefore, after: loadAfter },
+      params: {
+        seconds: SECONDS,
+        rounds: ROUNDS,
+        connections: CONNECTIONS,
+        jsonDelayMs: JSON_DELAY,
+      },
+      consoleBuild: consoleBuildInfo(),
+      result,
+      verdicts,
+    },
+  );
   console.log(`saved ${file}`);
 }
 

@@ -10,7 +10,10 @@
  *   (d) a bare node:http pass-through.
  * Every stream goes to each target in turn (rotating the order), so load changes hit all alike.
  *
+ *   (p) with --patch <file>: a second console built with that patch applied (a proposed change).
+ *
  *   npx tsx bench/stream-overhead.ts [--streams 200] [--events 10] [--interval 10] [--build]
+ *                                    [--patch bench/proposals/<name>.patch]
  */
 import http from "node:http";
 import { streamOnce, type StreamTiming } from "./lib/sse-client";
@@ -31,7 +34,9 @@ const STREAMS = Number(arg("streams", "200"));
 const EVENTS = Number(arg("events", "10"));
 const INTERVAL = Number(arg("interval", "10"));
 const WARMUP = Number(arg("warmup", "20"));
-const PORTS = { upstream: 8790, node: 8791, bare: 3602, console: 3601 };
+const PORTS = { upstream: 8790, node: 8791, bare: 3602, console: 3601, patched: 3611 };
+const PATCH = arg("patch");
+const VARIANT = PATCH ? { name: "patched", patch: PATCH } : undefined;
 
 interface Target {
   key: string;
@@ -47,6 +52,7 @@ async function main() {
   const loadBefore = loadavg();
   const withConsole = hasGateway() && !flag("no-console");
   if (withConsole) buildConsole(flag("build"), flag("worktree"));
+  if (withConsole && VARIANT) buildConsole(true, flag("worktree"), VARIANT);
   buildBareNext();
 
   const procs: Started[] = [];
@@ -59,6 +65,9 @@ async function main() {
   procs.push(await startNodeProxyProcess(PORTS.node, upstreamUrl));
   procs.push(await startBareNext(PORTS.bare, upstreamUrl));
   if (withConsole) procs.push(await startConsole(PORTS.console, upstreamUrl));
+  if (withConsole && VARIANT) {
+    procs.push(await startConsole(PORTS.patched, upstreamUrl, {}, VARIANT));
+  }
 
   const mk = (key: string, label: string, port: number, path = "/v1/chat/completions"): Target => ({
     key,
@@ -73,6 +82,9 @@ async function main() {
     ...(withConsole
       ? [
           mk("console", "(b) console gateway", PORTS.console),
+          ...(VARIANT
+            ? [mk("patched", `(p) console + ${PATCH!.split("/").pop()}`, PORTS.patched)]
+            : []),
           mk(
             "control",
             "(b') console app, bare node:http route",
@@ -199,11 +211,12 @@ async function main() {
         : "");
   }
   console.log(`\n${verdict}`);
-  const file = saveResult("stream-overhead", {
+  const file = saveResult(VARIANT ? "stream-overhead-patched" : "stream-overhead", {
     date: new Date().toISOString(),
     load: { before: loadBefore, after: loadAfter },
     params: { streams: STREAMS, events: EVENTS, intervalMs: INTERVAL, warmup: WARMUP },
     consoleBuild: consoleBuildInfo(),
+    ...(VARIANT ? { patchedBuild: consoleBuildInfo(VARIANT) } : {}),
     summary: summary.map((s) => ({ ...s, added: added(s) })),
     verdict,
   });

@@ -165,10 +165,27 @@ export function startBareNext(port: number, upstream: string): Promise<Started> 
  */
 export const CONSOLE_SRC = path.join(BENCH_DATA, "console-src");
 
-export function consoleBuildInfo(): { exists: boolean; builtAt?: string; commit?: string } {
-  const id = path.join(CONSOLE_SRC, CONSOLE_DIST, "BUILD_ID");
+/**
+ * A variant is the same snapshot with a patch applied (`git apply`), built in its own folder, so
+ * a proposed change can be measured beside the current code in one run.
+ */
+export interface Variant {
+  name: string;
+  patch: string;
+}
+
+export const consoleSrc = (variant?: Variant) =>
+  variant ? `${CONSOLE_SRC}-${variant.name}` : CONSOLE_SRC;
+
+export function consoleBuildInfo(variant?: Variant): {
+  exists: boolean;
+  builtAt?: string;
+  commit?: string;
+} {
+  const src = consoleSrc(variant);
+  const id = path.join(src, CONSOLE_DIST, "BUILD_ID");
   if (!existsSync(id)) return { exists: false };
-  const commitFile = path.join(CONSOLE_SRC, "BENCH_COMMIT");
+  const commitFile = path.join(src, "BENCH_COMMIT");
   return {
     exists: true,
     builtAt: statSync(id).mtime.toISOString(),
@@ -176,9 +193,10 @@ export function consoleBuildInfo(): { exists: boolean; builtAt?: string; commit?
   };
 }
 
-function snapshot(worktree: boolean): string {
-  rmSync(CONSOLE_SRC, { recursive: true, force: true });
-  mkdirSync(CONSOLE_SRC, { recursive: true });
+function snapshot(worktree: boolean, variant?: Variant): string {
+  const src = consoleSrc(variant);
+  rmSync(src, { recursive: true, force: true });
+  mkdirSync(src, { recursive: true });
   const git = (args: string[]) => {
     const r = spawnSync("git", args, { cwd: ROOT, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
     if (r.status !== 0) throw new Error(`git ${args.join(" ")} failed: ${r.stderr}`);
@@ -191,26 +209,35 @@ function snapshot(worktree: boolean): string {
       .split("\0")
       .filter((f) => f && existsSync(path.join(ROOT, f)) && !f.startsWith("bench/"));
     for (const f of files) {
-      mkdirSync(path.dirname(path.join(CONSOLE_SRC, f)), { recursive: true });
-      copyFileSync(path.join(ROOT, f), path.join(CONSOLE_SRC, f));
+      mkdirSync(path.dirname(path.join(src, f)), { recursive: true });
+      copyFileSync(path.join(ROOT, f), path.join(src, f));
     }
     commit += "+worktree";
   } else {
-    const tar = spawnSync("sh", ["-c", `git archive HEAD | tar -x -C '${CONSOLE_SRC}'`], {
+    const tar = spawnSync("sh", ["-c", `git archive HEAD | tar -x -C '${src}'`], {
       cwd: ROOT,
       encoding: "utf8",
     });
     if (tar.status !== 0) throw new Error(`git archive failed: ${tar.stderr}`);
   }
-  writeFileSync(path.join(CONSOLE_SRC, "BENCH_COMMIT"), commit + "\n");
+  if (variant) {
+    const applied = spawnSync("git", ["apply", path.resolve(ROOT, variant.patch)], {
+      cwd: src,
+      encoding: "utf8",
+    });
+    if (applied.status !== 0)
+      throw new Error(`git apply ${variant.patch} failed: ${applied.stderr}`);
+    commit += `+${path.basename(variant.patch)}`;
+  }
+  writeFileSync(path.join(src, "BENCH_COMMIT"), commit + "\n");
   // A control route in the console's own build: the bare node:http pass-through at
   // /bench-control/v1/..., served by the same app, config and process as the gateway. The gateway
   // minus this route is the gateway's own cost; this route minus the bare app is the app's.
-  const control = path.join(CONSOLE_SRC, "app", "bench-control", "v1", "[...path]", "route.js");
+  const control = path.join(src, "app", "bench-control", "v1", "[...path]", "route.js");
   mkdirSync(path.dirname(control), { recursive: true });
   writeFileSync(control, BARE_FILES["app/nodehttp/v1/[...path]/route.js"]);
   appendFileSync(
-    path.join(CONSOLE_SRC, "next.config.js"),
+    path.join(src, "next.config.js"),
     `\n// Added by bench/lib/servers.ts for the benchmark build only.
 module.exports.turbopack = { ...(module.exports.turbopack || {}), root: ${JSON.stringify(ROOT)} };
 module.exports.outputFileTracingRoot = ${JSON.stringify(ROOT)};
@@ -224,20 +251,23 @@ module.exports.typescript = { ...(module.exports.typescript || {}), ignoreBuildE
  * Builds the console into .data/bench/console-src/.next-bench unless a build exists and `force`
  * is false. Returns the build output.
  */
-export function buildConsole(force = false, worktree = false): string {
-  if (!force && consoleBuildInfo().exists) return "";
-  const commit = snapshot(worktree);
-  console.log(`building the console (${commit}) into .data/bench/console-src/${CONSOLE_DIST} ...`);
+export function buildConsole(force = false, worktree = false, variant?: Variant): string {
+  if (!force && consoleBuildInfo(variant).exists) return "";
+  const commit = snapshot(worktree, variant);
+  const src = consoleSrc(variant);
+  console.log(
+    `building the console (${commit}) into ${path.relative(ROOT, src)}/${CONSOLE_DIST} ...`,
+  );
   const started = Date.now();
   const r = spawnSync(process.execPath, [NEXT_BIN, "build"], {
-    cwd: CONSOLE_SRC,
+    cwd: src,
     env: { ...process.env, NEXT_DIST_DIR: CONSOLE_DIST, NEXT_TELEMETRY_DISABLED: "1" },
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
   });
   const output = `${r.stdout}\n${r.stderr}`;
   if (r.status !== 0) throw new Error(`console build failed:\n${output}`);
-  writeFileSync(path.join(CONSOLE_SRC, CONSOLE_DIST, "bench-build-output.txt"), output);
+  writeFileSync(path.join(src, CONSOLE_DIST, "bench-build-output.txt"), output);
   console.log(`  built in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   return output;
 }
@@ -251,6 +281,7 @@ export function startConsole(
   port: number,
   upstream: string,
   env: Record<string, string> = {},
+  variant?: Variant,
 ): Promise<Started> {
   const dataDir = path.join(BENCH_DATA, `console-${port}`);
   mkdirSync(dataDir, { recursive: true });
@@ -264,7 +295,7 @@ export function startConsole(
     [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"],
     {
       port,
-      cwd: CONSOLE_SRC,
+      cwd: consoleSrc(variant),
       env: {
         ...backend,
         NEXT_DIST_DIR: CONSOLE_DIST,
