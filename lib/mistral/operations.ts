@@ -6,7 +6,14 @@ export type OperationId = Operation["id"];
 
 /** Result of matching a request line against the spec's operations. */
 export type OperationMatch =
-  | { kind: "match"; operation: Operation; params: Record<string, string> }
+  | {
+      kind: "match";
+      operation: Operation;
+      /** Decoded path parameters. */
+      params: Record<string, string>;
+      /** The canonical path to forward: the template filled with the (URL-safe) parameters. */
+      path: string;
+    }
   | { kind: "method-not-allowed"; allow: string[] }
   | { kind: "not-found" };
 
@@ -26,13 +33,22 @@ function paramOk(value: string, format: string | null): boolean {
   return ID.test(value);
 }
 
+function decode(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Matches a method and a raw (still percent-encoded) pathname against the spec's operations.
- * Anything unusual in the path (empty segments, dot segments, encoded characters, over-long ids)
- * does not match, so it can never be forwarded.
+ * Fixed segments must match exactly; a parameter may be percent-encoded (SDKs send `ft%3A...`)
+ * but must decode to a plain id. Anything unusual (empty or dot segments, encoded slashes,
+ * over-long ids) does not match, so it can never be forwarded.
  */
 export function matchOperation(method: string, pathname: string): OperationMatch {
-  if (!pathname.startsWith("/") || pathname.includes("%") || pathname.includes("\\")) {
+  if (!pathname.startsWith("/") || pathname.includes("\\")) {
     return { kind: "not-found" };
   }
   const parts = pathname.split("/").slice(1);
@@ -46,14 +62,18 @@ export function matchOperation(method: string, pathname: string): OperationMatch
       if (seg.startsWith("{")) {
         const name = seg.slice(1, -1);
         const spec = operation.pathParams.find((p) => p.name === name);
-        ok = paramOk(parts[i], spec?.format ?? null);
-        params[name] = parts[i];
+        const value = decode(parts[i]);
+        ok = value !== null && paramOk(value, spec?.format ?? null);
+        params[name] = value ?? "";
       } else {
         ok = seg === parts[i];
       }
     }
     if (!ok) continue;
-    if (operation.method === method.toUpperCase()) return { kind: "match", operation, params };
+    if (operation.method === method.toUpperCase()) {
+      const path = operation.path.replace(/\{(\w+)\}/g, (_, n: string) => params[n]);
+      return { kind: "match", operation, params, path };
+    }
     allow.add(operation.method);
   }
   return allow.size ? { kind: "method-not-allowed", allow: [...allow] } : { kind: "not-found" };

@@ -102,7 +102,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
 
   async function route(request: Request): Promise<Response> {
     const url = new URL(request.url);
-    const match = matchOperation(request.method, decodeSegments(url.pathname));
+    const match = matchOperation(request.method, url.pathname);
     // Unknown routes answer like the real API's framework (FastAPI) does.
     if (match.kind === "not-found") return json({ detail: "Not Found" }, 404);
     if (match.kind === "method-not-allowed") {
@@ -188,26 +188,6 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     stats: () => ({ abortedGenerations, activeGenerations }),
     close: () => ctx.store.close(),
   };
-}
-
-/**
- * SDKs percent-encode path parameters (`ft:open-mistral-7b:...` arrives as `ft%3Aopen-mistral-7b%3A...`)
- * and the real API decodes them. Decode each segment; one that would decode to a separator or a
- * stray `%` stays encoded, so matchOperation refuses it.
- */
-function decodeSegments(pathname: string): string {
-  if (!pathname.includes("%")) return pathname;
-  return pathname
-    .split("/")
-    .map((segment) => {
-      try {
-        const decoded = decodeURIComponent(segment);
-        return /[/\\%]/.test(decoded) ? segment : decoded;
-      } catch {
-        return segment;
-      }
-    })
-    .join("/");
 }
 
 /** Reads a JSON body with a size cap; a 422 like FastAPI's when it is missing or malformed. */

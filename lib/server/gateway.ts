@@ -89,7 +89,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       uploadTooLarge = upload.exceeded;
     }
 
-    const target = UPSTREAM_ORIGIN + url.pathname + forwardedQuery(operation, url.searchParams);
+    const target = UPSTREAM_ORIGIN + match.path + forwardedQuery(operation, url.searchParams);
     const send = () =>
       upstream(
         new Request(target, {
@@ -112,7 +112,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       await response.body?.cancel();
       throw tooLarge(config.maxUploadBytes, "The upload");
     }
-    return respond(response, operation, method, url.pathname, request.signal);
+    return respond(response);
   }
 
   /** Reads are retried on 429/5xx/connection failure; writes never are (they may have happened). */
@@ -136,13 +136,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     }
   }
 
-  async function respond(
-    response: Response,
-    operation: Operation,
-    method: string,
-    pathname: string,
-    signal: AbortSignal,
-  ): Promise<Response> {
+  async function respond(response: Response): Promise<Response> {
     const headers = new Headers();
     response.headers.forEach((value, name) => {
       if (
@@ -164,12 +158,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     } else {
       headers.set("cache-control", "no-store");
     }
-    const body =
-      response.body &&
-      passThrough(response.body, config.streamIdleTimeoutMs, signal, (problem) =>
-        log(`${method} ${pathname} (${operation.id}): ${problem}; the response was ended early.`),
-      );
-    return new Response(body, { status: response.status, headers });
+    // The body goes through untouched: the upstream already streams it chunk by chunk.
+    return new Response(response.body, { status: response.status, headers });
   }
 
   /**
@@ -382,58 +372,6 @@ function concat(chunks: Uint8Array[], size: number): Uint8Array {
     offset += chunk.byteLength;
   }
   return out;
-}
-
-/**
- * Passes a response body through chunk by chunk. If the upstream sends nothing for `idleMs`, or
- * breaks off, the response is ended cleanly (the client keeps what it got; a stream client sees
- * no `[DONE]` and can say the answer was cut) and the problem is reported once.
- */
-function passThrough(
-  source: ReadableStream<Uint8Array>,
-  idleMs: number,
-  clientSignal: AbortSignal,
-  report: (problem: string) => void,
-): ReadableStream<Uint8Array> {
-  const reader = source.getReader();
-  let finished = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      // The idle clock runs only while waiting on the upstream, not while the client is slow.
-      const timer = setTimeout(() => {
-        if (finished) return;
-        finished = true;
-        report(`the upstream sent nothing for ${idleMs} ms`);
-        controller.close();
-        reader.cancel().catch(() => {});
-      }, idleMs);
-      try {
-        const { done, value } = await reader.read();
-        if (finished) return;
-        if (done) {
-          finished = true;
-          controller.close();
-        } else {
-          controller.enqueue(value);
-        }
-      } catch (error) {
-        if (finished) return;
-        finished = true;
-        // When the browser left, the broken upstream read is our own doing: nothing to report.
-        if (!clientSignal.aborted) {
-          report(`the upstream connection broke off (${describe(error)})`);
-        }
-        controller.close();
-      } finally {
-        clearTimeout(timer);
-      }
-    },
-    cancel(reason) {
-      // The browser went away: cancelling the source closes the upstream connection.
-      finished = true;
-      return reader.cancel(reason);
-    },
-  });
 }
 
 function retryAfterMs(value: string | null): number | null {

@@ -22,6 +22,21 @@ describe("matchOperation", () => {
     }
   });
 
+  it("decodes percent-encoded ids, as SDKs send them, and gives the canonical path", () => {
+    const m = matchOperation(
+      "PATCH",
+      "/v1/fine_tuning/models/ft%3Aopen-mistral-7b%3Aabc%3A20240514%3A7e773925",
+    );
+    expect(m.kind === "match" && m.params.model_id).toBe(
+      "ft:open-mistral-7b:abc:20240514:7e773925",
+    );
+    expect(m.kind === "match" && m.path).toBe(
+      "/v1/fine_tuning/models/ft:open-mistral-7b:abc:20240514:7e773925",
+    );
+    expect(matchOperation("GET", "/v1/models/ft%3Aa%3Ab%25").kind).toBe("not-found");
+    expect(matchOperation("GET", "/v1/model%73").kind).toBe("not-found");
+  });
+
   it("accepts a method in any case", () => {
     expect(matchOperation("get", "/v1/models").kind).toBe("match");
   });
