@@ -1,67 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ApiError } from "@/lib/api/errors";
+import { FakeXHR } from "./fake-xhr.test-util";
 import { serverLineErrors, uploadFile } from "./upload";
-
-// The edge: a scripted XMLHttpRequest. Everything above it (FormData, progress, error parsing) is real.
-class FakeXHR {
-  static last: FakeXHR | null = null;
-  method = "";
-  url = "";
-  body: FormData | null = null;
-  headers: Record<string, string> = {};
-  status = 0;
-  statusText = "";
-  responseText = "";
-  responseType = "";
-  responseHeaders = "";
-  aborted = false;
-  upload: {
-    onprogress: ((e: { lengthComputable: boolean; loaded: number; total: number }) => void) | null;
-  } = {
-    onprogress: null,
-  };
-  onload: (() => void) | null = null;
-  onerror: (() => void) | null = null;
-  onabort: (() => void) | null = null;
-
-  constructor() {
-    FakeXHR.last = this;
-  }
-  open(method: string, url: string) {
-    this.method = method;
-    this.url = url;
-  }
-  setRequestHeader(name: string, value: string) {
-    this.headers[name.toLowerCase()] = value;
-  }
-  send(body: FormData) {
-    this.body = body;
-  }
-  abort() {
-    this.aborted = true;
-    this.onabort?.();
-  }
-  getAllResponseHeaders() {
-    return this.responseHeaders;
-  }
-
-  // Test controls
-  progress(loaded: number, total: number) {
-    this.upload.onprogress?.({ lengthComputable: true, loaded, total });
-  }
-  respond(
-    status: number,
-    body: string,
-    headers = "content-type: application/json\r\n",
-    statusText = "",
-  ) {
-    this.status = status;
-    this.statusText = statusText;
-    this.responseText = body;
-    this.responseHeaders = headers;
-    this.onload?.();
-  }
-}
 
 const xhr = () => {
   if (!FakeXHR.last) throw new Error("no request was made");
