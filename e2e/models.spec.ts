@@ -307,6 +307,7 @@ test("filter, facets and sort live in the URL and survive a reload", async ({ pa
   );
   await page.screenshot({ path: ".data/screenshots/models-table.png" });
   await page.emulateMedia({ colorScheme: "dark" });
+  await page.waitForTimeout(300); // let colour transitions finish
   await page.screenshot({ path: ".data/screenshots/models-table-dark.png" });
 });
 

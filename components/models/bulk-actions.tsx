@@ -22,6 +22,7 @@ function changeFor(kind: BulkKind, id: string): ModelChange {
 }
 
 /**
+ * Stays mounted (the report outlives the selection, whose rows may leave the view).
  * The bar shown while fine-tuned models are selected: archive, unarchive or delete them all, then
  * a result for each model. Models that failed stay selected so the user can retry them.
  */
@@ -63,36 +64,38 @@ export function BulkActions({
 
   return (
     <>
-      <div
-        role="region"
-        aria-label="Bulk actions"
-        className="mb-3 flex flex-wrap items-center gap-2 rounded-lg border border-accent/40 bg-accent-soft px-3 py-2 text-sm"
-      >
-        <span className="font-medium">
-          {n} fine-tuned model{n === 1 ? "" : "s"} selected
-        </span>
-        <span className="grow" />
-        {busy ? (
-          <span role="status" className="text-muted">
-            {WORDS[progress.kind].doing} {progress.done} of {progress.total}…
+      {(n > 0 || busy) && (
+        <div
+          role="region"
+          aria-label="Bulk actions"
+          className="mb-3 flex flex-wrap items-center gap-2 rounded-lg border border-accent/40 bg-accent-soft px-3 py-2 text-sm"
+        >
+          <span className="font-medium">
+            {n} fine-tuned model{n === 1 ? "" : "s"} selected
           </span>
-        ) : (
-          <>
-            <Button size="sm" onClick={() => start("archive")} disabled={!n}>
-              Archive selected
-            </Button>
-            <Button size="sm" onClick={() => start("unarchive")} disabled={!n}>
-              Unarchive selected
-            </Button>
-            <Button size="sm" variant="danger" onClick={() => setConfirming(true)} disabled={!n}>
-              Delete selected
-            </Button>
-            <Button size="sm" variant="ghost" onClick={onClear}>
-              Clear selection
-            </Button>
-          </>
-        )}
-      </div>
+          <span className="grow" />
+          {busy ? (
+            <span role="status" className="text-muted">
+              {WORDS[progress.kind].doing} {progress.done} of {progress.total}…
+            </span>
+          ) : (
+            <>
+              <Button size="sm" onClick={() => start("archive")} disabled={!n}>
+                Archive selected
+              </Button>
+              <Button size="sm" onClick={() => start("unarchive")} disabled={!n}>
+                Unarchive selected
+              </Button>
+              <Button size="sm" variant="danger" onClick={() => setConfirming(true)} disabled={!n}>
+                Delete selected
+              </Button>
+              <Button size="sm" variant="ghost" onClick={onClear}>
+                Clear selection
+              </Button>
+            </>
+          )}
+        </div>
+      )}
 
       {confirming && (
         <ConfirmDialog

@@ -28,7 +28,7 @@ interface Column {
 }
 
 const COLUMNS: Column[] = [
-  { key: "id", label: "ID", width: 360 },
+  { key: "id", label: "ID", width: 390 },
   { key: "name", label: "Name", width: 200 },
   { key: "description", label: "Description", width: 260 },
   { key: "root", label: "Base model", width: 170 },
