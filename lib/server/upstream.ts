@@ -29,6 +29,10 @@ export interface LiveUpstreamOptions {
   apiKey: Secret;
   /** Time allowed until the response headers arrive. */
   timeoutMs: number;
+  /** A response body that sends nothing for this long (while the client reads) is ended. */
+  idleTimeoutMs: number;
+  /** Where a response that ended early is reported (once per response). */
+  log: (message: string) => void;
 }
 
 // Statuses whose responses never have a body (the Response constructor refuses one).
@@ -40,7 +44,13 @@ const NULL_BODY = new Set([101, 204, 205, 304]);
  * `pipeline(Readable.fromWeb(body), request)` stayed flat. Using one client for every call keeps
  * a single code path (and a single pool) for JSON, streams and uploads.
  */
-export function createLiveUpstream({ baseUrl, apiKey, timeoutMs }: LiveUpstreamOptions): Upstream {
+export function createLiveUpstream({
+  baseUrl,
+  apiKey,
+  timeoutMs,
+  idleTimeoutMs,
+  log,
+}: LiveUpstreamOptions): Upstream {
   const base = new URL(baseUrl);
   const secure = base.protocol === "https:";
   const client = secure ? https : http;
@@ -128,7 +138,11 @@ export function createLiveUpstream({ baseUrl, apiKey, timeoutMs }: LiveUpstreamO
         const body =
           NULL_BODY.has(status) || request.method === "HEAD"
             ? null
-            : (Readable.toWeb(response) as ReadableStream<Uint8Array>);
+            : bodyStream(response, idleTimeoutMs, signal, (problem) =>
+                log(
+                  `[gateway] ${request.method} ${pathname}: ${problem}; the response was ended early.`,
+                ),
+              );
         resolve(
           new Response(body, {
             status,
@@ -152,6 +166,78 @@ export function createLiveUpstream({ baseUrl, apiKey, timeoutMs }: LiveUpstreamO
         upstreamRequest.end();
       }
     });
+}
+
+/**
+ * The upstream's response body as a web stream, chunk by chunk with backpressure (the upstream is
+ * read only as fast as the browser reads). If the upstream goes quiet for `idleMs` while the
+ * browser is waiting, or breaks off, the stream is ended cleanly: the browser keeps what it got
+ * (a stream client sees no `[DONE]` and can say the answer was cut) and the problem is reported
+ * once. When the browser itself left (`clientSignal`), there is nothing to report.
+ */
+function bodyStream(
+  response: http.IncomingMessage,
+  idleMs: number,
+  clientSignal: AbortSignal,
+  report: (problem: string) => void,
+): ReadableStream<Uint8Array> {
+  let done = false;
+  let idle: NodeJS.Timeout | undefined;
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  const end = (problem?: string) => {
+    if (done) return;
+    done = true;
+    clearTimeout(idle);
+    if (problem && !clientSignal.aborted) report(problem);
+    try {
+      controller.close();
+    } catch {
+      // Already cancelled by the reader.
+    }
+    if (problem) response.destroy();
+  };
+  // The idle clock runs only while the browser waits for data, not while it is slow to read.
+  const arm = () => {
+    clearTimeout(idle);
+    idle = setTimeout(() => end(`the upstream sent nothing for ${idleMs} ms`), idleMs);
+  };
+  return new ReadableStream<Uint8Array>(
+    {
+      start(c) {
+        controller = c;
+        arm();
+        response.on("data", (chunk: Buffer) => {
+          if (done) return;
+          idle?.refresh();
+          c.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+          if ((c.desiredSize ?? 1) <= 0) {
+            clearTimeout(idle);
+            response.pause();
+          }
+        });
+        response.on("end", () => end());
+        response.on("error", (error) =>
+          end(`the upstream connection broke off (${errorCode(error)})`),
+        );
+        response.on("close", () => {
+          if (!response.complete) end("the upstream connection broke off");
+        });
+      },
+      pull() {
+        if (!done && response.isPaused()) {
+          arm();
+          response.resume();
+        }
+      },
+      cancel() {
+        // The browser went away: closing the upstream connection stops the generation.
+        done = true;
+        clearTimeout(idle);
+        response.destroy();
+      },
+    },
+    { highWaterMark: 64 * 1024, size: (chunk) => chunk.byteLength },
+  );
 }
 
 function upstreamRequestError(host: string, error: unknown): GatewayError {
@@ -215,6 +301,8 @@ export function getUpstream(config: Config = getConfig()): Upstream {
           baseUrl: config.baseUrl,
           apiKey: config.apiKey!,
           timeoutMs: config.upstreamTimeoutMs,
+          idleTimeoutMs: config.streamIdleTimeoutMs,
+          log: (message) => console.error(message),
         })
       : createSandboxUpstream(getSandbox(config));
   return state.upstream;

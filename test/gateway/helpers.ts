@@ -97,12 +97,14 @@ export interface Harness {
 /** A gateway in live mode pointed at `baseUrl` with the canary key; its log lines are kept. */
 export function liveGateway(baseUrl: string, overrides: Partial<Config> = {}): Harness {
   const config = testConfig(overrides, baseUrl);
+  const logs: string[] = [];
   const upstream: Upstream = createLiveUpstream({
     baseUrl: config.baseUrl,
     apiKey: config.apiKey!,
     timeoutMs: config.upstreamTimeoutMs,
+    idleTimeoutMs: config.streamIdleTimeoutMs,
+    log: (m) => logs.push(m),
   });
-  const logs: string[] = [];
   const gateway = createGateway({ config, upstream, log: (m) => logs.push(m), retryDelayMs: 20 });
   return { gateway, logs, config };
 }

@@ -145,7 +145,7 @@ describe("streaming", () => {
     expect(text.match(/^data: /gm)).toHaveLength(3);
     expect(text).not.toContain("[DONE]");
     expect(h.logs).toHaveLength(1);
-    expect(h.logs[0]).toMatch(/chat_completion.*broke off/);
+    expect(h.logs[0]).toMatch(/POST \/v1\/chat\/completions: the upstream connection broke off/);
     // And the gateway carries on.
     fake.script = echoScript;
     const next = await fetch(`${served.url}/v1/models`);
@@ -172,7 +172,14 @@ describe("streaming", () => {
   });
 
   it("a slow client is not mistaken for an idle upstream", async () => {
-    fake.script = sse(3, 10);
+    // 40 events of 16 KB: more than the gateway buffers, so it must stop reading the upstream
+    // while this client dawdles, and carry on after.
+    const padding = "x".repeat(16 * 1024);
+    fake.script = (_req, res) => {
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      for (let i = 0; i < 40; i++) res.write(`data: {"i":${i},"pad":"${padding}"}\n\n`);
+      res.end("data: [DONE]\n\n");
+    };
     // Straight to the gateway, so nothing between it and this reader buffers the stream.
     const res = await h.gateway(
       new Request(`http://console.test${CHAT}`, {
@@ -182,14 +189,15 @@ describe("streaming", () => {
       }),
     );
     const reader = res.body!.getReader();
-    await reader.read();
-    await sleep(700); // longer than the idle timeout, while the upstream has finished
-    let text = "";
+    const decoder = new TextDecoder();
+    let text = decoder.decode((await reader.read()).value, { stream: true });
+    await sleep(700); // longer than the idle timeout
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      text += new TextDecoder().decode(value);
+      text += decoder.decode(value, { stream: true });
     }
+    expect(text.match(/^data: \{"i"/gm)).toHaveLength(40);
     expect(text).toContain("[DONE]");
     expect(h.logs).toEqual([]);
   });
