@@ -93,10 +93,12 @@ async function main() {
     // Let the page settle (lazy chunks, the model list) so only the streaming is measured.
     await page.waitForTimeout(1500);
     await page.evaluate(() => {
-      const w = window as unknown as { longTasks: number[] };
+      const w = window as unknown as { longTasks: { at: number; ms: number }[]; t0: number };
       w.longTasks = [];
+      w.t0 = performance.now();
       new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.longTasks.push(e.duration);
+        for (const e of list.getEntries())
+          w.longTasks.push({ at: Math.round(e.startTime - w.t0), ms: Math.round(e.duration) });
       }).observe({ type: "longtask" });
     });
     const started = Date.now();
@@ -107,9 +109,10 @@ async function main() {
     const seconds = (Date.now() - started) / 1000;
     // Long tasks are reported after they end: give the observer a moment.
     await page.waitForTimeout(300);
-    const longTasks = await page.evaluate(
-      () => (window as unknown as { longTasks: number[] }).longTasks,
+    const tasks = await page.evaluate(
+      () => (window as unknown as { longTasks: { at: number; ms: number }[] }).longTasks,
     );
+    const longTasks = tasks.map((t) => t.ms);
     const metrics = await page
       .getByRole("listitem", { name: /^Assistant message/ })
       .last()
@@ -136,6 +139,8 @@ async function main() {
       longTasks: longTasks.length,
       longestTaskMs: Math.round(max),
       totalLongTaskMs: Math.round(longTasks.reduce((a, b) => a + b, 0)),
+      /** Each long task: ms after Send, and its duration. */
+      longTaskList: tasks,
       firstLoadJs: sizes,
       rows: [
         {

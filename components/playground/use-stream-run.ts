@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { ApiError, toApiError } from "@/lib/api/errors";
 import { streamCompletion, type StreamPath } from "@/lib/api/stream";
 import { applyChunk, emptyAnswer, type StreamedAnswer } from "@/lib/playground/accumulate";
@@ -54,12 +54,38 @@ export function metricsOf(
 }
 
 /**
- * Runs one streamed completion at a time. Chunks are folded as they arrive but React state is set
- * at most once per animation frame, so a fast stream never re-renders more often than the screen
- * refreshes. Stop aborts the fetch (the gateway then aborts the upstream) and keeps what arrived.
+ * Holds the view of the run outside React state, so only the components that show the answer
+ * re-render on each frame; the rest of the page subscribes to the status alone.
+ */
+export class RunStore {
+  view: RunView = IDLE;
+  private listeners = new Set<() => void>();
+  set(view: RunView) {
+    this.view = view;
+    this.listeners.forEach((l) => l());
+  }
+  subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  };
+  get = () => this.view;
+  status = () => this.view.status;
+}
+
+/** The whole view of a run: re-renders the caller on every streamed frame. */
+export function useRunView(store: RunStore): RunView {
+  return useSyncExternalStore(store.subscribe, store.get, store.get);
+}
+
+/**
+ * Runs one streamed completion at a time. Chunks are folded as they arrive but the view is
+ * published at most once per animation frame, so a fast stream never re-renders more often than
+ * the screen refreshes. Stop aborts the fetch (the gateway then aborts the upstream) and keeps
+ * what arrived.
  */
 export function useStreamRun() {
-  const [view, setView] = useState<RunView>(IDLE);
+  const [store] = useState(() => new RunStore());
+  const status = useSyncExternalStore(store.subscribe, store.status, store.status);
   const controller = useRef<AbortController | null>(null);
 
   useEffect(() => () => controller.current?.abort(), []);
@@ -74,9 +100,9 @@ export function useStreamRun() {
       let frame = 0;
       const flush = () => {
         frame = 0;
-        setView({ status: "streaming", answer, error: null, metrics: null });
+        store.set({ status: "streaming", answer, error: null, metrics: null });
       };
-      setView({ status: "streaming", answer, error: null, metrics: null });
+      store.set({ status: "streaming", answer, error: null, metrics: null });
       let error: ApiError | null = null;
       try {
         for await (const chunk of streamCompletion(path, body, { signal: ctrl.signal })) {
@@ -94,7 +120,7 @@ export function useStreamRun() {
       meter = endMeter(meter, performance.now());
       if (controller.current === ctrl) controller.current = null;
       const metrics = metricsOf(answer, meter, fallbackModel, !!error);
-      setView({
+      store.set({
         status: error ? (error.kind === "aborted" ? "stopped" : "error") : "done",
         answer,
         error,
@@ -102,11 +128,11 @@ export function useStreamRun() {
       });
       return { answer, error, metrics };
     },
-    [],
+    [store],
   );
 
   const stop = useCallback(() => controller.current?.abort(), []);
-  const reset = useCallback(() => setView(IDLE), []);
+  const reset = useCallback(() => store.set(IDLE), [store]);
 
-  return { view, run, stop, reset, streaming: view.status === "streaming" };
+  return { store, status, run, stop, reset, streaming: status === "streaming" };
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
 import { Field, inputClass, textareaClass } from "@/components/ui/field";
@@ -20,7 +20,6 @@ import {
 import { buildChatRequest, toolIssue } from "@/lib/playground/request";
 import { exportFileName, exportJson, exportMarkdown } from "@/lib/playground/storage";
 import { newId, type ChatMessage, type ChatSettings, type Role } from "@/lib/playground/types";
-import { AnswerView } from "../answer-view";
 import { ViewCodeButton } from "../code-dialog";
 import { chatModels, ModelSelect, usableModels } from "../model-select";
 import { PARAM_FIELDS, ParamsPanel } from "../params-panel";
@@ -28,7 +27,7 @@ import { RunError } from "../run-error";
 import { useStreamRun } from "../use-stream-run";
 import { ComparePane, type Pane, type PaneHandle } from "./compare-pane";
 import { ConversationList } from "./conversation-list";
-import { MessageItem, ToolCallList, type MessageActions } from "./message-item";
+import { MessageItem, type MessageActions } from "./message-item";
 import { ToolResultsForm } from "./tool-results";
 import { ToolsEditor } from "./tools-editor";
 import { useConversations } from "./use-conversations";
@@ -61,6 +60,14 @@ function joinPrefix(prefix: string, content: string) {
   return content.startsWith(prefix) ? content : prefix + content;
 }
 
+const NO_METRICS = {
+  model: "",
+  ttftMs: null,
+  tokensPerSecond: null,
+  usage: null,
+  finishReason: null,
+};
+
 interface Failure {
   error: ApiError;
   /** The messages to send again on Retry (none after Stop). */
@@ -78,6 +85,8 @@ export function ChatPlayground({ initialModel }: { initialModel?: string }) {
   const [draft, setDraft] = useState("");
   const [draftRole, setDraftRole] = useState<Role>("user");
   const [issue, setIssue] = useState<string | null>(null);
+  /** The id the streaming answer will keep once it is added to the list. */
+  const [pending, setPending] = useState<ChatMessage | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [panes, setPanes] = useState<Pane[] | null>(null);
   const [paneStreams, setPaneStreams] = useState<Set<string>>(() => new Set());
@@ -92,6 +101,10 @@ export function ChatPlayground({ initialModel }: { initialModel?: string }) {
     setFailure(null);
     run.reset();
   };
+  // Fetch the Markdown renderer while the user types, not when the first token arrives.
+  useEffect(() => {
+    void import("../markdown");
+  }, []);
   const busy = run.streaming || paneStreams.size > 0;
   const setSettings = (patch: Partial<ChatSettings>) =>
     convs.update((x) => ({ ...x, settings: { ...x.settings, ...patch } }));
@@ -115,17 +128,26 @@ export function ChatPlayground({ initialModel }: { initialModel?: string }) {
       });
       const label =
         current.settings.mode === "agent" ? `agent ${current.settings.agentId.trim()}` : model;
+      const json = current.settings.params.jsonMode;
+      const replyId = newId();
+      setPending({
+        id: replyId,
+        role: "assistant",
+        content: "",
+        ...(json ? { metrics: { ...NO_METRICS, json } } : {}),
+      });
       const { answer, error, metrics } = await run.run(req.path, req.body, label);
+      setPending(null);
       const got = answer.content !== "" || answer.toolCalls.length > 0;
       let messages = list;
       if (got) {
         const last = list[list.length - 1];
         const reply: ChatMessage = {
-          id: newId(),
+          id: replyId,
           role: "assistant",
           content: last?.prefix ? joinPrefix(last.content, answer.content) : answer.content,
           ...(answer.toolCalls.length ? { toolCalls: answer.toolCalls } : {}),
-          metrics: { ...metrics, ...(current.settings.params.jsonMode ? { json: true } : {}) },
+          metrics: { ...metrics, ...(json ? { json } : {}) },
         };
         messages = last?.prefix ? [...list.slice(0, -1), reply] : [...list, reply];
       }
@@ -203,13 +225,12 @@ export function ChatPlayground({ initialModel }: { initialModel?: string }) {
   };
 
   // Keep the newest text in view while streaming, unless the user scrolled up to read.
-  const streamedLength = run.view.answer.content.length;
-  useLayoutEffect(() => {
+  const keepInView = useCallback(() => {
     const el = scroller.current;
-    if (el && run.streaming && stuck.current) el.scrollTop = el.scrollHeight;
-  }, [streamedLength, run.streaming]);
+    if (el && stuck.current) el.scrollTop = el.scrollHeight;
+  }, []);
 
-  const pending = pendingToolCalls(c.messages);
+  const waiting = pendingToolCalls(c.messages);
   const answer = lastAnswer(c.messages);
   const fieldError = (field: string) =>
     failure?.error.status === 422 ? failure.error.fieldMessage(field) : undefined;
@@ -323,40 +344,26 @@ export function ChatPlayground({ initialModel }: { initialModel?: string }) {
           }}
           className="flex max-h-[65vh] min-h-40 flex-col gap-3 overflow-y-auto rounded-lg border border-border bg-bg p-3"
         >
-          {c.messages.length === 0 && !run.streaming ? (
+          {c.messages.length === 0 && !pending ? (
             <p className="m-auto max-w-sm py-8 text-center text-sm text-muted">
               No messages yet. Write one below and press Send (Ctrl+Enter). Every message can be
               edited, deleted or turned into a prefix later.
             </p>
           ) : (
             <ol aria-label="Messages" className="flex flex-col gap-3">
-              {c.messages.map((m, i) => (
-                <MessageItem key={m.id} message={m} index={i} locked={busy} actions={actions} />
+              {/* One keyed list, so the streamed answer keeps its element when it is added. */}
+              {(pending ? [...c.messages, pending] : c.messages).map((m, i) => (
+                <MessageItem
+                  key={m.id}
+                  message={m}
+                  index={i}
+                  locked={busy}
+                  actions={actions}
+                  live={m === pending ? run.store : undefined}
+                  onGrow={m === pending ? keepInView : undefined}
+                />
               ))}
             </ol>
-          )}
-          {!panes && run.view.status === "streaming" && (
-            <div
-              aria-label="Answer in progress"
-              aria-busy="true"
-              className="rounded-lg border border-accent/40 bg-surface px-4 py-3"
-            >
-              <p className="mb-2 text-xs font-semibold tracking-wide text-muted uppercase">
-                Assistant · streaming
-              </p>
-              {run.view.answer.content ? (
-                <AnswerView
-                  text={run.view.answer.content}
-                  streaming
-                  json={settings.params.jsonMode}
-                />
-              ) : run.view.answer.toolCalls.length === 0 ? (
-                <p className="text-sm text-muted">Waiting for the first token…</p>
-              ) : null}
-              {run.view.answer.toolCalls.length > 0 && (
-                <ToolCallList calls={run.view.answer.toolCalls} />
-              )}
-            </div>
           )}
         </div>
 
@@ -378,10 +385,10 @@ export function ChatPlayground({ initialModel }: { initialModel?: string }) {
           </p>
         )}
 
-        {pending.length > 0 && !busy && !panes && (
+        {waiting.length > 0 && !busy && !panes && (
           <ToolResultsForm
-            key={pending.map((p) => p.id).join()}
-            calls={pending}
+            key={waiting.map((p) => p.id).join()}
+            calls={waiting}
             onSubmit={(results) => void runChat(addToolResults(c.messages, results))}
           />
         )}

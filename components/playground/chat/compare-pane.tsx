@@ -14,7 +14,7 @@ import { MetricsLine } from "../metrics-line";
 import { chatModels, ModelSelect } from "../model-select";
 import { ParamsPanel } from "../params-panel";
 import { RunError } from "../run-error";
-import { useStreamRun } from "../use-stream-run";
+import { useRunView, useStreamRun } from "../use-stream-run";
 import { ToolCallList } from "./message-item";
 
 export interface Pane {
@@ -51,7 +51,7 @@ export function ComparePane({
   onStreaming: (id: string, streaming: boolean) => void;
 }) {
   const run = useStreamRun();
-  const { view } = run;
+  const view = useRunView(run.store);
   const name = `Pane ${index + 1}`;
 
   useImperativeHandle(

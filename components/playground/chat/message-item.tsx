@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useState } from "react";
+import { memo, useLayoutEffect, useState, useSyncExternalStore } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -9,6 +9,7 @@ import type { ToolCall } from "@/lib/mistral/types";
 import type { ChatMessage, Role } from "@/lib/playground/types";
 import { AnswerView } from "../answer-view";
 import { MetricsLine } from "../metrics-line";
+import type { RunStore } from "../use-stream-run";
 
 export const ROLE_LABEL: Record<Role, string> = {
   user: "User",
@@ -152,30 +153,67 @@ function Editor({
   );
 }
 
-/** One message of the list, shown or edited in place. */
+const noSubscribe = () => () => {};
+const noView = () => null;
+
+/**
+ * One message of the list, shown or edited in place. With `live`, it shows the answer streaming
+ * in; the finished answer then takes its place under the same key, so React keeps the rendered
+ * Markdown instead of parsing the whole answer again.
+ */
 export const MessageItem = memo(function MessageItem({
   message,
   index,
   locked,
   actions,
+  live,
+  onGrow,
 }: {
   message: ChatMessage;
   index: number;
   /** While an answer streams the list cannot change. */
   locked: boolean;
   actions: MessageActions;
+  live?: RunStore;
+  /** Called after the live answer grew (to keep it in view). */
+  onGrow?: () => void;
 }) {
   const [editing, setEditing] = useState(false);
-  const label = `${ROLE_LABEL[message.role]} message ${index + 1}`;
+  const view = useSyncExternalStore(
+    live?.subscribe ?? noSubscribe,
+    live?.get ?? noView,
+    live?.get ?? noView,
+  );
+  const streaming = view?.status === "streaming";
+  const shown: ChatMessage = view
+    ? {
+        ...message,
+        content: view.answer.content,
+        ...(view.answer.toolCalls.length ? { toolCalls: view.answer.toolCalls } : {}),
+      }
+    : message;
+  const length = shown.content.length;
+  useLayoutEffect(() => {
+    if (live) onGrow?.();
+  }, [live, length, onGrow]);
+  const label = live ? "Answer in progress" : `${ROLE_LABEL[message.role]} message ${index + 1}`;
   return (
     <li
       aria-label={label}
-      className={`rounded-lg border px-4 py-3 ${message.role === "user" ? "border-border bg-surface-2" : "border-border bg-surface"}`}
+      aria-busy={streaming || undefined}
+      className={`rounded-lg border px-4 py-3 ${
+        live
+          ? "border-accent/40 bg-surface"
+          : message.role === "user"
+            ? "border-border bg-surface-2"
+            : "border-border bg-surface"
+      }`}
     >
-      <div className="mb-2 flex items-center justify-between gap-2">
+      <div className="mb-2 flex min-h-8 items-center justify-between gap-2">
         <div className="flex items-center gap-2">
           <span className="text-xs font-semibold tracking-wide text-muted uppercase">
             {ROLE_LABEL[message.role]}
+            {streaming && " · streaming"}
           </span>
           {message.role === "tool" && message.name && (
             <span className="font-mono text-xs text-muted">{message.name}</span>
@@ -183,7 +221,7 @@ export const MessageItem = memo(function MessageItem({
           {message.prefix && <Badge tone="info">Prefix</Badge>}
           {message.metrics?.partial && <Badge tone="warning">Incomplete</Badge>}
         </div>
-        {!editing && (
+        {!editing && !live && (
           <div className="flex items-center gap-1">
             <CopyButton text={message.content} label={`Copy ${label}`} />
             <Button
@@ -225,9 +263,11 @@ export const MessageItem = memo(function MessageItem({
         />
       ) : (
         <div className="flex flex-col gap-2">
-          {message.role === "assistant" ? (
-            message.content ? (
-              <AnswerView text={message.content} json={message.metrics?.json} />
+          {shown.role === "assistant" ? (
+            shown.content ? (
+              <AnswerView text={shown.content} streaming={streaming} json={shown.metrics?.json} />
+            ) : streaming && !shown.toolCalls ? (
+              <p className="text-sm text-muted">Waiting for the first token…</p>
             ) : null
           ) : (
             <p
@@ -236,8 +276,8 @@ export const MessageItem = memo(function MessageItem({
               {message.content || <span className="text-muted italic">Empty</span>}
             </p>
           )}
-          {message.toolCalls?.length ? <ToolCallList calls={message.toolCalls} /> : null}
-          {message.metrics && <MetricsLine metrics={message.metrics} />}
+          {shown.toolCalls?.length ? <ToolCallList calls={shown.toolCalls} /> : null}
+          {message.metrics && !live && <MetricsLine metrics={message.metrics} />}
         </div>
       )}
     </li>

@@ -12,7 +12,7 @@ import { MetricsLine } from "../metrics-line";
 import { fimModels, ModelSelect, usableModels } from "../model-select";
 import { ParamsPanel } from "../params-panel";
 import { RunError } from "../run-error";
-import { useStreamRun } from "../use-stream-run";
+import { useRunView, useStreamRun } from "../use-stream-run";
 import { CODE_LANGUAGES, type CodeLanguage } from "./languages";
 
 // CodeMirror is the heaviest part of the playground: it loads only on this page.
@@ -49,7 +49,7 @@ export function FimPlayground() {
   const [params, setParams] = useState<ChatParams>({ ...DEFAULT_PARAMS });
   const [asked, setAsked] = useState<{ prompt: string; suffix: string } | null>(null);
   const run = useStreamRun();
-  const { view } = run;
+  const view = useRunView(run.store);
   const promptHint = useId();
   const suffixHint = useId();
 
