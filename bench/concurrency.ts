@@ -5,7 +5,11 @@
  * Next's share from the gateway's), the console's peak RSS (sampled VmRSS of its process
  * tree every 25 ms, and the kernel's VmHWM) and the CPU time it spent (utime + stime).
  *
+ * With --patch <file>, a second console built with that patch (a proposed change) gets the same
+ * burst, after the first.
+ *
  *   npx tsx bench/concurrency.ts [--streams 500] [--events 50] [--interval 50] [--build]
+ *                                [--patch bench/proposals/<name>.patch]
  */
 import http from "node:http";
 import {
@@ -36,7 +40,9 @@ import {
 const STREAMS = Number(arg("streams", "500"));
 const EVENTS = Number(arg("events", "50"));
 const INTERVAL = Number(arg("interval", "50"));
-const PORTS = { upstream: 8792, console: 3603, bare: 3604 };
+const PORTS = { upstream: 8792, console: 3603, bare: 3604, patched: 3613 };
+const PATCH = arg("patch");
+const VARIANT = PATCH ? { name: "patched", patch: PATCH } : undefined;
 
 async function burst(url: string): Promise<{ runs: StreamTiming[]; seconds: number }> {
   const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
@@ -72,6 +78,7 @@ function summarize(runs: StreamTiming[]) {
 async function main() {
   header(`concurrency: ${STREAMS} concurrent streams`);
   buildConsole(flag("build"), flag("worktree"));
+  if (VARIANT) buildConsole(true, flag("worktree"), VARIANT);
   await startFakeUpstreamProcess(PORTS.upstream, { events: EVENTS, intervalMs: INTERVAL });
   const upstreamUrl = `http://127.0.0.1:${PORTS.upstream}`;
   const consoleProc = await startConsole(PORTS.console, upstreamUrl);
@@ -111,12 +118,22 @@ async function main() {
   await sleep(1000);
   const through = await measure(consoleProc.pid, consoleUrl);
   const { rss, cpu, hwmBefore, hwmAfter } = through;
+  let patched: Awaited<ReturnType<typeof measure>> | undefined;
+  if (VARIANT) {
+    const p = await startConsole(PORTS.patched, upstreamUrl, {}, VARIANT);
+    const warmP = new http.Agent({ keepAlive: true });
+    for (let i = 0; i < 10; i++) await streamOnce(`http://127.0.0.1:${PORTS.patched}`, warmP);
+    warmP.destroy();
+    await sleep(1000);
+    patched = await measure(p.pid, `http://127.0.0.1:${PORTS.patched}`);
+  }
   const loadAfter = loadavg();
   await stopAll();
 
   const d = summarize(direct.runs);
   const c = summarize(through.runs);
   const b = summarize(bare.runs);
+  const pt = patched ? summarize(patched.runs) : undefined;
   console.log(
     `\n${STREAMS} streams at once, ${EVENTS} events ${INTERVAL} ms apart each; load ${loadBefore} → ${loadAfter}`,
   );
@@ -138,6 +155,9 @@ async function main() {
       ["direct", d, direct.seconds] as const,
       ["bare Next route (fetch)", b, bare.seconds] as const,
       ["console", c, through.seconds] as const,
+      ...(pt && patched
+        ? [[`console + ${PATCH!.split("/").pop()}`, pt, patched.seconds] as const]
+        : []),
     ].map(([name, s, secs]) => [
       name,
       s.errors,
@@ -161,9 +181,15 @@ async function main() {
       `VmHWM ${mb(hwmBefore * 1024)} → ${mb(hwmAfter * 1024)} MB; CPU ${cpu.toFixed(2)} s over ${through.seconds.toFixed(1)} s ` +
       `(${((cpu / through.seconds) * 100).toFixed(0)}% of one core; ${((cpu / (STREAMS * EVENTS)) * 1e6).toFixed(0)} µs per event)`,
   );
+  if (patched) {
+    console.log(
+      `patched console: RSS peak ${mb(patched.rss.peakKb * 1024)} MB (+${mb(patched.rss.growthKb * 1024)} MB), CPU ${patched.cpu.toFixed(2)} s ` +
+        `(${((patched.cpu / (STREAMS * EVENTS)) * 1e6).toFixed(0)} µs per event)`,
+    );
+  }
   const verdict = `errors ${c.errors} → target (0) ${c.errors === 0 ? "MET" : "NOT MET"}`;
   console.log(verdict);
-  const file = saveResult("concurrency", {
+  const file = saveResult(VARIANT ? "concurrency-patched" : "concurrency", {
     date: new Date().toISOString(),
     load: { before: loadBefore, after: loadAfter },
     params: { streams: STREAMS, events: EVENTS, intervalMs: INTERVAL },
@@ -183,6 +209,17 @@ async function main() {
     },
     hwmMb: { before: hwmBefore / 1024, after: hwmAfter / 1024 },
     cpuSeconds: cpu,
+    ...(pt && patched
+      ? {
+          patched: {
+            ...pt,
+            seconds: patched.seconds,
+            cpuSeconds: patched.cpu,
+            rssMb: { peak: patched.rss.peakKb / 1024, growth: patched.rss.growthKb / 1024 },
+            build: consoleBuildInfo(VARIANT),
+          },
+        }
+      : {}),
     verdict,
   });
   console.log(`saved ${file}`);

@@ -5,7 +5,7 @@
  *
  *   npx tsx bench/report.ts
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { RESULTS_DIR, ROOT } from "./lib/system";
 
@@ -181,13 +181,42 @@ if (pg) {
   }
 }
 
-// Benchmarks by other helpers: a result file with `rows`.
-for (const name of ["jsonl-lint", "playground-render", "models-table"]) {
+// Benchmarks by other helpers: any result file with `rows`.
+const MINE = new Set([
+  "stream-overhead",
+  "stream-overhead-patched",
+  "concurrency",
+  "concurrency-patched",
+  "json-rps",
+  "json-rps-delay0",
+  "json-rps-patched",
+  "json-rps-delay0-patched",
+  "upload",
+  "pages",
+  "gateway-micro",
+]);
+const others = readdirSync(RESULTS_DIR)
+  .filter((f) => f.endsWith(".json"))
+  .map((f) => f.slice(0, -5))
+  .filter((name) => !MINE.has(name))
+  .sort();
+for (const name of new Set([...others, "jsonl-lint", "playground-render", "models-table"])) {
   const r = read(name);
   if (r && Array.isArray(r.rows)) {
-    for (const x of r.rows as Json[])
-      row(r, x.benchmark ?? name, x.figure, String(x.value), x.target ?? "—", x.met ?? "—");
-  } else {
+    for (const x of r.rows as Json[]) {
+      const met = x.met === true ? "met" : x.met === false ? "not met" : String(x.met ?? "—");
+      rows.push([
+        String(x.benchmark ?? name),
+        String(x.figure),
+        String(x.value),
+        String(x.target ?? "—"),
+        met,
+        r.date ? when(r) : "—",
+        r.load?.before ? load(r) : String(r.loadavg ?? "—").split(" ")[0],
+        r.consoleBuild?.commit ?? "—",
+      ]);
+    }
+  } else if (!r) {
     rows.push([name, "(not run yet)", "—", "—", "—", "—", "—", "—"]);
   }
 }
