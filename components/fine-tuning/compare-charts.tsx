@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { metricPoints } from "@/lib/fine-tuning/metrics";
+import { jobLabel, metricPoints } from "@/lib/fine-tuning/metrics";
 import type { DetailedJobOut } from "@/lib/mistral/types";
 import { ChartControls, MetricsChart, type Series } from "./metrics-chart";
 
@@ -15,8 +15,6 @@ const COLORS = [
   "var(--muted)",
 ];
 
-export const jobLabel = (job: Pick<DetailedJobOut, "suffix" | "id">) =>
-  job.suffix || job.id.slice(0, 8);
 
 /** Train (and validation) loss of several jobs overlaid, each labelled by suffix or id. */
 export default function CompareCharts({ jobs }: { jobs: DetailedJobOut[] }) {

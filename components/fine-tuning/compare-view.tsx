@@ -7,9 +7,9 @@ import { buttonClass } from "@/components/ui/button";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { formatNumber } from "@/lib/api/format";
 import { useJobsByIds } from "@/lib/api/hooks/use-jobs";
+import { jobLabel } from "@/lib/fine-tuning/metrics";
 import { jobProgress } from "@/lib/fine-tuning/progress";
 import type { DetailedJobOut } from "@/lib/mistral/types";
-import { jobLabel } from "./compare-charts";
 import { StatusBadge } from "./status-badge";
 
 const CompareCharts = dynamic(() => import("./compare-charts"), {
