@@ -39,7 +39,7 @@ async function abortedGenerations(page: Page): Promise<number> {
 
 test("a chat answer streams in, grows over time, and reports its metrics", async ({ page }) => {
   await openChat(page);
-  await page.getByLabel("Min tokens").fill("300");
+  await page.getByLabel("Min tokens").fill("800");
   await send(page, "Explain fill-in-the-middle completion with an example.");
 
   const live = streaming(page);

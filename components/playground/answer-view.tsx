@@ -9,6 +9,19 @@ const MarkdownView = dynamic(() => import("./markdown"), {
   loading: () => null,
 });
 
+function looksLikeJson(text: string): boolean {
+  const t = text.trim();
+  if (!(t.startsWith("{") && t.endsWith("}")) && !(t.startsWith("[") && t.endsWith("]"))) {
+    return false;
+  }
+  try {
+    JSON.parse(t);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** An assistant's text: Markdown, or the raw JSON when the answer was asked for as JSON. */
 export function AnswerView({
   text,
@@ -19,7 +32,8 @@ export function AnswerView({
   streaming?: boolean;
   json?: boolean;
 }) {
-  if (json) {
+  // Answers asked for as JSON, or that are JSON (e.g. from a JSON agent), show as the raw text.
+  if (json || (!streaming && looksLikeJson(text))) {
     return (
       <pre
         className="pg-pre rounded-md border border-border bg-surface-2 whitespace-pre-wrap"

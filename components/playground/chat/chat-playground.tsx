@@ -420,7 +420,7 @@ export function ChatPlayground({ initialModel }: { initialModel?: string }) {
             ))}
             {panes.length < 4 && !busy && (
               <Button
-                className="self-start"
+                className="self-start justify-self-start"
                 onClick={() =>
                   setPanes((ps) => [
                     ...(ps ?? []),

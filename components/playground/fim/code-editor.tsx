@@ -28,7 +28,10 @@ const theme = EditorView.theme({
     color: "var(--muted)",
     borderRight: "1px solid var(--border)",
   },
-  ".cm-activeLine": { backgroundColor: "color-mix(in oklab, var(--accent) 6%, transparent)" },
+  ".cm-activeLine": { backgroundColor: "transparent" },
+  "&.cm-focused .cm-activeLine": {
+    backgroundColor: "color-mix(in oklab, var(--accent) 6%, transparent)",
+  },
   ".cm-activeLineGutter": { backgroundColor: "transparent", color: "var(--text)" },
   "&.cm-focused": { outline: "2px solid var(--ring)" },
   ".cm-cursor": { borderLeftColor: "var(--text)" },

@@ -1,0 +1,76 @@
+// @vitest-environment jsdom
+import { act, cleanup, render, screen } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { ApiError } from "@/lib/api/errors";
+import MarkdownView from "./markdown";
+import { RunError } from "./run-error";
+
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+describe("RunError", () => {
+  it("counts a 429's Retry-After down before offering Retry", () => {
+    vi.useFakeTimers();
+    const onRetry = vi.fn();
+    render(
+      <RunError
+        error={new ApiError("slow down", { status: 429, retryAfter: 2 })}
+        onRetry={onRetry}
+      />,
+    );
+    expect(screen.getByRole("alert").textContent).toContain("You can retry in 2 s");
+    expect(
+      (screen.getByRole("button", { name: "Retry in 2 s" }) as HTMLButtonElement).disabled,
+    ).toBe(true);
+    act(() => vi.advanceTimersByTime(1000));
+    expect(
+      (screen.getByRole("button", { name: "Retry in 1 s" }) as HTMLButtonElement).disabled,
+    ).toBe(true);
+    act(() => vi.advanceTimersByTime(1000));
+    const retry = screen.getByRole("button", { name: "Retry" });
+    expect((retry as HTMLButtonElement).disabled).toBe(false);
+    retry.click();
+    expect(onRetry).toHaveBeenCalledOnce();
+  });
+
+  it("says the key was rejected on a 401, and that a cut-off answer was kept", () => {
+    render(<RunError error={new ApiError("Unauthorized", { status: 401 })} />);
+    expect(screen.getByRole("alert").textContent).toContain("The Mistral API key was rejected");
+    cleanup();
+    render(
+      <RunError
+        error={new ApiError("cut", { kind: "interrupted" })}
+        keptPartial
+        onRetry={() => {}}
+      />,
+    );
+    expect(screen.getByRole("alert").textContent).toContain("The answer was cut off");
+    expect(screen.getByRole("alert").textContent).toContain(
+      "The part of the answer that arrived is kept",
+    );
+  });
+});
+
+describe("MarkdownView", () => {
+  it("renders Markdown with highlighted code blocks that have a copy button", () => {
+    const { container } = render(
+      <MarkdownView text={"# Title\n\nSome **bold** text.\n\n```js\nconst a = 1;\n```"} />,
+    );
+    expect(screen.getByRole("heading", { level: 1, name: "Title" })).toBeTruthy();
+    expect(container.querySelector("strong")?.textContent).toContain("bold");
+    expect(container.querySelector("code.hljs")?.textContent).toContain("const a = 1;");
+    expect(screen.getByRole("button", { name: "Copy code" })).toBeTruthy();
+  });
+
+  it("while streaming, parses only the growing block, without the highlighter", () => {
+    const { container } = render(
+      <MarkdownView text={"```js\nconst a = 1;\n```\n\n```js\nconst b"} streaming />,
+    );
+    const blocks = container.querySelectorAll("pre code");
+    expect(blocks).toHaveLength(2);
+    expect(blocks[0].classList.contains("hljs")).toBe(true);
+    expect(blocks[1].classList.contains("hljs")).toBe(false);
+  });
+});
