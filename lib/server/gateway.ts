@@ -1,4 +1,5 @@
 import "server-only";
+import { STATUS_CODES } from "node:http";
 import { matchOperation, type Operation } from "@/lib/mistral/operations";
 import { ConfigError, getConfig, type Config } from "./config";
 import { errorResponse, GatewayError } from "./errors";
@@ -185,7 +186,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     }
     const what = headers.get("content-type")?.split(";")[0] || "no content type";
     const message =
-      `The Mistral API answered ${response.status}${response.statusText ? ` ${response.statusText}` : ""}` +
+      `The Mistral API answered ${response.status}${STATUS_CODES[response.status] ? ` ${STATUS_CODES[response.status]}` : ""}` +
       (text.trim() ? ` with a body that is not JSON (${what}).` : " with an empty body.");
     const extra: Record<string, string> = {};
     headers.forEach((value, name) => {

@@ -130,29 +130,43 @@ export function createLiveUpstream({
         // From now on an abort tears down the response body, which is what stops a generation.
         signal.removeEventListener("abort", onAbort);
         signal.addEventListener("abort", () => response.destroy(), { once: true });
-        const responseHeaders = new Headers();
-        const raw = response.rawHeaders;
-        for (let i = 0; i < raw.length; i += 2) responseHeaders.append(raw[i], raw[i + 1]);
         const status = response.statusCode ?? 502;
-        if (NULL_BODY.has(status) || request.method === "HEAD") response.resume();
-        const body =
-          NULL_BODY.has(status) || request.method === "HEAD"
-            ? null
-            : bodyStream(response, idleTimeoutMs, signal, (problem) =>
-                log(
-                  `[gateway] ${request.method} ${pathname}: ${problem}; the response was ended early.`,
-                ),
-              );
-        resolve(
-          new Response(body, {
-            status,
-            statusText: response.statusMessage,
-            headers: responseHeaders,
-          }),
-        );
+        const hasBody = !NULL_BODY.has(status) && request.method !== "HEAD";
+        let headers: Headers;
+        try {
+          headers = new Headers();
+          const raw = response.rawHeaders;
+          for (let i = 0; i < raw.length; i += 2) headers.append(raw[i], raw[i + 1]);
+        } catch {
+          // A header the Fetch API cannot hold: treat it as the broken answer it is.
+          response.destroy();
+          return reject(
+            new GatewayError(
+              502,
+              "upstream_bad_response",
+              `The Mistral API at ${host} sent response headers that could not be read.`,
+            ),
+          );
+        }
+        if (!hasBody) response.resume();
+        const body = hasBody
+          ? bodyStream(response, idleTimeoutMs, signal, (problem) =>
+              log(
+                `[gateway] ${request.method} ${pathname}: ${problem}; the response was ended early.`,
+              ),
+            )
+          : null;
+        // No statusText: an upstream's reason phrase is not trusted to be valid.
+        resolve(new Response(body, { status, headers }));
       });
 
-      if (request.body) {
+      if (request.body && !request.headers.get("content-type")?.startsWith("multipart/")) {
+        // A JSON body is already checked and in memory: one write, no stream machinery.
+        request.arrayBuffer().then(
+          (bytes) => upstreamRequest.end(Buffer.from(bytes)),
+          (error: unknown) => fail(upstreamRequestError(host, error)),
+        );
+      } else if (request.body) {
         // Backpressure end to end: the browser's upload is read only as fast as the API takes it.
         pipeline(
           Readable.fromWeb(request.body as import("node:stream/web").ReadableStream),
