@@ -1,5 +1,7 @@
 // The live fine-tuning journey watches a job train, which the default test speed (SANDBOX_SPEED=40,
-// about a second of training) is too fast for. Same settings as playwright.config.ts otherwise.
+// about a second of training) is too fast for: it runs here against its own server at speed 4
+// (`npx playwright test -c e2e/fine-tuning-live.config.ts`). Its file is not named *.spec.ts so
+// the default config, whose server runs at speed 40, leaves it out.
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
 import base from "../playwright.config";
@@ -11,7 +13,7 @@ const dataDir = `.data/e2e-${port}`;
 export default defineConfig({
   ...base,
   testDir: ".",
-  testMatch: "fine-tuning-live.spec.ts",
+  testMatch: "fine-tuning-live.journey.ts",
   outputDir: `../.data/test-results/e2e-${port}`,
   use: { ...base.use, baseURL },
   webServer: {

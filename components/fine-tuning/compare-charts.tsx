@@ -15,7 +15,6 @@ const COLORS = [
   "var(--muted)",
 ];
 
-
 /** Train (and validation) loss of several jobs overlaid, each labelled by suffix or id. */
 export default function CompareCharts({ jobs }: { jobs: DetailedJobOut[] }) {
   const [smoothing, setSmoothing] = useState(0.6);
