@@ -200,3 +200,28 @@ function toLocalInput(iso: string) {
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
+
+test("the jobs list refreshes itself while a job on screen is unfinished", async ({
+  page,
+  request,
+}) => {
+  const file = await uploadFile(request, `${unique("ft-poll")}.jsonl`);
+  const suffix = unique("poll");
+  const job = await createJob(request, {
+    model: "open-mistral-7b",
+    training_files: [{ file_id: file.id, weight: 1 }],
+    hyperparameters: { training_steps: 10 },
+    suffix,
+    auto_start: false,
+  });
+  await waitForStatus(request, job.id, "VALIDATED");
+  await page.goto(`/fine-tuning?suffix=${suffix}`);
+  const row = page.getByRole("row").filter({ hasText: suffix });
+  await expect(row).toContainText("VALIDATED");
+  await expect(page.getByText("refreshing while jobs run")).toBeVisible();
+  // Started elsewhere (another tab, the API): the list catches up without a reload.
+  expect((await request.post(`/v1/fine_tuning/jobs/${job.id}/start`)).status()).toBe(200);
+  await expect(row).toContainText("SUCCESS", { timeout: 15_000 });
+  await expect(row.getByRole("link", { name: /^ft:open-mistral-7b:/ })).toBeVisible();
+  await expect(page.getByText("refreshing while jobs run")).toBeHidden();
+});

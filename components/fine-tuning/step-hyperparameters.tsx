@@ -42,7 +42,7 @@ export function StepHyperparameters() {
             placeholder="Service default"
             value={draft.trainingSteps}
             onChange={set("trainingSteps", "hyperparameters.training_steps")}
-            className="max-w-xs"
+            className="max-w-md"
             description="How many times the weights are updated, each on one batch of your data. A whole number, at least 1. Leave empty for the service's default; the review step shows how many epochs this makes."
           />
         ) : (
@@ -53,7 +53,7 @@ export function StepHyperparameters() {
             placeholder="Service default"
             value={draft.epochs}
             onChange={set("epochs", "hyperparameters.epochs")}
-            className="max-w-xs"
+            className="max-w-md"
             description={`Complete passes over the training data (at least ${LIMITS.epochsMin}). More epochs fit the data more closely, and can over-fit it.`}
           />
         )}
