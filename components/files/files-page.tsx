@@ -84,7 +84,7 @@ export function FilesPage() {
             {files.data && (
               <p className="text-sm text-muted" aria-live="polite">
                 {state.q.trim()
-                  ? `${formatNumber(shown.length)} of ${formatNumber(total)} files match`
+                  ? `Showing ${formatNumber(shown.length)} of ${formatNumber(total)} file${total === 1 ? "" : "s"}`
                   : `${formatNumber(total)} file${total === 1 ? "" : "s"}`}
               </p>
             )}
@@ -168,8 +168,7 @@ export function FilesPage() {
       >
         <p>
           <span className="font-medium break-all">{deleting?.filename}</span> will be deleted from
-          the server. Jobs that already trained on it keep their results, but it cannot be used for
-          new jobs. This cannot be undone.
+          the server and can no longer be chosen for a fine-tuning job. This cannot be undone.
         </p>
         {remove.isError && (
           <div className="mt-3">

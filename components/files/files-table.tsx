@@ -152,7 +152,6 @@ export function FilesTable({
                   variant="ghost"
                   aria-label={`Delete ${f.filename}`}
                   onClick={() => onDelete(f)}
-                  className="text-danger"
                 >
                   Delete
                 </Button>

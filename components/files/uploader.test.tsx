@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { FakeXHR } from "@/lib/files/fake-xhr.test-util";
 import { type LintRequest, type LintResponse, runLintRequest } from "@/lib/jsonl/worker-protocol";
 import type { UploadFileOut } from "@/lib/mistral/types";
+import { uploadStore } from "./upload-store";
 import { Uploader } from "./uploader";
 
 // The edges are faked: the Worker runs the real worker protocol in-process (jsdom has no
@@ -60,7 +61,7 @@ const RECORD: UploadFileOut = {
 
 function setup(onUploaded = vi.fn()) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
+  const view = render(
     <QueryClientProvider client={client}>
       <Uploader onUploaded={onUploaded} />
     </QueryClientProvider>,
@@ -68,7 +69,7 @@ function setup(onUploaded = vi.fn()) {
   // The picker's accept filter is the browser's hint; the uploader must refuse other files itself.
   const user = userEvent.setup({ applyAccept: false });
   const input = screen.getByLabelText("Training files (.jsonl)");
-  return { user, input, onUploaded };
+  return { user, input, onUploaded, client, view };
 }
 
 const item = (name: string) =>
@@ -81,6 +82,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   cleanup();
+  uploadStore.reset();
   vi.unstubAllGlobals();
 });
 
@@ -120,7 +122,9 @@ describe("Uploader", () => {
     const { user, input } = setup();
     await user.upload(input, new File([GOOD + "{oops\n"], "bad.jsonl"));
     const bad = item("bad.jsonl");
-    await within(bad).findByText("Errors block the upload: fix the lines below and drop the file again.");
+    await within(bad).findByText(
+      "Errors block the upload: fix the lines below and drop the file again.",
+    );
     expect(within(bad).getByText(/line 3 is not valid JSON/)).toBeTruthy();
     expect(within(bad).queryByRole("button", { name: "Upload" })).toBeNull();
   });
@@ -148,5 +152,26 @@ describe("Uploader", () => {
     expect(within(good).getByText("line 2: too short")).toBeTruthy();
     expect(within(good).getByRole("button", { name: "Retry" })).toBeTruthy();
     expect(onUploaded).not.toHaveBeenCalled();
+  });
+
+  it("keeps uploading when the page is left, and the file list learns of the new file", async () => {
+    const { user, input, onUploaded, client, view } = setup();
+    client.setQueryData(["files", "list"], []);
+    await user.upload(input, new File([GOOD], "good.jsonl"));
+    await user.click(await within(item("good.jsonl")).findByRole("button", { name: "Upload" }));
+    view.unmount(); // the user moves to another page of the console
+    const xhr = FakeXHR.last!;
+    expect(xhr.aborted).toBe(false);
+    xhr.respond(200, JSON.stringify(RECORD));
+    await vi.waitFor(() => expect(client.getQueryData(["files", "list"])).toEqual([RECORD]));
+    expect(onUploaded).not.toHaveBeenCalled(); // its Uploader is gone
+
+    // Back on the page, the list still shows it.
+    render(
+      <QueryClientProvider client={client}>
+        <Uploader />
+      </QueryClientProvider>,
+    );
+    expect(within(item("good.jsonl")).getByText("Uploaded")).toBeTruthy();
   });
 });
