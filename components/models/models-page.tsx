@@ -100,13 +100,11 @@ export function ModelsPage() {
             </div>
           )}
           <ModelsToolbar state={state} facets={facets} onChange={change} />
-          {selectedShown.length > 0 && (
-            <BulkActions
-              ids={selectedShown}
-              onClear={() => setSelected(new Set())}
-              onDone={(ok) => setSelected((s) => new Set([...s].filter((id) => !ok.includes(id))))}
-            />
-          )}
+          <BulkActions
+            ids={selectedShown}
+            onClear={() => setSelected(new Set())}
+            onDone={(ok) => setSelected((s) => new Set([...s].filter((id) => !ok.includes(id))))}
+          />
           <p role="status" className="mb-2 text-sm text-muted">
             Showing {formatNumber(view.length)} of {formatNumber(rows.length)} models
             {!state.showArchived && facets.archived > 0
