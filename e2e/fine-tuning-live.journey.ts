@@ -113,6 +113,9 @@ test("upload inline, wizard, dry run, create without auto start, start, watch th
   );
   expect(text.trim().split("\r\n")).toHaveLength(11);
   await shot(page, "job-success");
+  await page.emulateMedia({ colorScheme: "dark" });
+  await shot(page, "job-success-dark");
+  await page.emulateMedia({ colorScheme: "light" });
 
   const modelLink = page.getByRole("link", { name: "Open in Models" });
   const href = await modelLink.getAttribute("href");

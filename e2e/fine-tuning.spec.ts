@@ -35,13 +35,16 @@ test("the wizard checks fields as you type, keeps the draft on reload and shows 
   await page.getByRole("button", { name: "Next: Extras" }).click();
   await page.getByLabel(/Suffix/).fill("x".repeat(19));
   await expect(page.getByText("At most 18 characters (19 now).")).toBeVisible();
-  await page.getByLabel(/Suffix/).fill("err-check");
-  await expect(
-    page
-      .getByRole("status", { name: "Model name preview" })
-      .or(page.getByLabel("Model name preview")),
-  ).toContainText(/^ft:open-mistral-7b:err-check:\d{8}:xxxxxxxx$/);
+  await page.getByRole("checkbox", { name: /Log the training metrics to Weights/ }).check();
+  await page.getByLabel(/W&B API key/).fill("short");
+  await expect(page.getByText("A W&B API key is exactly 40 characters (5 now).")).toBeVisible();
+  await expect(page.getByLabel(/W&B API key/)).toHaveAttribute("type", "password");
   await shot(page, "wizard-field-errors");
+  await page.getByRole("checkbox", { name: /Log the training metrics to Weights/ }).uncheck();
+  await page.getByLabel(/Suffix/).fill("err-check");
+  await expect(page.getByLabel("Model name preview")).toHaveText(
+    /^ft:open-mistral-7b:err-check:\d{8}:xxxxxxxx$/,
+  );
 
   // The draft survives a reload.
   await page.reload();

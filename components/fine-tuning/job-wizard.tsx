@@ -152,11 +152,19 @@ function JobWizard({ initial }: { initial: Initial }) {
     [serverErrors, touched, revealed, clientErrors],
   );
 
-  const goTo = useCallback((next: number, key?: string) => {
-    setState((s) => ({ ...s, step: next }));
-    setRevealed((r) => new Set(r).add(next));
-    focusKey.current = key ?? null;
-  }, []);
+  // Leaving a step shows what is wrong on it from then on; arriving shows nothing new unless
+  // the user came to fix a given field.
+  const goTo = useCallback(
+    (next: number, key?: string) => {
+      setRevealed((r) => {
+        const out = new Set(r).add(step);
+        return key ? out.add(next) : out;
+      });
+      setState((s) => ({ ...s, step: next }));
+      focusKey.current = key ?? null;
+    },
+    [step],
+  );
 
   // After moving to a step for a given field, put the cursor on it.
   useEffect(() => {
