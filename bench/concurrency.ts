@@ -19,6 +19,7 @@ import {
   startBareNext,
   startConsole,
   startFakeUpstreamProcess,
+  startNodeProxyProcess,
 } from "./lib/servers";
 import { streamOnce, type StreamTiming } from "./lib/sse-client";
 import { mb, ms, percentile, printTable } from "./lib/stats";
@@ -40,7 +41,7 @@ import {
 const STREAMS = Number(arg("streams", "500"));
 const EVENTS = Number(arg("events", "50"));
 const INTERVAL = Number(arg("interval", "50"));
-const PORTS = { upstream: 8792, console: 3603, bare: 3604, patched: 3613 };
+const PORTS = { upstream: 8792, console: 3603, bare: 3604, patched: 3613, node: 8797 };
 const PATCH = arg("patch");
 const VARIANT = PATCH ? { name: "patched", patch: PATCH } : undefined;
 
@@ -114,6 +115,10 @@ async function main() {
     const cpu = pids().reduce((s, p) => s + cpuSeconds(p), 0) - cpuBefore;
     return { ...result, rss, cpu, hwmBefore, hwmAfter: procStatus(server).hwmKb };
   };
+  const nodeProc = await startNodeProxyProcess(PORTS.node, upstreamUrl);
+  const nodeUrl = `http://127.0.0.1:${PORTS.node}`;
+  const nodeRun = await measure(nodeProc.pid, nodeUrl);
+  await sleep(1000);
   const bare = await measure(bareProc.pid, bareUrl);
   await sleep(1000);
   const through = await measure(consoleProc.pid, consoleUrl);
@@ -133,6 +138,7 @@ async function main() {
   const d = summarize(direct.runs);
   const c = summarize(through.runs);
   const b = summarize(bare.runs);
+  const n = summarize(nodeRun.runs);
   const pt = patched ? summarize(patched.runs) : undefined;
   console.log(
     `\n${STREAMS} streams at once, ${EVENTS} events ${INTERVAL} ms apart each; load ${loadBefore} → ${loadAfter}`,
@@ -153,6 +159,7 @@ async function main() {
     ],
     [
       ["direct", d, direct.seconds] as const,
+      ["bare node:http proxy", n, nodeRun.seconds] as const,
       ["bare Next route (fetch)", b, bare.seconds] as const,
       ["console", c, through.seconds] as const,
       ...(pt && patched
@@ -173,8 +180,13 @@ async function main() {
     ]),
   );
   if (c.errors) console.log("console errors:", c.errorKinds);
+  const perEvent = (cpuS: number) =>
+    `${((cpuS / (STREAMS * EVENTS)) * 1e6).toFixed(0)} µs per event`;
   console.log(
-    `\nbare Next app: RSS peak ${mb(bare.rss.peakKb * 1024)} MB (+${mb(bare.rss.growthKb * 1024)} MB), CPU ${bare.cpu.toFixed(2)} s`,
+    `\nbare node:http proxy: RSS peak ${mb(nodeRun.rss.peakKb * 1024)} MB (+${mb(nodeRun.rss.growthKb * 1024)} MB), CPU ${nodeRun.cpu.toFixed(2)} s (${perEvent(nodeRun.cpu)})`,
+  );
+  console.log(
+    `bare Next app (${perEvent(bare.cpu)}): RSS peak ${mb(bare.rss.peakKb * 1024)} MB (+${mb(bare.rss.growthKb * 1024)} MB), CPU ${bare.cpu.toFixed(2)} s`,
   );
   console.log(
     `\nconsole process: RSS ${mb(rss.baselineKb * 1024)} MB before, peak ${mb(rss.peakKb * 1024)} MB (+${mb(rss.growthKb * 1024)} MB), ` +
@@ -195,6 +207,12 @@ async function main() {
     params: { streams: STREAMS, events: EVENTS, intervalMs: INTERVAL },
     consoleBuild: consoleBuildInfo(),
     direct: { ...d, seconds: direct.seconds },
+    nodeProxy: {
+      ...n,
+      seconds: nodeRun.seconds,
+      rssMb: { baseline: nodeRun.rss.baselineKb / 1024, peak: nodeRun.rss.peakKb / 1024 },
+      cpuSeconds: nodeRun.cpu,
+    },
     bareNext: {
       ...b,
       seconds: bare.seconds,

@@ -11,6 +11,7 @@
 // it must have been started with SANDBOX_SEED_MODELS), BENCH_ROUNDS (3).
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
 
@@ -236,6 +237,11 @@ async function main() {
 
     console.log(
       `Models table benchmark: ${total.toLocaleString("en-US")} models (${MODELS} seeded fine-tuned), Chromium, ${base}`,
+    );
+    console.log(
+      `  machine: ${cpus().length} cores, load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" / ")} (1/5/15 min; figures rise with the load)`,
     );
     console.log(
       `  page load to table shown: ${loadMs} ms; rows in the DOM: ${renderedRows} (virtualized)`,

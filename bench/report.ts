@@ -81,7 +81,9 @@ if (so) {
 
 const cc = read("concurrency");
 if (cc) {
-  const name = `concurrency (${cc.params.streams} streams at once)`;
+  const name = `concurrency (${cc.params.streams} streams at once, ${cc.params.events} events ${cc.params.intervalMs} ms apart)`;
+  const events = cc.params.streams * cc.params.events;
+  const perEvent = (cpu?: number) => (typeof cpu === "number" ? f((cpu / events) * 1e6, 0) : "—");
   row(
     cc,
     name,
@@ -93,16 +95,56 @@ if (cc) {
   row(
     cc,
     name,
-    "console peak RSS (MB), growth; CPU (s)",
-    `${f(cc.rssMb.peak, 0)}, +${f(cc.rssMb.growth, 0)}; ${f(cc.cpuSeconds, 2)} s for ${cc.params.streams * cc.params.events} events`,
+    "console peak RSS (MB), growth over idle",
+    `${f(cc.rssMb.peak, 0)}, +${f(cc.rssMb.growth, 0)} (bare Next app ${f(cc.bareNext?.rssMb?.peak, 0)}, node:http proxy ${f(cc.nodeProxy?.rssMb?.peak, 0)})`,
     "—",
     "—",
   );
   row(
     cc,
     name,
-    "TTFE p50 / p99 (ms): direct · bare Next · console",
-    `${f(cc.direct.firstEvent.p50, 0)} / ${f(cc.direct.firstEvent.p99, 0)} · ${cc.bareNext ? `${f(cc.bareNext.firstEvent.p50, 0)} / ${f(cc.bareNext.firstEvent.p99, 0)}` : "—"} · ${f(cc.console.firstEvent.p50, 0)} / ${f(cc.console.firstEvent.p99, 0)}`,
+    "CPU µs per event: console · bare Next · node:http proxy",
+    `${perEvent(cc.cpuSeconds)} · ${perEvent(cc.bareNext?.cpuSeconds)} · ${perEvent(cc.nodeProxy?.cpuSeconds)} (console ${f(cc.cpuSeconds, 2)} s in all)`,
+    "—",
+    "—",
+  );
+  row(
+    cc,
+    name,
+    "TTFE p50 / p99 (ms): direct · node:http · bare Next · console",
+    [cc.direct, cc.nodeProxy, cc.bareNext, cc.console]
+      .map((x: Json | undefined) =>
+        x ? `${f(x.firstEvent.p50, 0)} / ${f(x.firstEvent.p99, 0)}` : "—",
+      )
+      .join(" · "),
+    "—",
+    "—",
+  );
+}
+
+// A variant (the console with a patch) measured beside the current build in one run.
+const sp = read("stream-overhead-patched");
+if (sp) {
+  const by = Object.fromEntries((sp.summary as Json[]).map((s) => [s.key, s]));
+  if (by.console && by.patched) {
+    row(
+      sp,
+      `stream-overhead variant (${sp.params.streams} streams)`,
+      `TTFE added p50 / p99 (ms): build ${build(sp)} · variant ${sp.patchedBuild?.commit ?? "?"} · control route`,
+      `${f(by.console.added.firstEventP50, 2)} / ${f(by.console.added.firstEventP99, 2)} · ${f(by.patched.added.firstEventP50, 2)} / ${f(by.patched.added.firstEventP99, 2)} · ${f(by.control?.added.firstEventP50, 2)} / ${f(by.control?.added.firstEventP99, 2)}`,
+      "—",
+      "—",
+    );
+  }
+}
+const cp = read("concurrency-patched");
+if (cp?.patched) {
+  const events = cp.params.streams * cp.params.events;
+  row(
+    cp,
+    `concurrency variant (${cp.params.streams} streams)`,
+    `CPU µs per event · errors: build ${build(cp)} · variant ${cp.patched.build?.commit ?? "?"}`,
+    `${f((cp.cpuSeconds / events) * 1e6, 0)} · ${cp.console.errors}  vs  ${f((cp.patched.cpuSeconds / events) * 1e6, 0)} · ${cp.patched.errors}`,
     "—",
     "—",
   );
