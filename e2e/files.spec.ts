@@ -304,3 +304,25 @@ test("the table sorts by a column header and keeps the sort in the URL", async (
   await page.reload();
   await expect(names).toHaveText([`${tag}-b.jsonl`, `${tag}-a.jsonl`]);
 });
+
+test("an upload goes on while the user visits another page of the console", async ({ page }) => {
+  const name = `${unique("travel")}.jsonl`;
+  await page.goto("/files");
+  await dropInput(page).setInputFiles(jsonlFile(name, conversations(3000, 200)));
+  const item = queued(page, name);
+  await expect(item.getByText("Ready to upload")).toBeVisible();
+
+  const unthrottle = await throttleUploads(page, 300_000);
+  await item.getByRole("button", { name: "Upload", exact: true }).click();
+  await expect(item.getByRole("progressbar", { name: "Upload progress" })).toBeVisible();
+  const nav = page.getByRole("navigation", { name: "Sections" });
+  await nav.getByRole("link", { name: "Models" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Models" })).toBeVisible();
+  await unthrottle();
+  await nav.getByRole("link", { name: "Files" }).click();
+  await expect(queued(page, name).getByText("Uploaded", { exact: true })).toBeVisible({
+    timeout: 30_000,
+  });
+  await page.getByRole("searchbox", { name: "Filter files by name or id" }).fill(name);
+  await expect(tableRow(page, name)).toHaveCount(1);
+});

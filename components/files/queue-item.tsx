@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useRef } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClass } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -101,15 +102,32 @@ function UploadError({ error }: { error: unknown }) {
 export function QueueItemCard({
   item,
   compact,
-  onCancel,
-  dispatch,
+  ...props
 }: {
   item: QueueItem;
   compact: boolean;
   onCancel: (id: string) => void;
   dispatch: (action: QueueAction) => void;
+  /** Focus goes here when the card leaves the list. */
+  onGone?: () => void;
 }) {
   const { id, file, report, state } = item;
+  const ref = useRef<HTMLLIElement>(null);
+  // An action replaces the buttons of the card: keep keyboard focus on the card, not the page.
+  const dispatch = (action: QueueAction) => {
+    props.dispatch(action);
+    requestAnimationFrame(() => {
+      const li = ref.current;
+      if (li?.isConnected && !li.contains(document.activeElement)) li.focus();
+      else if (!li?.isConnected) props.onGone?.();
+    });
+  };
+  const onCancel = (itemId: string) => {
+    props.onCancel(itemId);
+    requestAnimationFrame(() => {
+      if (ref.current && !ref.current.contains(document.activeElement)) ref.current.focus();
+    });
+  };
   const remove = (
     <Button size="sm" variant="ghost" onClick={() => dispatch({ type: "remove", id })}>
       Remove
@@ -177,8 +195,10 @@ export function QueueItemCard({
     report && state.kind !== "uploaded" && state.kind !== "queued" && state.kind !== "uploading";
   return (
     <li
+      ref={ref}
+      tabIndex={-1}
       aria-label={file.name}
-      className="flex flex-col gap-3 rounded-lg border border-border bg-surface p-3"
+      className="outline-none focus-visible:ring-2 focus-visible:ring-accent/40 flex flex-col gap-3 rounded-lg border border-border bg-surface p-3"
     >
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
         <div className="min-w-0 flex-1">

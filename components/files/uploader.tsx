@@ -91,6 +91,7 @@ export function Uploader({
               compact={compact}
               onCancel={cancel}
               dispatch={dispatch}
+              onGone={() => document.getElementById(DROPZONE_ID)?.focus()}
             />
           ))}
         </ul>
