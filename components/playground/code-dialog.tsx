@@ -17,7 +17,9 @@ export function ViewCodeButton({
   kind,
   body,
   disabled,
+  size = "sm",
 }: {
+  size?: "sm" | "md";
   kind: SnippetKind;
   /** Built when the dialog opens, so it always shows the current request. */
   body: () => object | null;
@@ -28,7 +30,7 @@ export function ViewCodeButton({
   const code = open ? snippets(kind, open)[tab] : "";
   return (
     <>
-      <Button size="sm" disabled={disabled} onClick={() => setOpen(body())}>
+      <Button size={size} disabled={disabled} onClick={() => setOpen(body())}>
         View code
       </Button>
       <Dialog open={!!open} onClose={() => setOpen(null)} title="View code" wide>

@@ -119,6 +119,7 @@ export function EmbeddingsPlayground() {
             {embed.isPending ? "Embedding…" : "Embed"}
           </Button>
           <ViewCodeButton
+            size="md"
             kind="embeddings"
             body={() => ({ model, input: texts })}
             disabled={!model || texts.length === 0}

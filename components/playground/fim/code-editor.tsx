@@ -6,6 +6,8 @@ import { java } from "@codemirror/lang-java";
 import { javascript } from "@codemirror/lang-javascript";
 import { python } from "@codemirror/lang-python";
 import { rust } from "@codemirror/lang-rust";
+import { HighlightStyle, syntaxHighlighting } from "@codemirror/language";
+import { tags as t } from "@lezer/highlight";
 import CodeMirror, { EditorView, type Extension } from "@uiw/react-codemirror";
 import { useMemo } from "react";
 import type { CodeLanguage } from "./languages";
@@ -40,6 +42,23 @@ const theme = EditorView.theme({
   },
 });
 
+// Syntax colours from the same tokens as the answers' code blocks (markdown.css).
+const highlight = syntaxHighlighting(
+  HighlightStyle.define([
+    {
+      tag: [t.keyword, t.controlKeyword, t.definitionKeyword, t.bool, t.null],
+      color: "var(--accent)",
+    },
+    { tag: [t.string, t.special(t.string), t.regexp], color: "var(--success)" },
+    { tag: [t.number, t.typeName, t.className], color: "var(--info)" },
+    {
+      tag: [t.function(t.variableName), t.function(t.definition(t.variableName))],
+      color: "var(--warning)",
+    },
+    { tag: [t.comment, t.lineComment, t.blockComment], color: "var(--muted)", fontStyle: "italic" },
+  ]),
+);
+
 export default function CodeEditor({
   value,
   onChange,
@@ -59,6 +78,7 @@ export default function CodeEditor({
     () => [
       LANGUAGES[language](),
       theme,
+      highlight,
       EditorView.lineWrapping,
       EditorView.contentAttributes.of({
         "aria-label": label,
@@ -76,7 +96,7 @@ export default function CodeEditor({
         theme="none"
         minHeight={minHeight}
         maxHeight="22rem"
-        basicSetup={{ foldGutter: false, highlightActiveLine: true }}
+        basicSetup={{ foldGutter: false, highlightActiveLine: true, syntaxHighlighting: false }}
       />
     </div>
   );

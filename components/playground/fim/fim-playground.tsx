@@ -141,7 +141,7 @@ export function FimPlayground() {
               Complete
             </Button>
           )}
-          <ViewCodeButton kind="fim" body={() => request().body} disabled={!model} />
+          <ViewCodeButton size="md" kind="fim" body={() => request().body} disabled={!model} />
         </div>
 
         {view.status !== "idle" && asked && (
