@@ -102,11 +102,14 @@ test("rename and edit the description in place: Enter saves, Escape cancels", as
   await name.press("Enter");
   await expect(r).toContainText(`Support bot ${tag}`);
 
-  // And the description.
-  await r.getByRole("button", { name: `Edit description of ${id}` }).click();
+  // And the description, with the keyboard only.
+  await r.getByRole("button", { name: `Edit description of ${id}` }).focus();
+  await page.keyboard.press("Enter");
   const description = r.getByRole("textbox", { name: `Description of ${id}` });
-  await description.fill("Answers support tickets politely.");
-  await description.press("Enter");
+  await expect(description).toBeFocused();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.type("Answers support tickets politely.");
+  await page.keyboard.press("Enter");
   await expect(r).toContainText("Answers support tickets politely.");
 
   // The server has both, and the table shows them after a reload.

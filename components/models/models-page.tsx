@@ -16,7 +16,7 @@ import {
   prepareRows,
   sortRowsCached,
 } from "@/lib/models/filter";
-import type { TableState } from "@/lib/models/table-state";
+import { DEFAULT_STATE, type TableState } from "@/lib/models/table-state";
 import { BulkActions } from "./bulk-actions";
 import type { EditState } from "./editable-text";
 import { ModelsTable } from "./models-table";
@@ -38,8 +38,13 @@ export function ModelsPage() {
     () => sortRowsCached(rows, state.sort, state.dir),
     [rows, state.sort, state.dir],
   );
-  const view = useMemo(() => filterRows(sorted, state), [sorted, state]);
-  const facets = useMemo(() => computeFacets(rows, state), [rows, state]);
+  const { q, kind, caps, showArchived } = state;
+  const filter = useMemo(
+    () => ({ ...DEFAULT_STATE, q, kind, caps, showArchived }),
+    [q, kind, caps, showArchived],
+  );
+  const view = useMemo(() => filterRows(sorted, filter), [sorted, filter]);
+  const facets = useMemo(() => computeFacets(rows, filter), [rows, filter]); // not on sort
 
   const change = useCallback(
     (patch: Partial<TableState>) => setState((s) => ({ ...s, ...patch })),
@@ -140,6 +145,7 @@ export function ModelsPage() {
           ) : (
             <ModelsTable
               rows={view}
+              viewKey={`${q}|${kind}|${caps.join()}|${showArchived}|${state.sort}|${state.dir}`}
               sort={state.sort}
               dir={state.dir}
               onSort={(sort, dir) => change({ sort, dir })}

@@ -2,7 +2,7 @@
 
 import { useVirtualizer } from "@tanstack/react-virtual";
 import Link from "next/link";
-import { useRef } from "react";
+import { useEffect, useRef } from "react";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { capabilityLabel, type ModelRow } from "@/lib/models/filter";
@@ -59,6 +59,8 @@ export interface ModelsTableProps {
   onDelete: (row: ModelRow) => void;
   /** The height the scrolling area may take (rows beyond it are not rendered). */
   height?: string;
+  /** When this changes (a new filter or sort), the table scrolls back to its first row. */
+  viewKey?: string;
 }
 
 export function ModelsTable(props: ModelsTableProps) {
@@ -75,6 +77,9 @@ export function ModelsTable(props: ModelsTableProps) {
     overscan: 8,
     getItemKey: (i) => rows[i].id,
   });
+  useEffect(() => {
+    if (scroller.current) scroller.current.scrollTop = 0;
+  }, [props.viewKey]);
   const items = virtualizer.getVirtualItems();
   const top = items.length ? items[0].start - HEADER_HEIGHT : 0;
   const bottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;

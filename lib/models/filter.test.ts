@@ -121,6 +121,14 @@ describe("kind and capabilities", () => {
   });
 });
 
+describe("prepareRows", () => {
+  it("keeps one row per id and skips entries without one", () => {
+    const again = prepareRows([...MODELS, { ...MODELS[0], name: "dup" }, {} as ConsoleModel]);
+    expect(again).toHaveLength(MODELS.length);
+    expect(again[0].model.name).toBe("open-mistral-7b");
+  });
+});
+
 describe("filterRows", () => {
   it("hides archived models unless asked to show them", () => {
     expect(ids(filterRows(rows, state()))).not.toContain("ft:codestral-2405:abc:20240601:sql");

@@ -65,7 +65,17 @@ export function prepareRow(model: ConsoleModel): ModelRow {
   };
 }
 
-export const prepareRows = (models: readonly ConsoleModel[]): ModelRow[] => models.map(prepareRow);
+/** Rows for a list; a repeated id (which would confuse row keys and selection) is kept once. */
+export function prepareRows(models: readonly ConsoleModel[]): ModelRow[] {
+  const seen = new Set<string>();
+  const rows: ModelRow[] = [];
+  for (const m of models) {
+    if (typeof m?.id !== "string" || seen.has(m.id)) continue;
+    seen.add(m.id);
+    rows.push(prepareRow(m));
+  }
+  return rows;
+}
 
 /** Words of the query, lower-cased; a row must contain every one of them. */
 export function queryTerms(q: string): string[] {
