@@ -276,22 +276,15 @@ function abortError(): DOMException {
   return new DOMException("The client went away", "AbortError");
 }
 
-// One instance per process, shared by every route bundle (the gateway and /api/health are
-// separate bundles in a production build) and kept across dev reloads.
-interface ProcessState {
-  upstream?: Upstream;
-  sandbox?: Promise<Sandbox>;
-}
-const STATE_KEY = Symbol.for("mistral-console.upstream");
-function processState(): ProcessState {
-  const g = globalThis as unknown as Record<symbol, ProcessState | undefined>;
-  return (g[STATE_KEY] ??= {});
-}
+// One sandbox per process, shared by every route bundle (the gateway and /api/health are separate
+// bundles in a production build, and must see the same generation counters) and kept across dev
+// reloads, so a reload does not open its database twice.
+const SANDBOX_KEY = Symbol.for("mistral-console.sandbox");
 
 /** The embedded sandbox of this process (created on first use). */
 export function getSandbox(config: Config = getConfig()): Promise<Sandbox> {
-  const state = processState();
-  state.sandbox ??= import("@/lib/sandbox").then(({ createSandbox }) =>
+  const g = globalThis as unknown as Record<symbol, Promise<Sandbox> | undefined>;
+  g[SANDBOX_KEY] ??= import("@/lib/sandbox").then(({ createSandbox }) =>
     createSandbox({
       dataDir: config.dataDir,
       speed: config.sandboxSpeed,
@@ -299,17 +292,18 @@ export function getSandbox(config: Config = getConfig()): Promise<Sandbox> {
       maxUploadBytes: config.maxUploadBytes,
     }),
   );
-  return state.sandbox;
+  return g[SANDBOX_KEY];
 }
 
 export function createSandboxUpstream(sandbox: Promise<Sandbox>): Upstream {
   return async (request) => (await sandbox).handle(request);
 }
 
-/** The upstream chosen once from the configuration. */
+let upstream: Upstream | undefined;
+
+/** The upstream chosen once from the configuration (one connection pool for the gateway). */
 export function getUpstream(config: Config = getConfig()): Upstream {
-  const state = processState();
-  state.upstream ??=
+  upstream ??=
     config.backend === "live"
       ? createLiveUpstream({
           baseUrl: config.baseUrl,
@@ -319,5 +313,5 @@ export function getUpstream(config: Config = getConfig()): Upstream {
           log: (message) => console.error(message),
         })
       : createSandboxUpstream(getSandbox(config));
-  return state.upstream;
+  return upstream;
 }

@@ -58,15 +58,26 @@ describe("the SDK against the gateway with the sandbox behind it", () => {
       messages: [{ role: "user", content: "Say something" }],
     });
     const pieces: string[] = [];
-    let finish: string | null | undefined;
     for await (const event of stream) {
-      const choice = event.data.choices[0];
-      if (typeof choice.delta.content === "string") pieces.push(choice.delta.content);
-      finish = choice.finishReason ?? finish;
+      const content = event.data.choices[0].delta.content;
+      if (typeof content === "string") pieces.push(content);
     }
     expect(pieces.join("").trim().length).toBeGreaterThan(0);
     expect(pieces.filter(Boolean).length).toBeGreaterThan(3);
-    expect(finish).toBe("stop");
+    // Not asserted through the SDK: 1.0.4's `discardSentinel` drops the last event when it,
+    // the one before it and `[DONE]` arrive in one read (its scan index is not reset after it
+    // slices its buffer). The raw stream is checked instead.
+    const raw = await fetch(`${served.url}/v1/chat/completions`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        model: "mistral-small-latest",
+        stream: true,
+        messages: [{ role: "user", content: "Say something" }],
+      }),
+    });
+    const text = await raw.text();
+    expect(text).toMatch(/"finish_reason":"stop"[^\n]*\n\ndata: \[DONE\]\n\n$/);
   });
 
   it("a stopped stream aborts the sandbox generation, as /api/health reports", async () => {
