@@ -87,7 +87,7 @@ export default function JobCharts({
             aria-label="Zoom from step"
             inputMode="numeric"
             placeholder="first"
-            className={`${inputClass} h-8 w-20`}
+            className={inputClass.replace("w-full", "w-20").replace("h-9", "h-8")}
             value={zoom.from}
             onChange={(e) => setZoom((z) => ({ ...z, from: e.target.value }))}
           />
@@ -96,7 +96,7 @@ export default function JobCharts({
             aria-label="Zoom to step"
             inputMode="numeric"
             placeholder="last"
-            className={`${inputClass} h-8 w-20`}
+            className={inputClass.replace("w-full", "w-20").replace("h-9", "h-8")}
             value={zoom.to}
             onChange={(e) => setZoom((z) => ({ ...z, to: e.target.value }))}
           />

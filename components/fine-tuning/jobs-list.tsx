@@ -181,7 +181,7 @@ export function JobsList() {
           <label className="flex items-center gap-2">
             <span className="whitespace-nowrap text-muted">Rows per page</span>
             <select
-              className={`${inputClass} w-20`}
+              className={inputClass.replace("w-full", "w-20")}
               value={view.pageSize}
               onChange={(e) => setView({ pageSize: Number(e.target.value) })}
             >

@@ -81,7 +81,7 @@ export function StepData() {
           <span className="font-medium whitespace-nowrap">Filter files</span>
           <input
             type="search"
-            className={`${inputClass} w-64`}
+            className={inputClass.replace("w-full", "w-64")}
             value={query}
             placeholder="Name or id"
             onChange={(e) => setQuery(e.target.value)}
@@ -242,7 +242,7 @@ function FileRow({ file }: { file: FileSchema }) {
               aria-invalid={weightError ? true : undefined}
               data-field={weightKey}
               inputMode="decimal"
-              className={`${inputClass} h-8`}
+              className={inputClass.replace("h-9", "h-8")}
               value={training.weight}
               onChange={(e) => {
                 const weight = e.target.value;
