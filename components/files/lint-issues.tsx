@@ -3,7 +3,7 @@
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { formatNumber } from "@/lib/api/format";
-import { type LintReport, reportToText } from "@/lib/jsonl";
+import type { LintReport } from "@/lib/jsonl";
 
 /** Issues shown on the page; the downloadable report has every one the linter kept. */
 export const SHOWN_ISSUES = 100;
@@ -45,7 +45,12 @@ export function LintIssues({ report, fileName }: { report: LintReport; fileName:
         </p>
         <Button
           size="sm"
-          onClick={() => download(reportToText(report, fileName), `${fileName}.report.txt`)}
+          onClick={async () => {
+            // Loaded on demand: the report writer pulls in the whole linter, which the page
+            // itself never runs (the worker does).
+            const { reportToText } = await import("@/lib/jsonl/report-text");
+            download(reportToText(report, fileName), `${fileName}.report.txt`);
+          }}
         >
           Download report
         </Button>
