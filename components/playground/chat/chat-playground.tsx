@@ -230,6 +230,9 @@ export function ChatPlayground({ initialModel }: { initialModel?: string }) {
     if (el && stuck.current) el.scrollTop = el.scrollHeight;
   }, []);
 
+  // ...and when the finished answer lands (its metrics line adds height).
+  useLayoutEffect(keepInView, [c.messages, keepInView]);
+
   const waiting = pendingToolCalls(c.messages);
   const answer = lastAnswer(c.messages);
   const fieldError = (field: string) =>
