@@ -304,8 +304,9 @@ async function readJsonBody(request: Request, limit: number): Promise<Uint8Array
 }
 
 /**
- * The upload body as a stream, counted as it goes: never buffered, and cut off with a 413 as soon
- * as it passes the limit (a missing or false Content-Length cannot sneak past).
+ * The upload body as a stream, never buffered. A declared Content-Length over the limit is refused
+ * at once; an upload of unknown length is counted as it goes and cut off with a 413 as soon as it
+ * passes the limit.
  */
 function uploadBody(
   request: Request,
@@ -329,7 +330,12 @@ function uploadBody(
     throw new GatewayError(400, "invalid_multipart", "The upload has no body.");
   }
   headers.set("content-type", contentType);
-  if (declared !== null) headers.set("content-length", String(declared));
+  if (declared !== null) {
+    // HTTP framing delivers exactly Content-Length bytes, already checked against the limit:
+    // the body goes through as it is, without a counting stage per chunk.
+    headers.set("content-length", String(declared));
+    return { stream: request.body, exceeded: () => false };
+  }
   let seen = 0;
   const stream = request.body.pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
