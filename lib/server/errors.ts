@@ -26,10 +26,6 @@ export class GatewayError extends Error {
     this.type = options.type ?? (status >= 500 ? "upstream_error" : "invalid_request_error");
     this.headers = options.headers ?? {};
   }
-
-  toResponse(): Response {
-    return errorResponse(this.status, this.type, this.code, this.message, this.headers);
-  }
 }
 
 export function errorResponse(
