@@ -165,6 +165,9 @@ test("a file with errors lists them by line, cannot be uploaded, and gives a rep
   await expect(rows.nth(3)).toContainText("line 5 is blank");
   await expect(item.getByText("2 errors and 1 warning")).toBeVisible();
   await page.screenshot({ path: ".data/screenshots/files-errors.png", fullPage: true });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.screenshot({ path: ".data/screenshots/files-errors-dark.png", fullPage: true });
+  await page.emulateMedia({ colorScheme: "light" });
 
   const [download] = await Promise.all([
     page.waitForEvent("download"),
