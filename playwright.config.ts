@@ -1,10 +1,29 @@
 import { defineConfig, devices } from "@playwright/test";
 import { CANARY_KEY } from "./e2e/canary";
 
-// Each run gets a fresh sandbox data folder; E2E_PORT and NEXT_DIST_DIR let runs live side by side.
+// Each run gets fresh sandbox data folders; E2E_PORT and NEXT_DIST_DIR let runs live side by side.
+// Two servers: most specs run at SANDBOX_SPEED=40 (a fine-tuning job takes a second or two);
+// `*.slow.spec.ts` run against a second server at speed 4, slow enough to watch a job train.
 const port = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://127.0.0.1:${port}`;
-const dataDir = `.data/e2e-${port}`;
+
+function server(port: number, speed: number) {
+  const dataDir = `.data/e2e-${port}`;
+  return {
+    // The server log is kept so the test script can check that the key never reached it.
+    command: `rm -rf ${dataDir} && mkdir -p ${dataDir} && npx next start -H 127.0.0.1 -p ${port} 2>&1 | tee ${dataDir}.log`,
+    url: `http://127.0.0.1:${port}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: {
+      // A canary key with the sandbox forced: it must never show up anywhere (see key-canary.spec).
+      MISTRAL_BACKEND: "sandbox",
+      MISTRAL_API_KEY: CANARY_KEY,
+      CONSOLE_DATA_DIR: dataDir,
+      SANDBOX_SPEED: String(speed),
+      SANDBOX_TOKENS_PER_SECOND: "200",
+    },
+  };
+}
 
 export default defineConfig({
   testDir: "e2e",
@@ -16,7 +35,6 @@ export default defineConfig({
   retries: 0,
   forbidOnly: !!process.env.CI,
   use: {
-    baseURL,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
@@ -30,19 +48,17 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  webServer: {
-    // The server log is kept so the test script can check that the key never reached it.
-    command: `rm -rf ${dataDir} && mkdir -p ${dataDir} && npx next start -H 127.0.0.1 -p ${port} 2>&1 | tee ${dataDir}.log`,
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    env: {
-      MISTRAL_BACKEND: "sandbox",
-      MISTRAL_API_KEY: CANARY_KEY,
-      CONSOLE_DATA_DIR: dataDir,
-      SANDBOX_SPEED: "40",
-      SANDBOX_TOKENS_PER_SECOND: "200",
+  projects: [
+    {
+      name: "chromium",
+      testIgnore: /\.slow\.spec\.ts$/,
+      use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${port}` },
     },
-  },
+    {
+      name: "slow-sandbox",
+      testMatch: /\.slow\.spec\.ts$/,
+      use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${port + 1}` },
+    },
+  ],
+  webServer: [server(port, 40), server(port + 1, 4)],
 });

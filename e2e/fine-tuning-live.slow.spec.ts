@@ -1,6 +1,6 @@
 // The whole journey at a pace a person can watch: this spec needs a slow sandbox
-// (SANDBOX_SPEED=4: about 3 s to validate and 12 s of training), so it runs under its own
-// config: npx playwright test -c e2e/fine-tuning-live.config.ts
+// (SANDBOX_SPEED=4: about 3 s to validate and 12 s of training): as a *.slow.spec.ts it runs
+// against the second, slower server of playwright.config.ts.
 import { expect, test } from "@playwright/test";
 import { jobStatus, jsonl, shot, unique } from "./fine-tuning-helpers";
 
