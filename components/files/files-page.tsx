@@ -7,7 +7,6 @@ import { ConfirmDialog } from "@/components/ui/dialog";
 import { inputClass } from "@/components/ui/field";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { useToast } from "@/components/ui/toast";
-import { describeError } from "@/lib/api/errors";
 import { formatNumber } from "@/lib/api/format";
 import { useDeleteFile, useFiles } from "@/lib/api/hooks/use-files";
 import {
@@ -175,7 +174,6 @@ export function FilesPage() {
             <ErrorState compact error={remove.error} />
           </div>
         )}
-        <span className="sr-only">{remove.isError ? describeError(remove.error).title : ""}</span>
       </ConfirmDialog>
     </>
   );
