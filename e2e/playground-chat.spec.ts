@@ -270,3 +270,82 @@ test("a 422 names the bad parameter inline, and View code shows the request with
   await expect(dialog).toContainText("client.chat.stream(");
   await page.screenshot({ path: ".data/screenshots/playground-view-code.png" });
 });
+
+// The next three replace one network answer (the true edge) to show errors the sandbox never gives.
+
+test("a lost connection keeps the partial answer and Retry completes it", async ({ page }) => {
+  await openChat(page);
+  const chunk = (content: string) =>
+    `data: ${JSON.stringify({
+      id: "cut",
+      object: "chat.completion.chunk",
+      model: "mistral-small-latest",
+      choices: [{ index: 0, delta: { content }, finish_reason: null }],
+    })}\n\n`;
+  // The stream ends without its [DONE]: the connection dropped mid-answer.
+  await page.route(
+    "**/v1/chat/completions",
+    (route) =>
+      route.fulfill({
+        status: 200,
+        headers: { "content-type": "text/event-stream" },
+        body: chunk("The first half of an answer") + chunk(" that was cut"),
+      }),
+    { times: 1 },
+  );
+  await send(page, "Tell me about the Mistral wind.");
+  const alert = page.getByRole("alert").filter({ hasText: "The answer was cut off" });
+  await expect(alert).toContainText("The part of the answer that arrived is kept");
+  const partial = answers(page).last();
+  await expect(partial).toContainText("The first half of an answer that was cut");
+  await expect(partial.getByText("Incomplete")).toBeVisible();
+
+  await alert.getByRole("button", { name: "Retry" }).click();
+  await waitForAnswer(page);
+  await expect(answers(page)).toHaveCount(1);
+  await expect(answers(page).last()).toContainText("[sandbox]");
+  await expect(alert).toHaveCount(0);
+});
+
+test("a 429 counts down its Retry-After before Retry is offered", async ({ page }) => {
+  await openChat(page);
+  await page.route(
+    "**/v1/chat/completions",
+    (route) =>
+      route.fulfill({
+        status: 429,
+        headers: { "content-type": "application/json", "retry-after": "2" },
+        body: JSON.stringify({ message: "Requests rate limit exceeded" }),
+      }),
+    { times: 1 },
+  );
+  await send(page, "Hello?");
+  const alert = page.getByRole("alert").filter({ hasText: "Rate limited" });
+  await expect(alert).toContainText(/You can retry in [12] s/);
+  await expect(alert.getByRole("button", { name: /Retry in/ })).toBeDisabled();
+  await expect(alert.getByRole("button", { name: "Retry", exact: true })).toBeEnabled({
+    timeout: 5_000,
+  });
+  await alert.getByRole("button", { name: "Retry", exact: true }).click();
+  await waitForAnswer(page);
+  await expect(answers(page)).toHaveCount(1);
+});
+
+test("a 401 says the server's key was rejected", async ({ page }) => {
+  await openChat(page);
+  await page.route(
+    "**/v1/chat/completions",
+    (route) =>
+      route.fulfill({
+        status: 401,
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ message: "Unauthorized", request_id: "x" }),
+      }),
+    { times: 1 },
+  );
+  await send(page, "Hello?");
+  const alert = page.getByRole("alert").filter({ hasText: "The Mistral API key was rejected" });
+  await expect(alert).toContainText("MISTRAL_API_KEY");
+  // The question is kept, ready to send again.
+  await expect(messages(page)).toHaveCount(1);
+});
