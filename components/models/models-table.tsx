@@ -75,11 +75,13 @@ export function ModelsTable(props: ModelsTableProps) {
     paddingStart: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
     overscan: 8,
-    getItemKey: (i) => rows[i].id,
+    // Rows have one fixed height, so positions depend on the index alone; the default (index) key
+    // keeps the virtualizer from recomputing every position when the order changes.
   });
   useEffect(() => {
-    if (scroller.current) scroller.current.scrollTop = 0;
-  }, [props.viewKey]);
+    // The virtualizer's own offset, so that no layout is forced when already at the top.
+    if (virtualizer.scrollOffset) virtualizer.scrollToOffset(0);
+  }, [props.viewKey, virtualizer]);
   const items = virtualizer.getVirtualItems();
   const top = items.length ? items[0].start - HEADER_HEIGHT : 0;
   const bottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
