@@ -70,6 +70,11 @@ export function errorFromResponse(response: Response, body: unknown): ApiError {
         : null;
     if (detail) {
       fields = detail.filter((d): d is FieldError => !!d && typeof d === "object" && "msg" in d);
+    }
+    // A server's own sentence wins; without one, the field errors are spelled out.
+    if (typeof b.message === "string" && b.message.trim()) {
+      message = b.message;
+    } else if (fields.length) {
       message = fields.map((f) => `${fieldPath(f.loc) || "request"}: ${f.msg}`).join("; ");
     } else if (typeof b.message === "string") {
       message = b.message;

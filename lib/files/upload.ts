@@ -33,21 +33,6 @@ function parseBody(text: string): unknown {
   }
 }
 
-/**
- * A refused training file's 422 carries one readable sentence in `message` (naming the first bad
- * lines) beside the per-line `detail`; errorFromResponse builds its text from `detail` alone.
- */
-function withServerMessage(error: ApiError, body: unknown): ApiError {
-  const message = (body as { message?: unknown } | null)?.message;
-  if (error.fields.length === 0 || typeof message !== "string" || !message.trim()) return error;
-  return new ApiError(message, {
-    status: error.status,
-    type: error.type,
-    fields: error.fields,
-    retryAfter: error.retryAfter,
-  });
-}
-
 const aborted = () => new ApiError("The upload was cancelled.", { kind: "aborted" });
 
 export function uploadFile(file: File, options: UploadOptions = {}): Promise<UploadFileOut> {
@@ -87,7 +72,7 @@ export function uploadFile(file: File, options: UploadOptions = {}): Promise<Upl
         statusText: xhr.statusText,
         headers: parseHeaders(xhr.getAllResponseHeaders()),
       });
-      reject(withServerMessage(errorFromResponse(response, body), body));
+      reject(errorFromResponse(response, body));
     };
     xhr.onerror = () => {
       done();

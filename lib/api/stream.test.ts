@@ -1,0 +1,101 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { ApiError } from "./errors";
+import { streamCompletion } from "./stream";
+
+/** The network edge: fetch answers with a body whose bytes we push by hand. */
+function serve(status = 200, headers: Record<string, string> = {}) {
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  const body = new ReadableStream<Uint8Array>({ start: (c) => void (controller = c) });
+  const fetchMock = vi.fn(
+    async (_url: string, init: RequestInit) =>
+      new Response(body, {
+        status,
+        headers: { "content-type": "text/event-stream", ...headers },
+        // Propagate the caller's abort like a real fetch does.
+        ...(init.signal?.addEventListener("abort", () =>
+          controller.error(new DOMException("aborted", "AbortError")),
+        ),
+        {}),
+      }),
+  );
+  vi.stubGlobal("fetch", fetchMock);
+  const enc = new TextEncoder();
+  return {
+    fetchMock,
+    push: (data: string | Uint8Array) =>
+      controller.enqueue(typeof data === "string" ? enc.encode(data) : data),
+    close: () => controller.close(),
+  };
+}
+
+const chunk = (content: string, finish: string | null = null) =>
+  `data: ${JSON.stringify({ id: "c", object: "chat.completion.chunk", model: "m", choices: [{ index: 0, delta: { content }, finish_reason: finish }] })}\n\n`;
+
+async function collect(gen: AsyncGenerator<{ choices: { delta: { content?: unknown } }[] }>) {
+  const out: string[] = [];
+  try {
+    for await (const c of gen) out.push(String(c.choices[0].delta.content ?? ""));
+  } catch (error) {
+    return { out, error };
+  }
+  return { out, error: null };
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe("streamCompletion", () => {
+  it("yields chunks as they arrive, across arbitrary byte splits, and ends at [DONE]", async () => {
+    const s = serve();
+    const text = chunk("Hel") + chunk("lo ✓") + chunk("", "stop") + "data: [DONE]\n\n";
+    const bytes = new TextEncoder().encode(text);
+    const gen = streamCompletion("/v1/chat/completions", { model: "m", messages: [] });
+    const result = collect(gen);
+    // Split inside an event and inside the multi-byte ✓.
+    const insideCheck = new TextEncoder().encode(text.slice(0, text.indexOf("✓"))).length + 1;
+    s.push(bytes.slice(0, 10));
+    s.push(bytes.slice(10, insideCheck));
+    s.push(bytes.slice(insideCheck));
+    s.close();
+    expect(await result).toEqual({ out: ["Hel", "lo ✓", ""], error: null });
+    const body = JSON.parse(s.fetchMock.mock.calls[0][1].body as string);
+    expect(body.stream).toBe(true);
+  });
+
+  it("keeps what arrived and says the answer was cut off when the stream ends early", async () => {
+    const s = serve();
+    const result = collect(streamCompletion("/v1/chat/completions", {}));
+    s.push(chunk("partial"));
+    s.close();
+    const { out, error } = await result;
+    expect(out).toEqual(["partial"]);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).kind).toBe("interrupted");
+  });
+
+  it("turns an error answer into an ApiError with its status", async () => {
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(
+        async () =>
+          new Response(JSON.stringify({ object: "error", message: "slow down" }), {
+            status: 429,
+            headers: { "retry-after": "3", "content-type": "application/json" },
+          }),
+      ),
+    );
+    const { error } = await collect(streamCompletion("/v1/chat/completions", {}));
+    expect(error).toMatchObject({ status: 429, retryAfter: 3, message: "slow down" });
+  });
+
+  it("stops when the caller aborts", async () => {
+    const s = serve();
+    const ac = new AbortController();
+    const result = collect(streamCompletion("/v1/fim/completions", {}, { signal: ac.signal }));
+    s.push(chunk("a"));
+    await new Promise((r) => setTimeout(r, 10));
+    ac.abort();
+    const { out, error } = await result;
+    expect(out).toEqual(["a"]);
+    expect((error as ApiError).kind).toBe("aborted");
+  });
+});
