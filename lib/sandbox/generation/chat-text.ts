@@ -25,7 +25,7 @@ export interface ChatScene {
 /** How many tokens a reply asked to be "long" runs to when max_tokens does not say. */
 const LONG_DEFAULT = 600;
 /** An upper bound on any reply, so a huge max_tokens does not build megabytes of text. */
-const LONG_CAP = 8192;
+const LONG_CAP = 32_768;
 
 const asks = {
   // Language names only choose the code fence: "tips for learning Rust" is not a request for code.
