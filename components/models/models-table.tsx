@@ -28,7 +28,7 @@ interface Column {
 }
 
 const COLUMNS: Column[] = [
-  { key: "id", label: "ID", width: 390 },
+  { key: "id", label: "ID", width: 420 },
   { key: "name", label: "Name", width: 200 },
   { key: "description", label: "Description", width: 260 },
   { key: "root", label: "Base model", width: 170 },
@@ -57,7 +57,7 @@ export interface ModelsTableProps {
   onCommitEdit: (edit: EditState) => void;
   onArchive: (row: ModelRow, archived: boolean) => void;
   onDelete: (row: ModelRow) => void;
-  /** The height the scrolling area may take (rows beyond it are not rendered). */
+  /** The most height the scrolling area may take (rows beyond it are not rendered). */
   height?: string;
   /** When this changes (a new filter or sort), the table scrolls back to its first row. */
   viewKey?: string;
@@ -95,7 +95,7 @@ export function ModelsTable(props: ModelsTableProps) {
     <div
       ref={scroller}
       className="relative overflow-auto rounded-lg border border-border bg-surface"
-      style={{ height: props.height ?? "calc(100vh - 19rem)", minHeight: 320 }}
+      style={{ maxHeight: props.height ?? "max(320px, calc(100vh - 19rem))" }}
       data-testid="models-scroller"
     >
       <table
@@ -257,7 +257,7 @@ function ModelTableRow({
             href={modelHref(row.id)}
             prefetch={false}
             title={`Details of ${row.id}`}
-            className="truncate rounded px-2 font-mono text-xs hover:underline"
+            className="truncate rounded px-1 font-mono text-xs hover:underline"
           >
             {row.id}
           </Link>
