@@ -53,8 +53,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   async function forward(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const method = request.method.toUpperCase();
-    // Matched on the raw (still percent-encoded) path: encoded slashes, empty segments and odd
-    // ids never match, and only a matched path is ever forwarded.
+    // Matched on the raw (still percent-encoded) path: empty segments, encoded slashes and odd ids
+    // never match, and what is forwarded is the spec's template filled with the checked ids.
     const match = matchOperation(method, url.pathname);
     if (match.kind === "not-found") {
       throw new GatewayError(
