@@ -224,12 +224,15 @@ async function main() {
     // Sort: click every column header, twice (both directions), over all models.
     const headers = page.getByRole("columnheader").getByRole("button");
     const count = await headers.count();
+    // The page remembers each order of the current list, so the first round sorts afresh and later
+    // rounds reuse it: both are reported.
+    const firstSorts: Sample[] = [];
     const sorts: Sample[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       for (let i = 0; i < count; i++) {
         for (let k = 0; k < 2; k++) {
           const r = await measure(page, "pointerdown", () => headers.nth(i).click());
-          if (r) sorts.push(r);
+          if (r) (round === 0 ? firstSorts : sorts).push(r);
         }
       }
     }
@@ -253,7 +256,8 @@ async function main() {
         keys,
       ),
       report(`Filter keystroke while typing "support v12" (${typing.length} samples)`, typing),
-      report(`Sort by a column header (${count} columns x 2 directions x ${ROUNDS})`, sorts),
+      report(`Sort by a column header, first time (${count} columns x 2 directions)`, firstSorts),
+      report(`Sort by a column header, again (x ${ROUNDS - 1} more rounds)`, sorts),
     ].every(Boolean);
     console.log(ok ? `All p95 under ${TARGET_MS} ms.` : `Some p95 over ${TARGET_MS} ms.`);
   } finally {
