@@ -223,6 +223,39 @@ test("a bulk archive reports each model, and one failure does not hide the other
   }
 });
 
+test("a bulk delete asks to type what it will do, then deletes each selected model", async ({
+  page,
+  request,
+}) => {
+  const tag = unique("bdl");
+  const ids = await trainModels(request, [`${tag}a`, `${tag}b`, `${tag}c`]);
+  await openFiltered(page, tag);
+  for (const id of ids.slice(0, 2)) {
+    await row(page, id)
+      .getByRole("checkbox", { name: `Select ${id}` })
+      .check();
+  }
+  const bar = page.getByRole("region", { name: "Bulk actions" });
+  await expect(bar).toContainText("2 fine-tuned models selected");
+  await bar.getByRole("button", { name: "Delete selected" }).click();
+
+  const dialog = page.getByRole("dialog", { name: "Delete 2 models?" });
+  const confirm = dialog.getByRole("button", { name: "Delete 2" });
+  await expect(confirm).toBeDisabled();
+  await dialog.getByRole("textbox").fill("delete 2 models");
+  await confirm.click();
+
+  const report = page.getByRole("dialog", { name: "Delete: 2 done, 0 failed" });
+  await expect(report).toBeVisible();
+  await report.getByRole("button", { name: "Close" }).last().click();
+  await expect(row(page, ids[0])).toHaveCount(0);
+  await expect(row(page, ids[1])).toHaveCount(0);
+  await expect(row(page, ids[2])).toHaveCount(1); // not selected, kept
+  for (const id of ids.slice(0, 2)) {
+    expect((await request.get(`/v1/models/${id}`)).status()).toBe(404);
+  }
+});
+
 test("a change the server refuses is rolled back with a clear message", async ({
   page,
   request,
