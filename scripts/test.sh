@@ -3,6 +3,7 @@
 # Each step runs even when an earlier one failed (e2e needs the build), and the last line totals them all.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
 out=.data/test-results
 rm -rf "$out" && mkdir -p "$out"
 passed=0

@@ -19,7 +19,8 @@ describe("spec validators", () => {
     ).toBe(true);
   });
   it("compiles inline schemas that refer to components", () => {
-    const spec = loadSpec() as { paths: Record<string, Record<string, any>> };
+    type Op = { responses: Record<string, { content: Record<string, { schema: object }> }> };
+    const spec = loadSpec() as { paths: Record<string, Record<string, Op>> };
     const schema =
       spec.paths["/v1/fine_tuning/jobs"].post.responses["200"].content["application/json"].schema;
     expect(inlineValidator(schema)({ nope: 1 })).toBe(false);
