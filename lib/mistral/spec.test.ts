@@ -19,7 +19,9 @@ describe("spec validators", () => {
     ).toBe(true);
   });
   it("compiles inline schemas that refer to components", () => {
-    type Op = { responses: Record<string, { content: Record<string, { schema: object }> }> };
+    type Op = {
+      responses: Record<string, { content: Record<string, { schema: Record<string, unknown> }> }>;
+    };
     const spec = loadSpec() as { paths: Record<string, Record<string, Op>> };
     const schema =
       spec.paths["/v1/fine_tuning/jobs"].post.responses["200"].content["application/json"].schema;
