@@ -329,7 +329,7 @@ function ModelTableRow({
             <Link
               href={playgroundHref(row.id)}
               prefetch={false}
-              className={buttonClass("ghost", "sm", "px-2 text-accent")}
+              className={buttonClass("ghost", "sm", "px-2 text-accent!")}
               aria-label={`Try ${row.id} in playground`}
               title="Try in playground"
             >
@@ -348,7 +348,7 @@ function ModelTableRow({
               </button>
               <button
                 type="button"
-                className={buttonClass("ghost", "sm", "px-2 text-danger")}
+                className={buttonClass("ghost", "sm", "px-2 text-danger!")}
                 aria-label={`Delete ${row.id}`}
                 onClick={() => onDelete(row)}
               >
