@@ -118,7 +118,7 @@ test("clone opens the wizard filled with the job's settings", async ({ page, req
     auto_start: false,
   });
   await page.goto(`/fine-tuning/${job.id}`);
-  await page.getByRole("link", { name: "Clone" }).click();
+  await page.getByRole("link", { name: "Clone", exact: true }).click();
   await expect(page).toHaveURL(/\/fine-tuning\/new/);
   await expect(page.getByText(`Filled from job ${suffix}`)).toBeVisible();
   await expect(page.getByRole("radio", { name: /codestral-latest/ })).toBeChecked();
