@@ -6,13 +6,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { ApiError } from "@/lib/api/errors";
-import {
-  formatBytes,
-  formatDateTime,
-  formatNumber,
-  formatRelative,
-  orDash,
-} from "@/lib/api/format";
+import { formatBytes, formatDateTime, formatNumber, formatRelative, orDash } from "@/lib/format";
 import { useFile } from "@/lib/api/hooks/use-files";
 import type { FileSchema } from "@/lib/mistral/types";
 

@@ -7,7 +7,7 @@ import { ConfirmDialog } from "@/components/ui/dialog";
 import { inputClass } from "@/components/ui/field";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { useToast } from "@/components/ui/toast";
-import { formatNumber } from "@/lib/api/format";
+import { formatNumber } from "@/lib/format";
 import { useDeleteFile, useFiles } from "@/lib/api/hooks/use-files";
 import {
   filterFiles,

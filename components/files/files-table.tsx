@@ -10,7 +10,7 @@ import {
   formatRelative,
   orDash,
   toDate,
-} from "@/lib/api/format";
+} from "@/lib/format";
 import type { SortDir, SortKey } from "@/lib/files/table";
 import type { FileSchema } from "@/lib/mistral/types";
 

@@ -2,7 +2,7 @@
 
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { formatNumber } from "@/lib/api/format";
+import { formatNumber } from "@/lib/format";
 import type { LintReport } from "@/lib/jsonl";
 
 /** Issues shown on the page; the downloadable report has every one the linter kept. */

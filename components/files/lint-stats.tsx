@@ -1,4 +1,4 @@
-import { formatBytes, formatNumber } from "@/lib/api/format";
+import { formatBytes, formatNumber } from "@/lib/format";
 import type { LintStats as Stats } from "@/lib/jsonl";
 
 const ROLE_ORDER = ["system", "user", "assistant", "tool"];

@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button, buttonClass } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { describeError } from "@/lib/api/errors";
-import { formatBytes, formatDuration, formatNumber, orDash } from "@/lib/api/format";
+import { formatBytes, formatDuration, formatNumber, orDash } from "@/lib/format";
 import { canUpload, type QueueAction, type QueueItem } from "@/lib/files/queue";
 import { speedOf } from "@/lib/files/speed";
 import { serverLineErrors } from "@/lib/files/upload";

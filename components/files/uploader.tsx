@@ -62,7 +62,7 @@ export function Uploader({
           {isDragActive ? "Drop to check the files" : "Drop .jsonl files here, or click to choose"}
         </p>
         <p id={`${DROPZONE_ID}-hint`} className="text-xs text-muted">
-          JSON Lines, up to 512 MiB each. Each file is checked in your browser before anything is
+          JSON Lines, up to 512 MB each. Each file is checked in your browser before anything is
           uploaded.
         </p>
       </div>

@@ -1,4 +1,4 @@
-import { formatDateTime, formatNumber } from "@/lib/api/format";
+import { formatDateTime, formatNumber } from "@/lib/format";
 import type { CheckpointOut } from "@/lib/mistral/types";
 
 export function CheckpointsTable({ checkpoints }: { checkpoints: CheckpointOut[] }) {

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
-import { formatNumber } from "@/lib/api/format";
+import { formatNumber } from "@/lib/format";
 import { useJobsByIds } from "@/lib/api/hooks/use-jobs";
 import { jobLabel } from "@/lib/fine-tuning/metrics";
 import { jobProgress } from "@/lib/fine-tuning/progress";

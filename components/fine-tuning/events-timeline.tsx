@@ -1,4 +1,4 @@
-import { formatDateTime, formatRelative } from "@/lib/api/format";
+import { formatDateTime, formatRelative } from "@/lib/format";
 import type { EventOut } from "@/lib/mistral/types";
 import { StatusBadge } from "./status-badge";
 

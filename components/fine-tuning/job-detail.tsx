@@ -17,7 +17,7 @@ import {
   formatNumber,
   formatRelative,
   orDash,
-} from "@/lib/api/format";
+} from "@/lib/format";
 import { useFiles } from "@/lib/api/hooks/use-files";
 import { isFinished, useCancelJob, useJob, useStartJob } from "@/lib/api/hooks/use-jobs";
 import { jobProgress } from "@/lib/fine-tuning/progress";

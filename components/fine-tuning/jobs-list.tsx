@@ -7,7 +7,7 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { Spinner } from "@/components/ui/spinner";
-import { formatDateTime, formatNumber, formatRelative } from "@/lib/api/format";
+import { formatDateTime, formatNumber, formatRelative } from "@/lib/format";
 import { isFinished, useJob, useJobs } from "@/lib/api/hooks/use-jobs";
 import { FINE_TUNEABLE_MODELS } from "@/lib/fine-tuning/form";
 import {

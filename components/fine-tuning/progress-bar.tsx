@@ -1,4 +1,4 @@
-import { formatNumber } from "@/lib/api/format";
+import { formatNumber } from "@/lib/format";
 import type { Progress } from "@/lib/fine-tuning/progress";
 
 /** Steps done of total as a bar (or just the count when the total is unknown). */

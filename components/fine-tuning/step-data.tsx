@@ -7,7 +7,7 @@ import { inputClass } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { ErrorState, LoadingState, EmptyState } from "@/components/ui/states";
 import { useFiles } from "@/lib/api/hooks/use-files";
-import { formatBytes, formatNumber, formatRelative } from "@/lib/api/format";
+import { formatBytes, formatNumber, formatRelative } from "@/lib/format";
 import { dataWarnings, type WizardDraft } from "@/lib/fine-tuning/form";
 import type { FileSchema } from "@/lib/mistral/types";
 import { useWizard } from "./wizard-fields";

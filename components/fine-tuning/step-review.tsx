@@ -3,7 +3,7 @@
 import { Button } from "@/components/ui/button";
 import { ErrorState } from "@/components/ui/states";
 import { Spinner } from "@/components/ui/spinner";
-import { formatDuration, formatMoney, formatNumber } from "@/lib/api/format";
+import { formatDuration, formatMoney, formatNumber } from "@/lib/format";
 import { useFiles } from "@/lib/api/hooks/use-files";
 import type { UseQueryResult } from "@tanstack/react-query";
 import { STEPS, stepOf, usesFim, type Errors } from "@/lib/fine-tuning/form";

@@ -10,7 +10,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { ApiError } from "@/lib/api/errors";
-import { formatDateTime, formatNumber, formatRelative } from "@/lib/api/format";
+import { formatDateTime, formatNumber, formatRelative } from "@/lib/format";
 import { useModel } from "@/lib/api/hooks/use-models";
 import { capabilityLabel, prepareRow } from "@/lib/models/filter";
 import { deprecationTone } from "@/lib/models/format";

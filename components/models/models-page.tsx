@@ -7,7 +7,7 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { Spinner } from "@/components/ui/spinner";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
-import { formatNumber } from "@/lib/api/format";
+import { formatNumber } from "@/lib/format";
 import { useModels } from "@/lib/api/hooks/use-models";
 import {
   computeFacets,

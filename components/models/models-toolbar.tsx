@@ -2,7 +2,7 @@
 
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import { formatNumber } from "@/lib/api/format";
+import { formatNumber } from "@/lib/format";
 import type { Facets } from "@/lib/models/filter";
 import { isFiltered, type KindFilter, type TableState } from "@/lib/models/table-state";
 

@@ -1,4 +1,4 @@
-import { formatNumber } from "@/lib/api/format";
+import { formatNumber } from "@/lib/format";
 import type { AnswerMetrics } from "@/lib/playground/types";
 
 function Item({ label, value }: { label: string; value: string }) {

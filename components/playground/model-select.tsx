@@ -3,7 +3,7 @@
 import { Field, inputClass } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { describeError } from "@/lib/api/errors";
-import { formatNumber } from "@/lib/api/format";
+import { formatNumber } from "@/lib/format";
 import { isFineTuned, useModels, type ConsoleModel } from "@/lib/api/hooks/use-models";
 
 export type ModelFilter = (m: ConsoleModel) => boolean;

@@ -52,7 +52,7 @@ describe("refusing files at once", () => {
     expect(refusalReason({ name: "data.csv", size: 10 })).toMatch(/Not a \.jsonl file/);
     expect(refusalReason({ name: "train.jsonl.gz", size: 10 })).toMatch(/Not a \.jsonl file/);
     expect(refusalReason({ name: "big.jsonl", size: MAX_FILE_BYTES + 1 })).toMatch(
-      /Too large: 537 MB \(536,870,913 bytes\), over the limit of 512 MiB \(536,870,912 bytes\)/,
+      /Too large: 512 MB \(536,870,913 bytes\), over the limit of 512 MB \(536,870,912 bytes\)/,
     );
   });
 

@@ -1,7 +1,7 @@
 // The uploader's list of files and what happens to each: refused at once, checked by the linter
 // (one at a time, in a worker), then uploaded one at a time. Pure, so it is tested without a DOM;
 // components/files/use-upload-queue.ts runs the side effects.
-import { formatBytes } from "@/lib/api/format";
+import { formatBytes } from "@/lib/format";
 import type { LintReport } from "@/lib/jsonl";
 import type { UploadFileOut } from "@/lib/mistral/types";
 import { addSample, type SpeedSample } from "./speed";
@@ -56,7 +56,7 @@ export function refusalReason(file: { name: string; size: number }): string | nu
   }
   if (file.size > MAX_FILE_BYTES) {
     const n = (v: number) => v.toLocaleString("en-US");
-    return `Too large: ${formatBytes(file.size)} (${n(file.size)} bytes), over the limit of 512 MiB (${n(MAX_FILE_BYTES)} bytes) per file. Split it into smaller files.`;
+    return `Too large: ${formatBytes(file.size)} (${n(file.size)} bytes), over the limit of 512 MB (${n(MAX_FILE_BYTES)} bytes) per file. Split it into smaller files.`;
   }
   return null;
 }

@@ -146,7 +146,7 @@ describe("file-level checks", () => {
       "3:pretrain_text_not_string",
     ]);
     expect(report.issues[0].message).toBe(
-      "line 2 is longer than 1 KiB; it was skipped (split the sample or shorten it)",
+      "line 2 is longer than 1 KB; it was skipped (split the sample or shorten it)",
     );
     // A line of exactly maxLineBytes is accepted.
     expect(codes(`{"text":"${"x".repeat(1024 - 11)}"}\n`, { maxLineBytes: 1024 })).toEqual([]);

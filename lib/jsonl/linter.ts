@@ -1,6 +1,7 @@
 // Streaming JSONL linter: splits bytes into lines itself (so a bad byte or an over-long line is
 // found without decoding or buffering the whole file), then checks each line with ./rules.
 import { checkSample, type SampleInfo, type Severity } from "./rules";
+import { formatBytes } from "../format";
 
 export type { Severity };
 
@@ -314,18 +315,6 @@ export function invalidUtf8Offset(bytes: Uint8Array): number {
     i += need + 1;
   }
   return bytes.length;
-}
-
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  const units = ["KiB", "MiB", "GiB"];
-  let value = n / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${Number.isInteger(value) ? value : value.toFixed(1)} ${units[unit]}`;
 }
 
 export async function lintStream(

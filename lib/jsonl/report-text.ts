@@ -1,4 +1,5 @@
-import { formatBytes, type LintReport } from "./linter";
+import { formatBytes } from "../format";
+import type { LintReport } from "./linter";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 

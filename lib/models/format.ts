@@ -1,5 +1,5 @@
 // Short forms the models table shows (the detail view uses lib/api/format's full forms).
-import { toDate } from "@/lib/api/format";
+import { toDate } from "@/lib/format";
 
 /** "2024-05-14" (UTC): compact, and it reads in the order it sorts. */
 export function formatDay(value: number | string | null | undefined): string {

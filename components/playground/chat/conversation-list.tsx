@@ -1,7 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { formatRelative } from "@/lib/api/format";
+import { formatRelative } from "@/lib/format";
 import type { Conversation } from "@/lib/playground/types";
 
 /** The conversations saved in this browser, newest first. */

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field, textareaClass } from "@/components/ui/field";
 import { ErrorState } from "@/components/ui/states";
 import { api, unwrap } from "@/lib/api/client";
-import { formatNumber } from "@/lib/api/format";
+import { formatNumber } from "@/lib/format";
 import { useModels } from "@/lib/api/hooks/use-models";
 import type { EmbeddingResponse } from "@/lib/mistral/types";
 import { similarityMatrix } from "@/lib/playground/cosine";

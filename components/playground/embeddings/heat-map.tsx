@@ -1,4 +1,4 @@
-import { formatNumber } from "@/lib/api/format";
+import { formatNumber } from "@/lib/format";
 
 /** A similarity matrix as a table whose cells are shaded from the lowest value to 1. */
 export function HeatMap({ labels, matrix }: { labels: string[]; matrix: number[][] }) {

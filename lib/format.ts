@@ -1,17 +1,20 @@
-// Every number, size and time the pages show is formatted here.
+// Every number, size and time shown to a person is formatted here (pages, the linter's report and
+// the gateway's messages alike). No dependencies: it runs in the browser, a worker and the server.
 
 const EMPTY = "—";
 
+/** Sizes in binary multiples with the usual short names (512 MB = 512 × 1024² bytes). */
 export function formatBytes(bytes: number | null | undefined): string {
   if (bytes == null || !Number.isFinite(bytes)) return EMPTY;
   const units = ["B", "KB", "MB", "GB", "TB"];
   let value = bytes;
   let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
     unit++;
   }
-  return `${unit === 0 ? value : value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+  const digits = unit === 0 || Number.isInteger(value) ? 0 : value < 10 ? 1 : 0;
+  return `${value.toFixed(digits)} ${units[unit]}`;
 }
 
 export function formatNumber(n: number | null | undefined, digits = 0): string {
