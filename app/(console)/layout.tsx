@@ -22,8 +22,8 @@ export default function ConsoleLayout({ children }: { children: React.ReactNode 
       >
         Skip to content
       </a>
-      <aside className="border-b border-border bg-surface md:sticky md:top-0 md:h-screen md:w-56 md:shrink-0 md:border-r md:border-b-0">
-        <div className="flex items-center gap-4 px-4 py-3 md:flex-col md:items-stretch md:gap-6 md:py-5">
+      <aside className="border-b border-border bg-surface md:w-56 md:shrink-0 md:border-r md:border-b-0">
+        <div className="flex items-center gap-4 px-4 py-3 md:sticky md:top-0 md:flex-col md:items-stretch md:gap-6 md:py-5">
           <Link href="/playground" className="flex items-center gap-2 font-semibold">
             <span
               aria-hidden
