@@ -1,5 +1,4 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { defaultPathSerializer } from "openapi-fetch";
 import type { FTModelOut, ModelCard } from "@/lib/mistral/types";
 import { api, unwrap } from "../client";
 
@@ -15,14 +14,7 @@ export const modelKeys = {
 /** Every write to a model uses this key, so the list refetches once when the last one settles. */
 const writeKey = ["models", "write"] as const;
 
-/**
- * Model ids carry colons (ft:base:suffix:date:hash). ":" is legal in a path segment and the
- * gateway refuses percent-encoded paths, so ids go into the path with their colons as they are.
- */
-const pathSerializer = (pathname: string, params: Record<string, unknown>) =>
-  defaultPathSerializer(pathname, params).replace(/%3A/gi, ":");
-
-const modelPath = (id: string) => ({ params: { path: { model_id: id } }, pathSerializer });
+const modelPath = (id: string) => ({ params: { path: { model_id: id } } });
 
 export function isFineTuned(m: Pick<ConsoleModel, "id" | "job"> & { type?: unknown }): boolean {
   if (m.type === "fine-tuned") return true;
