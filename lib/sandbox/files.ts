@@ -168,6 +168,21 @@ export async function uploadFile(ctx: SandboxContext, request: Request): Promise
         );
         fileDone.catch(fail);
       });
+      // busboy's `files: 1` limit drops any further file part: refuse the upload instead of
+      // silently keeping only the first file.
+      bb.on("filesLimit", () =>
+        fail(
+          new UploadRefused(
+            validationError([
+              {
+                loc: ["body", "file"],
+                msg: "Only one file can be uploaded at a time; the body has more than one file part.",
+                type: "value_error",
+              },
+            ]),
+          ),
+        ),
+      );
       bb.on("close", () => resolve());
       bb.on("error", fail);
       source.on("error", fail);

@@ -67,6 +67,11 @@ export interface Sandbox {
 
 /** The largest JSON body read (the real API's requests are far smaller). */
 const MAX_JSON_BYTES = 16 * 1024 * 1024;
+/**
+ * The deepest nesting of arrays and objects accepted. JSON.parse copes with any depth, but the
+ * validator and the generators walk bodies recursively: 100k levels would overflow the stack.
+ */
+const MAX_JSON_DEPTH = 256;
 
 function seedCountFromEnv(): number {
   const raw = process.env.SANDBOX_SEED_MODELS;
@@ -210,13 +215,43 @@ async function readJson(request: Request): Promise<{ value: unknown } | Response
   const text = Buffer.concat(chunks).toString("utf8");
   if (!text.trim())
     return validationError([{ loc: ["body"], msg: "Field required", type: "missing" }]);
+  let value: unknown;
   try {
-    return { value: JSON.parse(text) };
+    value = JSON.parse(text);
   } catch (err) {
     return validationError([
       { loc: ["body"], msg: `JSON decode error: ${(err as Error).message}`, type: "json_invalid" },
     ]);
   }
+  if (nestingDepth(text) > MAX_JSON_DEPTH) {
+    return validationError([
+      {
+        loc: ["body"],
+        msg: `JSON nested too deeply: more than ${MAX_JSON_DEPTH} levels of arrays and objects`,
+        type: "json_invalid",
+      },
+    ]);
+  }
+  return { value };
+}
+
+/** The deepest nesting of arrays and objects in valid JSON text, found without recursion. */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) max = depth;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return max;
 }
 
 /**
