@@ -4,6 +4,8 @@ import { CANARY_KEY } from "./e2e/canary";
 // Each run gets fresh sandbox data folders; E2E_PORT and NEXT_DIST_DIR let runs live side by side.
 // Two servers: most specs run at SANDBOX_SPEED=40 (a fine-tuning job takes a second or two);
 // `*.slow.spec.ts` run against a second server at speed 4, slow enough to watch a job train.
+// `*.live.spec.ts` run against a third, in live mode, whose upstream is a scriptable fake Mistral
+// API (e2e/fake-upstream.ts) that the tests tell how to fail.
 const port = Number(process.env.E2E_PORT ?? 3100);
 
 function server(port: number, speed: number) {
@@ -22,6 +24,36 @@ function server(port: number, speed: number) {
       SANDBOX_SPEED: String(speed),
       SANDBOX_TOKENS_PER_SECOND: "200",
     },
+  };
+}
+
+/** The console in live mode against the fake upstream, with short timeouts to watch them fire. */
+function liveServer(port: number, upstreamPort: number) {
+  const dataDir = `.data/e2e-${port}`;
+  return {
+    command: `rm -rf ${dataDir} && mkdir -p ${dataDir} && npx next start -H 127.0.0.1 -p ${port} 2>&1 | tee ${dataDir}.log`,
+    url: `http://127.0.0.1:${port}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: {
+      MISTRAL_BACKEND: "live",
+      MISTRAL_API_KEY: CANARY_KEY,
+      MISTRAL_BASE_URL: `http://127.0.0.1:${upstreamPort}`,
+      CONSOLE_DATA_DIR: dataDir,
+      UPSTREAM_TIMEOUT_MS: "3000",
+      STREAM_IDLE_TIMEOUT_MS: "3000",
+    },
+  };
+}
+
+/** The fake Mistral API (it knows the canary key, so its own output is not a checked log). */
+function fakeUpstream(port: number) {
+  return {
+    command: "npx tsx e2e/fake-upstream.ts",
+    url: `http://127.0.0.1:${port}/__health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: { FAKE_UPSTREAM_PORT: String(port) },
   };
 }
 
@@ -51,7 +83,7 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
-      testIgnore: /\.slow\.spec\.ts$/,
+      testIgnore: [/\.slow\.spec\.ts$/, /\.live\.spec\.ts$/],
       use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${port}` },
     },
     {
@@ -59,6 +91,16 @@ export default defineConfig({
       testMatch: /\.slow\.spec\.ts$/,
       use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${port + 1}` },
     },
+    {
+      name: "live-fake",
+      testMatch: /\.live\.spec\.ts$/,
+      use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${port + 2}` },
+    },
   ],
-  webServer: [server(port, 40), server(port + 1, 4)],
+  webServer: [
+    server(port, 40),
+    server(port + 1, 4),
+    fakeUpstream(port + 3),
+    liveServer(port + 2, port + 3),
+  ],
 });

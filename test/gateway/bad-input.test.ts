@@ -221,7 +221,7 @@ describe("uploads", () => {
     ],
   });
   const upload = (
-    body: string | Uint8Array,
+    body: string | Uint8Array<ArrayBuffer>,
     contentType = `multipart/form-data; boundary=${BOUNDARY}`,
   ) => call("/v1/files", { method: "POST", headers: { "content-type": contentType }, body });
 
