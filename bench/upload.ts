@@ -200,8 +200,8 @@ async function main() {
       runs: [],
     });
   }
+  const sandboxDir = path.join(BENCH_DATA, "sandbox-upload");
   if (flag("sandbox")) {
-    const sandboxDir = path.join(BENCH_DATA, "sandbox-upload");
     rmSync(sandboxDir, { recursive: true, force: true });
     const sandbox = await startProcess(
       "standalone sandbox",
@@ -259,6 +259,8 @@ async function main() {
   const loadAfter = loadavg();
   await stopAll();
   if (!flag("keep")) rmSync(FILE, { force: true });
+  // The standalone sandbox keeps every uploaded file (GBs after a run).
+  rmSync(sandboxDir, { recursive: true, force: true });
 
   const directRate = median(targets[0].runs.map((r) => r.mbPerS));
   const rows = targets.map((t) => {
