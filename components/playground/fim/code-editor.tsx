@@ -1,25 +1,42 @@
 "use client";
 
 // CodeMirror for the FIM prompt and suffix. Heavy: the FIM page loads it with next/dynamic.
-import { cpp } from "@codemirror/lang-cpp";
-import { java } from "@codemirror/lang-java";
-import { javascript } from "@codemirror/lang-javascript";
-import { python } from "@codemirror/lang-python";
-import { rust } from "@codemirror/lang-rust";
 import { HighlightStyle, syntaxHighlighting } from "@codemirror/language";
 import { tags as t } from "@lezer/highlight";
 import CodeMirror, { EditorView, type Extension } from "@uiw/react-codemirror";
-import { useMemo } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { CodeLanguage } from "./languages";
 
-const LANGUAGES: Record<CodeLanguage, () => Extension> = {
-  python: () => python(),
-  javascript: () => javascript({ jsx: true }),
-  typescript: () => javascript({ typescript: true, jsx: true }),
-  rust: () => rust(),
-  java: () => java(),
-  cpp: () => cpp(),
+// Each language's grammar loads when first chosen, so the page ships only the one in use.
+const LANGUAGES: Record<CodeLanguage, () => Promise<Extension>> = {
+  python: () => import("@codemirror/lang-python").then((m) => m.python()),
+  javascript: () => import("@codemirror/lang-javascript").then((m) => m.javascript({ jsx: true })),
+  typescript: () =>
+    import("@codemirror/lang-javascript").then((m) =>
+      m.javascript({ typescript: true, jsx: true }),
+    ),
+  rust: () => import("@codemirror/lang-rust").then((m) => m.rust()),
+  java: () => import("@codemirror/lang-java").then((m) => m.java()),
+  cpp: () => import("@codemirror/lang-cpp").then((m) => m.cpp()),
 };
+const loadedLanguages = new Map<CodeLanguage, Extension>();
+
+/** The grammar of `language`, or null while it loads (the editor works meanwhile, unhighlighted). */
+function useLanguage(language: CodeLanguage): Extension | null {
+  const [, setLoaded] = useState(0);
+  useEffect(() => {
+    if (loadedLanguages.has(language)) return;
+    let live = true;
+    LANGUAGES[language]().then((extension) => {
+      loadedLanguages.set(language, extension);
+      if (live) setLoaded((n) => n + 1);
+    });
+    return () => {
+      live = false;
+    };
+  }, [language]);
+  return loadedLanguages.get(language) ?? null;
+}
 
 // Colours from the console's theme tokens, so the editor follows light and dark mode.
 const theme = EditorView.theme({
@@ -74,9 +91,10 @@ export default function CodeEditor({
   describedBy?: string;
   minHeight?: string;
 }) {
+  const grammar = useLanguage(language);
   const extensions = useMemo(
     () => [
-      LANGUAGES[language](),
+      ...(grammar ? [grammar] : []),
       theme,
       highlight,
       EditorView.lineWrapping,
@@ -85,7 +103,7 @@ export default function CodeEditor({
         ...(describedBy ? { "aria-describedby": describedBy } : {}),
       }),
     ],
-    [language, label, describedBy],
+    [grammar, label, describedBy],
   );
   return (
     <div className="overflow-hidden rounded-md border border-border">
