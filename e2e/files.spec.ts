@@ -1,4 +1,5 @@
 import { type APIRequestContext, expect, type Locator, type Page, test } from "@playwright/test";
+import { formatBytes } from "@/lib/format";
 import type { FileSchema } from "@/lib/mistral/types";
 
 // Journeys of the Files page against the sandbox. Tests share one sandbox and run in parallel:
@@ -86,7 +87,7 @@ test("a valid file is checked with statistics, uploads with progress and Cancel,
   await expect(stat(item, "Messages per sample")).toHaveText("3");
   await expect(stat(item, "Roles")).toHaveText("system 6,000, user 6,000, assistant 6,000");
   await expect(stat(item, "Estimated tokens")).not.toHaveText("0");
-  await expect(stat(item, "Size")).toHaveText(`${(Buffer.byteLength(text) / 1e6).toFixed(1)} MB`);
+  await expect(stat(item, "Size")).toHaveText(formatBytes(Buffer.byteLength(text)));
   const preview = item.getByRole("list", { name: "Sample preview" });
   await expect(preview.getByText("Question 0: how do I reset my password?")).toBeVisible();
   await expect(
