@@ -8,6 +8,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { once } from "node:events";
 import { lintStream } from "../lib/jsonl";
+import { loadavg, saveResult } from "./lib/system";
 
 const targetMB = Number(process.argv[2] ?? 200);
 const file = path.join(os.tmpdir(), `jsonl-lint-bench-${process.pid}.jsonl`);
@@ -100,6 +101,21 @@ async function main() {
     `report: ${report.errorCount} errors, ${report.warningCount} warnings, type ${report.stats.sampleType}, ` +
       `${report.stats.estimatedTokens} estimated tokens, roles ${JSON.stringify(report.stats.roles)}`,
   );
+  saveResult("jsonl-lint", {
+    date: new Date().toISOString(),
+    load: loadavg(),
+    mb: bytes / 1e6,
+    seconds,
+    rows: [
+      {
+        benchmark: "jsonl-lint (Node, lintStream over a file stream)",
+        figure: `throughput on a ${(bytes / 1e6).toFixed(0)} MB instruct file; peak RSS growth`,
+        value: `${(bytes / 1e6 / seconds).toFixed(1)} MB/s; +${((peak - rssBefore) / 1e6).toFixed(0)} MB`,
+        target: "bounded memory (a 512 MB file never held whole)",
+        met: peak - rssBefore < 128e6,
+      },
+    ],
+  });
   await rm(file, { force: true });
   if (report.errorCount > 0) {
     console.error("the generated file should be clean:", report.issues.slice(0, 3));
