@@ -10,8 +10,9 @@ const UPSTREAM = `http://127.0.0.1:${port + 3}`;
 const LOG = `.data/e2e-${port + 2}.log`;
 const CHAT = "/v1/chat/completions";
 
-// One fake upstream with one fault queue: these tests take turns.
-test.describe.configure({ mode: "serial" });
+// One fake upstream with one fault queue: these tests take turns, in one worker, in order (and
+// each starts from a reset upstream, so one failing does not stop the others).
+test.describe.configure({ mode: "default" });
 
 async function fault(request: APIRequestContext, mode: string, path = CHAT, times = 1) {
   expect((await request.post(`${UPSTREAM}/__fault`, { data: { mode, path, times } })).ok()).toBe(
