@@ -2,56 +2,63 @@
 # The whole test suite: types, lint, format, unit/integration (Vitest), production build, e2e (Playwright).
 # Each step runs even when an earlier one failed (e2e needs the build), and the last line totals them all.
 set -uo pipefail
-cd "$(dirname "$0")/.."
-export NEXT_TELEMETRY_DISABLED=1
-out=.data/test-results
-rm -rf "$out" && mkdir -p "$out"
-passed=0
-failed=0
 
-step() { # step NAME CMD...: a step that counts as one check
-  local name=$1; shift
-  echo "::: $name"
-  if "$@"; then passed=$((passed + 1)); echo "::: $name ok"; else failed=$((failed + 1)); echo "::: $name FAILED"; fi
-}
+# Everything runs inside main: bash reads a function whole, so editing this file mid-run is safe.
+main() {
+  cd "$(dirname "$0")/.."
+  export NEXT_TELEMETRY_DISABLED=1
+  out=.data/test-results
+  rm -rf "$out" && mkdir -p "$out"
+  passed=0
+  failed=0
 
-count() { # count FILE KIND: adds the passed/failed totals of a JSON report
-  local p f
-  read -r p f < <(node scripts/count-report.mjs "$1" "$2") || { failed=$((failed + 1)); return; }
-  passed=$((passed + p)); failed=$((failed + f))
-}
+  step() { # step NAME CMD...: a step that counts as one check
+    local name=$1; shift
+    echo "::: $name"
+    if "$@"; then passed=$((passed + 1)); echo "::: $name ok"; else failed=$((failed + 1)); echo "::: $name FAILED"; fi
+  }
 
-step "types" npx tsc --noEmit
-step "lint" npx eslint . --max-warnings 0
-step "format" npx prettier --check . --log-level warn
-step "generated files" node scripts/check-generated.mjs
+  count() { # count FILE KIND: adds the passed/failed totals of a JSON report
+    local p f
+    read -r p f < <(node scripts/count-report.mjs "$1" "$2") || { failed=$((failed + 1)); return; }
+    passed=$((passed + p)); failed=$((failed + f))
+  }
 
-echo "::: unit"
-npx vitest run --reporter=default --reporter=json --outputFile.json="$out/vitest.json"
-count "$out/vitest.json" vitest
+  step "types" npx tsc --noEmit
+  step "lint" npx eslint . --max-warnings 0
+  step "format" npx prettier --check . --log-level warn
+  step "generated files" node scripts/check-generated.mjs
 
-echo "::: build"
-# Built with a canary key (the sandbox is forced), so e2e can prove the key never reaches the bundle.
-canary=$(node -p 'require("fs").readFileSync("e2e/canary.ts","utf8").match(/"(canary-[^"]+)"/)[1]')
-if MISTRAL_API_KEY="$canary" MISTRAL_BACKEND=sandbox npx next build; then
-  passed=$((passed + 1))
-  if browser=$(bash scripts/find-browser.sh); then
-    echo "::: e2e (Chromium: $browser)"
-    CHROMIUM_PATH="$browser" PLAYWRIGHT_JSON_OUTPUT_NAME="$out/playwright.json" \
-      npx playwright test --reporter=list,json
-    count "$out/playwright.json" playwright
-    # The servers of playwright.config.ts: port+2 is the console in live mode
-    # (e2e/faults.live.spec.ts), port+4 the one restart.spec.ts restarts (port+3 is the fake API).
-    p=${E2E_PORT:-3100}
-    logs=".data/e2e-$p.log .data/e2e-$((p + 1)).log .data/e2e-$((p + 2)).log .data/e2e-$((p + 4)).log"
-    step "no key in the server logs" bash -c "for f in $logs; do test -s \$f || exit 1; done; ! grep -q '$canary' $logs"
+  echo "::: unit"
+  npx vitest run --reporter=default --reporter=json --outputFile.json="$out/vitest.json"
+  count "$out/vitest.json" vitest
+
+  echo "::: build"
+  # Built with a canary key (the sandbox is forced), so e2e can prove the key never reaches the bundle.
+  canary=$(node -p 'require("fs").readFileSync("e2e/canary.ts","utf8").match(/"(canary-[^"]+)"/)[1]')
+  if MISTRAL_API_KEY="$canary" MISTRAL_BACKEND=sandbox npx next build; then
+    passed=$((passed + 1))
+    if browser=$(bash scripts/find-browser.sh); then
+      echo "::: e2e (Chromium: $browser)"
+      CHROMIUM_PATH="$browser" PLAYWRIGHT_JSON_OUTPUT_NAME="$out/playwright.json" \
+        npx playwright test --reporter=list,json
+      count "$out/playwright.json" playwright
+      # The servers of playwright.config.ts: port+2 is the console in live mode
+      # (e2e/faults.live.spec.ts), port+4 the one restart.spec.ts restarts (port+3 is the fake API).
+      p=${E2E_PORT:-3100}
+      logs=".data/e2e-$p.log .data/e2e-$((p + 1)).log .data/e2e-$((p + 2)).log .data/e2e-$((p + 4)).log"
+      step "no key in the server logs" bash -c "for f in $logs; do test -s \$f || exit 1; done; ! grep -q '$canary' $logs"
+    else
+      failed=$((failed + 1)); echo "::: e2e FAILED: no browser"
+    fi
   else
-    failed=$((failed + 1)); echo "::: e2e FAILED: no browser"
+    failed=$((failed + 1)); echo "::: build FAILED (e2e not run)"
   fi
-else
-  failed=$((failed + 1)); echo "::: build FAILED (e2e not run)"
-fi
 
-echo
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+  echo
+  echo "$passed passed, $failed failed"
+  [ "$failed" -eq 0 ]
+}
+
+main "$@"
+exit $?
