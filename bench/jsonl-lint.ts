@@ -103,7 +103,7 @@ async function main() {
   );
   saveResult("jsonl-lint", {
     date: new Date().toISOString(),
-    load: loadavg(),
+    loadavg: loadavg(),
     mb: bytes / 1e6,
     seconds,
     rows: [

@@ -1,6 +1,6 @@
 // Rendering cost of a long streamed answer in the chat playground, in real Chromium.
-//   NEXT_DIST_DIR=.next-playground npx next build   (once)
-//   NEXT_DIST_DIR=.next-playground CHROMIUM_PATH=/usr/bin/chromium npx tsx bench/playground-render.ts \
+//   npx next build   (once; or NEXT_DIST_DIR=<folder> for another build)
+//   CHROMIUM_PATH=/usr/bin/chromium npx tsx bench/playground-render.ts \
 //     [--tokens 10000] [--rate 1000] [--port 3303]
 // Starts `next start` on that build with the embedded sandbox streaming at `rate` tokens per
 // second, asks the chat for an answer of exactly `tokens` tokens (min_tokens = max_tokens), and
@@ -21,7 +21,7 @@ function arg(name: string, fallback: number): number {
 const TOKENS = arg("tokens", 10_000);
 const RATE = arg("rate", 1000);
 const PORT = arg("port", 3303);
-const DIST = process.env.NEXT_DIST_DIR || ".next-playground";
+const DIST = process.env.NEXT_DIST_DIR || ".next";
 const BASE = `http://127.0.0.1:${PORT}`;
 const ROUTES = ["/playground", "/playground/fim", "/playground/embeddings"];
 
