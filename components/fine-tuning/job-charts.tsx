@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { metricsCsv } from "@/lib/fine-tuning/csv";
 import { hasMetric, METRIC_LABELS, metricPoints } from "@/lib/fine-tuning/metrics";
 import type { CheckpointOut } from "@/lib/mistral/types";
-import { inputClass } from "@/components/ui/field";
+import { inputClassFor } from "@/components/ui/field";
 import { parseNumber } from "@/lib/fine-tuning/form";
 import { ChartControls, MetricsChart, type Series, type StepRange } from "./metrics-chart";
 
@@ -87,7 +87,7 @@ export default function JobCharts({
             aria-label="Zoom from step"
             inputMode="numeric"
             placeholder="first"
-            className={inputClass.replace("w-full", "w-20").replace("h-9", "h-8")}
+            className={inputClassFor({ width: "w-20", height: "h-8" })}
             value={zoom.from}
             onChange={(e) => setZoom((z) => ({ ...z, from: e.target.value }))}
           />
@@ -96,7 +96,7 @@ export default function JobCharts({
             aria-label="Zoom to step"
             inputMode="numeric"
             placeholder="last"
-            className={inputClass.replace("w-full", "w-20").replace("h-9", "h-8")}
+            className={inputClassFor({ width: "w-20", height: "h-8" })}
             value={zoom.to}
             onChange={(e) => setZoom((z) => ({ ...z, to: e.target.value }))}
           />

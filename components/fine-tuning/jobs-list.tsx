@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/field";
+import { inputClass, inputClassFor } from "@/components/ui/field";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { Spinner } from "@/components/ui/spinner";
 import { formatDateTime, formatNumber, formatRelative } from "@/lib/format";
@@ -181,7 +181,7 @@ export function JobsList() {
           <label className="flex items-center gap-2">
             <span className="whitespace-nowrap text-muted">Rows per page</span>
             <select
-              className={inputClass.replace("w-full", "w-20")}
+              className={inputClassFor({ width: "w-20" })}
               value={view.pageSize}
               onChange={(e) => setView({ pageSize: Number(e.target.value) })}
             >

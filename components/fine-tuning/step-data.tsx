@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { Uploader } from "@/components/files/uploader";
 import { useMemo, useState } from "react";
-import { inputClass } from "@/components/ui/field";
+import { inputClassFor } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { ErrorState, LoadingState, EmptyState } from "@/components/ui/states";
 import { useFiles } from "@/lib/api/hooks/use-files";
@@ -81,7 +81,7 @@ export function StepData() {
           <span className="font-medium whitespace-nowrap">Filter files</span>
           <input
             type="search"
-            className={inputClass.replace("w-full", "w-64")}
+            className={inputClassFor({ width: "w-64" })}
             value={query}
             placeholder="Name or id"
             onChange={(e) => setQuery(e.target.value)}
@@ -242,7 +242,7 @@ function FileRow({ file }: { file: FileSchema }) {
               aria-invalid={weightError ? true : undefined}
               data-field={weightKey}
               inputMode="decimal"
-              className={inputClass.replace("h-9", "h-8")}
+              className={inputClassFor({ height: "h-8" })}
               value={training.weight}
               onChange={(e) => {
                 const weight = e.target.value;

@@ -42,7 +42,10 @@ export function Field({
   );
 }
 
-export const inputClass =
-  "h-9 w-full rounded-md border border-border bg-surface px-2.5 text-sm text-text placeholder:text-muted aria-[invalid=true]:border-danger";
+/** A text input's look at a given height and width (two Tailwind sizes on one element do not override each other). */
+export function inputClassFor({ height = "h-9", width = "w-full" } = {}) {
+  return `${height} ${width} rounded-md border border-border bg-surface px-2.5 text-sm text-text placeholder:text-muted aria-[invalid=true]:border-danger`;
+}
+export const inputClass = inputClassFor();
 export const textareaClass =
   "w-full rounded-md border border-border bg-surface px-2.5 py-2 text-sm text-text placeholder:text-muted aria-[invalid=true]:border-danger";
