@@ -27,8 +27,8 @@ function server(port: number, speed: number) {
   };
 }
 
-/** The console in live mode against the fake upstream, with short timeouts to watch them fire. */
-function liveServer(port: number, upstreamPort: number) {
+/** The console in live mode (canary key) against an upstream on 127.0.0.1. */
+function liveServer(port: number, upstreamPort: number, timeoutMs: number) {
   const dataDir = `.data/e2e-${port}`;
   return {
     command: `rm -rf ${dataDir} && mkdir -p ${dataDir} && npx next start -H 127.0.0.1 -p ${port} 2>&1 | tee ${dataDir}.log`,
@@ -40,8 +40,8 @@ function liveServer(port: number, upstreamPort: number) {
       MISTRAL_API_KEY: CANARY_KEY,
       MISTRAL_BASE_URL: `http://127.0.0.1:${upstreamPort}`,
       CONSOLE_DATA_DIR: dataDir,
-      UPSTREAM_TIMEOUT_MS: "3000",
-      STREAM_IDLE_TIMEOUT_MS: "3000",
+      UPSTREAM_TIMEOUT_MS: String(timeoutMs),
+      STREAM_IDLE_TIMEOUT_MS: String(timeoutMs),
     },
   };
 }
@@ -54,6 +54,27 @@ function fakeUpstream(port: number) {
     reuseExistingServer: false,
     timeout: 60_000,
     env: { FAKE_UPSTREAM_PORT: String(port) },
+  };
+}
+
+/**
+ * The standalone sandbox (`npm run sandbox`) as a Mistral-compatible upstream on its own port,
+ * so the whole suite can also run against a console in live mode that holds the canary key.
+ */
+function standaloneSandbox(port: number) {
+  const dataDir = `.data/e2e-${port}`;
+  return {
+    command: `rm -rf ${dataDir} && npx tsx lib/sandbox/standalone.ts`,
+    // It wants a Bearer token like the real API: its 401 means it is up.
+    url: `http://127.0.0.1:${port}/v1/models`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: {
+      SANDBOX_PORT: String(port),
+      CONSOLE_DATA_DIR: dataDir,
+      SANDBOX_SPEED: "40",
+      SANDBOX_TOKENS_PER_SECOND: "200",
+    },
   };
 }
 
@@ -92,6 +113,14 @@ export default defineConfig({
       use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${port + 1}` },
     },
     {
+      // Every journey again, through a console in live mode (canary key) whose upstream is the
+      // standalone sandbox: the key must never surface, and nothing may depend on the embedding.
+      name: "live-sandbox",
+      testIgnore: [/\.slow\.spec\.ts$/, /\.live\.spec\.ts$/, /restart\.spec\.ts$/],
+      grepInvert: /@embedded-sandbox/,
+      use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${port + 5}` },
+    },
+    {
       name: "live-fake",
       testMatch: /\.live\.spec\.ts$/,
       use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${port + 2}` },
@@ -101,6 +130,9 @@ export default defineConfig({
     server(port, 40),
     server(port + 1, 4),
     fakeUpstream(port + 3),
-    liveServer(port + 2, port + 3),
+    // Short timeouts against the fake upstream, to watch them fire.
+    liveServer(port + 2, port + 3, 3_000),
+    standaloneSandbox(port + 6),
+    liveServer(port + 5, port + 6, 60_000),
   ],
 });

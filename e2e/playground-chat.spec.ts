@@ -64,23 +64,30 @@ test("a chat answer streams in, grows over time, and reports its metrics", async
   await page.screenshot({ path: ".data/screenshots/playground-chat.png", fullPage: true });
 });
 
-test("Stop aborts the generation upstream and keeps what arrived", async ({ page }) => {
-  await openChat(page);
-  const before = await abortedGenerations(page);
-  await page.getByLabel("Min tokens").fill("5000");
-  await send(page, "Write a very long essay about the Mistral wind.");
-  await expect(streaming(page)).not.toContainText("Waiting for the first token");
-  await page.getByRole("button", { name: "Stop" }).click();
+// Reads the embedded sandbox's abort count from /api/health, so it runs against that backend only.
+test(
+  "Stop aborts the generation upstream and keeps what arrived",
+  {
+    tag: "@embedded-sandbox",
+  },
+  async ({ page }) => {
+    await openChat(page);
+    const before = await abortedGenerations(page);
+    await page.getByLabel("Min tokens").fill("5000");
+    await send(page, "Write a very long essay about the Mistral wind.");
+    await expect(streaming(page)).not.toContainText("Waiting for the first token");
+    await page.getByRole("button", { name: "Stop" }).click();
 
-  await expect(page.getByRole("status").filter({ hasText: "Stopped" })).toContainText(
-    "The answer so far is kept",
-  );
-  const kept = answers(page).last();
-  await expect(kept).toContainText("[sandbox]");
-  await expect(kept.getByText("Incomplete")).toBeVisible();
-  // The gateway aborted the upstream: the sandbox counted a stopped generation.
-  await expect.poll(() => abortedGenerations(page), { timeout: 10_000 }).toBeGreaterThan(before);
-});
+    await expect(page.getByRole("status").filter({ hasText: "Stopped" })).toContainText(
+      "The answer so far is kept",
+    );
+    const kept = answers(page).last();
+    await expect(kept).toContainText("[sandbox]");
+    await expect(kept.getByText("Incomplete")).toBeVisible();
+    // The gateway aborted the upstream: the sandbox counted a stopped generation.
+    await expect.poll(() => abortedGenerations(page), { timeout: 10_000 }).toBeGreaterThan(before);
+  },
+);
 
 test("regenerate replaces the last answer; edit-and-resend drops what followed", async ({
   page,
