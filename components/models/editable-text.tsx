@@ -93,3 +93,46 @@ export function EditableText({
     </div>
   );
 }
+
+/** A fine-tuned model's name or description, edited in place (the table and the detail page). */
+export function ModelFieldEditor({
+  id,
+  field,
+  value,
+  edit,
+  onEdit,
+  onCommit,
+}: {
+  id: string;
+  field: EditState["field"];
+  value: string | null | undefined;
+  edit: EditState | null;
+  onEdit: (edit: EditState | null) => void;
+  onCommit: (edit: EditState) => void;
+}) {
+  const editing = edit?.id === id && edit.field === field;
+  return (
+    <EditableText
+      value={value}
+      editing={editing}
+      draft={editing ? edit.draft : ""}
+      label={field === "name" ? `Name of ${id}` : `Description of ${id}`}
+      editLabel={field === "name" ? `Rename ${id}` : `Edit description of ${id}`}
+      placeholder={field === "name" ? "Name" : "Description"}
+      onStart={() => onEdit({ id, field, draft: value ?? "" })}
+      onDraft={(draft) => onEdit({ id, field, draft })}
+      onCommit={() => edit && onCommit(edit)}
+      onCancel={() => onEdit(null)}
+    />
+  );
+}
+
+/** What a finished edit changes: null when the trimmed text is the same; "" clears the field. */
+export function editedFields(
+  edit: EditState,
+  model: { name?: string | null; description?: string | null },
+): { name?: string | null; description?: string | null } | null {
+  const before = (edit.field === "name" ? model.name : model.description) ?? "";
+  const value = edit.draft.trim();
+  return value === before.trim() ? null : { [edit.field]: value === "" ? null : value };
+}

@@ -14,7 +14,7 @@ import { formatDateTime, formatNumber, formatRelative } from "@/lib/format";
 import { useModel } from "@/lib/api/hooks/use-models";
 import { capabilityLabel, prepareRow } from "@/lib/models/filter";
 import { deprecationTone } from "@/lib/models/format";
-import { EditableText, type EditState } from "./editable-text";
+import { editedFields, type EditState, ModelFieldEditor } from "./editable-text";
 import { canChat, jobHref, playgroundHref } from "./models-table";
 import { useModelActions } from "./use-model-actions";
 
@@ -83,29 +83,19 @@ export function ModelDetail({ id }: { id: string }) {
 
   const commit = (e: EditState) => {
     setEdit(null);
-    const before = (e.field === "name" ? m.name : m.description) ?? "";
-    const value = e.draft.trim();
-    if (value !== before.trim())
-      run({ kind: "update", id, [e.field]: value === "" ? null : value });
+    const change = editedFields(e, m);
+    if (change) run({ kind: "update", id, ...change });
   };
-  const editable = (field: "name" | "description") => {
-    const value = field === "name" ? m.name : m.description;
-    const editing = edit?.field === field;
-    return (
-      <EditableText
-        value={value}
-        editing={editing}
-        draft={editing ? edit.draft : ""}
-        label={field === "name" ? `Name of ${id}` : `Description of ${id}`}
-        editLabel={field === "name" ? `Rename ${id}` : `Edit description of ${id}`}
-        placeholder={field === "name" ? "Name" : "Description"}
-        onStart={() => setEdit({ id, field, draft: value ?? "" })}
-        onDraft={(draft) => setEdit({ id, field, draft })}
-        onCommit={() => edit && commit(edit)}
-        onCancel={() => setEdit(null)}
-      />
-    );
-  };
+  const editable = (field: EditState["field"]) => (
+    <ModelFieldEditor
+      id={id}
+      field={field}
+      value={field === "name" ? m.name : m.description}
+      edit={edit}
+      onEdit={setEdit}
+      onCommit={commit}
+    />
+  );
 
   return (
     <>

@@ -18,7 +18,7 @@ import {
 } from "@/lib/models/filter";
 import { DEFAULT_STATE, type TableState } from "@/lib/models/table-state";
 import { BulkActions } from "./bulk-actions";
-import type { EditState } from "./editable-text";
+import { editedFields, type EditState } from "./editable-text";
 import { ModelsTable } from "./models-table";
 import { ModelsToolbar } from "./models-toolbar";
 import { useModelActions } from "./use-model-actions";
@@ -60,10 +60,8 @@ export function ModelsPage() {
     setEdit(null);
     const row = rows.find((r) => r.id === e.id);
     if (!row) return;
-    const before = (e.field === "name" ? row.model.name : row.model.description) ?? "";
-    const value = e.draft.trim();
-    if (value === before.trim()) return;
-    run({ kind: "update", id: e.id, [e.field]: value === "" ? null : value });
+    const change = editedFields(e, row.model);
+    if (change) run({ kind: "update", id: e.id, ...change });
   };
 
   const fineTuned = facets.kind["fine-tuned"];

@@ -9,7 +9,7 @@ import { capabilityLabel, type ModelRow } from "@/lib/models/filter";
 import { deprecationTone, formatContext, formatDay } from "@/lib/models/format";
 import { defaultDir, type SortColumn, type SortDir } from "@/lib/models/table-state";
 import { CopyId } from "./copy-id";
-import { EditableText, type EditState } from "./editable-text";
+import { type EditState, ModelFieldEditor } from "./editable-text";
 
 const ROW_HEIGHT = 48;
 const HEADER_HEIGHT = 40;
@@ -216,24 +216,16 @@ function ModelTableRow({
   const ft = row.kind === "fine-tuned";
   const archived = m.archived === true;
   const aliases = Array.isArray(m.aliases) ? m.aliases : [];
-  const editable = (field: "name" | "description") => {
-    const value = field === "name" ? m.name : m.description;
-    const editing = edit?.field === field;
-    return (
-      <EditableText
-        value={value}
-        editing={editing}
-        draft={editing ? edit.draft : ""}
-        label={field === "name" ? `Name of ${row.id}` : `Description of ${row.id}`}
-        editLabel={field === "name" ? `Rename ${row.id}` : `Edit description of ${row.id}`}
-        placeholder={field === "name" ? "Name" : "Description"}
-        onStart={() => onEdit({ id: row.id, field, draft: value ?? "" })}
-        onDraft={(draft) => onEdit({ id: row.id, field, draft })}
-        onCommit={() => edit && onCommitEdit(edit)}
-        onCancel={() => onEdit(null)}
-      />
-    );
-  };
+  const editable = (field: EditState["field"]) => (
+    <ModelFieldEditor
+      id={row.id}
+      field={field}
+      value={field === "name" ? m.name : m.description}
+      edit={edit}
+      onEdit={onEdit}
+      onCommit={onCommitEdit}
+    />
+  );
   return (
     <tr
       aria-rowindex={index + 2}
