@@ -37,6 +37,7 @@ import {
 } from "./models-api";
 import { openStore } from "./store";
 import { validateBody, validateQuery } from "./validation";
+import { readCapped } from "@/lib/read-capped";
 
 export type { SandboxModel } from "./models";
 
@@ -197,22 +198,11 @@ export function createSandbox(options: SandboxOptions): Sandbox {
 
 /** Reads a JSON body with a size cap; a 422 like FastAPI's when it is missing or malformed. */
 async function readJson(request: Request): Promise<{ value: unknown } | Response> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.length;
-      if (size > MAX_JSON_BYTES) {
-        await reader.cancel();
-        return mistralError(413, "Request body too large.", "invalid_request_error");
-      }
-      chunks.push(value);
-    }
-  }
-  const text = Buffer.concat(chunks).toString("utf8");
+  const { bytes, complete } = request.body
+    ? await readCapped(request.body, MAX_JSON_BYTES)
+    : { bytes: new Uint8Array(), complete: true };
+  if (!complete) return mistralError(413, "Request body too large.", "invalid_request_error");
+  const text = new TextDecoder().decode(bytes);
   if (!text.trim())
     return validationError([{ loc: ["body"], msg: "Field required", type: "missing" }]);
   let value: unknown;

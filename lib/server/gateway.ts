@@ -1,6 +1,7 @@
 import "server-only";
 import { STATUS_CODES } from "node:http";
 import { formatBytes } from "@/lib/format";
+import { readCapped } from "@/lib/read-capped";
 import { matchOperation, type Operation } from "@/lib/mistral/operations";
 import { ConfigError, getConfig, type Config } from "./config";
 import { errorResponse, GatewayError } from "./errors";
@@ -348,38 +349,6 @@ function uploadBody(
     }),
   );
   return { stream, exceeded: () => seen > limit };
-}
-
-/** Reads a stream up to `limit` bytes; `complete` is false (and the rest cancelled) past it. */
-async function readCapped(
-  stream: ReadableStream<Uint8Array>,
-  limit: number,
-): Promise<{ bytes: Uint8Array; complete: boolean }> {
-  const reader = stream.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return { bytes: concat(chunks, size - value.byteLength), complete: false };
-    }
-    chunks.push(value);
-  }
-  return { bytes: concat(chunks, size), complete: true };
-}
-
-function concat(chunks: Uint8Array[], size: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0];
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
 }
 
 function retryAfterMs(value: string | null): number | null {
