@@ -34,9 +34,27 @@ export function errorResponse(
   code: string,
   message: string,
   headers: Record<string, string> = {},
+  param: string | null = null,
 ): Response {
-  return new Response(JSON.stringify({ object: "error", message, type, param: null, code }), {
+  return new Response(JSON.stringify({ object: "error", message, type, param, code }), {
     status,
     headers: { "content-type": "application/json", "cache-control": "no-store", ...headers },
   });
+}
+
+/** A refusal by the console itself (4xx), with the field or permission it is about in `param`. */
+export function refusal(
+  status: number,
+  code: string,
+  message: string,
+  options: { param?: string; headers?: Record<string, string> } = {},
+): Response {
+  return errorResponse(
+    status,
+    status >= 500 ? "internal_error" : "invalid_request_error",
+    code,
+    message,
+    options.headers,
+    options.param ?? null,
+  );
 }

@@ -5,6 +5,8 @@ import { readCapped } from "@/lib/read-capped";
 import { matchOperation, type Operation } from "@/lib/mistral/operations";
 import { ConfigError, getConfig, type Config } from "./config";
 import { errorResponse, GatewayError } from "./errors";
+import { getAuthContext } from "./auth";
+import { guardGateway } from "./auth/guard";
 import { getUpstream, type Upstream } from "./upstream";
 
 export type Gateway = (request: Request) => Promise<Response>;
@@ -372,10 +374,16 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 
 let gatewaySingleton: Gateway | undefined;
 
-/** The process gateway, built on first request from the environment's configuration. */
+/**
+ * The process gateway, built on first request from the environment's configuration, behind
+ * sign-in, roles, limits and the audit log.
+ */
 export async function handleGatewayRequest(request: Request): Promise<Response> {
   try {
-    gatewaySingleton ??= createGateway({ config: getConfig(), upstream: getUpstream() });
+    gatewaySingleton ??= guardGateway(
+      createGateway({ config: getConfig(), upstream: getUpstream() }),
+      getAuthContext,
+    );
   } catch (error) {
     // Normally caught at start-up by instrumentation.ts; the message names variables, not values.
     const message = error instanceof ConfigError ? error.message : "The console is misconfigured.";

@@ -1,16 +1,56 @@
 import "server-only";
+import { Server } from "node:net";
+import { getAuthContext } from "./auth";
+import { checkAuthOffAllowed, getAuthConfig } from "./auth/config";
+import { prepareFirstRun } from "./auth/users";
 import { ConfigError, getConfig, publicBackendInfo } from "./config";
 
-/** Validates the configuration at server start; a bad one stops the process with its message. */
-export function validateConfigAtStartup(): void {
+/**
+ * Runs at server start: validates the configuration, refuses CONSOLE_AUTH=off off loopback,
+ * migrates the database and prepares the first admin. Any problem stops the process with its
+ * message (naming variables, never their values).
+ */
+export async function startConsole(): Promise<void> {
   try {
     const info = publicBackendInfo(getConfig());
+    const auth = getAuthConfig();
     console.log(
       `[console] backend: ${info.backend === "live" ? `live (${info.baseUrl})` : "sandbox"}`,
     );
+    if (auth.mode === "off") {
+      checkAuthOffAllowed(listeningAddresses());
+      console.log("[console] sign-in is off (CONSOLE_AUTH=off): every visitor acts as admin");
+    }
+    const ctx = await getAuthContext();
+    console.log(`[console] accounts database: ${ctx.database.kind}`);
+    const token = await prepareFirstRun(ctx);
+    if (token) {
+      console.log(
+        `[console] No admin yet. Open /setup and enter this one-time token:\n\n    Setup token: ${token}\n`,
+      );
+    }
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(error.message);
+    if (!(error instanceof ConfigError)) {
+      console.error(
+        `[console] failed to start: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    } else {
+      console.error(error.message);
+    }
     process.exit(1);
   }
+}
+
+/** The addresses this process's servers listen on (Next has bound its port before this runs). */
+function listeningAddresses(): string[] {
+  const handles =
+    (process as unknown as { _getActiveHandles?: () => unknown[] })._getActiveHandles?.() ?? [];
+  const out: string[] = [];
+  for (const handle of handles) {
+    if (handle instanceof Server && handle.listening) {
+      const address = handle.address();
+      if (address && typeof address === "object") out.push(address.address);
+    }
+  }
+  return out;
 }

@@ -1,0 +1,122 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { betterAuth, type BetterAuthOptions } from "better-auth";
+import { genericOAuth } from "better-auth/plugins";
+import { openDatabase, type ConsoleDatabase } from "../db";
+import { migrate } from "../db/migrations";
+import type { AuthConfig } from "./config";
+
+const DAY_S = 24 * 60 * 60;
+
+/** better-auth's options for this console: also what its schema check compares against. */
+export function authOptions(
+  config: AuthConfig,
+  database: ConsoleDatabase,
+  secret: string,
+): BetterAuthOptions {
+  const oidc = config.oidc;
+  return {
+    appName: "Mistral Console",
+    basePath: "/api/auth",
+    // Without CONSOLE_URL the console answers on whatever host it was reached at (localhost,
+    // 127.0.0.1, a LAN name) and trusts only that same origin for sign-in and sign-out.
+    baseURL: config.publicUrl ?? { allowedHosts: ["*"], protocol: "auto" },
+    trustedOrigins: config.publicUrl
+      ? [config.publicUrl]
+      : (request) => (request ? [new URL(request.url).origin] : []),
+    secret,
+    database: { dialect: database.dialect, type: database.kind },
+    emailAndPassword: {
+      enabled: true,
+      // Accounts are made by an admin (or the first-run setup), never by whoever arrives.
+      disableSignUp: true,
+      minPasswordLength: 12,
+      maxPasswordLength: 128,
+    },
+    user: {
+      additionalFields: {
+        role: { type: "string", required: false, defaultValue: "viewer", input: false },
+        disabled: { type: "boolean", required: false, defaultValue: false, input: false },
+        rateLimitPerMinute: { type: "number", required: false, input: false },
+      },
+    },
+    session: { expiresIn: 7 * DAY_S, updateAge: DAY_S },
+    rateLimit: {
+      enabled: true,
+      // In the database, so every instance behind a load balancer counts the same attempts.
+      storage: "database",
+      window: 60,
+      max: 200,
+      customRules: { "/sign-in/email": { window: 60, max: 10 } },
+    },
+    advanced: {
+      cookiePrefix: "console",
+      useSecureCookies: config.publicUrl?.startsWith("https:") ?? false,
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+    },
+    databaseHooks: {
+      session: {
+        create: {
+          // A disabled account gets no session, whichever way it signs in.
+          async before(session) {
+            const user = await database.db
+              .selectFrom("user")
+              .select("disabled")
+              .where("id", "=", session.userId)
+              .executeTakeFirst();
+            return user && !user.disabled ? { data: session } : false;
+          },
+        },
+      },
+    },
+    telemetry: { enabled: false },
+    logger: { level: "error" },
+    plugins: oidc
+      ? [
+          genericOAuth({
+            config: [
+              {
+                providerId: "oidc",
+                discoveryUrl: `${oidc.issuer}/.well-known/openid-configuration`,
+                clientId: oidc.clientId,
+                clientSecret: oidc.clientSecret.reveal(),
+                scopes: ["openid", "email", "profile"],
+                pkce: true,
+              },
+            ],
+          }),
+        ]
+      : [],
+  };
+}
+
+export type Auth = ReturnType<typeof betterAuth>;
+
+export interface AuthContext {
+  config: AuthConfig;
+  database: ConsoleDatabase;
+  auth: Auth;
+}
+
+/** The secret that signs cookies: CONSOLE_SECRET, else one generated once into the data folder. */
+function loadSecret(config: AuthConfig, dataDir: string): string {
+  if (config.secret) return config.secret.reveal();
+  const file = path.join(dataDir, "auth-secret");
+  try {
+    return readFileSync(file, "utf8").trim();
+  } catch {
+    mkdirSync(dataDir, { recursive: true });
+    const secret = randomBytes(32).toString("base64url");
+    writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+    return secret;
+  }
+}
+
+export async function createAuthContext(config: AuthConfig, dataDir: string): Promise<AuthContext> {
+  const database = openDatabase({ url: config.databaseUrl?.reveal(), dataDir });
+  await migrate(database);
+  const auth = betterAuth(authOptions(config, database, loadSecret(config, dataDir)));
+  return { config, database, auth };
+}

@@ -1,0 +1,123 @@
+import "server-only";
+import {
+  can,
+  OPERATION_LABELS,
+  OPERATION_PERMISSIONS,
+  SPENDING_OPERATIONS,
+  type Permission,
+} from "@/lib/auth/permissions";
+import { matchOperation } from "@/lib/mistral/operations";
+import { refusal } from "../errors";
+import type { Gateway } from "../gateway";
+import { auditStart, retryAfterSeconds } from "./audit";
+import type { AuthContext } from "./auth";
+import { observeResponse } from "./observe";
+import { authenticate, crossSiteWrite, type Principal } from "./principal";
+import { jobOwners, recordJobOwner } from "./users";
+
+const CREATE_JOB = "jobs_api_routes_fine_tuning_create_fine_tuning_job";
+const UPLOAD = "files_api_routes_upload_file";
+
+export function unauthenticated(reason: "anonymous" | "bad_token"): Response {
+  return refusal(
+    401,
+    "unauthenticated",
+    reason === "bad_token"
+      ? "This console token is not valid: it may have been revoked or its account disabled. Use the console's own token (mc_…), not a Mistral API key."
+      : "Sign in to the console, or send a console token: Authorization: Bearer mc_…",
+    { headers: { "www-authenticate": 'Bearer realm="mistral-console"' } },
+  );
+}
+
+export function forbidden(principal: Principal, permission: Permission, what: string): Response {
+  return refusal(
+    403,
+    "forbidden",
+    `Your role (${principal.role}) cannot ${what}: it needs the ${permission} permission. Ask an admin.`,
+    { param: permission },
+  );
+}
+
+export function crossSite(): Response {
+  return refusal(
+    403,
+    "cross_site",
+    "This write did not come from a page of this console (its Origin header is missing or foreign), so it was refused.",
+  );
+}
+
+/**
+ * Puts the gateway behind sign-in: who is calling (session or console token), whether their role
+ * allows the operation, whether a cookie write came from this console's own pages, the per-user
+ * limit on spending, and an audit entry for every write with its outcome and token usage.
+ */
+export function guardGateway(gateway: Gateway, context: () => Promise<AuthContext>): Gateway {
+  return async function guarded(request) {
+    const ctx = await context();
+    const authn = await authenticate(ctx, request);
+    if (!authn.ok) return unauthenticated(authn.reason);
+    const principal = authn.principal;
+    const method = request.method.toUpperCase();
+    const match = matchOperation(method, new URL(request.url).pathname);
+    // Unknown paths and methods get the gateway's own 404/405; nothing is forwarded for them.
+    if (match.kind !== "match") return gateway(request);
+    const operation = match.operation;
+    const label = OPERATION_LABELS[operation.id];
+
+    let permission: Permission = OPERATION_PERMISSIONS[operation.id];
+    if (permission === "jobs.manage_own") {
+      const owners = await jobOwners(ctx, [match.params.job_id]);
+      if (owners[match.params.job_id]?.userId !== principal.userId) permission = "jobs.manage_any";
+    }
+    if (!can(principal.role, permission)) return forbidden(principal, permission, label);
+    if (crossSiteWrite(ctx, request, principal)) return crossSite();
+    if (method === "GET" || method === "HEAD") return gateway(request);
+
+    const spend = SPENDING_OPERATIONS.has(operation.id);
+    const limit = principal.rateLimitPerMinute ?? ctx.config.rateLimitPerMinute;
+    if (spend && limit) {
+      const wait = await retryAfterSeconds(ctx, principal.userId, limit);
+      if (wait !== null) {
+        return refusal(
+          429,
+          "rate_limited",
+          `You have made ${limit} spending requests in the last minute, the most this console allows you. Try again in ${wait} s.`,
+          { headers: { "retry-after": String(wait) } },
+        );
+      }
+    }
+
+    const target = match.params.model_id ?? match.params.file_id ?? match.params.job_id ?? null;
+    const finish = await auditStart(ctx, principal, {
+      operation: label,
+      method,
+      path: match.path,
+      target,
+      spend,
+    });
+    let response: Response;
+    try {
+      response = await gateway(request);
+    } catch (error) {
+      await finish({ status: 500 });
+      throw error;
+    }
+    const createsById = operation.id === CREATE_JOB || operation.id === UPLOAD;
+    return observeResponse(response, async (seen) => {
+      try {
+        if (operation.id === CREATE_JOB && seen.status < 300 && seen.id) {
+          await recordJobOwner(ctx, seen.id, principal);
+        }
+        await finish({
+          status: seen.status,
+          // Uploads and new jobs are filed under their new id; completions under their model.
+          target: target ?? (createsById ? seen.id : seen.model),
+          model: seen.model,
+          usage: seen.usage,
+        });
+      } catch (error) {
+        console.error(`[audit] could not record ${label}: ${String(error)}`);
+      }
+    });
+  };
+}

@@ -1,0 +1,129 @@
+import "server-only";
+import type { Usage } from "./audit";
+
+export interface Observed {
+  /** The HTTP status, or 499 when the caller went away before the body ended. */
+  status: number;
+  /** The `id` of a JSON answer (an uploaded file, a created job). */
+  id: string | null;
+  model: string | null;
+  usage: Usage | null;
+}
+
+/** JSON answers larger than this are passed on without being read for usage. */
+const MAX_JSON_BYTES = 16 * 1024 * 1024;
+/** Of a stream, only the end is kept: the final chunk carries the usage. */
+const STREAM_TAIL_CHARS = 32 * 1024;
+
+/**
+ * Passes the response through unchanged while watching its body, then reports what it held:
+ * the id, model and token usage of a JSON answer, or of the last chunks of an SSE stream.
+ */
+export function observeResponse(
+  response: Response,
+  done: (observed: Observed) => Promise<void>,
+): Response {
+  const empty: Observed = { status: response.status, id: null, model: null, usage: null };
+  if (!response.body || response.status >= 400) {
+    void done(empty);
+    return response;
+  }
+  const isStream = (response.headers.get("content-type") ?? "").startsWith("text/event-stream");
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  let bytes = 0;
+  let reported = false;
+  // Awaited before the body ends, so what it records (a job's owner) exists once the caller
+  // has the answer.
+  const report = async (status: number) => {
+    if (reported) return;
+    reported = true;
+    text += decoder.decode();
+    await done({ ...empty, status, ...(isStream ? fromStream(text) : fromJson(text, bytes)) });
+  };
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      let result: ReadableStreamReadResult<Uint8Array>;
+      try {
+        result = await reader.read();
+      } catch (error) {
+        await report(499);
+        controller.error(error);
+        return;
+      }
+      if (result.done) {
+        await report(response.status);
+        controller.close();
+        return;
+      }
+      const chunk = result.value;
+      bytes += chunk.byteLength;
+      if (isStream) {
+        text += decoder.decode(chunk, { stream: true });
+        if (text.length > STREAM_TAIL_CHARS * 2) text = text.slice(-STREAM_TAIL_CHARS);
+      } else if (bytes <= MAX_JSON_BYTES) {
+        text += decoder.decode(chunk, { stream: true });
+      }
+      controller.enqueue(chunk);
+    },
+    async cancel(reason) {
+      await reader.cancel(reason);
+      await report(499);
+    },
+  });
+  return new Response(body, { status: response.status, headers: response.headers });
+}
+
+type Found = Pick<Observed, "id" | "model" | "usage">;
+
+function pick(value: unknown): Found {
+  const v = (value && typeof value === "object" ? value : {}) as Record<string, unknown>;
+  return {
+    id: typeof v.id === "string" ? v.id : null,
+    model: typeof v.model === "string" ? v.model : null,
+    usage: usageOf(v.usage),
+  };
+}
+
+function usageOf(value: unknown): Usage | null {
+  if (!value || typeof value !== "object") return null;
+  const u = value as Record<string, unknown>;
+  const n = (x: unknown) => (typeof x === "number" && Number.isFinite(x) ? x : null);
+  return {
+    promptTokens: n(u.prompt_tokens),
+    completionTokens: n(u.completion_tokens),
+    totalTokens: n(u.total_tokens),
+  };
+}
+
+function fromJson(text: string, bytes: number): Found {
+  if (bytes > MAX_JSON_BYTES) return { id: null, model: null, usage: null };
+  try {
+    return pick(JSON.parse(text));
+  } catch {
+    return { id: null, model: null, usage: null };
+  }
+}
+
+/** The model of the last event, and the usage of the last event that has one. */
+export function fromStream(text: string): Found {
+  const found: Found = { id: null, model: null, usage: null };
+  const lines = text.split(/\r?\n/);
+  for (let i = lines.length - 1; i >= 0 && !(found.model && found.usage); i--) {
+    const line = lines[i];
+    if (!line.startsWith("data:")) continue;
+    const data = line.slice(5).trim();
+    if (!data.startsWith("{")) continue;
+    let event: Found;
+    try {
+      event = pick(JSON.parse(data));
+    } catch {
+      continue; // the first line of the tail may be cut
+    }
+    found.id ??= event.id;
+    found.model ??= event.model;
+    found.usage ??= event.usage;
+  }
+  return found;
+}

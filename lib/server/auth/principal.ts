@@ -1,0 +1,99 @@
+import "server-only";
+import { isRole, type Role } from "@/lib/auth/permissions";
+import type { AuthContext } from "./auth";
+import { verifyToken } from "./tokens";
+
+/** Who is calling: a signed-in user, a console token's owner, or the local user (auth off). */
+export interface Principal {
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+  via: "session" | "token" | "local";
+  tokenId: string | null;
+  /** Requests per minute on spending operations; null = the console's default. */
+  rateLimitPerMinute: number | null;
+}
+
+export const LOCAL_PRINCIPAL: Principal = {
+  userId: "local",
+  email: "local@localhost",
+  name: "Local user",
+  role: "admin",
+  via: "local",
+  tokenId: null,
+  rateLimitPerMinute: null,
+};
+
+export type Authentication =
+  { ok: true; principal: Principal } | { ok: false; reason: "anonymous" | "bad_token" };
+
+export const TOKEN_PREFIX = "mc_";
+
+/**
+ * Resolves the caller from a console token (Authorization: Bearer mc_…) or the session cookie.
+ * A disabled account or an unknown role authenticates as nobody.
+ */
+export async function authenticate(ctx: AuthContext, request: Request): Promise<Authentication> {
+  if (ctx.config.mode === "off") return { ok: true, principal: LOCAL_PRINCIPAL };
+  const authorization = request.headers.get("authorization");
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+    const secret = match?.[1];
+    if (!secret?.startsWith(TOKEN_PREFIX)) return { ok: false, reason: "bad_token" };
+    const found = await verifyToken(ctx, secret);
+    if (!found || found.disabled || !isRole(found.role)) return { ok: false, reason: "bad_token" };
+    return {
+      ok: true,
+      principal: {
+        userId: found.userId,
+        email: found.email,
+        name: found.name,
+        role: found.role,
+        via: "token",
+        tokenId: found.tokenId,
+        rateLimitPerMinute: found.rateLimitPerMinute,
+      },
+    };
+  }
+  if (!request.headers.get("cookie")) return { ok: false, reason: "anonymous" };
+  const session = await ctx.auth.api.getSession({ headers: request.headers });
+  const user = session?.user as
+    (Record<string, unknown> & { id: string; email: string; name: string }) | undefined;
+  if (!user || user.disabled || !isRole(user.role)) return { ok: false, reason: "anonymous" };
+  return {
+    ok: true,
+    principal: {
+      userId: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      via: "session",
+      tokenId: null,
+      rateLimitPerMinute:
+        typeof user.rateLimitPerMinute === "number" ? user.rateLimitPerMinute : null,
+    },
+  };
+}
+
+/**
+ * Cookie-authenticated writes must come from a page of this console. Browsers always send Origin
+ * on cross-site POST/PUT/PATCH/DELETE; a missing one (old clients, curl with a stolen cookie) is
+ * refused too. Token calls carry no ambient credential, so they need no such check.
+ */
+export function crossSiteWrite(ctx: AuthContext, request: Request, principal: Principal): boolean {
+  if (principal.via !== "session") return false;
+  const method = request.method.toUpperCase();
+  if (method === "GET" || method === "HEAD" || method === "OPTIONS") return false;
+  const origin = request.headers.get("origin");
+  if (!origin) return true;
+  const own = ctx.config.publicUrl ?? requestOrigin(request);
+  return origin !== own;
+}
+
+function requestOrigin(request: Request): string {
+  const url = new URL(request.url);
+  // Next builds request.url from the Host header the browser sent, which is the page's own host.
+  const host = request.headers.get("host") ?? url.host;
+  return `${url.protocol}//${host}`;
+}

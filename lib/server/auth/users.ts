@@ -1,0 +1,306 @@
+import "server-only";
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { isRole, type Role } from "@/lib/auth/permissions";
+import type { AuthContext } from "./auth";
+
+export interface UserInfo {
+  id: string;
+  email: string;
+  name: string;
+  role: Role | string;
+  createdAt: string;
+  disabled: boolean;
+  rateLimitPerMinute: number | null;
+}
+
+export class UserError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly param?: string,
+  ) {
+    super(message);
+  }
+}
+
+const toIso = (value: unknown) => new Date(value as string | number | Date).toISOString();
+
+function toInfo(row: {
+  id: string;
+  email: string;
+  name: string;
+  role: string | null;
+  createdAt: unknown;
+  disabled: unknown;
+  rateLimitPerMinute: number | null;
+}): UserInfo {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role ?? "viewer",
+    createdAt: toIso(row.createdAt),
+    disabled: Boolean(row.disabled),
+    rateLimitPerMinute: row.rateLimitPerMinute,
+  };
+}
+
+const USER_COLUMNS = [
+  "id",
+  "email",
+  "name",
+  "role",
+  "createdAt",
+  "disabled",
+  "rateLimitPerMinute",
+] as const;
+
+export async function listUsers(ctx: AuthContext): Promise<UserInfo[]> {
+  const rows = await ctx.database.db
+    .selectFrom("user")
+    .select(USER_COLUMNS)
+    .orderBy("email")
+    .execute();
+  return rows.map(toInfo);
+}
+
+export async function getUser(ctx: AuthContext, id: string): Promise<UserInfo | null> {
+  const row = await ctx.database.db
+    .selectFrom("user")
+    .select(USER_COLUMNS)
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return row ? toInfo(row) : null;
+}
+
+export async function countUsers(ctx: AuthContext): Promise<number> {
+  const row = await ctx.database.db
+    .selectFrom("user")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Creates an email/password account through better-auth (it hashes the password). */
+export async function createUser(
+  ctx: AuthContext,
+  input: { email: string; name: string; password: string; role: Role },
+): Promise<UserInfo> {
+  const email = input.email.trim().toLowerCase();
+  const existing = await ctx.database.db
+    .selectFrom("user")
+    .select("id")
+    .where("email", "=", email)
+    .executeTakeFirst();
+  if (existing) {
+    throw new UserError(409, "email_taken", `A user with the email ${email} exists.`, "email");
+  }
+  const internal = await ctx.auth.$context;
+  const hash = await internal.password.hash(input.password);
+  const user = await internal.internalAdapter.createUser(
+    { email, name: input.name.trim(), emailVerified: true, role: input.role },
+    { method: "admin" },
+  );
+  await internal.internalAdapter.linkAccount({
+    userId: user.id,
+    providerId: "credential",
+    accountId: user.id,
+    password: hash,
+  });
+  return (await getUser(ctx, user.id))!;
+}
+
+async function activeAdmins(ctx: AuthContext): Promise<string[]> {
+  const rows = await ctx.database.db
+    .selectFrom("user")
+    .select(["id", "disabled"])
+    .where("role", "=", "admin")
+    .execute();
+  return rows.filter((r) => !r.disabled).map((r) => r.id);
+}
+
+export async function updateUser(
+  ctx: AuthContext,
+  actorId: string,
+  id: string,
+  patch: { role?: Role; disabled?: boolean; rateLimitPerMinute?: number | null },
+): Promise<UserInfo> {
+  const user = await getUser(ctx, id);
+  if (!user) throw new UserError(404, "not_found", "No such user.");
+  const losesAdmin =
+    user.role === "admin" &&
+    !user.disabled &&
+    ((patch.role !== undefined && patch.role !== "admin") || patch.disabled === true);
+  if (losesAdmin && id === actorId) {
+    throw new UserError(
+      409,
+      "self",
+      "You cannot remove your own admin role or disable yourself; ask another admin.",
+      patch.role !== undefined ? "role" : "disabled",
+    );
+  }
+  if (losesAdmin && (await activeAdmins(ctx)).length <= 1) {
+    throw new UserError(409, "last_admin", "The console needs at least one active admin.");
+  }
+  const set: Record<string, unknown> = { updatedAt: new Date() };
+  if (patch.role !== undefined) set.role = patch.role;
+  if (patch.disabled !== undefined)
+    set.disabled = ctx.database.kind === "postgres" ? patch.disabled : Number(patch.disabled);
+  if (patch.rateLimitPerMinute !== undefined) set.rateLimitPerMinute = patch.rateLimitPerMinute;
+  await ctx.database.db.updateTable("user").set(set).where("id", "=", id).execute();
+  if (patch.disabled) {
+    // Signed out everywhere at once; their tokens stop working because the account is disabled.
+    await ctx.database.db.deleteFrom("session").where("userId", "=", id).execute();
+  }
+  return (await getUser(ctx, id))!;
+}
+
+export async function deleteUser(ctx: AuthContext, actorId: string, id: string): Promise<void> {
+  const user = await getUser(ctx, id);
+  if (!user) throw new UserError(404, "not_found", "No such user.");
+  if (id === actorId) throw new UserError(409, "self", "You cannot delete your own account.");
+  if (user.role === "admin" && !user.disabled && (await activeAdmins(ctx)).length <= 1) {
+    throw new UserError(409, "last_admin", "The console needs at least one active admin.");
+  }
+  // Sessions, accounts and console tokens go with the user (foreign keys cascade).
+  await ctx.database.db.deleteFrom("user").where("id", "=", id).execute();
+}
+
+export function parseRole(value: unknown): Role {
+  if (!isRole(value)) {
+    throw new UserError(422, "invalid_role", "role must be viewer, member or admin.", "role");
+  }
+  return value;
+}
+
+// --- First run -------------------------------------------------------------------------------
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest();
+
+/**
+ * At start-up: with no user yet, either create the admin from CONSOLE_ADMIN_EMAIL/PASSWORD or
+ * issue a one-time setup token, printed to the server log only (its hash is stored). Returns the
+ * token when one was issued.
+ */
+export async function prepareFirstRun(ctx: AuthContext): Promise<string | null> {
+  if (ctx.config.mode === "off") return null;
+  if ((await countUsers(ctx)) > 0) return null;
+  const admin = ctx.config.admin;
+  if (admin) {
+    await createUser(ctx, {
+      email: admin.email,
+      name: "Admin",
+      password: admin.password.reveal(),
+      role: "admin",
+    });
+    return null;
+  }
+  const token = randomBytes(24).toString("base64url");
+  await ctx.database.db
+    .insertInto("setup_token")
+    .values({ hash: sha256(token).toString("hex"), created_at: Date.now() })
+    .execute();
+  return token;
+}
+
+export async function setupNeeded(ctx: AuthContext): Promise<boolean> {
+  return ctx.config.mode === "on" && (await countUsers(ctx)) === 0;
+}
+
+/** Creates the first admin if the token is one this console issued and nobody exists yet. */
+export async function completeSetup(
+  ctx: AuthContext,
+  token: string,
+  input: { email: string; name: string; password: string },
+): Promise<UserInfo> {
+  if (!(await setupNeeded(ctx))) {
+    throw new UserError(409, "setup_done", "This console already has an admin; sign in instead.");
+  }
+  const given = sha256(token);
+  const issued = await ctx.database.db.selectFrom("setup_token").select("hash").execute();
+  const valid = issued.some((row) => timingSafeEqual(Buffer.from(row.hash, "hex"), given));
+  if (!valid) {
+    throw new UserError(
+      403,
+      "invalid_setup_token",
+      "That setup token is not valid. Copy it from the server log (the line with “Setup token:”).",
+      "token",
+    );
+  }
+  // Deleting the tokens first makes a race between two setups end with one winner.
+  const removed = await ctx.database.db.deleteFrom("setup_token").executeTakeFirst();
+  if (Number(removed.numDeletedRows) === 0 || !(await setupNeeded(ctx))) {
+    throw new UserError(409, "setup_done", "This console already has an admin; sign in instead.");
+  }
+  return createUser(ctx, { ...input, role: "admin" });
+}
+
+// --- Sign-in throttling -------------------------------------------------------------------------
+
+export const SIGN_IN_MAX_FAILURES = 5;
+export const SIGN_IN_WINDOW_MS = 15 * 60_000;
+
+/**
+ * Failed sign-ins are counted per email address in the database (every instance sees them), so
+ * guessing one account's password is slowed whatever address the guesses come from.
+ */
+export async function signInRetryAfter(ctx: AuthContext, email: string): Promise<number | null> {
+  const rows = await ctx.database.db
+    .selectFrom("sign_in_failure")
+    .select("at")
+    .where("email", "=", email.trim().toLowerCase())
+    .where("at", ">", Date.now() - SIGN_IN_WINDOW_MS)
+    .orderBy("at", "desc")
+    .limit(SIGN_IN_MAX_FAILURES)
+    .execute();
+  if (rows.length < SIGN_IN_MAX_FAILURES) return null;
+  const oldest = Number(rows[rows.length - 1].at);
+  return Math.max(1, Math.ceil((oldest + SIGN_IN_WINDOW_MS - Date.now()) / 1000));
+}
+
+export async function recordSignIn(ctx: AuthContext, email: string, ok: boolean): Promise<void> {
+  const key = email.trim().toLowerCase();
+  if (ok) {
+    await ctx.database.db.deleteFrom("sign_in_failure").where("email", "=", key).execute();
+  } else {
+    await ctx.database.db
+      .insertInto("sign_in_failure")
+      .values({ email: key, at: Date.now() })
+      .execute();
+  }
+}
+
+// --- Job owners ----------------------------------------------------------------------------------
+
+export async function recordJobOwner(
+  ctx: AuthContext,
+  jobId: string,
+  owner: { userId: string; email: string },
+): Promise<void> {
+  await ctx.database.db
+    .insertInto("job_owner")
+    .values({
+      job_id: jobId,
+      user_id: owner.userId,
+      user_email: owner.email,
+      created_at: Date.now(),
+    })
+    .onConflict((oc) => oc.column("job_id").doNothing())
+    .execute();
+}
+
+export async function jobOwners(
+  ctx: AuthContext,
+  ids: string[],
+): Promise<Record<string, { userId: string; email: string }>> {
+  if (ids.length === 0) return {};
+  const rows = await ctx.database.db
+    .selectFrom("job_owner")
+    .selectAll()
+    .where("job_id", "in", ids)
+    .execute();
+  return Object.fromEntries(
+    rows.map((r) => [r.job_id, { userId: r.user_id, email: r.user_email }]),
+  );
+}

@@ -1,0 +1,177 @@
+import "server-only";
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from "kysely";
+import type { ConsoleDatabase, DatabaseKind } from "./index";
+
+/**
+ * Numbered schema changes, applied in order at start-up (Kysely's migrator keeps a lock, so
+ * several instances starting together on one PostgreSQL apply each once). Never edit a migration
+ * that has shipped: add the next one.
+ */
+function migrations(kind: DatabaseKind): Record<string, Migration> {
+  const pg = kind === "postgres";
+  const date = pg ? "timestamptz" : "date";
+  const bool = pg ? "boolean" : "integer";
+  const id = pg ? "bigserial" : "integer";
+  return {
+    // better-auth's tables (user with the console's role/disabled/limit fields, session, account,
+    // verification, rateLimit), in the shape its adapter expects; test/auth/schema.test.ts checks
+    // that better-auth finds nothing missing.
+    "001_auth": {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable("user")
+          .addColumn("id", "text", (c) => c.primaryKey())
+          .addColumn("name", "text", (c) => c.notNull())
+          .addColumn("email", "text", (c) => c.notNull().unique())
+          .addColumn("emailVerified", bool, (c) => c.notNull())
+          .addColumn("image", "text")
+          .addColumn("createdAt", date, (c) => c.notNull())
+          .addColumn("updatedAt", date, (c) => c.notNull())
+          .addColumn("role", "text")
+          .addColumn("disabled", bool)
+          .addColumn("rateLimitPerMinute", "integer")
+          .execute();
+        await db.schema
+          .createTable("session")
+          .addColumn("id", "text", (c) => c.primaryKey())
+          .addColumn("expiresAt", date, (c) => c.notNull())
+          .addColumn("token", "text", (c) => c.notNull().unique())
+          .addColumn("createdAt", date, (c) => c.notNull())
+          .addColumn("updatedAt", date, (c) => c.notNull())
+          .addColumn("ipAddress", "text")
+          .addColumn("userAgent", "text")
+          .addColumn("userId", "text", (c) => c.notNull().references("user.id").onDelete("cascade"))
+          .execute();
+        await db.schema
+          .createTable("account")
+          .addColumn("id", "text", (c) => c.primaryKey())
+          .addColumn("accountId", "text", (c) => c.notNull())
+          .addColumn("providerId", "text", (c) => c.notNull())
+          .addColumn("userId", "text", (c) => c.notNull().references("user.id").onDelete("cascade"))
+          .addColumn("accessToken", "text")
+          .addColumn("refreshToken", "text")
+          .addColumn("idToken", "text")
+          .addColumn("accessTokenExpiresAt", date)
+          .addColumn("refreshTokenExpiresAt", date)
+          .addColumn("scope", "text")
+          .addColumn("password", "text")
+          .addColumn("createdAt", date, (c) => c.notNull())
+          .addColumn("updatedAt", date, (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable("verification")
+          .addColumn("id", "text", (c) => c.primaryKey())
+          .addColumn("identifier", "text", (c) => c.notNull())
+          .addColumn("value", "text", (c) => c.notNull())
+          .addColumn("expiresAt", date, (c) => c.notNull())
+          .addColumn("createdAt", date, (c) => c.notNull())
+          .addColumn("updatedAt", date, (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable("rateLimit")
+          .addColumn("id", "text", (c) => c.primaryKey())
+          .addColumn("key", "text", (c) => c.notNull().unique())
+          .addColumn("count", "integer", (c) => c.notNull())
+          .addColumn("lastRequest", "bigint", (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex("session_userId_idx").on("session").column("userId").execute();
+        await db.schema.createIndex("account_userId_idx").on("account").column("userId").execute();
+        await db.schema
+          .createIndex("verification_identifier_idx")
+          .on("verification")
+          .column("identifier")
+          .execute();
+      },
+    },
+    "002_console": {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable("console_token")
+          .addColumn("id", "text", (c) => c.primaryKey())
+          .addColumn("user_id", "text", (c) =>
+            c.notNull().references("user.id").onDelete("cascade"),
+          )
+          .addColumn("name", "text", (c) => c.notNull())
+          .addColumn("prefix", "text", (c) => c.notNull())
+          .addColumn("hash", "text", (c) => c.notNull().unique())
+          .addColumn("created_at", "bigint", (c) => c.notNull())
+          .addColumn("last_used_at", "bigint")
+          .execute();
+        await db.schema
+          .createIndex("console_token_user_idx")
+          .on("console_token")
+          .column("user_id")
+          .execute();
+        await db.schema
+          .createTable("audit_log")
+          .addColumn("id", id, (c) => (pg ? c.primaryKey() : c.primaryKey().autoIncrement()))
+          .addColumn("at", "bigint", (c) => c.notNull())
+          .addColumn("user_id", "text", (c) => c.notNull())
+          .addColumn("user_email", "text", (c) => c.notNull())
+          .addColumn("via", "text", (c) => c.notNull())
+          .addColumn("token_id", "text")
+          .addColumn("operation", "text", (c) => c.notNull())
+          .addColumn("method", "text", (c) => c.notNull())
+          .addColumn("path", "text", (c) => c.notNull())
+          .addColumn("target", "text")
+          .addColumn("status", "integer")
+          .addColumn("model", "text")
+          .addColumn("prompt_tokens", "integer")
+          .addColumn("completion_tokens", "integer")
+          .addColumn("total_tokens", "integer")
+          .addColumn("duration_ms", "integer")
+          .addColumn("spend", "integer", (c) => c.notNull().defaultTo(0))
+          .execute();
+        await db.schema.createIndex("audit_at_idx").on("audit_log").column("at").execute();
+        await db.schema
+          .createIndex("audit_user_at_idx")
+          .on("audit_log")
+          .columns(["user_id", "at"])
+          .execute();
+        await db.schema
+          .createTable("job_owner")
+          .addColumn("job_id", "text", (c) => c.primaryKey())
+          .addColumn("user_id", "text", (c) => c.notNull())
+          .addColumn("user_email", "text", (c) => c.notNull())
+          .addColumn("created_at", "bigint", (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable("sign_in_failure")
+          .addColumn("id", id, (c) => (pg ? c.primaryKey() : c.primaryKey().autoIncrement()))
+          .addColumn("email", "text", (c) => c.notNull())
+          .addColumn("at", "bigint", (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex("sign_in_failure_email_idx")
+          .on("sign_in_failure")
+          .columns(["email", "at"])
+          .execute();
+        await db.schema
+          .createTable("setup_token")
+          .addColumn("hash", "text", (c) => c.primaryKey())
+          .addColumn("created_at", "bigint", (c) => c.notNull())
+          .execute();
+      },
+    },
+  };
+}
+
+export async function migrate(database: ConsoleDatabase): Promise<void> {
+  const list = migrations(database.kind);
+  const provider: MigrationProvider = { getMigrations: async () => list };
+  const migrator = new Migrator({ db: database.db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "?";
+    throw new Error(`Database migration ${failed} failed: ${describe(error)}`);
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** For tests: the current time according to the database (proves the connection works). */
+export async function ping(database: ConsoleDatabase): Promise<void> {
+  await sql`select 1`.execute(database.db);
+}

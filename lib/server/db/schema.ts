@@ -1,0 +1,87 @@
+import type { ColumnType, Generated } from "kysely";
+
+/** Milliseconds since the epoch (bigint in PostgreSQL, integer in SQLite; read back as number). */
+type Millis = number;
+
+/** better-auth's own tables, as far as the console reads and writes them directly. */
+export interface UserTable {
+  id: string;
+  name: string;
+  email: string;
+  emailVerified: ColumnType<boolean | number, boolean | number, boolean | number>;
+  image: string | null;
+  createdAt: ColumnType<Date | string | number, Date | string, Date | string>;
+  updatedAt: ColumnType<Date | string | number, Date | string, Date | string>;
+  role: string | null;
+  disabled: ColumnType<boolean | number | null, boolean | number, boolean | number>;
+  rateLimitPerMinute: number | null;
+}
+
+export interface SessionTable {
+  id: string;
+  userId: string;
+  token: string;
+  expiresAt: ColumnType<Date | string | number, Date | string, Date | string>;
+}
+
+export interface ConsoleTokenTable {
+  id: string;
+  user_id: string;
+  name: string;
+  /** The first characters of the secret, shown to tell tokens apart. */
+  prefix: string;
+  /** SHA-256 of the secret, hex: the secret itself is never stored. */
+  hash: string;
+  created_at: Millis;
+  last_used_at: Millis | null;
+}
+
+export interface AuditTable {
+  id: Generated<number>;
+  at: Millis;
+  user_id: string;
+  user_email: string;
+  via: string;
+  token_id: string | null;
+  operation: string;
+  method: string;
+  path: string;
+  target: string | null;
+  /** Null while the call is in flight. */
+  status: number | null;
+  model: string | null;
+  prompt_tokens: number | null;
+  completion_tokens: number | null;
+  total_tokens: number | null;
+  duration_ms: number | null;
+  /** 1 for operations that spend the key's budget (per-user limits count these). */
+  spend: number;
+}
+
+export interface JobOwnerTable {
+  job_id: string;
+  user_id: string;
+  user_email: string;
+  created_at: Millis;
+}
+
+export interface SignInFailureTable {
+  id: Generated<number>;
+  email: string;
+  at: Millis;
+}
+
+export interface SetupTokenTable {
+  hash: string;
+  created_at: Millis;
+}
+
+export interface Database {
+  user: UserTable;
+  session: SessionTable;
+  console_token: ConsoleTokenTable;
+  audit_log: AuditTable;
+  job_owner: JobOwnerTable;
+  sign_in_failure: SignInFailureTable;
+  setup_token: SetupTokenTable;
+}
