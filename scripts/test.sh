@@ -29,6 +29,15 @@ main() {
   step "format" npx prettier --check . --log-level warn
   step "generated files" node scripts/check-generated.mjs
 
+  # One throwaway PostgreSQL for the database tests (the auth suite runs on SQLite and on it).
+  echo "::: postgres"
+  if TEST_DATABASE_URL=$(bash scripts/postgres.sh start 55442); then
+    export TEST_DATABASE_URL
+    trap 'bash scripts/postgres.sh stop 55442' EXIT
+  else
+    failed=$((failed + 1)); echo "::: postgres FAILED (the PostgreSQL tests will fail)"
+  fi
+
   echo "::: unit"
   npx vitest run --reporter=default --reporter=json --outputFile.json="$out/vitest.json"
   count "$out/vitest.json" vitest
