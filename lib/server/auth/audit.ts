@@ -223,55 +223,45 @@ export interface UsageRow {
   totalTokens: number;
 }
 
-/** Tokens per day, model and user from the audit log (UTC days). */
+/** Tokens per day, model and user from the audit log (UTC days), summed by the database. */
 export async function queryUsage(
   ctx: AuthContext,
   filter: { from: number; to: number; userId?: string },
 ): Promise<UsageRow[]> {
+  const day =
+    ctx.database.kind === "postgres"
+      ? sql<string>`to_char(to_timestamp(at / 1000.0) at time zone 'UTC', 'YYYY-MM-DD')`
+      : sql<string>`strftime('%Y-%m-%d', at / 1000, 'unixepoch')`;
   let query = ctx.database.db
     .selectFrom("audit_log")
-    .select([
-      "at",
+    .select((eb) => [
+      day.as("day"),
       "model",
       "user_id",
-      "user_email",
-      "prompt_tokens",
-      "completion_tokens",
-      "total_tokens",
+      eb.fn.max("user_email").as("user_email"),
+      eb.fn.countAll<number>().as("requests"),
+      eb.fn.sum<number>("prompt_tokens").as("prompt_tokens"),
+      eb.fn.sum<number>("completion_tokens").as("completion_tokens"),
+      eb.fn.sum<number>("total_tokens").as("total_tokens"),
     ])
     .where("spend", "=", 1)
     .where("model", "is not", null)
     .where("at", ">=", filter.from)
-    .where("at", "<", filter.to);
+    .where("at", "<", filter.to)
+    .groupBy([day, "model", "user_id"])
+    .orderBy(day)
+    .orderBy("model")
+    .orderBy("user_id");
   if (filter.userId) query = query.where("user_id", "=", filter.userId);
   const rows = await query.execute();
-  const groups = new Map<string, UsageRow>();
-  for (const r of rows) {
-    const day = new Date(Number(r.at)).toISOString().slice(0, 10);
-    const key = `${day}\u0000${r.model}\u0000${r.user_id}`;
-    let g = groups.get(key);
-    if (!g) {
-      g = {
-        day,
-        model: r.model!,
-        userId: r.user_id,
-        userEmail: r.user_email,
-        requests: 0,
-        promptTokens: 0,
-        completionTokens: 0,
-        totalTokens: 0,
-      };
-      groups.set(key, g);
-    }
-    g.requests += 1;
-    g.promptTokens += r.prompt_tokens ?? 0;
-    g.completionTokens += r.completion_tokens ?? 0;
-    g.totalTokens += r.total_tokens ?? 0;
-  }
-  return [...groups.values()].sort(
-    (a, b) =>
-      a.day.localeCompare(b.day) ||
-      a.model.localeCompare(b.model) ||
-      a.userEmail.localeCompare(b.userEmail),
-  );
+  return rows.map((r) => ({
+    day: r.day,
+    model: r.model!,
+    userId: r.user_id,
+    userEmail: r.user_email,
+    requests: Number(r.requests),
+    promptTokens: Number(r.prompt_tokens ?? 0),
+    completionTokens: Number(r.completion_tokens ?? 0),
+    totalTokens: Number(r.total_tokens ?? 0),
+  }));
 }
