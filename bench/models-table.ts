@@ -57,6 +57,7 @@ async function startServer(): Promise<{ base: string; stop: () => void }> {
       MISTRAL_BACKEND: "sandbox",
       MISTRAL_API_KEY: "",
       CONSOLE_DATA_DIR: dataDir,
+      CONSOLE_AUTH: "off",
       SANDBOX_SEED_MODELS: String(MODELS),
     },
     stdio: ["ignore", "ignore", "inherit"],

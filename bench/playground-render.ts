@@ -65,6 +65,7 @@ async function main() {
         MISTRAL_BACKEND: "sandbox",
         MISTRAL_API_KEY: "",
         CONSOLE_DATA_DIR: dataDir,
+        CONSOLE_AUTH: "off",
         SANDBOX_TOKENS_PER_SECOND: String(RATE),
       },
       timeoutMs: 120_000,
