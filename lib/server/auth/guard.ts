@@ -9,7 +9,7 @@ import {
 import { matchOperation } from "@/lib/mistral/operations";
 import { refusal } from "../errors";
 import type { Gateway } from "../gateway";
-import { auditStart, retryAfterSeconds } from "./audit";
+import { audit, auditStart, retryAfterSeconds } from "./audit";
 import type { AuthContext } from "./auth";
 import { observeResponse } from "./observe";
 import { authenticate, crossSiteWrite, type Principal } from "./principal";
@@ -64,30 +64,39 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
     const operation = match.operation;
     const label = OPERATION_LABELS[operation.id];
 
+    const target = match.params.model_id ?? match.params.file_id ?? match.params.job_id ?? null;
+    const write = method !== "GET" && method !== "HEAD";
+    // A refused write is recorded too: who tried to delete what is worth knowing.
+    const refuse = async (response: Response) => {
+      if (write) await audit(ctx, principal, label, method, match.path, target, response.status);
+      return response;
+    };
+
     let permission: Permission = OPERATION_PERMISSIONS[operation.id];
     if (permission === "jobs.manage_own") {
       const owners = await jobOwners(ctx, [match.params.job_id]);
       if (owners[match.params.job_id]?.userId !== principal.userId) permission = "jobs.manage_any";
     }
-    if (!can(principal.role, permission)) return forbidden(principal, permission, label);
-    if (crossSiteWrite(ctx, request, principal)) return crossSite();
-    if (method === "GET" || method === "HEAD") return gateway(request);
+    if (!can(principal.role, permission)) return refuse(forbidden(principal, permission, label));
+    if (crossSiteWrite(ctx, request, principal)) return refuse(crossSite());
+    if (!write) return gateway(request);
 
     const spend = SPENDING_OPERATIONS.has(operation.id);
     const limit = principal.rateLimitPerMinute ?? ctx.config.rateLimitPerMinute;
     if (spend && limit) {
       const wait = await retryAfterSeconds(ctx, principal.userId, limit);
       if (wait !== null) {
-        return refusal(
-          429,
-          "rate_limited",
-          `You have made ${limit} spending requests in the last minute, the most this console allows you. Try again in ${wait} s.`,
-          { headers: { "retry-after": String(wait) } },
+        return refuse(
+          refusal(
+            429,
+            "rate_limited",
+            `You have made ${limit} spending requests in the last minute, the most this console allows you. Try again in ${wait} s.`,
+            { headers: { "retry-after": String(wait) } },
+          ),
         );
       }
     }
 
-    const target = match.params.model_id ?? match.params.file_id ?? match.params.job_id ?? null;
     const finish = await auditStart(ctx, principal, {
       operation: label,
       method,
