@@ -247,6 +247,26 @@ if (gm) {
   ]);
 }
 
+const ao = read("auth-overhead");
+if (ao) {
+  const us = ao.microseconds as Record<string, number>;
+  for (const db of ["sqlite", "postgres"]) {
+    if (us[`${db} session models`] === undefined) continue;
+    const own = (who: string, what: string) =>
+      f(us[`${db} ${who} ${what}`] - us[`bare ${what}`], 0);
+    rows.push([
+      `auth-overhead (${db === "sqlite" ? "SQLite" : "PostgreSQL"}, in process)`,
+      "team access's own µs per request, GET /v1/models · streamed chat (audit written): session cookie; console token; sign-in off",
+      `${own("session", "models")} · ${own("session", "stream")}; ${own("token", "models")} · ${own("token", "stream")}; ${own("off", "models")} · ${own("off", "stream")}`,
+      "—",
+      "—",
+      when(ao),
+      String(ao.load).split(" ")[0],
+      "working tree",
+    ]);
+  }
+}
+
 // Benchmarks by other helpers: any result file with `rows`.
 const MINE = new Set([
   "stream-overhead",
@@ -260,6 +280,7 @@ const MINE = new Set([
   "upload",
   "pages",
   "gateway-micro",
+  "auth-overhead",
 ]);
 const others = readdirSync(RESULTS_DIR)
   .filter((f) => f.endsWith(".json"))
