@@ -1,5 +1,11 @@
 import { redirect } from "next/navigation";
+import { can } from "@/lib/auth/permissions";
+import { requirePageUser } from "@/lib/server/auth/page";
 
-export default function Home() {
-  redirect("/playground");
+export const dynamic = "force-dynamic";
+
+// Members start in the playground; viewers, who cannot spend, start with the fine-tuning jobs.
+export default async function Home() {
+  const { principal } = await requirePageUser();
+  redirect(can(principal.role, "playground.use") ? "/playground" : "/fine-tuning");
 }
