@@ -87,13 +87,14 @@ export function crossSiteWrite(ctx: AuthContext, request: Request, principal: Pr
   if (method === "GET" || method === "HEAD" || method === "OPTIONS") return false;
   const origin = request.headers.get("origin");
   if (!origin) return true;
-  const own = ctx.config.publicUrl ?? requestOrigin(request);
-  return origin !== own;
-}
-
-function requestOrigin(request: Request): string {
-  const url = new URL(request.url);
-  // Next builds request.url from the Host header the browser sent, which is the page's own host.
-  const host = request.headers.get("host") ?? url.host;
-  return `${url.protocol}//${host}`;
+  if (ctx.config.publicUrl) return origin !== ctx.config.publicUrl;
+  // Without CONSOLE_URL the page's own host is the Host header the browser sent. The scheme is
+  // not compared: behind a TLS-terminating proxy the server sees http while the page is https.
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    return true;
+  }
+  return host !== (request.headers.get("host") ?? new URL(request.url).host);
 }
