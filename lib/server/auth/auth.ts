@@ -25,7 +25,12 @@ export function authOptions(
     baseURL: config.publicUrl ?? { allowedHosts: ["*"], protocol: "auto" },
     trustedOrigins: config.publicUrl
       ? [config.publicUrl]
-      : (request) => (request ? [new URL(request.url).origin] : []),
+      : (request) => {
+          if (!request) return [];
+          // Either scheme: behind a TLS-terminating proxy the server itself sees http.
+          const host = request.headers.get("host") ?? new URL(request.url).host;
+          return [`http://${host}`, `https://${host}`];
+        },
     secret,
     database: { dialect: database.dialect, type: database.kind },
     emailAndPassword: {
