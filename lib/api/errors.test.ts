@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { ApiError, describeError, errorFromResponse, readError, toApiError } from "./errors";
+import {
+  ApiError,
+  describeError,
+  errorFromResponse,
+  readError,
+  signInHref,
+  toApiError,
+} from "./errors";
 
 const res = (status: number, headers: Record<string, string> = {}) =>
   new Response(null, { status, headers });
@@ -46,6 +53,50 @@ describe("errorFromResponse", () => {
     expect(describeError(errorFromResponse(res(401), {})).title).toBe(
       "The Mistral API key was rejected",
     );
+  });
+});
+
+describe("the console's own refusals", () => {
+  it("names the missing permission of a 403 forbidden and says whom to ask", () => {
+    const e = errorFromResponse(res(403), {
+      object: "error",
+      message: "Your role (member) cannot files.delete: it needs the files.delete permission.",
+      type: "invalid_request_error",
+      param: "files.delete",
+      code: "forbidden",
+    });
+    expect(e.code).toBe("forbidden");
+    expect(e.param).toBe("files.delete");
+    expect(describeError(e)).toEqual({
+      title: "Not allowed",
+      hint: "You don't have permission to delete files (needs files.delete). Ask an admin.",
+    });
+  });
+
+  it("keeps the server's sentence for other 403s (a cross-site write, an upstream refusal)", () => {
+    const e = errorFromResponse(res(403), {
+      message: "This write did not come from a page of this console.",
+      code: "cross_site",
+    });
+    expect(describeError(e).hint).toBe("This write did not come from a page of this console.");
+  });
+
+  it("tells an ended session (401 unauthenticated) from a rejected upstream key", () => {
+    const ended = describeError(
+      errorFromResponse(res(401), { message: "Sign in to the console", code: "unauthenticated" }),
+    );
+    expect(ended.title).toBe("Your session has ended — sign in again");
+    expect(ended.signIn).toMatch(/^\/sign-in/);
+    const key = describeError(
+      errorFromResponse(res(401), { message: "Unauthorized", code: "invalid_api_key" }),
+    );
+    expect(key.title).toBe("The Mistral API key was rejected");
+    expect(key.signIn).toBeUndefined();
+  });
+
+  it("sends the sign-in page back to where the user was", () => {
+    expect(signInHref("/fine-tuning/abc?x=1")).toBe("/sign-in?next=%2Ffine-tuning%2Fabc%3Fx%3D1");
+    expect(signInHref("")).toBe("/sign-in");
   });
 });
 

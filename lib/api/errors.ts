@@ -12,6 +12,10 @@ export class ApiError extends Error {
   readonly status: number; // 0 when no HTTP answer arrived
   readonly kind: ApiErrorKind;
   readonly type: string | null;
+  /** The body's machine-readable `code`, e.g. "forbidden" or "unauthenticated" from the console. */
+  readonly code: string | null;
+  /** What the error is about: a field, or for a 403 "forbidden" the missing permission. */
+  readonly param: string | null;
   readonly fields: FieldError[];
   /** Seconds to wait before retrying, from Retry-After. */
   readonly retryAfter: number | null;
@@ -22,6 +26,8 @@ export class ApiError extends Error {
       status?: number;
       kind?: ApiErrorKind;
       type?: string | null;
+      code?: string | null;
+      param?: string | null;
       fields?: FieldError[];
       retryAfter?: number | null;
     } = {},
@@ -31,6 +37,8 @@ export class ApiError extends Error {
     this.status = init.status ?? 0;
     this.kind = init.kind ?? "http";
     this.type = init.type ?? null;
+    this.code = init.code ?? null;
+    this.param = init.param ?? null;
     this.fields = init.fields ?? [];
     this.retryAfter = init.retryAfter ?? null;
   }
@@ -59,6 +67,8 @@ export function errorFromResponse(response: Response, body: unknown): ApiError {
   const status = response.status;
   let message = `${status} ${response.statusText || "error"}`.trim();
   let type: string | null = null;
+  let code: string | null = null;
+  let param: string | null = null;
   let fields: FieldError[] = [];
   if (body && typeof body === "object") {
     const b = body as Record<string, unknown>;
@@ -82,10 +92,12 @@ export function errorFromResponse(response: Response, body: unknown): ApiError {
       message = b.detail;
     }
     if (typeof b.type === "string") type = b.type;
+    if (typeof b.code === "string") code = b.code;
+    if (typeof b.param === "string") param = b.param;
   } else if (typeof body === "string" && body.trim() && !body.trimStart().startsWith("<")) {
     message = body.slice(0, 300);
   }
-  return new ApiError(message, { status, type, fields, retryAfter });
+  return new ApiError(message, { status, type, code, param, fields, retryAfter });
 }
 
 export async function readError(response: Response): Promise<ApiError> {
@@ -110,8 +122,39 @@ export function toApiError(error: unknown): ApiError {
   });
 }
 
-/** A title and what to do next, for a page to show. */
-export function describeError(error: unknown): { title: string; hint: string } {
+/** What each permission lets one do, to finish "You don't have permission to …". */
+const PERMISSION_ACTIONS: Record<string, string> = {
+  "models.read": "see the models",
+  "files.read": "see the files",
+  "jobs.read": "see the fine-tuning jobs",
+  "usage.read_own": "see your usage",
+  "tokens.manage_own": "manage your console tokens",
+  "playground.use": "use the playground",
+  "files.upload": "upload files",
+  "jobs.create": "create fine-tuning jobs",
+  "jobs.manage_own": "start or cancel your fine-tuning jobs",
+  "files.delete": "delete files",
+  "jobs.manage_any": "start or cancel other people's fine-tuning jobs",
+  "models.manage": "rename, archive or delete models",
+  "users.manage": "manage users",
+  "tokens.manage_any": "manage other people's console tokens",
+  "audit.read": "read the audit log",
+  "usage.read_all": "see everyone's usage",
+};
+
+/** The sign-in page, coming back to `path` (the current page when omitted, in a browser). */
+export function signInHref(path?: string): string {
+  const here =
+    path ??
+    (typeof window === "undefined" ? "" : window.location.pathname + window.location.search);
+  return here && here !== "/sign-in" ? `/sign-in?next=${encodeURIComponent(here)}` : "/sign-in";
+}
+
+/**
+ * A title and what to do next, for a page to show. `signIn` is set when the console's own session
+ * has ended: the page should offer a link to it (the hint says so in words as well).
+ */
+export function describeError(error: unknown): { title: string; hint: string; signIn?: string } {
   const e = toApiError(error);
   if (e.kind === "network") return { title: "Network error", hint: e.message };
   if (e.kind === "interrupted") {
@@ -125,11 +168,27 @@ export function describeError(error: unknown): { title: string; hint: string } {
     case 400:
       return { title: "Bad request", hint: e.message };
     case 401:
+      // The console's own refusal (no or expired session) is told apart from the upstream
+      // rejecting the server's key by its code.
+      if (e.code === "unauthenticated") {
+        return {
+          title: "Your session has ended — sign in again",
+          hint: "You were signed out (the session expired or was ended). Sign in again; you will come back to this page.",
+          signIn: signInHref(),
+        };
+      }
       return {
         title: "The Mistral API key was rejected",
         hint: "The key configured on the server (MISTRAL_API_KEY) is missing, wrong or revoked. Ask the console's admin to fix it.",
       };
     case 403:
+      if (e.code === "forbidden" && e.param) {
+        const action = PERMISSION_ACTIONS[e.param] ?? "do this";
+        return {
+          title: "Not allowed",
+          hint: `You don't have permission to ${action} (needs ${e.param}). Ask an admin.`,
+        };
+      }
       return { title: "Not allowed", hint: e.message };
     case 404:
       return { title: "Not found", hint: e.message };
