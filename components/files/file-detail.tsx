@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useCan } from "@/components/auth/session";
 import { Button, buttonClass } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog } from "@/components/ui/dialog";
@@ -18,9 +19,11 @@ export function FileDetail({
 }: {
   id: string | null;
   onClose: () => void;
-  onDelete: (file: FileSchema) => void;
+  /** Absent when the user may not delete files. */
+  onDelete?: (file: FileSchema) => void;
 }) {
   const file = useFile(id);
+  const canCreateJob = useCan("jobs.create");
   const data = file.data;
   const gone = file.error instanceof ApiError && file.error.status === 404;
   return (
@@ -30,17 +33,21 @@ export function FileDetail({
       title={data ? data.filename : "File"}
       wide
       footer={
-        data && !gone ? (
+        data && !gone && (onDelete || canCreateJob) ? (
           <>
-            <Button variant="danger" onClick={() => onDelete(data)}>
-              Delete
-            </Button>
-            <Link
-              href={`/fine-tuning/new?file=${encodeURIComponent(data.id)}`}
-              className={buttonClass("primary")}
-            >
-              Use in a fine-tuning job
-            </Link>
+            {onDelete && (
+              <Button variant="danger" onClick={() => onDelete(data)}>
+                Delete
+              </Button>
+            )}
+            {canCreateJob && (
+              <Link
+                href={`/fine-tuning/new?file=${encodeURIComponent(data.id)}`}
+                className={buttonClass("primary")}
+              >
+                Use in a fine-tuning job
+              </Link>
+            )}
           </>
         ) : undefined
       }

@@ -1,6 +1,7 @@
 "use client";
 
 import { usePathname, useSearchParams } from "next/navigation";
+import { useCan, useSession } from "@/components/auth/session";
 import { useCallback, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
@@ -45,6 +46,10 @@ export function FilesPage() {
   const remove = useDeleteFile();
   const toast = useToast();
   const [deleting, setDeleting] = useState<FileSchema | null>(null);
+  const { user } = useSession();
+  const canUpload = useCan("files.upload");
+  const canDelete = useCan("files.delete");
+  const onDelete = canDelete ? setDeleting : undefined;
 
   const sorted = useMemo(
     () => sortFiles(files.data ?? [], state.sort, state.dir),
@@ -71,7 +76,14 @@ export function FilesPage() {
         <h2 id="upload-heading" className="mb-3 text-base font-semibold">
           Upload training data
         </h2>
-        <Uploader />
+        {canUpload ? (
+          <Uploader />
+        ) : (
+          <p className="rounded-lg border border-dashed border-border bg-surface px-4 py-3 text-sm text-muted">
+            Your role ({user.role}) can see the files but not upload them: uploads need the member
+            role. Ask an admin if you need it.
+          </p>
+        )}
       </section>
 
       <section aria-labelledby="files-heading">
@@ -115,13 +127,16 @@ export function FilesPage() {
           <EmptyState
             title="No files yet"
             action={
-              <Button variant="primary" onClick={chooseFiles}>
-                Choose a .jsonl file
-              </Button>
+              canUpload ? (
+                <Button variant="primary" onClick={chooseFiles}>
+                  Choose a .jsonl file
+                </Button>
+              ) : undefined
             }
           >
-            Upload a .jsonl training file above: it is checked in your browser first, then appears
-            here, ready for a fine-tuning job.
+            {canUpload
+              ? "Upload a .jsonl training file above: it is checked in your browser first, then appears here, ready for a fine-tuning job."
+              : "Files uploaded by the team's members will appear here."}
           </EmptyState>
         ) : shown.length === 0 ? (
           <EmptyState
@@ -143,7 +158,7 @@ export function FilesPage() {
               dir={state.dir}
               onSort={(key) => setState(toggleSort(state, key))}
               onOpen={(f) => setState({ ...state, file: f.id })}
-              onDelete={setDeleting}
+              onDelete={onDelete}
             />
           </>
         )}
@@ -152,10 +167,10 @@ export function FilesPage() {
       <FileDetail
         id={state.file}
         onClose={() => setState({ ...state, file: null })}
-        onDelete={setDeleting}
+        onDelete={onDelete}
       />
       <ConfirmDialog
-        open={!!deleting}
+        open={canDelete && !!deleting}
         onClose={() => {
           setDeleting(null);
           remove.reset();

@@ -76,7 +76,8 @@ export function FilesTable({
   dir: SortDir;
   onSort: (key: SortKey) => void;
   onOpen: (file: FileSchema) => void;
-  onDelete: (file: FileSchema) => void;
+  /** Absent when the user may not delete files: the actions column goes with it. */
+  onDelete?: (file: FileSchema) => void;
 }) {
   const now = useNow();
   const sortProps = { sort, dir, onSort };
@@ -102,9 +103,11 @@ export function FilesTable({
               Purpose
             </th>
             <SortHeader label="Created" column="created" {...sortProps} />
-            <th scope="col" className={th}>
-              <span className="sr-only">Actions</span>
-            </th>
+            {onDelete && (
+              <th scope="col" className={th}>
+                <span className="sr-only">Actions</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -146,16 +149,18 @@ export function FilesTable({
                   {formatRelative(f.created_at, now)}
                 </time>
               </td>
-              <td className={`${td} text-right`}>
-                <Button
-                  size="sm"
-                  variant="ghost"
-                  aria-label={`Delete ${f.filename}`}
-                  onClick={() => onDelete(f)}
-                >
-                  Delete
-                </Button>
-              </td>
+              {onDelete && (
+                <td className={`${td} text-right`}>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    aria-label={`Delete ${f.filename}`}
+                    onClick={() => onDelete(f)}
+                  >
+                    Delete
+                  </Button>
+                </td>
+              )}
             </tr>
           ))}
         </tbody>

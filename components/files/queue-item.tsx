@@ -73,7 +73,7 @@ function UploadProgress({
 
 function UploadError({ error }: { error: unknown }) {
   const lines = serverLineErrors(error);
-  const { title, hint } = describeError(error);
+  const { title, hint, signIn } = describeError(error);
   return (
     <div
       role="alert"
@@ -93,6 +93,11 @@ function UploadError({ error }: { error: unknown }) {
         <>
           <p className="font-medium text-danger">{title}</p>
           <p>{hint} Nothing was lost: retry when ready.</p>
+          {signIn && (
+            <a href={signIn} className="mt-1 inline-block font-medium text-accent underline">
+              Sign in again
+            </a>
+          )}
         </>
       )}
     </div>

@@ -3,6 +3,7 @@
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useState } from "react";
+import { useCan, useSession } from "@/components/auth/session";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button, buttonClass } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -19,6 +20,7 @@ import {
   orDash,
 } from "@/lib/format";
 import { useFiles } from "@/lib/api/hooks/use-files";
+import { useJobOwners } from "@/lib/api/hooks/use-job-owners";
 import { isFinished, useCancelJob, useJob, useStartJob } from "@/lib/api/hooks/use-jobs";
 import { jobProgress } from "@/lib/fine-tuning/progress";
 import type { DetailedJobOut } from "@/lib/mistral/types";
@@ -108,11 +110,22 @@ function JobView({
   const cancel = useCancelJob();
   const files = useFiles();
   const [confirmCancel, setConfirmCancel] = useState(false);
+  const { user } = useSession();
+  const owners = useJobOwners([job.id]);
+  const owner = owners.data?.[job.id];
+  // Anyone's job with jobs.manage_any; one's own (created through this console) with manage_own.
+  const manageAny = useCan("jobs.manage_any");
+  const manageOwn = useCan("jobs.manage_own");
+  const mayManage = manageAny || (manageOwn && owner?.userId === user.id);
+  const mayClone = useCan("jobs.create");
+  const mayTry = useCan("playground.use");
   const finished = isFinished(job.status);
   const progress = jobProgress(job);
   const name = job.suffix || job.id.slice(0, 8);
-  const canStart = job.status === "VALIDATED" && !job.auto_start;
-  const canCancel = !finished && job.status !== "CANCELLATION_REQUESTED";
+  const canStart = mayManage && job.status === "VALIDATED" && !job.auto_start;
+  // A member's rights wait for the owner lookup; say nothing about them until it answers.
+  const decided = manageAny || !manageOwn || !owners.isPending;
+  const canCancel = mayManage && !finished && job.status !== "CANCELLATION_REQUESTED";
   const fileName = (fid: string) => files.data?.find((f) => f.id === fid)?.filename;
   const checkpoints = job.checkpoints ?? [];
   const meta = job.metadata;
@@ -140,9 +153,20 @@ function JobView({
       <PageHeader
         title={`Job ${name}`}
         description={
-          <span className="font-mono text-xs">
-            {job.id} <CopyButton text={job.id} label="Copy job id" />
-          </span>
+          <>
+            <span className="font-mono text-xs">
+              {job.id} <CopyButton text={job.id} label="Copy job id" />
+            </span>
+            {owner ? (
+              <span className="mt-0.5 block" data-testid="job-owner">
+                Created by {owner.userId === user.id ? `you (${owner.email})` : owner.email}
+              </span>
+            ) : owners.data ? (
+              <span className="mt-0.5 block" data-testid="job-owner">
+                Created outside this console
+              </span>
+            ) : null}
+          </>
         }
         actions={
           <>
@@ -165,9 +189,11 @@ function JobView({
                 Cancel job
               </Button>
             )}
-            <Link href={`/fine-tuning/new?clone=${job.id}`} className={buttonClass("secondary")}>
-              Clone
-            </Link>
+            {mayClone && (
+              <Link href={`/fine-tuning/new?clone=${job.id}`} className={buttonClass("secondary")}>
+                Clone
+              </Link>
+            )}
           </>
         }
       />
@@ -202,7 +228,13 @@ function JobView({
         <ProgressBar progress={progress} label="Training progress" />
         {job.status === "VALIDATED" && !job.auto_start && (
           <p className="text-sm">
-            The data is validated. Check the cost below, then <strong>Start training</strong>.
+            {canStart || !decided ? (
+              <>
+                The data is validated. Check the cost below, then <strong>Start training</strong>.
+              </>
+            ) : (
+              "The data is validated. The job waits for its creator or an admin to start it."
+            )}
           </p>
         )}
         {job.status === "SUCCESS" && job.fine_tuned_model && (
@@ -216,12 +248,14 @@ function JobView({
             >
               Open in Models
             </Link>
-            <Link
-              href={`/playground?model=${encodeURIComponent(job.fine_tuned_model)}`}
-              className={buttonClass("secondary", "sm")}
-            >
-              Try in the Playground
-            </Link>
+            {mayTry && (
+              <Link
+                href={`/playground?model=${encodeURIComponent(job.fine_tuned_model)}`}
+                className={buttonClass("secondary", "sm")}
+              >
+                Try in the Playground
+              </Link>
+            )}
           </div>
         )}
         {refreshError != null && <ErrorState error={refreshError} compact />}
@@ -351,7 +385,7 @@ function JobView({
       </div>
 
       <ConfirmDialog
-        open={confirmCancel}
+        open={canCancel && confirmCancel}
         onClose={() => setConfirmCancel(false)}
         busy={cancel.isPending}
         onConfirm={() =>

@@ -3,11 +3,13 @@
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCan, useSession } from "@/components/auth/session";
 import { Button, buttonClass } from "@/components/ui/button";
 import { inputClass, inputClassFor } from "@/components/ui/field";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { Spinner } from "@/components/ui/spinner";
 import { formatDateTime, formatNumber, formatRelative } from "@/lib/format";
+import { type JobOwner, useJobOwners } from "@/lib/api/hooks/use-job-owners";
 import { isFinished, useJob, useJobs } from "@/lib/api/hooks/use-jobs";
 import { FINE_TUNEABLE_MODELS } from "@/lib/fine-tuning/form";
 import {
@@ -22,6 +24,7 @@ import {
 } from "@/lib/fine-tuning/filters";
 import { jobProgress } from "@/lib/fine-tuning/progress";
 import type { JobOut } from "@/lib/mistral/types";
+import { NewJobLink } from "./new-job-link";
 import { ProgressBar } from "./progress-bar";
 import { StatusBadge } from "./status-badge";
 
@@ -43,6 +46,8 @@ export function JobsList() {
   const filters = useMemo(() => viewToFilters(view), [view]);
   const jobs = useJobs(filters);
   const [selected, setSelected] = useState<string[]>([]);
+  const canCreate = useCan("jobs.create");
+  const { user } = useSession();
 
   // Any change of filter goes back to the first page; paging itself sets `page`.
   const setView = useCallback(
@@ -60,6 +65,7 @@ export function JobsList() {
   const first = view.page * view.pageSize;
   const pages = Math.max(1, Math.ceil(total / view.pageSize));
   const anyActive = rows.some((j) => !isFinished(j.status));
+  const owners = useJobOwners(rows.map((j) => j.id));
 
   const toggle = (id: string, on: boolean) =>
     setSelected((s) => (on ? [...s.filter((x) => x !== id), id] : s.filter((x) => x !== id)));
@@ -122,13 +128,11 @@ export function JobsList() {
         ) : (
           <EmptyState
             title="No fine-tuning jobs yet"
-            action={
-              <Link href="/fine-tuning/new" className={buttonClass("primary")}>
-                New job
-              </Link>
-            }
+            action={canCreate ? <NewJobLink /> : undefined}
           >
-            Upload training data on the Files page, then create a job.
+            {canCreate
+              ? "Upload training data on the Files page, then create a job."
+              : "Jobs the team's members create will appear here."}
           </EmptyState>
         )
       ) : (
@@ -148,6 +152,7 @@ export function JobsList() {
                     "Model",
                     "Fine-tuned model",
                     "Created",
+                    "Created by",
                     "Trained tokens",
                     "Progress",
                   ].map((h) => (
@@ -165,6 +170,14 @@ export function JobsList() {
                     selected={selected.includes(job.id)}
                     disabled={!selected.includes(job.id) && selected.length >= MAX_COMPARE}
                     onSelect={(on) => toggle(job.id, on)}
+                    owner={
+                      owners.data
+                        ? (owners.data[job.id] ?? null)
+                        : owners.isError
+                          ? null
+                          : undefined
+                    }
+                    me={user.id}
                   />
                 ))}
               </tbody>
@@ -339,11 +352,16 @@ function JobRow({
   selected,
   disabled,
   onSelect,
+  owner,
+  me,
 }: {
   job: JobOut;
   selected: boolean;
   disabled: boolean;
   onSelect: (on: boolean) => void;
+  /** null: created outside this console; undefined: not known (yet). */
+  owner: JobOwner | null | undefined;
+  me: string;
 }) {
   const name = job.suffix || job.id.slice(0, 8);
   return (
@@ -385,6 +403,17 @@ function JobRow({
       </td>
       <td className="px-3 py-2 whitespace-nowrap" title={formatDateTime(job.created_at)}>
         {formatRelative(job.created_at)}
+      </td>
+      <td className="max-w-56 truncate px-3 py-2 whitespace-nowrap">
+        {owner ? (
+          <span title={owner.email}>{owner.userId === me ? "You" : owner.email}</span>
+        ) : owner === null ? (
+          <span className="text-muted" title="Created outside this console">
+            —
+          </span>
+        ) : (
+          <span className="text-muted">…</span>
+        )}
       </td>
       <td className="px-3 py-2 text-right tabular-nums">{formatNumber(job.trained_tokens)}</td>
       <td className="px-3 py-2">

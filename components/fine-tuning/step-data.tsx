@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useCan } from "@/components/auth/session";
 import { Uploader } from "@/components/files/uploader";
 import { useMemo, useState } from "react";
 import { inputClassFor } from "@/components/ui/field";
@@ -25,6 +26,7 @@ function setTraining(d: WizardDraft, id: string, on: boolean): WizardDraft {
 export function StepData() {
   const { draft, update, errorOf } = useWizard();
   const [uploading, setUploading] = useState(false);
+  const canUpload = useCan("files.upload");
   const files = useFiles();
   const [query, setQuery] = useState("");
   const all = useMemo(
@@ -55,27 +57,31 @@ export function StepData() {
         relative to the others), and optionally files to validate on: validation data gives the
         validation loss and accuracy curves.
       </p>
-      <div className="flex flex-col gap-2">
-        <div>
-          <Button
-            size="sm"
-            aria-expanded={uploading}
-            aria-controls="wizard-uploader"
-            onClick={() => setUploading((u) => !u)}
-          >
-            {uploading ? "Hide the uploader" : "Upload a new file"}
-          </Button>
-        </div>
-        {uploading && (
-          <div id="wizard-uploader">
-            {/* An uploaded file joins the training files at once (it can be moved to validation). */}
-            <Uploader
-              compact
-              onUploaded={(file) => update((d) => setTraining(d, file.id, true), "training_files")}
-            />
+      {canUpload && (
+        <div className="flex flex-col gap-2">
+          <div>
+            <Button
+              size="sm"
+              aria-expanded={uploading}
+              aria-controls="wizard-uploader"
+              onClick={() => setUploading((u) => !u)}
+            >
+              {uploading ? "Hide the uploader" : "Upload a new file"}
+            </Button>
           </div>
-        )}
-      </div>
+          {uploading && (
+            <div id="wizard-uploader">
+              {/* An uploaded file joins the training files at once (it can be moved to validation). */}
+              <Uploader
+                compact
+                onUploaded={(file) =>
+                  update((d) => setTraining(d, file.id, true), "training_files")
+                }
+              />
+            </div>
+          )}
+        </div>
+      )}
       <div className="flex flex-wrap items-center justify-between gap-2">
         <label className="flex items-center gap-2 text-sm">
           <span className="font-medium whitespace-nowrap">Filter files</span>

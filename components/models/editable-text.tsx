@@ -102,6 +102,7 @@ export function ModelFieldEditor({
   edit,
   onEdit,
   onCommit,
+  readOnly = false,
 }: {
   id: string;
   field: EditState["field"];
@@ -109,7 +110,16 @@ export function ModelFieldEditor({
   edit: EditState | null;
   onEdit: (edit: EditState | null) => void;
   onCommit: (edit: EditState) => void;
+  /** Shown as text only (the user may not change models). */
+  readOnly?: boolean;
 }) {
+  if (readOnly) {
+    return (
+      <span className={`block truncate ${value ? "" : "text-muted"}`} title={value ?? undefined}>
+        {value || "—"}
+      </span>
+    );
+  }
   const editing = edit?.id === id && edit.field === field;
   return (
     <EditableText

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useCan } from "@/components/auth/session";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClass } from "@/components/ui/button";
@@ -42,6 +43,8 @@ export function ModelDetail({ id }: { id: string }) {
   const { run } = useModelActions();
   const [edit, setEdit] = useState<EditState | null>(null);
   const [deleting, setDeleting] = useState(false);
+  const canManage = useCan("models.manage");
+  const canTry = useCan("playground.use");
 
   if (model.isPending) {
     return (
@@ -94,6 +97,7 @@ export function ModelDetail({ id }: { id: string }) {
       edit={edit}
       onEdit={setEdit}
       onCommit={commit}
+      readOnly={!canManage}
     />
   );
 
@@ -114,12 +118,12 @@ export function ModelDetail({ id }: { id: string }) {
         }
         actions={
           <>
-            {canChat(row) && (
+            {canTry && canChat(row) && (
               <Link href={playgroundHref(m.id)} className={buttonClass("primary", "sm")}>
                 Try in playground
               </Link>
             )}
-            {ft && (
+            {canManage && ft && (
               <>
                 <Button size="sm" onClick={() => run({ kind: "archive", id, archived: !archived })}>
                   {archived ? "Unarchive" : "Archive"}
@@ -194,7 +198,7 @@ export function ModelDetail({ id }: { id: string }) {
         ))}
       </dl>
 
-      {deleting && (
+      {canManage && deleting && (
         <ConfirmDialog
           open
           title={`Delete ${m.name || m.id}?`}

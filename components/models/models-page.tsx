@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useCallback, useMemo, useState } from "react";
+import { useCan } from "@/components/auth/session";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button, buttonClass } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
@@ -31,6 +32,8 @@ export function ModelsPage() {
   const [edit, setEdit] = useState<EditState | null>(null);
   const [deleting, setDeleting] = useState<ModelRow | null>(null);
   const { run } = useModelActions();
+  const canManage = useCan("models.manage");
+  const canCreateJob = useCan("jobs.create");
 
   // Sorting happens only when the list or the sort changes; a keystroke only filters.
   const rows = useMemo(() => prepareRows(models.data ?? []), [models.data]);
@@ -84,9 +87,11 @@ export function ModelsPage() {
             >
               {models.isFetching ? <Spinner label="Refreshing" /> : "↻"} Refresh
             </Button>
-            <Link href="/fine-tuning/new" className={buttonClass("primary", "sm")}>
-              Fine-tune a model
-            </Link>
+            {canCreateJob && (
+              <Link href="/fine-tuning/new" className={buttonClass("primary", "sm")}>
+                Fine-tune a model
+              </Link>
+            )}
           </>
         }
       />
@@ -103,11 +108,13 @@ export function ModelsPage() {
             </div>
           )}
           <ModelsToolbar state={state} facets={facets} onChange={change} />
-          <BulkActions
-            ids={selectedShown}
-            onClear={() => setSelected(new Set())}
-            onDone={(ok) => setSelected((s) => new Set([...s].filter((id) => !ok.includes(id))))}
-          />
+          {canManage && (
+            <BulkActions
+              ids={selectedShown}
+              onClear={() => setSelected(new Set())}
+              onDone={(ok) => setSelected((s) => new Set([...s].filter((id) => !ok.includes(id))))}
+            />
+          )}
           <p role="status" className="mb-2 text-sm text-muted">
             Showing {formatNumber(view.length)} of {formatNumber(rows.length)} models
             {!state.showArchived && facets.archived > 0
@@ -118,9 +125,11 @@ export function ModelsPage() {
             <EmptyState
               title="No models"
               action={
-                <Link href="/fine-tuning/new" className={buttonClass("primary")}>
-                  Fine-tune a model
-                </Link>
+                canCreateJob ? (
+                  <Link href="/fine-tuning/new" className={buttonClass("primary")}>
+                    Fine-tune a model
+                  </Link>
+                ) : undefined
               }
             >
               The API listed no models at all. Check the backend in the header.
@@ -177,7 +186,7 @@ export function ModelsPage() {
         </>
       )}
 
-      {deleting && (
+      {canManage && deleting && (
         <ConfirmDialog
           open
           title={`Delete ${deleting.model.name || deleting.id}?`}

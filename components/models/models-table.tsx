@@ -3,6 +3,7 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import Link from "next/link";
 import { useEffect, useRef } from "react";
+import { useCan } from "@/components/auth/session";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { capabilityLabel, type ModelRow } from "@/lib/models/filter";
@@ -43,6 +44,8 @@ const COLUMNS: Column[] = [
 ];
 const SELECT_WIDTH = 44;
 const ACTIONS_WIDTH = 220;
+/** Only "Try ▸" is left when the user may use the playground but not change models. */
+const TRY_ONLY_WIDTH = 80;
 
 export interface ModelsTableProps {
   rows: ModelRow[];
@@ -63,8 +66,19 @@ export interface ModelsTableProps {
   viewKey?: string;
 }
 
+/** What the signed-in user may do from a row; a column with nothing to do is not drawn. */
+interface RowRights {
+  manage: boolean;
+  tryIt: boolean;
+}
+
 export function ModelsTable(props: ModelsTableProps) {
   const { rows, sort, dir, selected, edit } = props;
+  const rights: RowRights = { manage: useCan("models.manage"), tryIt: useCan("playground.use") };
+  // Selection only feeds the bulk actions, which are all models.manage.
+  const selectWidth = rights.manage ? SELECT_WIDTH : 0;
+  const actionsWidth = rights.manage ? ACTIONS_WIDTH : rights.tryIt ? TRY_ONLY_WIDTH : 0;
+  const columnCount = COLUMNS.length + (selectWidth ? 1 : 0) + (actionsWidth ? 1 : 0);
   const scroller = useRef<HTMLDivElement>(null);
   // The virtualizer hands back functions React Compiler cannot memoize; that is expected here.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -89,7 +103,7 @@ export function ModelsTable(props: ModelsTableProps) {
   const selectable = rows.filter((r) => r.kind === "fine-tuned");
   const selectedShown = selectable.filter((r) => selected.has(r.id)).length;
   const allSelected = selectable.length > 0 && selectedShown === selectable.length;
-  const tableWidth = SELECT_WIDTH + ACTIONS_WIDTH + COLUMNS.reduce((s, c) => s + c.width, 0);
+  const tableWidth = selectWidth + actionsWidth + COLUMNS.reduce((s, c) => s + c.width, 0);
 
   return (
     <div
@@ -105,29 +119,31 @@ export function ModelsTable(props: ModelsTableProps) {
         style={{ width: tableWidth }}
       >
         <colgroup>
-          <col style={{ width: SELECT_WIDTH }} />
+          {selectWidth > 0 && <col style={{ width: selectWidth }} />}
           {COLUMNS.map((c) => (
             <col key={c.key} style={{ width: c.width }} />
           ))}
-          <col style={{ width: ACTIONS_WIDTH }} />
+          {actionsWidth > 0 && <col style={{ width: actionsWidth }} />}
         </colgroup>
         <thead>
           <tr aria-rowindex={1} style={{ height: HEADER_HEIGHT }}>
-            <th
-              scope="col"
-              className="sticky top-0 left-0 z-30 border-b border-border bg-surface-2 px-3"
-            >
-              <input
-                type="checkbox"
-                aria-label={`Select all ${selectable.length} fine-tuned models shown`}
-                checked={allSelected}
-                disabled={!selectable.length}
-                ref={(el) => {
-                  if (el) el.indeterminate = selectedShown > 0 && !allSelected;
-                }}
-                onChange={(e) => props.onSelectAll(e.target.checked)}
-              />
-            </th>
+            {rights.manage && (
+              <th
+                scope="col"
+                className="sticky top-0 left-0 z-30 border-b border-border bg-surface-2 px-3"
+              >
+                <input
+                  type="checkbox"
+                  aria-label={`Select all ${selectable.length} fine-tuned models shown`}
+                  checked={allSelected}
+                  disabled={!selectable.length}
+                  ref={(el) => {
+                    if (el) el.indeterminate = selectedShown > 0 && !allSelected;
+                  }}
+                  onChange={(e) => props.onSelectAll(e.target.checked)}
+                />
+              </th>
+            )}
             {COLUMNS.map((c) => {
               const active = sort === c.key;
               const next: SortDir = active ? (dir === "asc" ? "desc" : "asc") : defaultDir(c.key);
@@ -137,7 +153,7 @@ export function ModelsTable(props: ModelsTableProps) {
                   scope="col"
                   aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : "none"}
                   className={`sticky top-0 z-20 border-b border-border bg-surface-2 px-1 text-left font-medium ${
-                    c.key === "id" ? "left-11 z-30" : ""
+                    c.key === "id" ? (rights.manage ? "left-11 z-30" : "left-0 z-30") : ""
                   }`}
                 >
                   <button
@@ -156,18 +172,20 @@ export function ModelsTable(props: ModelsTableProps) {
                 </th>
               );
             })}
-            <th
-              scope="col"
-              className="sticky top-0 right-0 z-30 border-b border-l border-border bg-surface-2 px-3 text-left font-medium text-muted"
-            >
-              Actions
-            </th>
+            {actionsWidth > 0 && (
+              <th
+                scope="col"
+                className="sticky top-0 right-0 z-30 border-b border-l border-border bg-surface-2 px-3 text-left font-medium text-muted"
+              >
+                Actions
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
           {top > 0 && (
             <tr aria-hidden style={{ height: top }}>
-              <td colSpan={COLUMNS.length + 2} />
+              <td colSpan={columnCount} />
             </tr>
           )}
           {items.map((item) => {
@@ -175,6 +193,7 @@ export function ModelsTable(props: ModelsTableProps) {
             return (
               <ModelTableRow
                 {...props}
+                rights={rights}
                 key={row.id}
                 row={row}
                 index={item.index}
@@ -185,7 +204,7 @@ export function ModelsTable(props: ModelsTableProps) {
           })}
           {bottom > 0 && (
             <tr aria-hidden style={{ height: bottom }}>
-              <td colSpan={COLUMNS.length + 2} />
+              <td colSpan={columnCount} />
             </tr>
           )}
         </tbody>
@@ -206,11 +225,13 @@ function ModelTableRow({
   onCommitEdit,
   onArchive,
   onDelete,
+  rights,
 }: ModelsTableProps & {
   row: ModelRow;
   index: number;
   checked: boolean;
   edit: EditState | null;
+  rights: RowRights;
 }) {
   const m = row.model;
   const ft = row.kind === "fine-tuned";
@@ -224,6 +245,7 @@ function ModelTableRow({
       edit={edit}
       onEdit={onEdit}
       onCommit={onCommitEdit}
+      readOnly={!rights.manage}
     />
   );
   return (
@@ -233,17 +255,19 @@ function ModelTableRow({
       data-model-id={row.id}
       className={`group/row ${checked ? "bg-accent-soft" : "bg-surface hover:bg-surface-2"}`}
     >
-      <td className={`${cell} sticky left-0 z-10 bg-inherit`}>
-        {ft && (
-          <input
-            type="checkbox"
-            aria-label={`Select ${row.id}`}
-            checked={checked}
-            onChange={(e) => onSelect(row.id, e.target.checked)}
-          />
-        )}
-      </td>
-      <td className={`${cell} sticky left-11 z-10 bg-inherit px-1`}>
+      {rights.manage && (
+        <td className={`${cell} sticky left-0 z-10 bg-inherit`}>
+          {ft && (
+            <input
+              type="checkbox"
+              aria-label={`Select ${row.id}`}
+              checked={checked}
+              onChange={(e) => onSelect(row.id, e.target.checked)}
+            />
+          )}
+        </td>
+      )}
+      <td className={`${cell} sticky ${rights.manage ? "left-11" : "left-0"} z-10 bg-inherit px-1`}>
         <div className="flex min-w-0 items-center gap-0.5">
           <Link
             href={modelHref(row.id)}
@@ -315,41 +339,43 @@ function ModelTableRow({
           <span className="text-muted">—</span>
         )}
       </td>
-      <td className={`${cell} sticky right-0 z-10 border-l bg-inherit px-2`}>
-        <div className="flex items-center gap-0.5">
-          {canChat(row) && (
-            <Link
-              href={playgroundHref(row.id)}
-              prefetch={false}
-              className={buttonClass("ghost", "sm", "px-2 text-accent!")}
-              aria-label={`Try ${row.id} in playground`}
-              title="Try in playground"
-            >
-              Try ▸
-            </Link>
-          )}
-          {ft && (
-            <>
-              <button
-                type="button"
-                className={buttonClass("ghost", "sm", "px-2")}
-                aria-label={`${archived ? "Unarchive" : "Archive"} ${row.id}`}
-                onClick={() => onArchive(row, !archived)}
+      {(rights.manage || rights.tryIt) && (
+        <td className={`${cell} sticky right-0 z-10 border-l bg-inherit px-2`}>
+          <div className="flex items-center gap-0.5">
+            {rights.tryIt && canChat(row) && (
+              <Link
+                href={playgroundHref(row.id)}
+                prefetch={false}
+                className={buttonClass("ghost", "sm", "px-2 text-accent!")}
+                aria-label={`Try ${row.id} in playground`}
+                title="Try in playground"
               >
-                {archived ? "Unarchive" : "Archive"}
-              </button>
-              <button
-                type="button"
-                className={buttonClass("ghost", "sm", "px-2 text-danger!")}
-                aria-label={`Delete ${row.id}`}
-                onClick={() => onDelete(row)}
-              >
-                Delete
-              </button>
-            </>
-          )}
-        </div>
-      </td>
+                Try ▸
+              </Link>
+            )}
+            {rights.manage && ft && (
+              <>
+                <button
+                  type="button"
+                  className={buttonClass("ghost", "sm", "px-2")}
+                  aria-label={`${archived ? "Unarchive" : "Archive"} ${row.id}`}
+                  onClick={() => onArchive(row, !archived)}
+                >
+                  {archived ? "Unarchive" : "Archive"}
+                </button>
+                <button
+                  type="button"
+                  className={buttonClass("ghost", "sm", "px-2 text-danger!")}
+                  aria-label={`Delete ${row.id}`}
+                  onClick={() => onDelete(row)}
+                >
+                  Delete
+                </button>
+              </>
+            )}
+          </div>
+        </td>
+      )}
     </tr>
   );
 }

@@ -36,7 +36,7 @@ export function RunError({
       </p>
     );
   }
-  const { title, hint } = describeError(error);
+  const { title, hint, signIn } = describeError(error);
   const waitHint =
     error.status === 429
       ? left > 0
@@ -54,10 +54,16 @@ export function RunError({
         <p className="mt-0.5 text-muted">The part of the answer that arrived is kept above.</p>
       )}
       {note && <p className="mt-0.5 text-muted">{note}</p>}
-      {onRetry && (
-        <Button size="sm" className="mt-2" disabled={left > 0} onClick={onRetry}>
-          {left > 0 ? `Retry in ${left} s` : "Retry"}
-        </Button>
+      {signIn ? (
+        <a href={signIn} className="mt-1 inline-block font-medium text-accent underline">
+          Sign in again
+        </a>
+      ) : (
+        onRetry && (
+          <Button size="sm" className="mt-2" disabled={left > 0} onClick={onRetry}>
+            {left > 0 ? `Retry in ${left} s` : "Retry"}
+          </Button>
+        )
       )}
     </div>
   );

@@ -1,8 +1,7 @@
-import Link from "next/link";
 import { Suspense } from "react";
 import { JobsList } from "@/components/fine-tuning/jobs-list";
+import { NewJobLink } from "@/components/fine-tuning/new-job-link";
 import { PageHeader } from "@/components/shell/page-header";
-import { buttonClass } from "@/components/ui/button";
 import { LoadingState } from "@/components/ui/states";
 
 export const metadata = { title: "Fine-tuning" };
@@ -13,11 +12,7 @@ export default function FineTuningPage() {
       <PageHeader
         title="Fine-tuning"
         description="Jobs and their progress. Filters are kept in the address, so a view can be shared."
-        actions={
-          <Link href="/fine-tuning/new" className={buttonClass("primary")}>
-            New job
-          </Link>
-        }
+        actions={<NewJobLink />}
       />
       <Suspense fallback={<LoadingState label="Loading jobs…" />}>
         <JobsList />

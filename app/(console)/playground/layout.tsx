@@ -1,3 +1,4 @@
+import { PlaygroundGate } from "@/components/playground/playground-gate";
 import { PlaygroundTabs } from "@/components/playground/playground-tabs";
 import { PageHeader } from "@/components/shell/page-header";
 
@@ -8,8 +9,10 @@ export default function PlaygroundLayout({ children }: { children: React.ReactNo
         title="Playground"
         description="Try models: streaming chat with tools and agents, code completion (FIM) and embeddings."
       />
-      <PlaygroundTabs />
-      {children}
+      <PlaygroundGate>
+        <PlaygroundTabs />
+        {children}
+      </PlaygroundGate>
     </>
   );
 }
