@@ -53,6 +53,35 @@ describe("RunError", () => {
   });
 });
 
+describe("RunError and the console's own refusals", () => {
+  it("offers to sign in again, back to this page, when the session has ended", () => {
+    window.history.replaceState(null, "", "/playground/fim");
+    render(
+      <RunError
+        error={new ApiError("Sign in", { status: 401, code: "unauthenticated" })}
+        onRetry={() => {}}
+      />,
+    );
+    expect(screen.getByRole("alert").textContent).toContain("Your session has ended");
+    expect(screen.getByRole("link", { name: "Sign in again" }).getAttribute("href")).toBe(
+      "/sign-in?next=%2Fplayground%2Ffim",
+    );
+    // Retrying without a session would only fail again.
+    expect(screen.queryByRole("button", { name: "Retry" })).toBeNull();
+  });
+
+  it("names the missing permission of a 403", () => {
+    render(
+      <RunError
+        error={new ApiError("x", { status: 403, code: "forbidden", param: "playground.use" })}
+      />,
+    );
+    expect(screen.getByRole("alert").textContent).toContain(
+      "You don't have permission to use the playground (needs playground.use). Ask an admin.",
+    );
+  });
+});
+
 describe("MarkdownView", () => {
   it("renders Markdown with highlighted code blocks that have a copy button", () => {
     const { container } = render(
