@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Button, buttonClass } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { ConfirmDialog } from "@/components/ui/dialog";
+import { SignInAgain } from "@/components/playground/run-error";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { useToast } from "@/components/ui/toast";
 import { describeError } from "@/lib/api/errors";
@@ -76,6 +77,7 @@ export function JobDetail({ id }: { id: string }) {
       <>
         <PageHeader title="Fine-tuning job" />
         <ErrorState error={job.error} onRetry={() => job.refetch()} />
+        <SignInAgain error={job.error} />
         <p className="mt-3 text-sm">
           <Link href="/fine-tuning" className="text-accent underline">
             Back to the jobs
@@ -258,7 +260,12 @@ function JobView({
             )}
           </div>
         )}
-        {refreshError != null && <ErrorState error={refreshError} compact />}
+        {refreshError != null && (
+          <>
+            <ErrorState error={refreshError} compact />
+            <SignInAgain error={refreshError} />
+          </>
+        )}
       </section>
 
       <Section title="Metrics" id="metrics-h">

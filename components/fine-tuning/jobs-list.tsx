@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { useCan, useSession } from "@/components/auth/session";
 import { Button, buttonClass } from "@/components/ui/button";
 import { inputClass, inputClassFor } from "@/components/ui/field";
+import { SignInAgain } from "@/components/playground/run-error";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { Spinner } from "@/components/ui/spinner";
 import { formatDateTime, formatNumber, formatRelative } from "@/lib/format";
@@ -111,7 +112,10 @@ export function JobsList() {
       {jobs.isPending ? (
         <LoadingState label="Loading jobs…" />
       ) : jobs.isError && !data ? (
-        <ErrorState error={jobs.error} onRetry={() => jobs.refetch()} />
+        <>
+          <ErrorState error={jobs.error} onRetry={() => jobs.refetch()} />
+          <SignInAgain error={jobs.error} />
+        </>
       ) : rows.length === 0 ? (
         hasFilters(view) ? (
           <EmptyState
@@ -137,7 +141,12 @@ export function JobsList() {
         )
       ) : (
         <>
-          {jobs.isError && <ErrorState error={jobs.error} onRetry={() => jobs.refetch()} compact />}
+          {jobs.isError && (
+            <>
+              <ErrorState error={jobs.error} onRetry={() => jobs.refetch()} compact />
+              <SignInAgain error={jobs.error} />
+            </>
+          )}
           <div className="overflow-x-auto rounded-lg border border-border bg-surface">
             <table className="w-full text-sm">
               <caption className="sr-only">Fine-tuning jobs</caption>

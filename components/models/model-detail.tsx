@@ -9,6 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button, buttonClass } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { ConfirmDialog } from "@/components/ui/dialog";
+import { SignInAgain } from "@/components/playground/run-error";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { ApiError } from "@/lib/api/errors";
 import { formatDateTime, formatNumber, formatRelative } from "@/lib/format";
@@ -71,7 +72,10 @@ export function ModelDetail({ id }: { id: string }) {
             No model has the id <code className="font-mono">{id}</code>. It may have been deleted.
           </EmptyState>
         ) : (
-          <ErrorState error={model.error} onRetry={() => model.refetch()} />
+          <>
+            <ErrorState error={model.error} onRetry={() => model.refetch()} />
+            <SignInAgain error={model.error} />
+          </>
         )}
       </>
     );

@@ -3,7 +3,7 @@ import { act, cleanup, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ApiError } from "@/lib/api/errors";
 import MarkdownView from "./markdown";
-import { RunError } from "./run-error";
+import { RunError, SignInAgain } from "./run-error";
 
 afterEach(() => {
   cleanup();
@@ -68,6 +68,18 @@ describe("RunError and the console's own refusals", () => {
     );
     // Retrying without a session would only fail again.
     expect(screen.queryByRole("button", { name: "Retry" })).toBeNull();
+  });
+
+  it("SignInAgain appears beside an ended session only, not beside a rejected key", () => {
+    window.history.replaceState(null, "", "/files?q=x");
+    const { container } = render(
+      <SignInAgain error={new ApiError("Unauthorized", { status: 401 })} />,
+    );
+    expect(container.textContent).toBe("");
+    render(<SignInAgain error={new ApiError("x", { status: 401, code: "unauthenticated" })} />);
+    expect(screen.getByRole("link", { name: "Sign in again" }).getAttribute("href")).toBe(
+      "/sign-in?next=%2Ffiles%3Fq%3Dx",
+    );
   });
 
   it("names the missing permission of a 403", () => {
