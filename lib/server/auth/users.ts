@@ -143,7 +143,11 @@ export async function updateUser(
   if (losesAdmin && (await activeAdmins(ctx)).length <= 1) {
     throw new UserError(409, "last_admin", "The console needs at least one active admin.");
   }
-  const set: Record<string, unknown> = { updatedAt: new Date() };
+  // better-auth keeps SQLite dates as ISO strings (better-sqlite3 cannot bind a Date).
+  const now = new Date();
+  const set: Record<string, unknown> = {
+    updatedAt: ctx.database.kind === "postgres" ? now : now.toISOString(),
+  };
   if (patch.role !== undefined) set.role = patch.role;
   if (patch.disabled !== undefined)
     set.disabled = ctx.database.kind === "postgres" ? patch.disabled : Number(patch.disabled);
