@@ -149,7 +149,12 @@ let serial = 0;
 export async function addUser(ctx: AuthContext, role: Role, label: string = role) {
   serial += 1;
   const email = `${label}-${serial}-${randomBytes(3).toString("hex")}@example.com`;
-  const user = await createUser(ctx, { email, name: `${label} ${serial}`, password: PASSWORD, role });
+  const user = await createUser(ctx, {
+    email,
+    name: `${label} ${serial}`,
+    password: PASSWORD,
+    role,
+  });
   const principal: Principal = {
     userId: user.id,
     email: user.email,
@@ -169,13 +174,21 @@ export function cookiesOf(response: Response): string {
     .join("; ");
 }
 
+let addresses = 0;
+
+/**
+ * A sign-in as better-auth sees it from a browser. Each comes from its own address unless `ip` is
+ * given, so better-auth's per-address limit (10 a minute) only applies where a test wants it.
+ */
 export function signInRequest(email: string, password: string, ip?: string): Request {
+  addresses += 1;
   return new Request(`${CONSOLE}/api/auth/sign-in/email`, {
     method: "POST",
     headers: {
       origin: CONSOLE,
       "content-type": "application/json",
-      ...(ip ? { "x-forwarded-for": ip } : {}),
+      "x-forwarded-for":
+        ip ?? `10.${(addresses >> 16) & 255}.${(addresses >> 8) & 255}.${addresses & 255}`,
     },
     body: JSON.stringify({ email, password }),
   });
@@ -185,7 +198,9 @@ export function signInRequest(email: string, password: string, ip?: string): Req
 export async function signIn(ctx: AuthContext, user: TestUser): Promise<TestUser> {
   const response = await ctx.auth.handler(signInRequest(user.email, PASSWORD));
   if (response.status !== 200) {
-    throw new Error(`sign-in of ${user.email} answered ${response.status}: ${await response.text()}`);
+    throw new Error(
+      `sign-in of ${user.email} answered ${response.status}: ${await response.text()}`,
+    );
   }
   user.cookie = cookiesOf(response);
   if (!/console\.session_token=/.test(user.cookie)) throw new Error("no session cookie set");
@@ -219,7 +234,8 @@ export function buildRequest(path: string, as: Caller, options: CallOptions = {}
   const headers = new Headers(options.headers);
   if (as && "cookie" in as) headers.set("cookie", as.cookie);
   if (as && "token" in as) headers.set("authorization", `Bearer ${as.token}`);
-  const origin = options.origin === undefined ? (as && "cookie" in as ? CONSOLE : null) : options.origin;
+  const origin =
+    options.origin === undefined ? (as && "cookie" in as ? CONSOLE : null) : options.origin;
   if (origin) headers.set("origin", origin);
   let body: BodyInit | undefined = options.body;
   if (options.json !== undefined) {
@@ -270,6 +286,10 @@ export function trainingFile(lines = 20, name = "train.jsonl"): FormData {
         { role: "assistant", content: `The capital of country number ${i} is City ${i}.` },
       ],
     });
-  fd.append("file", new Blob([Array.from({ length: lines }, (_, i) => line(i)).join("\n") + "\n"]), name);
+  fd.append(
+    "file",
+    new Blob([Array.from({ length: lines }, (_, i) => line(i)).join("\n") + "\n"]),
+    name,
+  );
   return fd;
 }
