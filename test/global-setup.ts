@@ -4,7 +4,8 @@ import { execFileSync } from "node:child_process";
 
 export default function setup(): () => void {
   if (process.env.TEST_DATABASE_URL) return () => {};
-  const port = "55442";
+  // Its own port per run, so two runs at once (a developer and a helper) never stop each other's.
+  const port = String(56000 + (process.pid % 4000));
   const url = execFileSync("bash", ["scripts/postgres.sh", "start", port], {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],

@@ -6,7 +6,6 @@ import { useCallback, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { inputClass } from "@/components/ui/field";
-import { SignInAgain } from "@/components/playground/run-error";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { useToast } from "@/components/ui/toast";
 import { formatNumber } from "@/lib/format";
@@ -125,7 +124,6 @@ export function FilesPage() {
         ) : files.isError && !files.data ? (
           <>
             <ErrorState error={files.error} onRetry={() => files.refetch()} />
-            <SignInAgain error={files.error} />
           </>
         ) : total === 0 ? (
           <EmptyState
@@ -154,7 +152,6 @@ export function FilesPage() {
             {files.isError && (
               <div className="mb-3">
                 <ErrorState compact error={files.error} onRetry={() => files.refetch()} />
-                <SignInAgain error={files.error} />
               </div>
             )}
             <FilesTable

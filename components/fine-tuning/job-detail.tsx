@@ -8,7 +8,6 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Button, buttonClass } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { ConfirmDialog } from "@/components/ui/dialog";
-import { SignInAgain } from "@/components/playground/run-error";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { useToast } from "@/components/ui/toast";
 import { describeError } from "@/lib/api/errors";
@@ -77,7 +76,6 @@ export function JobDetail({ id }: { id: string }) {
       <>
         <PageHeader title="Fine-tuning job" />
         <ErrorState error={job.error} onRetry={() => job.refetch()} />
-        <SignInAgain error={job.error} />
         <p className="mt-3 text-sm">
           <Link href="/fine-tuning" className="text-accent underline">
             Back to the jobs
@@ -263,7 +261,6 @@ function JobView({
         {refreshError != null && (
           <>
             <ErrorState error={refreshError} compact />
-            <SignInAgain error={refreshError} />
           </>
         )}
       </section>

@@ -6,7 +6,6 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { useCan, useSession } from "@/components/auth/session";
 import { Button, buttonClass } from "@/components/ui/button";
 import { inputClass, inputClassFor } from "@/components/ui/field";
-import { SignInAgain } from "@/components/playground/run-error";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { Spinner } from "@/components/ui/spinner";
 import { formatDateTime, formatNumber, formatRelative } from "@/lib/format";
@@ -114,7 +113,6 @@ export function JobsList() {
       ) : jobs.isError && !data ? (
         <>
           <ErrorState error={jobs.error} onRetry={() => jobs.refetch()} />
-          <SignInAgain error={jobs.error} />
         </>
       ) : rows.length === 0 ? (
         hasFilters(view) ? (
@@ -144,7 +142,6 @@ export function JobsList() {
           {jobs.isError && (
             <>
               <ErrorState error={jobs.error} onRetry={() => jobs.refetch()} compact />
-              <SignInAgain error={jobs.error} />
             </>
           )}
           <div className="overflow-x-auto rounded-lg border border-border bg-surface">

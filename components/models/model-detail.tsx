@@ -9,7 +9,6 @@ import { Badge } from "@/components/ui/badge";
 import { Button, buttonClass } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { ConfirmDialog } from "@/components/ui/dialog";
-import { SignInAgain } from "@/components/playground/run-error";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { ApiError } from "@/lib/api/errors";
 import { formatDateTime, formatNumber, formatRelative } from "@/lib/format";
@@ -74,7 +73,6 @@ export function ModelDetail({ id }: { id: string }) {
         ) : (
           <>
             <ErrorState error={model.error} onRetry={() => model.refetch()} />
-            <SignInAgain error={model.error} />
           </>
         )}
       </>

@@ -7,7 +7,6 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Button, buttonClass } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { Spinner } from "@/components/ui/spinner";
-import { SignInAgain } from "@/components/playground/run-error";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { formatNumber } from "@/lib/format";
 import { useModels } from "@/lib/api/hooks/use-models";
@@ -102,14 +101,12 @@ export function ModelsPage() {
       ) : models.isError && !models.data ? (
         <>
           <ErrorState error={models.error} onRetry={() => models.refetch()} />
-          <SignInAgain error={models.error} />
         </>
       ) : (
         <>
           {models.isError && (
             <div className="mb-3">
               <ErrorState error={models.error} onRetry={() => models.refetch()} compact />
-              <SignInAgain error={models.error} />
             </div>
           )}
           <ModelsToolbar state={state} facets={facets} onChange={change} />

@@ -68,19 +68,3 @@ export function RunError({
     </div>
   );
 }
-
-/**
- * "Sign in again", shown beside an error when the console's session has ended (401
- * unauthenticated); nothing for any other error. The sign-in page brings the user back here.
- */
-export function SignInAgain({ error }: { error: unknown }) {
-  const { signIn } = describeError(error);
-  if (!signIn) return null;
-  return (
-    <p className="mt-2 text-sm">
-      <a href={signIn} className="font-medium text-accent underline">
-        Sign in again
-      </a>
-    </p>
-  );
-}

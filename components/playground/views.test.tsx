@@ -3,7 +3,8 @@ import { act, cleanup, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ApiError } from "@/lib/api/errors";
 import MarkdownView from "./markdown";
-import { RunError, SignInAgain } from "./run-error";
+import { ErrorState } from "@/components/ui/states";
+import { RunError } from "./run-error";
 
 afterEach(() => {
   cleanup();
@@ -70,13 +71,14 @@ describe("RunError and the console's own refusals", () => {
     expect(screen.queryByRole("button", { name: "Retry" })).toBeNull();
   });
 
-  it("SignInAgain appears beside an ended session only, not beside a rejected key", () => {
+  it("ErrorState offers Sign in again for an ended session only, not for a rejected key", () => {
     window.history.replaceState(null, "", "/files?q=x");
-    const { container } = render(
-      <SignInAgain error={new ApiError("Unauthorized", { status: 401 })} />,
+    const { unmount } = render(
+      <ErrorState error={new ApiError("Unauthorized", { status: 401 })} />,
     );
-    expect(container.textContent).toBe("");
-    render(<SignInAgain error={new ApiError("x", { status: 401, code: "unauthenticated" })} />);
+    expect(screen.queryByRole("link", { name: "Sign in again" })).toBeNull();
+    unmount();
+    render(<ErrorState error={new ApiError("x", { status: 401, code: "unauthenticated" })} />);
     expect(screen.getByRole("link", { name: "Sign in again" }).getAttribute("href")).toBe(
       "/sign-in?next=%2Ffiles%3Fq%3Dx",
     );

@@ -40,7 +40,7 @@ export function ErrorState({
   onRetry?: () => void;
   compact?: boolean;
 }) {
-  const { title, hint } = describeError(error);
+  const { title, hint, signIn } = describeError(error);
   return (
     <div
       role="alert"
@@ -48,6 +48,14 @@ export function ErrorState({
     >
       <p className="font-medium text-danger">{title}</p>
       <p className="mt-0.5 text-text">{hint}</p>
+      {signIn && (
+        // The console's own session ended: the sign-in page brings the user back here.
+        <p className="mt-2">
+          <a href={signIn} className="font-medium text-accent underline">
+            Sign in again
+          </a>
+        </p>
+      )}
       {onRetry && (
         <Button size="sm" className="mt-2" onClick={onRetry}>
           Retry
