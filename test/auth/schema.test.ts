@@ -1,0 +1,107 @@
+// Our numbered migrations build the tables better-auth expects: its own migration planner,
+// given the console's options, finds nothing to create or add. And migrating twice is a no-op.
+import { getMigrations } from "better-auth/db/migration";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { authOptions } from "@/lib/server/auth/auth";
+import { parseAuthConfig } from "@/lib/server/auth/config";
+import { migrate, ping } from "@/lib/server/db/migrations";
+import { createTestAuth, DATABASES, TEST_SECRET, type TestAuth } from "./harness";
+
+const OUR_TABLES = [
+  "account",
+  "audit_log",
+  "console_token",
+  "job_owner",
+  "rateLimit",
+  "session",
+  "setup_token",
+  "sign_in_failure",
+  "user",
+  "verification",
+];
+
+describe.each(DATABASES)("the schema on %s", (kind) => {
+  let t: TestAuth;
+
+  beforeAll(async () => {
+    t = await createTestAuth(kind);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  async function tables(): Promise<string[]> {
+    const meta = await t.ctx.database.db.introspection.getTables();
+    return meta.map((m) => m.name).filter((n) => !n.startsWith("kysely_"));
+  }
+
+  it("creates the console's tables", async () => {
+    await ping(t.ctx.database);
+    expect((await tables()).sort()).toEqual(OUR_TABLES);
+  });
+
+  it.each([
+    ["without single sign-on", {}],
+    [
+      "with single sign-on",
+      { OIDC_ISSUER: "https://idp.example", OIDC_CLIENT_ID: "c", OIDC_CLIENT_SECRET: "s" },
+    ],
+  ])("better-auth finds nothing to create or add (%s)", async (_what, env) => {
+    const config = parseAuthConfig({ CONSOLE_URL: "http://console.test", ...env });
+    // Type differences and nullability drift are only logged as warnings: collect them.
+    const warnings: string[] = [];
+    const plan = await getMigrations({
+      ...authOptions(config, t.ctx.database, TEST_SECRET),
+      logger: {
+        level: "warn",
+        log: (level, message) => void warnings.push(`${level}: ${message}`),
+      },
+    });
+    expect(warnings).toEqual([]);
+    expect(plan.unsafeChanges ?? []).toEqual([]);
+    expect(plan.toBeCreated.map((c) => c.table)).toEqual([]);
+    expect(plan.toBeAdded.map((a) => `${a.table}: ${Object.keys(a.fields).join(", ")}`)).toEqual(
+      [],
+    );
+    expect(plan.toBeAddedIndexes.map((i) => i.name)).toEqual([]);
+  });
+
+  it("the planner would notice a missing column (the check can fail)", async () => {
+    const config = parseAuthConfig({ CONSOLE_URL: "http://console.test" });
+    const options = authOptions(config, t.ctx.database, TEST_SECRET);
+    const warnings: string[] = [];
+    const plan = await getMigrations({
+      ...options,
+      logger: { level: "warn", log: (_level, message) => void warnings.push(message) },
+      user: {
+        ...options.user,
+        additionalFields: {
+          ...options.user?.additionalFields,
+          role: { type: "number", required: false },
+          department: { type: "string", required: false },
+        },
+      },
+    });
+    expect(plan.toBeAdded.map((a) => [a.table, Object.keys(a.fields)])).toEqual([
+      ["user", ["department"]],
+    ]);
+    expect(warnings.join("\n")).toMatch(/Field role in table user has a different type/);
+  });
+
+  it("migrating again changes nothing", async () => {
+    const before = await t.ctx.database.db.introspection.getTables();
+    const applied = await sql<{
+      name: string;
+    }>`select name from kysely_migration order by name`.execute(t.ctx.database.db);
+    await migrate(t.ctx.database);
+    await migrate(t.ctx.database);
+    const after = await t.ctx.database.db.introspection.getTables();
+    expect(after).toEqual(before);
+    const again = await sql<{
+      name: string;
+    }>`select name from kysely_migration order by name`.execute(t.ctx.database.db);
+    expect(again.rows).toEqual(applied.rows);
+    expect(applied.rows.map((r) => r.name)).toEqual(["001_auth", "002_console"]);
+  });
+});
