@@ -137,18 +137,23 @@ describe.each(DATABASES)("sessions on %s", (kind) => {
       expect(cookiesOf(ok)).toMatch(/console\.session_token=/);
     });
 
-    it("one address is limited too, whichever accounts it tries", async () => {
+    it("one address is limited too (10 a minute), whichever accounts it tries", async () => {
       const ip = "192.0.2.77";
-      const statuses: number[] = [];
-      for (let i = 0; i < 12; i++) {
+      // Attempts without a password are refused before any hashing, but they count all the same.
+      for (let i = 0; i < 10; i++) {
         const response = await authRoute.POST(
-          signInRequest(`nobody-${i}@example.com`, "wrong password!!", ip),
+          new Request(`${CONSOLE}/api/auth/sign-in/email`, {
+            method: "POST",
+            headers: { origin: CONSOLE, "content-type": "application/json", "x-forwarded-for": ip },
+            body: JSON.stringify({ email: `nobody-${i}@example.com` }),
+          }),
         );
-        statuses.push(response.status);
+        expect(response.status).toBe(400);
       }
-      expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
-      expect(statuses.slice(10)).toEqual([429, 429]);
-      // Another address is not affected.
+      const limited = await authRoute.POST(signInRequest(member.email, PASSWORD, ip));
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get("x-retry-after"))).toBeGreaterThan(0);
+      // The same account from another address is not affected.
       expect((await attempt(member.email, PASSWORD)).status).toBe(200);
     });
 
@@ -182,7 +187,7 @@ describe.each(DATABASES)("sessions on %s", (kind) => {
       expect(v1.status).toBe(401);
       expect(await bodyOf(v1)).toMatchObject({ code: "unauthenticated" });
       const again = await authRoute.POST(signInRequest(user.email, PASSWORD));
-      expect(again.status).not.toBe(200);
+      expect(again.status).toBe(401);
       expect(cookiesOf(again)).not.toMatch(/session_token=[^;]+/);
 
       await updateUser(t.ctx, admin.user.id, user.user.id, { disabled: false });
