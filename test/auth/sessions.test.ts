@@ -109,6 +109,31 @@ describe.each(DATABASES)("sessions on %s", (kind) => {
     });
   });
 
+  it("without CONSOLE_URL a cookie write must come from the Host it was sent to (either scheme)", async () => {
+    const open = await createTestAuth(kind, { CONSOLE_URL: undefined });
+    const fake = await guardedFake(open.ctx);
+    try {
+      const user = await signedIn(open.ctx, "member");
+      const write = (origin: string, host = "console.test") =>
+        fake.gateway(
+          buildRequest("/v1/chat/completions", session(user), {
+            json: chat,
+            origin,
+            headers: { host },
+          }),
+        );
+      expect((await write("http://console.test")).status).toBe(200);
+      expect((await write("https://console.test")).status).toBe(200);
+      expect((await write("http://evil.test")).status).toBe(403);
+      expect((await write("http://console.test:8080")).status).toBe(403);
+      expect((await write("http://console.test", "other.test")).status).toBe(403);
+      expect((await write("null")).status).toBe(403);
+    } finally {
+      await fake.close();
+      await open.close();
+    }
+  });
+
   describe("sign-in throttling", () => {
     const attempt = (email: string, password: string) =>
       authRoute.POST(signInRequest(email, password));
