@@ -37,7 +37,9 @@ export const TOKEN_PREFIX = "mc_";
 export async function authenticate(ctx: AuthContext, request: Request): Promise<Authentication> {
   if (ctx.config.mode === "off") return { ok: true, principal: LOCAL_PRINCIPAL };
   const authorization = request.headers.get("authorization");
-  if (authorization) {
+  // Only Bearer credentials are ours: a Basic one comes from a proxy in front of the console
+  // (browsers send it on every request) and must not hide the session cookie.
+  if (authorization && !/^Basic\s/i.test(authorization)) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     const secret = match?.[1];
     if (!secret?.startsWith(TOKEN_PREFIX)) return { ok: false, reason: "bad_token" };
