@@ -136,6 +136,21 @@ describe.each(DATABASES)("console tokens on %s", (kind) => {
     expect(g.fake!.received.length).toBe(before);
   });
 
+  it("a session behind an HTTP Basic proxy still works (browsers send its Authorization on every request)", async () => {
+    const response = await g.gateway(
+      buildRequest("/v1/models", session(member), {
+        headers: { authorization: "Basic dXNlcjpwcm94eS1wYXNzd29yZA==" },
+      }),
+    );
+    expect(response.status).toBe(200);
+    const anonymous = await g.gateway(
+      buildRequest("/v1/models", null, {
+        headers: { authorization: "Basic dXNlcjpwcm94eS1wYXNzd29yZA==" },
+      }),
+    );
+    expect(anonymous.status).toBe(401);
+  });
+
   it("a token with a session cookie beside it still acts as the token's owner", async () => {
     const { secret } = await tokenFor(t.ctx, viewer);
     const request = buildRequest("/v1/chat/completions", bearer(secret), {
