@@ -3,6 +3,7 @@
 // the key never comes back, and a revoked token makes the SDK fail with a 401.
 import { Mistral } from "sdk-v1";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryAudit } from "@/lib/server/auth/audit";
 import { revokeToken } from "@/lib/server/auth/tokens";
 import { CANARY, serve, type Script, type Served } from "../gateway/helpers";
 import {
@@ -108,6 +109,17 @@ describe.each(DATABASES)("the official SDK with a console token on %s", (kind) =
       text += event.data.choices[0].delta.content ?? "";
     }
     expect(text.startsWith("Hello from")).toBe(true);
+    const [entry] = await queryAudit(t.ctx, { limit: 1 });
+    expect(entry).toMatchObject({
+      operation: "chat.completions",
+      via: "token",
+      userId: member.user.id,
+      status: 200,
+      model: "mistral-large-latest",
+      promptTokens: 4,
+      completionTokens: 3,
+      totalTokens: 7,
+    });
 
     const got = g.fake!.received.slice(before);
     expect(got.map((r) => r.headers.authorization)).toEqual([
