@@ -9,6 +9,7 @@ import { revokeToken } from "@/lib/server/auth/tokens";
 import { updateUser } from "@/lib/server/auth/users";
 import { CANARY } from "../gateway/helpers";
 import {
+  addUser,
   bearer,
   bodyOf,
   buildRequest,
@@ -38,7 +39,7 @@ describe.each(DATABASES)("console tokens on %s", (kind) => {
   beforeAll(async () => {
     t = await createTestAuth(kind);
     g = await guardedFake(t.ctx);
-    viewer = await signedIn(t.ctx, "viewer");
+    viewer = await addUser(t.ctx, "viewer"); // only ever acts through tokens
     member = await signedIn(t.ctx, "member");
     admin = await signedIn(t.ctx, "admin");
     useAuthContext(t.ctx);
@@ -111,7 +112,7 @@ describe.each(DATABASES)("console tokens on %s", (kind) => {
   });
 
   it("a disabled user's token is 401", async () => {
-    const owner = await signedIn(t.ctx, "member", "to-disable");
+    const owner = await addUser(t.ctx, "member", "to-disable");
     const { secret } = await tokenFor(t.ctx, owner);
     expect((await call("/v1/models", secret)).status).toBe(200);
     await updateUser(t.ctx, admin.user.id, owner.user.id, { disabled: true });
