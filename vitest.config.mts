@@ -16,6 +16,8 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: "forks",
+    // Both cores of a CI machine: the auth suite alone spends ~40 s hashing passwords.
+    maxWorkers: 2,
     globalSetup: ["test/global-setup.ts"],
   },
 });

@@ -413,8 +413,9 @@ describe.each(DATABASES)("the audit log on %s", (kind) => {
               total_tokens: Number(p) + Number(c),
             }),
           ),
-          // Not spending, or no model: not usage.
+          // Not spending, or no model, or a call that names a model but uses no tokens: not usage.
           row({ at: day0 + 50, model: "model-a", spend: 0, total_tokens: 999 }),
+          row({ at: day0 + 55, model: "model-a", spend: 1, operation: "jobs.create" }),
           row({ at: day0 + 60, spend: 1, total_tokens: 999 }),
         ])
         .execute();
@@ -436,7 +437,7 @@ describe.each(DATABASES)("the audit log on %s", (kind) => {
       expect(underscore.map((e) => e.target).sort()).toEqual(["File_100%_A", "file_100x_b"]);
 
       const firstDay = await queryAudit(t.ctx, { from: day0, to: day0 + DAY, limit: 100 });
-      expect(firstDay).toHaveLength(8);
+      expect(firstDay).toHaveLength(9);
       expect(firstDay.every((e) => Date.parse(e.at) < day0 + DAY)).toBe(true);
       const secondDay = await queryAudit(t.ctx, {
         from: day0 + DAY,

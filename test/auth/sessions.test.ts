@@ -212,7 +212,8 @@ describe.each(DATABASES)("sessions on %s", (kind) => {
       expect(v1.status).toBe(401);
       expect(await bodyOf(v1)).toMatchObject({ code: "unauthenticated" });
       const again = await authRoute.POST(signInRequest(user.email, PASSWORD));
-      expect(again.status).toBe(401);
+      expect(again.status).toBe(403);
+      expect(await bodyOf(again)).toMatchObject({ code: "ACCOUNT_DISABLED" });
       expect(cookiesOf(again)).not.toMatch(/session_token=[^;]+/);
 
       await updateUser(t.ctx, admin.user.id, user.user.id, { disabled: false });

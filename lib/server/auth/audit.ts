@@ -223,6 +223,14 @@ export interface UsageRow {
   totalTokens: number;
 }
 
+/** The calls that use tokens (job creation also names a model, but spends none here). */
+const TOKEN_OPERATIONS = [
+  "chat.completions",
+  "fim.completions",
+  "agents.completions",
+  "embeddings",
+];
+
 /** Tokens per day, model and user from the audit log (UTC days), summed by the database. */
 export async function queryUsage(
   ctx: AuthContext,
@@ -245,6 +253,7 @@ export async function queryUsage(
       eb.fn.sum<number>("total_tokens").as("total_tokens"),
     ])
     .where("spend", "=", 1)
+    .where("operation", "in", TOKEN_OPERATIONS)
     .where("model", "is not", null)
     .where("at", ">=", filter.from)
     .where("at", "<", filter.to)

@@ -87,16 +87,21 @@ export function crossSiteWrite(ctx: AuthContext, request: Request, principal: Pr
   if (principal.via !== "session") return false;
   const method = request.method.toUpperCase();
   if (method === "GET" || method === "HEAD" || method === "OPTIONS") return false;
+  return !fromOwnPage(ctx, request);
+}
+
+/** Whether the request's Origin is this console (a missing Origin is not). */
+export function fromOwnPage(ctx: AuthContext, request: Request): boolean {
   const origin = request.headers.get("origin");
-  if (!origin) return true;
-  if (ctx.config.publicUrl) return origin !== ctx.config.publicUrl;
+  if (!origin) return false;
+  if (ctx.config.publicUrl) return origin === ctx.config.publicUrl;
   // Without CONSOLE_URL the page's own host is the Host header the browser sent. The scheme is
   // not compared: behind a TLS-terminating proxy the server sees http while the page is https.
   let host: string;
   try {
     host = new URL(origin).host;
   } catch {
-    return true;
+    return false;
   }
-  return host !== (request.headers.get("host") ?? new URL(request.url).host);
+  return host === (request.headers.get("host") ?? new URL(request.url).host);
 }

@@ -153,6 +153,10 @@ export async function updateUser(
     set.disabled = ctx.database.kind === "postgres" ? patch.disabled : Number(patch.disabled);
   if (patch.rateLimitPerMinute !== undefined) set.rateLimitPerMinute = patch.rateLimitPerMinute;
   await ctx.database.db.updateTable("user").set(set).where("id", "=", id).execute();
+  if (patch.disabled === false) {
+    // Enabled again: failed attempts made while it was disabled no longer count.
+    await ctx.database.db.deleteFrom("sign_in_failure").where("email", "=", user.email).execute();
+  }
   if (patch.disabled) {
     // Signed out everywhere at once; their tokens stop working because the account is disabled.
     await ctx.database.db.deleteFrom("session").where("userId", "=", id).execute();
@@ -261,6 +265,16 @@ export async function signInRetryAfter(ctx: AuthContext, email: string): Promise
   if (rows.length < SIGN_IN_MAX_FAILURES) return null;
   const oldest = Number(rows[rows.length - 1].at);
   return Math.max(1, Math.ceil((oldest + SIGN_IN_WINDOW_MS - Date.now()) / 1000));
+}
+
+/** Whether the account with this email exists and is disabled (checked before the password). */
+export async function isDisabled(ctx: AuthContext, email: string): Promise<boolean> {
+  const row = await ctx.database.db
+    .selectFrom("user")
+    .select("disabled")
+    .where("email", "=", email.trim().toLowerCase())
+    .executeTakeFirst();
+  return Boolean(row?.disabled);
 }
 
 export async function recordSignIn(ctx: AuthContext, email: string, ok: boolean): Promise<void> {
