@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { ADMIN, adminState } from "./e2e/auth/admin";
 import { CANARY_KEY } from "./e2e/canary";
 
 // Each run gets fresh sandbox data folders; E2E_PORT and NEXT_DIST_DIR let runs live side by side.
@@ -23,12 +24,19 @@ function server(port: number, speed: number) {
       CONSOLE_DATA_DIR: dataDir,
       SANDBOX_SPEED: String(speed),
       SANDBOX_TOKENS_PER_SECOND: "200",
+      // The feature journeys run signed out (loopback only); the auth projects sign in.
+      CONSOLE_AUTH: "off",
     },
   };
 }
 
 /** The console in live mode (canary key) against an upstream on 127.0.0.1. */
-function liveServer(port: number, upstreamPort: number, timeoutMs: number) {
+function liveServer(
+  port: number,
+  upstreamPort: number,
+  timeoutMs: number,
+  auth: Record<string, string> = { CONSOLE_AUTH: "off" },
+) {
   const dataDir = `.data/e2e-${port}`;
   return {
     command: `rm -rf ${dataDir} && mkdir -p ${dataDir} && npx next start -H 127.0.0.1 -p ${port} 2>&1 | tee ${dataDir}.log`,
@@ -42,6 +50,34 @@ function liveServer(port: number, upstreamPort: number, timeoutMs: number) {
       CONSOLE_DATA_DIR: dataDir,
       UPSTREAM_TIMEOUT_MS: String(timeoutMs),
       STREAM_IDLE_TIMEOUT_MS: String(timeoutMs),
+      ...auth,
+    },
+  };
+}
+
+/**
+ * A console with sign-in on (embedded sandbox), its admin from the environment; with
+ * `postgres`, its accounts live in a fresh database of a throwaway Debian PostgreSQL.
+ */
+function authServer(port: number, postgres: number | null) {
+  const dataDir = `.data/e2e-${port}`;
+  const database = postgres
+    ? `url=$(bash scripts/postgres.sh start ${postgres}) && psql "$url" -qc "drop database if exists e2e" -c "create database e2e" && export DATABASE_URL=\${url%/postgres}/e2e && `
+    : "";
+  return {
+    command: `rm -rf ${dataDir} && mkdir -p ${dataDir} && ${database}npx next start -H 127.0.0.1 -p ${port} 2>&1 | tee ${dataDir}.log`,
+    url: `http://127.0.0.1:${port}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: {
+      MISTRAL_BACKEND: "sandbox",
+      MISTRAL_API_KEY: CANARY_KEY,
+      CONSOLE_DATA_DIR: dataDir,
+      SANDBOX_SPEED: "40",
+      SANDBOX_TOKENS_PER_SECOND: "200",
+      CONSOLE_ADMIN_EMAIL: ADMIN.email,
+      CONSOLE_ADMIN_PASSWORD: ADMIN.password,
+      CONSOLE_SECRET: "e2e-console-secret-0123456789abcdefghij",
     },
   };
 }
@@ -104,7 +140,7 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
-      testIgnore: [/\.slow\.spec\.ts$/, /\.live\.spec\.ts$/],
+      testIgnore: [/\.slow\.spec\.ts$/, /\.live\.spec\.ts$/, /auth\//],
       use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${port}` },
     },
     {
@@ -113,12 +149,36 @@ export default defineConfig({
       use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${port + 1}` },
     },
     {
-      // Every journey again, through a console in live mode (canary key) whose upstream is the
-      // standalone sandbox: the key must never surface, and nothing may depend on the embedding.
+      name: "live-sandbox-sign-in",
+      testMatch: /auth\/sign-in\.setup\.ts$/,
+      use: { baseURL: `http://127.0.0.1:${port + 5}` },
+    },
+    {
+      // Every journey again, signed in as the admin, through a console in live mode (canary key)
+      // whose upstream is the standalone sandbox: the key must never surface, and nothing may
+      // depend on the embedding or on sign-in being off.
       name: "live-sandbox",
-      testIgnore: [/\.slow\.spec\.ts$/, /\.live\.spec\.ts$/, /restart\.spec\.ts$/],
+      dependencies: ["live-sandbox-sign-in"],
+      testIgnore: [/\.slow\.spec\.ts$/, /\.live\.spec\.ts$/, /restart\.spec\.ts$/, /auth\//],
       grepInvert: /@embedded-sandbox/,
-      use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${port + 5}` },
+      use: {
+        ...devices["Desktop Chrome"],
+        baseURL: `http://127.0.0.1:${port + 5}`,
+        storageState: adminState(port + 5),
+        // The request fixture's writes carry the page's Origin, as a browser's would.
+        extraHTTPHeaders: { origin: `http://127.0.0.1:${port + 5}` },
+      },
+    },
+    {
+      name: "auth-sqlite",
+      testMatch: /auth\/.*\.spec\.ts$/,
+      use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${port + 7}` },
+    },
+    {
+      name: "auth-postgres",
+      testMatch: /auth\/.*\.spec\.ts$/,
+      grepInvert: /@own-server/,
+      use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${port + 8}` },
     },
     {
       name: "live-fake",
@@ -133,6 +193,11 @@ export default defineConfig({
     // Short timeouts against the fake upstream, to watch them fire.
     liveServer(port + 2, port + 3, 3_000),
     standaloneSandbox(port + 6),
-    liveServer(port + 5, port + 6, 60_000),
+    liveServer(port + 5, port + 6, 60_000, {
+      CONSOLE_ADMIN_EMAIL: ADMIN.email,
+      CONSOLE_ADMIN_PASSWORD: ADMIN.password,
+    }),
+    authServer(port + 7, null),
+    authServer(port + 8, 55452 + (port - 3100)),
   ],
 });

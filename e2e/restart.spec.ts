@@ -24,6 +24,7 @@ async function start(request: APIRequestContext) {
       MISTRAL_BACKEND: "sandbox",
       MISTRAL_API_KEY: CANARY_KEY,
       CONSOLE_DATA_DIR: dataDir,
+      CONSOLE_AUTH: "off",
       SANDBOX_SPEED: "4",
       NEXT_TELEMETRY_DISABLED: "1",
     },

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { SessionProvider } from "@/components/auth/session";
+import { UserMenu } from "@/components/auth/user-menu";
 import { HealthIndicator } from "@/components/shell/health-indicator";
 import { Nav } from "@/components/shell/nav";
 import { requirePageUser } from "@/lib/server/auth/page";
@@ -63,6 +64,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
               <span data-testid="backend-name">{backendLabel(info)}</span>
             </span>
             <HealthIndicator />
+            <UserMenu />
           </header>
           <main id="main" className="min-w-0 flex-1 px-4 py-6 md:px-8">
             {children}

@@ -1,0 +1,51 @@
+"use client";
+
+import { useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { useSession } from "./session";
+
+/** Who is signed in, with their role, and Sign out. */
+export function UserMenu() {
+  const { user, authMode } = useSession();
+  const [busy, setBusy] = useState(false);
+
+  async function signOut() {
+    setBusy(true);
+    try {
+      await fetch("/api/auth/sign-out", {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "content-type": "application/json" },
+        body: "{}",
+      });
+    } finally {
+      window.location.assign("/sign-in");
+    }
+  }
+
+  if (authMode === "off") {
+    return (
+      <span
+        className="text-xs text-muted"
+        title="CONSOLE_AUTH=off: one local user, every permission"
+      >
+        Local mode (no sign-in)
+      </span>
+    );
+  }
+  return (
+    <div className="flex items-center gap-2 text-sm">
+      <span className="hidden text-right leading-tight sm:block">
+        <span className="block font-medium">{user.name}</span>
+        <span className="block text-xs text-muted">{user.email}</span>
+      </span>
+      <Badge tone={user.role === "admin" ? "accent" : user.role === "member" ? "info" : "neutral"}>
+        {user.role}
+      </Badge>
+      <Button size="sm" variant="ghost" onClick={signOut} disabled={busy}>
+        Sign out
+      </Button>
+    </div>
+  );
+}
