@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
@@ -8,6 +9,7 @@ import { consoleFetch, postJson } from "@/lib/api/console";
 
 /** First run: the setup token from the server log makes its holder the first admin. */
 export function SetupForm() {
+  const router = useRouter();
   const [needed, setNeeded] = useState<boolean | null>(null);
   const [form, setForm] = useState({ token: "", name: "", email: "", password: "", confirm: "" });
   const [busy, setBusy] = useState(false);
@@ -37,9 +39,10 @@ export function SetupForm() {
     setBusy(true);
     setError(null);
     try {
-      const { confirm: _confirm, ...body } = form;
-      await postJson("/api/console/setup", body);
-      window.location.assign("/");
+      const { token, name, email, password } = form;
+      await postJson("/api/console/setup", { token, name, email, password });
+      router.replace("/");
+      router.refresh();
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) setNeeded(false);
       const field = e instanceof ApiError ? e.param : null;

@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -8,6 +9,7 @@ import { useSession } from "./session";
 /** Who is signed in, with their role, and Sign out. */
 export function UserMenu() {
   const { user, authMode } = useSession();
+  const router = useRouter();
   const [busy, setBusy] = useState(false);
 
   async function signOut() {
@@ -20,7 +22,8 @@ export function UserMenu() {
         body: "{}",
       });
     } finally {
-      window.location.assign("/sign-in");
+      router.replace("/sign-in");
+      router.refresh();
     }
   }
 

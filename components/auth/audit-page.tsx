@@ -1,0 +1,246 @@
+"use client";
+
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { usePathname, useSearchParams } from "next/navigation";
+import { useCallback, useMemo } from "react";
+import { PageHeader } from "@/components/shell/page-header";
+import { Badge } from "@/components/ui/badge";
+import { Button, buttonClass } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
+import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
+import { consoleFetch } from "@/lib/api/console";
+import {
+  auditQuery,
+  readAuditFilter,
+  writeAuditFilter,
+  type AuditFilter,
+} from "@/lib/auth/audit-filter";
+import { OPERATION_LABELS } from "@/lib/auth/permissions";
+import { formatDateTime, formatNumber } from "@/lib/format";
+import { Forbidden } from "./forbidden";
+import { useCan } from "./session";
+
+interface AuditEntry {
+  id: number;
+  at: string;
+  userId: string;
+  userEmail: string;
+  via: string;
+  operation: string;
+  method: string;
+  path: string;
+  target: string | null;
+  status: number | null;
+  model: string | null;
+  promptTokens: number | null;
+  completionTokens: number | null;
+  totalTokens: number | null;
+  durationMs: number | null;
+}
+
+const OPERATIONS = [
+  ...Object.values(OPERATION_LABELS).filter((l) => !/\.(list|get)$/.test(l)),
+  "tokens.create",
+  "tokens.revoke",
+  "users.create",
+  "users.update",
+  "users.delete",
+  "setup",
+].sort();
+
+function statusTone(status: number | null) {
+  if (status === null) return "info" as const;
+  if (status < 300) return "success" as const;
+  if (status === 499) return "warning" as const;
+  return "danger" as const;
+}
+
+/** The audit log: who did what, when, with what result and token usage; filter and export. */
+export function AuditPage() {
+  const allowed = useCan("audit.read");
+  const params = useSearchParams();
+  const pathname = usePathname();
+  const filter = useMemo(() => readAuditFilter(new URLSearchParams(params.toString())), [params]);
+  const setFilter = useCallback(
+    (patch: Partial<AuditFilter>) =>
+      window.history.replaceState(null, "", pathname + writeAuditFilter({ ...filter, ...patch })),
+    [filter, pathname],
+  );
+  const users = useQuery({
+    queryKey: ["console-users"],
+    queryFn: () => consoleFetch<{ users: { id: string; email: string }[] }>("/api/console/users"),
+    enabled: allowed,
+  });
+  const entries = useInfiniteQuery({
+    queryKey: ["console-audit", filter],
+    queryFn: ({ pageParam }) =>
+      consoleFetch<{ entries: AuditEntry[]; nextBefore: number | null }>(
+        `/api/console/audit?${auditQuery(filter, pageParam ? { before: String(pageParam) } : {})}`,
+      ),
+    initialPageParam: 0,
+    getNextPageParam: (last) => last.nextBefore ?? undefined,
+    enabled: allowed,
+  });
+
+  if (!allowed) {
+    return (
+      <>
+        <PageHeader title="Audit log" />
+        <Forbidden permission="audit.read" what="read the audit log" />
+      </>
+    );
+  }
+  const rows = entries.data?.pages.flatMap((p) => p.entries) ?? [];
+  return (
+    <>
+      <PageHeader
+        title="Audit log"
+        description="Every write and every playground call through this console, newest first."
+        actions={
+          <a
+            className={buttonClass("secondary")}
+            href={`/api/console/audit?${auditQuery(filter, { format: "csv" })}`}
+            download
+          >
+            Export CSV
+          </a>
+        }
+      />
+      <div className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+        <Field label="User">
+          {(ids) => (
+            <select
+              {...ids}
+              className={inputClass}
+              value={filter.user}
+              onChange={(e) => setFilter({ user: e.target.value })}
+            >
+              <option value="">Everyone</option>
+              {users.data?.users.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.email}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Operation">
+          {(ids) => (
+            <select
+              {...ids}
+              className={inputClass}
+              value={filter.operation}
+              onChange={(e) => setFilter({ operation: e.target.value })}
+            >
+              <option value="">Any</option>
+              {OPERATIONS.map((o) => (
+                <option key={o} value={o}>
+                  {o}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Target">
+          {(ids) => (
+            <input
+              {...ids}
+              type="search"
+              placeholder="file, job or model id"
+              className={inputClass}
+              value={filter.target}
+              onChange={(e) => setFilter({ target: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field label="From">
+          {(ids) => (
+            <input
+              {...ids}
+              type="date"
+              className={inputClass}
+              value={filter.from}
+              onChange={(e) => setFilter({ from: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field label="To">
+          {(ids) => (
+            <input
+              {...ids}
+              type="date"
+              className={inputClass}
+              value={filter.to}
+              onChange={(e) => setFilter({ to: e.target.value })}
+            />
+          )}
+        </Field>
+      </div>
+      {entries.isPending ? (
+        <LoadingState label="Loading the audit log…" />
+      ) : entries.isError ? (
+        <ErrorState error={entries.error} onRetry={() => entries.refetch()} />
+      ) : rows.length === 0 ? (
+        <EmptyState title="Nothing recorded">
+          {writeAuditFilter(filter)
+            ? "No entry matches these filters."
+            : "Writes and playground calls appear here as people use the console."}
+        </EmptyState>
+      ) : (
+        <>
+          <div className="overflow-x-auto rounded-lg border border-border">
+            <table className="w-full text-sm">
+              <thead className="bg-surface-2 text-left text-xs text-muted">
+                <tr>
+                  <th className="px-3 py-2 font-medium">Time (UTC)</th>
+                  <th className="px-3 py-2 font-medium">User</th>
+                  <th className="px-3 py-2 font-medium">Operation</th>
+                  <th className="px-3 py-2 font-medium">Target</th>
+                  <th className="px-3 py-2 font-medium">Status</th>
+                  <th className="px-3 py-2 text-right font-medium">Tokens in / out / total</th>
+                  <th className="px-3 py-2 text-right font-medium">Duration</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((e) => (
+                  <tr key={e.id} className="border-t border-border align-top">
+                    <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(e.at)}</td>
+                    <td className="px-3 py-2">
+                      {e.userEmail}
+                      <span className="ml-1 text-xs text-muted">via {e.via}</span>
+                    </td>
+                    <td className="px-3 py-2 font-mono text-xs">{e.operation}</td>
+                    <td
+                      className="max-w-56 truncate px-3 py-2 font-mono text-xs"
+                      title={e.target ?? ""}
+                    >
+                      {e.target ?? "—"}
+                    </td>
+                    <td className="px-3 py-2">
+                      <Badge tone={statusTone(e.status)}>{e.status ?? "in flight"}</Badge>
+                    </td>
+                    <td className="px-3 py-2 text-right tabular-nums">
+                      {e.totalTokens === null
+                        ? "—"
+                        : `${formatNumber(e.promptTokens)} / ${formatNumber(e.completionTokens)} / ${formatNumber(e.totalTokens)}`}
+                    </td>
+                    <td className="px-3 py-2 text-right tabular-nums">
+                      {e.durationMs === null ? "—" : `${formatNumber(e.durationMs)} ms`}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {entries.hasNextPage && (
+            <div className="mt-3 flex justify-center">
+              <Button onClick={() => entries.fetchNextPage()} disabled={entries.isFetchingNextPage}>
+                {entries.isFetchingNextPage ? "Loading…" : "Load more"}
+              </Button>
+            </div>
+          )}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,247 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { PageHeader } from "@/components/shell/page-header";
+import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import { Field, inputClass, inputClassFor } from "@/components/ui/field";
+import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
+import { useToast } from "@/components/ui/toast";
+import { consoleFetch, postJson } from "@/lib/api/console";
+import { describeError } from "@/lib/api/errors";
+import { formatDateTime, formatRelative } from "@/lib/format";
+import { useCan, useSession } from "./session";
+
+export interface TokenInfo {
+  id: string;
+  name: string;
+  prefix: string;
+  userId: string;
+  userEmail: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+function When({ value, never = "—" }: { value: string | null; never?: string }) {
+  if (!value) return <span className="text-muted">{never}</span>;
+  return (
+    <time dateTime={value} title={formatDateTime(value)}>
+      {formatRelative(value)}
+    </time>
+  );
+}
+
+/** Personal console tokens: create (the secret is shown once), list, revoke. */
+export function TokensPage() {
+  const { authMode } = useSession();
+  const canAll = useCan("tokens.manage_any");
+  const [all, setAll] = useState(false);
+  const [name, setName] = useState("");
+  const [created, setCreated] = useState<{ token: TokenInfo; secret: string } | null>(null);
+  const [revoking, setRevoking] = useState<TokenInfo | null>(null);
+  const client = useQueryClient();
+  const toast = useToast();
+  const key = ["console-tokens", all];
+  const tokens = useQuery({
+    queryKey: key,
+    queryFn: () =>
+      consoleFetch<{ tokens: TokenInfo[] }>(`/api/console/tokens${all ? "?all=1" : ""}`),
+    enabled: authMode === "on",
+  });
+  const create = useMutation({
+    mutationFn: (tokenName: string) =>
+      postJson<{ token: TokenInfo; secret: string }>("/api/console/tokens", { name: tokenName }),
+    onSuccess: (result) => {
+      setCreated(result);
+      setName("");
+      void client.invalidateQueries({ queryKey: ["console-tokens"] });
+    },
+  });
+  const revoke = useMutation({
+    mutationFn: (token: TokenInfo) =>
+      consoleFetch<void>(`/api/console/tokens/${encodeURIComponent(token.id)}`, {
+        method: "DELETE",
+      }),
+    onSuccess: (_, token) => {
+      setRevoking(null);
+      if (created?.token.id === token.id) setCreated(null);
+      toast({ tone: "success", title: `Token “${token.name}” revoked` });
+      void client.invalidateQueries({ queryKey: ["console-tokens"] });
+    },
+    onError: (error) => toast({ tone: "error", ...describeToast(error) }),
+  });
+  const origin =
+    typeof window === "undefined" ? "https://console.example.com" : window.location.origin;
+
+  if (authMode === "off") {
+    return (
+      <>
+        <PageHeader title="Console tokens" />
+        <EmptyState title="Tokens need sign-in">
+          This console runs with CONSOLE_AUTH=off: anyone on this machine can call its API without a
+          token.
+        </EmptyState>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <PageHeader
+        title="Console tokens"
+        description="Personal API tokens for scripts and SDKs. A token acts with your role; the Mistral key stays on the server."
+      />
+      <section className="mb-6 grid gap-4 lg:grid-cols-2">
+        <form
+          className="flex flex-col gap-3 rounded-lg border border-border bg-surface p-4"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (name.trim()) create.mutate(name.trim());
+          }}
+        >
+          <h2 className="text-sm font-semibold">New token</h2>
+          <Field
+            label="Token name"
+            description="What it is for, e.g. “nightly eval script”. Up to 64 characters."
+            error={create.error ? describeError(create.error).title : null}
+          >
+            {(ids) => (
+              <input
+                {...ids}
+                className={inputClass}
+                maxLength={64}
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+              />
+            )}
+          </Field>
+          <div>
+            <Button type="submit" variant="primary" disabled={!name.trim() || create.isPending}>
+              {create.isPending ? "Creating…" : "Create token"}
+            </Button>
+          </div>
+          {created && (
+            <div
+              className="flex flex-col gap-2 rounded-md border border-success/50 bg-success-soft p-3"
+              role="status"
+            >
+              <p className="font-medium">Token “{created.token.name}” created</p>
+              <p className="text-xs">Copy it now: you will not see it again.</p>
+              <div className="flex gap-2">
+                <input
+                  readOnly
+                  aria-label="New token secret"
+                  className={`${inputClassFor()} font-mono text-xs`}
+                  value={created.secret}
+                  onFocus={(e) => e.currentTarget.select()}
+                />
+                <CopyButton text={created.secret} />
+              </div>
+            </div>
+          )}
+        </form>
+        <div className="rounded-lg border border-border bg-surface p-4 text-sm">
+          <h2 className="text-sm font-semibold">Use it with a Mistral SDK</h2>
+          <p className="mt-1 text-muted">
+            Point the SDK at this console and pass the token as the API key:
+          </p>
+          <pre className="mt-2 overflow-x-auto rounded-md bg-surface-2 p-3 font-mono text-xs">
+            {`import { Mistral } from "@mistralai/mistralai";
+
+const mistral = new Mistral({
+  apiKey: process.env.CONSOLE_TOKEN, // mc_…
+  serverURL: "${origin}",
+});`}
+          </pre>
+          <p className="mt-2 text-muted">
+            Or with curl:{" "}
+            <code className="font-mono text-xs">
+              -H &quot;Authorization: Bearer mc_…&quot; {origin}/v1/models
+            </code>
+          </p>
+        </div>
+      </section>
+
+      <div className="mb-3 flex items-center justify-between">
+        <h2 className="text-sm font-semibold">{all ? "Every user’s tokens" : "Your tokens"}</h2>
+        {canAll && (
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} />
+            All users
+          </label>
+        )}
+      </div>
+      {tokens.isPending ? (
+        <LoadingState label="Loading tokens…" />
+      ) : tokens.isError ? (
+        <ErrorState error={tokens.error} onRetry={() => tokens.refetch()} />
+      ) : tokens.data.tokens.length === 0 ? (
+        <EmptyState title="No tokens yet">
+          Create one above to call the console from a script.
+        </EmptyState>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-border">
+          <table className="w-full text-sm">
+            <thead className="bg-surface-2 text-left text-xs text-muted">
+              <tr>
+                <th className="px-3 py-2 font-medium">Name</th>
+                <th className="px-3 py-2 font-medium">Token</th>
+                {all && <th className="px-3 py-2 font-medium">Owner</th>}
+                <th className="px-3 py-2 font-medium">Created</th>
+                <th className="px-3 py-2 font-medium">Last used</th>
+                <th className="px-3 py-2 font-medium">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.data.tokens.map((t) => (
+                <tr key={t.id} className="border-t border-border">
+                  <td className="px-3 py-2 font-medium">{t.name}</td>
+                  <td className="px-3 py-2 font-mono text-xs text-muted">{t.prefix}…</td>
+                  {all && <td className="px-3 py-2">{t.userEmail}</td>}
+                  <td className="px-3 py-2">
+                    <When value={t.createdAt} />
+                  </td>
+                  <td className="px-3 py-2">
+                    <When value={t.lastUsedAt} never="Never" />
+                  </td>
+                  <td className="px-3 py-2 text-right">
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      aria-label={`Revoke ${t.name}`}
+                      onClick={() => setRevoking(t)}
+                    >
+                      Revoke
+                    </Button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <ConfirmDialog
+        open={revoking !== null}
+        onClose={() => setRevoking(null)}
+        onConfirm={() => revoking && revoke.mutate(revoking)}
+        title="Revoke token"
+        confirmLabel="Revoke"
+        busy={revoke.isPending}
+      >
+        <p>
+          Revoke “{revoking?.name}”? Scripts using it get 401 from their next request. This cannot
+          be undone.
+        </p>
+      </ConfirmDialog>
+    </>
+  );
+}
+
+function describeToast(error: unknown) {
+  const { title, hint } = describeError(error);
+  return { title, body: hint };
+}

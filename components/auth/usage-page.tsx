@@ -1,0 +1,235 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useMemo, useState } from "react";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+import { PageHeader } from "@/components/shell/page-header";
+import { Field, inputClassFor } from "@/components/ui/field";
+import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
+import { consoleFetch } from "@/lib/api/console";
+import { daysBetween, tokensPerDay, totalsBy, type UsageRow } from "@/lib/auth/usage";
+import { formatNumber } from "@/lib/format";
+import { useCan } from "./session";
+
+interface UsageAnswer {
+  from: string;
+  to: string;
+  rows: UsageRow[];
+  users: { id: string; email: string }[];
+}
+
+const COLORS = [
+  "var(--accent)",
+  "var(--info)",
+  "var(--success)",
+  "var(--warning)",
+  "var(--danger)",
+  "var(--muted)",
+];
+
+/** Tokens per model per day (stacked), and per user and per model over the range. */
+export function UsagePage() {
+  const all = useCan("usage.read_all");
+  const [days, setDays] = useState(30);
+  const [user, setUser] = useState("");
+  const usage = useQuery({
+    queryKey: ["console-usage", days, user],
+    queryFn: () =>
+      consoleFetch<UsageAnswer>(
+        `/api/console/usage?days=${days}${user ? `&user=${encodeURIComponent(user)}` : ""}`,
+      ),
+  });
+  const shaped = useMemo(() => {
+    if (!usage.data) return null;
+    const { rows, from, to } = usage.data;
+    return {
+      chart: tokensPerDay(rows, daysBetween(from, to)),
+      perUser: totalsBy(rows, (r) => r.userEmail),
+      perModel: totalsBy(rows, (r) => r.model),
+    };
+  }, [usage.data]);
+
+  return (
+    <>
+      <PageHeader
+        title="Usage"
+        description={
+          all
+            ? "Tokens spent through this console, per model per day and per user."
+            : "Tokens you spent through this console, per model per day."
+        }
+        actions={
+          <>
+            {all && (
+              <Field label="User" className="w-56">
+                {(ids) => (
+                  <select
+                    {...ids}
+                    className={inputClassFor()}
+                    value={user}
+                    onChange={(e) => setUser(e.target.value)}
+                  >
+                    <option value="">Everyone</option>
+                    {usage.data?.users.map((u) => (
+                      <option key={u.id} value={u.id}>
+                        {u.email}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+            )}
+            <Field label="Range" className="w-36">
+              {(ids) => (
+                <select
+                  {...ids}
+                  className={inputClassFor()}
+                  value={days}
+                  onChange={(e) => setDays(Number(e.target.value))}
+                >
+                  <option value={7}>Last 7 days</option>
+                  <option value={30}>Last 30 days</option>
+                  <option value={90}>Last 90 days</option>
+                </select>
+              )}
+            </Field>
+          </>
+        }
+      />
+      {usage.isPending ? (
+        <LoadingState label="Loading usage…" />
+      ) : usage.isError ? (
+        <ErrorState error={usage.error} onRetry={() => usage.refetch()} />
+      ) : !shaped || shaped.perModel.list.length === 0 ? (
+        <EmptyState title="No usage in this range">
+          Chat, code completion, agents and embeddings calls appear here with their tokens.
+        </EmptyState>
+      ) : (
+        <div className="flex flex-col gap-6">
+          <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+            {(
+              [
+                ["Requests", shaped.perModel.all.requests],
+                ["Prompt tokens", shaped.perModel.all.promptTokens],
+                ["Completion tokens", shaped.perModel.all.completionTokens],
+                ["Total tokens", shaped.perModel.all.totalTokens],
+              ] as const
+            ).map(([label, value]) => (
+              <div key={label} className="rounded-lg border border-border bg-surface px-4 py-3">
+                <dt className="text-xs text-muted">{label}</dt>
+                <dd className="text-lg font-semibold tabular-nums">{formatNumber(value)}</dd>
+              </div>
+            ))}
+          </dl>
+          <section className="rounded-lg border border-border bg-surface p-4">
+            <h2 className="mb-3 text-sm font-semibold">Tokens per day, by model</h2>
+            <div
+              role="img"
+              aria-label={`Tokens per day by model: ${shaped.perModel.list.map((m) => `${m.name} ${m.totalTokens}`).join(", ")}`}
+              className="h-72"
+            >
+              <ResponsiveContainer width="100%" height="100%">
+                <BarChart
+                  data={shaped.chart.data}
+                  margin={{ top: 5, right: 16, bottom: 5, left: 0 }}
+                >
+                  <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
+                  <XAxis
+                    dataKey="day"
+                    tick={{ fill: "var(--muted)", fontSize: 11 }}
+                    stroke="var(--border)"
+                    tickFormatter={(d: string) => d.slice(5)}
+                  />
+                  <YAxis
+                    tick={{ fill: "var(--muted)", fontSize: 11 }}
+                    stroke="var(--border)"
+                    tickFormatter={(v: number) => formatNumber(v)}
+                    width={56}
+                  />
+                  <Tooltip
+                    formatter={(v) => formatNumber(Number(v))}
+                    contentStyle={{
+                      background: "var(--surface)",
+                      border: "1px solid var(--border)",
+                      fontSize: 12,
+                    }}
+                    cursor={{ fill: "var(--surface-2)" }}
+                  />
+                  <Legend wrapperStyle={{ fontSize: 12 }} />
+                  {shaped.chart.models.map((m, i) => (
+                    <Bar key={m} dataKey={m} stackId="tokens" fill={COLORS[i % COLORS.length]} />
+                  ))}
+                </BarChart>
+              </ResponsiveContainer>
+            </div>
+          </section>
+          <div className="grid gap-6 lg:grid-cols-2">
+            {all && <TotalsTable title="Tokens per user" rows={shaped.perUser.list} label="User" />}
+            <TotalsTable title="Tokens per model" rows={shaped.perModel.list} label="Model" />
+          </div>
+        </div>
+      )}
+    </>
+  );
+}
+
+function TotalsTable({
+  title,
+  label,
+  rows,
+}: {
+  title: string;
+  label: string;
+  rows: {
+    name: string;
+    requests: number;
+    promptTokens: number;
+    completionTokens: number;
+    totalTokens: number;
+  }[];
+}) {
+  return (
+    <section>
+      <h2 className="mb-2 text-sm font-semibold">{title}</h2>
+      <div className="overflow-x-auto rounded-lg border border-border">
+        <table className="w-full text-sm" aria-label={title}>
+          <thead className="bg-surface-2 text-left text-xs text-muted">
+            <tr>
+              <th className="px-3 py-2 font-medium">{label}</th>
+              <th className="px-3 py-2 text-right font-medium">Requests</th>
+              <th className="px-3 py-2 text-right font-medium">Prompt</th>
+              <th className="px-3 py-2 text-right font-medium">Completion</th>
+              <th className="px-3 py-2 text-right font-medium">Total</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.name} className="border-t border-border">
+                <td className="px-3 py-2">{r.name}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{formatNumber(r.requests)}</td>
+                <td className="px-3 py-2 text-right tabular-nums">
+                  {formatNumber(r.promptTokens)}
+                </td>
+                <td className="px-3 py-2 text-right tabular-nums">
+                  {formatNumber(r.completionTokens)}
+                </td>
+                <td className="px-3 py-2 text-right font-medium tabular-nums">
+                  {formatNumber(r.totalTokens)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
