@@ -21,7 +21,7 @@ export const SECTIONS: readonly Section[] = [
   { href: "/fine-tuning", label: "Fine-tuning", icon: "◆" },
   { href: "/models", label: "Models", icon: "◎" },
   { href: "/usage", label: "Usage", icon: "▦" },
-  { href: "/settings/tokens", label: "Tokens", icon: "⚿", signedInOnly: true },
+  { href: "/settings/tokens", label: "Tokens", icon: "#", signedInOnly: true },
   { href: "/admin/users", label: "Users", icon: "☺", needs: "users.manage" },
   { href: "/admin/audit", label: "Audit log", icon: "≡", needs: "audit.read" },
 ];
