@@ -52,11 +52,13 @@ main() {
       CHROMIUM_PATH="$browser" PLAYWRIGHT_JSON_OUTPUT_NAME="$out/playwright.json" \
         npx playwright test --reporter=list,json
       count "$out/playwright.json" playwright
-      # The servers of playwright.config.ts: port+2 is the console in live mode
+      # The consoles of playwright.config.ts: port+2 is the console in live mode
       # (e2e/faults.live.spec.ts), port+4 the one restart.spec.ts restarts (port+3 is the fake API),
-    # port+5 the live console in front of the standalone sandbox (port+6).
+      # port+5 the live console in front of the standalone sandbox (port+6), port+7 and port+8
+      # the signed-in consoles on SQLite and PostgreSQL.
       p=${E2E_PORT:-3100}
-      logs=".data/e2e-$p.log .data/e2e-$((p + 1)).log .data/e2e-$((p + 2)).log .data/e2e-$((p + 4)).log .data/e2e-$((p + 5)).log"
+      bash scripts/postgres.sh stop $((55452 + p - 3100))
+      logs=".data/e2e-$p.log .data/e2e-$((p + 1)).log .data/e2e-$((p + 2)).log .data/e2e-$((p + 4)).log .data/e2e-$((p + 5)).log .data/e2e-$((p + 7)).log .data/e2e-$((p + 8)).log"
       step "no key in the server logs" bash -c "for f in $logs; do test -s \$f || exit 1; done; ! grep -q '$canary' $logs"
     else
       failed=$((failed + 1)); echo "::: e2e FAILED: no browser"
