@@ -1,0 +1,49 @@
+// CONSOLE_AUTH=off is for one person on their own machine: off loopback the console refuses to
+// start and says why; on loopback everything is open without sign-in. Runs its own console (port+10).
+import { expect, test } from "@playwright/test";
+import { basePort, startOwnServer, type OwnServer } from "./own-server";
+
+const port = basePort() + 10;
+const origin = `http://127.0.0.1:${port}`;
+let server: OwnServer | undefined;
+
+test.afterAll(async () => {
+  await server?.kill();
+});
+
+test("CONSOLE_AUTH=off: refused on 0.0.0.0, open on loopback @own-server", async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(150_000);
+  server = startOwnServer({ port, host: "0.0.0.0", env: { CONSOLE_AUTH: "off" } });
+  const code = await Promise.race([
+    server.exited,
+    new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), 60_000)),
+  ]);
+  const refused = server.output();
+  await server.kill();
+  expect(code, refused).not.toBe("timeout");
+  expect(code, refused).not.toBe(0);
+  expect(refused).toContain("loopback");
+
+  server = startOwnServer({ port, host: "127.0.0.1", env: { CONSOLE_AUTH: "off" } });
+  await expect
+    .poll(
+      async () => {
+        try {
+          return (await request.get(`${origin}/api/health`, { timeout: 2_000 })).status();
+        } catch {
+          return 0;
+        }
+      },
+      { timeout: 60_000, intervals: [250] },
+    )
+    .toBe(200);
+  const models = await request.get(`${origin}/v1/models`);
+  expect(models.status()).toBe(200);
+  await page.goto(`${origin}/`);
+  await expect(page).toHaveURL(`${origin}/playground`);
+  await expect(page.getByRole("button", { name: "Send", exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign out" })).toHaveCount(0);
+});
