@@ -2,7 +2,7 @@
 
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { usePathname, useSearchParams } from "next/navigation";
-import { useCallback, useMemo } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClass } from "@/components/ui/button";
@@ -66,6 +66,23 @@ export function AuditPage() {
       window.history.replaceState(null, "", pathname + writeAuditFilter({ ...filter, ...patch })),
     [filter, pathname],
   );
+  // The target is typed: the URL (and the query) follow a moment after the last keystroke.
+  // (A change of the URL from elsewhere, back/forward, is adopted.)
+  const [target, setTarget] = useState(filter.target);
+  const [seen, setSeen] = useState(filter.target);
+  const [written, setWritten] = useState(filter.target);
+  if (seen !== filter.target) {
+    setSeen(filter.target);
+    if (filter.target !== written) setTarget(filter.target);
+  }
+  useEffect(() => {
+    if (target === filter.target) return;
+    const timer = setTimeout(() => {
+      setWritten(target);
+      setFilter({ target });
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [target, filter.target, setFilter]);
   const users = useQuery({
     queryKey: ["console-users"],
     queryFn: () => consoleFetch<{ users: { id: string; email: string }[] }>("/api/console/users"),
@@ -148,8 +165,8 @@ export function AuditPage() {
               type="search"
               placeholder="file, job or model id"
               className={inputClass}
-              value={filter.target}
-              onChange={(e) => setFilter({ target: e.target.value })}
+              value={target}
+              onChange={(e) => setTarget(e.target.value)}
             />
           )}
         </Field>
@@ -194,9 +211,11 @@ export function AuditPage() {
                 <tr>
                   <th className="px-3 py-2 font-medium">Time (UTC)</th>
                   <th className="px-3 py-2 font-medium">User</th>
+                  <th className="px-3 py-2 font-medium">Via</th>
                   <th className="px-3 py-2 font-medium">Operation</th>
                   <th className="px-3 py-2 font-medium">Target</th>
                   <th className="px-3 py-2 font-medium">Status</th>
+                  <th className="px-3 py-2 font-medium">Model</th>
                   <th className="px-3 py-2 text-right font-medium">Tokens in / out / total</th>
                   <th className="px-3 py-2 text-right font-medium">Duration</th>
                 </tr>
@@ -205,10 +224,8 @@ export function AuditPage() {
                 {rows.map((e) => (
                   <tr key={e.id} className="border-t border-border align-top">
                     <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(e.at)}</td>
-                    <td className="px-3 py-2">
-                      {e.userEmail}
-                      <span className="ml-1 text-xs text-muted">via {e.via}</span>
-                    </td>
+                    <td className="px-3 py-2">{e.userEmail}</td>
+                    <td className="px-3 py-2 text-xs text-muted">{e.via}</td>
                     <td className="px-3 py-2 font-mono text-xs">{e.operation}</td>
                     <td
                       className="max-w-56 truncate px-3 py-2 font-mono text-xs"
@@ -218,6 +235,9 @@ export function AuditPage() {
                     </td>
                     <td className="px-3 py-2">
                       <Badge tone={statusTone(e.status)}>{e.status ?? "in flight"}</Badge>
+                    </td>
+                    <td className="px-3 py-2 font-mono text-xs whitespace-nowrap">
+                      {e.model ?? "—"}
                     </td>
                     <td className="px-3 py-2 text-right tabular-nums">
                       {e.totalTokens === null

@@ -28,8 +28,8 @@ export function SetupForm() {
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
-    if (form.password.length < 12) {
-      setError({ field: "password", message: "At least 12 characters." });
+    if (form.password.length < 12 || form.password.length > 128) {
+      setError({ field: "password", message: "The password needs 12 to 128 characters." });
       return;
     }
     if (form.password !== form.confirm) {

@@ -33,7 +33,10 @@ export function SignInForm() {
     if (waitUntil === null) return;
     const timer = setInterval(() => {
       setNow(Date.now());
-      if (Date.now() >= waitUntil) setWaitUntil(null);
+      if (Date.now() >= waitUntil) {
+        setWaitUntil(null);
+        setError(null);
+      }
     }, 1000);
     return () => clearInterval(timer);
   }, [waitUntil]);

@@ -111,7 +111,8 @@ export function UsagePage() {
         <ErrorState error={usage.error} onRetry={() => usage.refetch()} />
       ) : !shaped || shaped.perModel.list.length === 0 ? (
         <EmptyState title="No usage in this range">
-          Chat, code completion, agents and embeddings calls appear here with their tokens.
+          Use the playground and usage appears here: chat, code completion, agents and embeddings
+          calls, with their tokens.
         </EmptyState>
       ) : (
         <div className="flex flex-col gap-6">

@@ -240,9 +240,13 @@ function CreateUserDialog({ open, onClose }: { open: boolean; onClose: () => voi
       toast({ tone: "success", title: `${user.email} added as ${user.role}` });
       void client.invalidateQueries({ queryKey: KEY });
       setForm(empty);
-      onClose();
+      close();
     },
   });
+  const close = () => {
+    create.reset();
+    onClose();
+  };
   const error = create.error instanceof ApiError ? create.error : null;
   const fieldError = (f: string) => (error?.param === f ? error.message : null);
   const set =
@@ -251,11 +255,11 @@ function CreateUserDialog({ open, onClose }: { open: boolean; onClose: () => voi
   return (
     <Dialog
       open={open}
-      onClose={onClose}
+      onClose={close}
       title="Add user"
       footer={
         <>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={close}>Cancel</Button>
           <Button
             variant="primary"
             disabled={create.isPending || !form.name || !form.email || form.password.length < 12}
