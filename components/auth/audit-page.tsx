@@ -48,6 +48,26 @@ const OPERATIONS = [
   "setup",
 ].sort();
 
+/** The exact time on two lines (date, then time), so the table stays narrow. */
+function When({ value }: { value: string }) {
+  const exact = formatDateTime(value);
+  const split = exact.lastIndexOf(", ");
+  return (
+    <time dateTime={value} title={exact} className="block leading-tight">
+      {split < 0 ? (
+        exact
+      ) : (
+        <>
+          <span className="block">{exact.slice(0, split)}</span>
+          <span className="block text-xs text-muted tabular-nums">
+            {exact.slice(split + 2).replace(/ UTC$/, "")}
+          </span>
+        </>
+      )}
+    </time>
+  );
+}
+
 function statusTone(status: number | null) {
   if (status === null) return "info" as const;
   if (status < 300) return "success" as const;
@@ -209,42 +229,51 @@ export function AuditPage() {
             <table className="w-full text-sm">
               <thead className="bg-surface-2 text-left text-xs text-muted">
                 <tr>
-                  <th className="px-3 py-2 font-medium">Time (UTC)</th>
-                  <th className="px-3 py-2 font-medium">User</th>
-                  <th className="px-3 py-2 font-medium">Via</th>
-                  <th className="px-3 py-2 font-medium">Operation</th>
-                  <th className="px-3 py-2 font-medium">Target</th>
-                  <th className="px-3 py-2 font-medium">Status</th>
-                  <th className="px-3 py-2 font-medium">Model</th>
-                  <th className="px-3 py-2 text-right font-medium">Tokens in / out / total</th>
-                  <th className="px-3 py-2 text-right font-medium">Duration</th>
+                  <th className="px-2.5 py-2 font-medium">Time (UTC)</th>
+                  <th className="px-2.5 py-2 font-medium">User</th>
+                  <th className="px-2.5 py-2 font-medium">Operation</th>
+                  <th className="px-2.5 py-2 font-medium">Target</th>
+                  <th className="px-2.5 py-2 font-medium">Status</th>
+                  <th className="px-2.5 py-2 font-medium">Model</th>
+                  <th className="px-2.5 py-2 text-right font-medium">
+                    <span className="block">Tokens</span>
+                    <span className="block whitespace-nowrap">in / out / total</span>
+                  </th>
+                  <th className="px-2.5 py-2 text-right font-medium">Duration</th>
                 </tr>
               </thead>
               <tbody>
                 {rows.map((e) => (
                   <tr key={e.id} className="border-t border-border align-top">
-                    <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(e.at)}</td>
-                    <td className="px-3 py-2">{e.userEmail}</td>
-                    <td className="px-3 py-2 text-xs text-muted">{e.via}</td>
-                    <td className="px-3 py-2 font-mono text-xs">{e.operation}</td>
+                    <td className="px-2.5 py-2 whitespace-nowrap">
+                      <When value={e.at} />
+                    </td>
+                    <td className="px-2.5 py-2 leading-tight">
+                      <span className="block">{e.userEmail}</span>
+                      <span className="block text-xs text-muted">via {e.via}</span>
+                    </td>
+                    <td className="px-2.5 py-2 font-mono text-xs">{e.operation}</td>
                     <td
-                      className="max-w-56 truncate px-3 py-2 font-mono text-xs"
+                      className="max-w-36 truncate px-2.5 py-2 font-mono text-xs"
                       title={e.target ?? ""}
                     >
                       {e.target ?? "—"}
                     </td>
-                    <td className="px-3 py-2">
+                    <td className="px-2.5 py-2">
                       <Badge tone={statusTone(e.status)}>{e.status ?? "in flight"}</Badge>
                     </td>
-                    <td className="px-3 py-2 font-mono text-xs whitespace-nowrap">
+                    <td
+                      className="max-w-36 truncate px-2.5 py-2 font-mono text-xs"
+                      title={e.model ?? ""}
+                    >
                       {e.model ?? "—"}
                     </td>
-                    <td className="px-3 py-2 text-right tabular-nums">
+                    <td className="px-2.5 py-2 text-right whitespace-nowrap tabular-nums">
                       {e.totalTokens === null
                         ? "—"
                         : `${formatNumber(e.promptTokens)} / ${formatNumber(e.completionTokens)} / ${formatNumber(e.totalTokens)}`}
                     </td>
-                    <td className="px-3 py-2 text-right tabular-nums">
+                    <td className="px-2.5 py-2 text-right whitespace-nowrap tabular-nums">
                       {e.durationMs === null ? "—" : `${formatNumber(e.durationMs)} ms`}
                     </td>
                   </tr>

@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { consoleFetch, safeNext } from "@/lib/api/console";
+import { formatDuration } from "@/lib/format";
 
 interface AuthInfo {
   setupNeeded: boolean;
@@ -59,14 +60,21 @@ export function SignInForm() {
         window.location.assign(nextPath());
         return;
       }
-      const body = (await response.json().catch(() => ({}))) as { message?: string };
+      const body = (await response.json().catch(() => ({}))) as {
+        message?: string;
+        code?: string;
+      };
       if (response.status === 429) {
         const seconds = Number(
           response.headers.get("retry-after") ?? response.headers.get("x-retry-after") ?? 60,
         );
         setWaitUntil(Date.now() + seconds * 1000);
         setNow(Date.now());
-        setError("Too many failed sign-ins. Sign-in is paused for this account.");
+        setError(
+          body.code === "TOO_MANY_ATTEMPTS"
+            ? "Too many failed sign-ins. Sign-in is paused for this account."
+            : "Too many sign-in attempts from this address. Sign-in is paused.",
+        );
       } else if (response.status === 401) {
         setError("Invalid email or password.");
       } else {
@@ -142,7 +150,7 @@ export function SignInForm() {
         {error && (
           <div role="alert" className="rounded-md bg-danger-soft px-3 py-2 text-sm text-danger">
             {error}
-            {secondsLeft > 0 && <> Try again in {secondsLeft} s.</>}
+            {secondsLeft > 0 && <> Try again in {formatDuration(secondsLeft)}.</>}
           </div>
         )}
         <Button

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useState, useSyncExternalStore } from "react";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -72,8 +72,7 @@ export function TokensPage() {
     },
     onError: (error) => toast({ tone: "error", ...describeToast(error) }),
   });
-  const origin =
-    typeof window === "undefined" ? "https://console.example.com" : window.location.origin;
+  const origin = useOrigin();
 
   if (authMode === "off") {
     return (
@@ -238,6 +237,17 @@ const mistral = new Mistral({
         </p>
       </ConfirmDialog>
     </>
+  );
+}
+
+const noSubscription = () => () => {};
+
+/** This console's origin for the SDK sample; a placeholder while rendered on the server. */
+function useOrigin(): string {
+  return useSyncExternalStore(
+    noSubscription,
+    () => window.location.origin,
+    () => "https://console.example.com",
   );
 }
 

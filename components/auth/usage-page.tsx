@@ -165,9 +165,15 @@ export function UsagePage() {
                     }}
                     cursor={{ fill: "var(--surface-2)" }}
                   />
-                  <Legend wrapperStyle={{ fontSize: 12 }} />
+                  <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
                   {shaped.chart.models.map((m, i) => (
-                    <Bar key={m} dataKey={m} stackId="tokens" fill={COLORS[i % COLORS.length]} />
+                    <Bar
+                      key={m}
+                      dataKey={m}
+                      stackId="tokens"
+                      fill={COLORS[i % COLORS.length]}
+                      isAnimationActive={false}
+                    />
                   ))}
                 </BarChart>
               </ResponsiveContainer>
