@@ -116,8 +116,5 @@ export async function uploadFile(
   return (await res.json()) as { id: string; filename: string };
 }
 
-export const screenshot = (page: Page, name: string) =>
-  page.screenshot({
-    path: `.data/screens/${test.info().project.name}-${name}.png`,
-    fullPage: true,
-  });
+export const screenshot = (page: Page, name: string, fullPage = true) =>
+  page.screenshot({ path: `.data/screens/${test.info().project.name}-${name}.png`, fullPage });

@@ -1,5 +1,11 @@
 // Every /v1 operation and every page for each role: anonymous, viewer, member, admin.
-import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import {
+  expect,
+  test,
+  type APIRequestContext,
+  type APIResponse,
+  type Page,
+} from "@playwright/test";
 import { OPERATION_PERMISSIONS } from "@/lib/auth/permissions";
 import type { OperationId } from "@/lib/mistral/operations";
 import { ADMIN } from "./admin";
@@ -8,6 +14,7 @@ import {
   createUser,
   jsonl,
   newContext,
+  screenshot,
   signInPage,
   uploadFile,
   type Role,
@@ -254,74 +261,226 @@ test.describe("/v1 operations by role", () => {
   }
 });
 
-const PAGES = [
-  "/playground",
-  "/playground/fim",
-  "/playground/embeddings",
-  "/files",
-  "/fine-tuning",
-  "/fine-tuning/new",
-  "/models",
-  "/usage",
-  "/settings/tokens",
-  "/admin/users",
-  "/admin/audit",
-];
+/**
+ * The admin's world for the page checks: a file, a job that waits to be started (someone else's
+ * job for the viewer and the member) and a finished one whose fine-tuned model can be deleted.
+ */
+async function pageFixtures(baseURL: string) {
+  const admin = await adminContext(baseURL);
+  const file = await uploadFile(admin, undefined, 10);
+  const job = async (autoStart: boolean) => {
+    const res = await admin.post("/v1/fine_tuning/jobs", {
+      data: {
+        model: "open-mistral-7b",
+        training_files: [{ file_id: file.id, weight: 1 }],
+        hyperparameters: { training_steps: 10, learning_rate: 0.0001 },
+        auto_start: autoStart,
+      },
+    });
+    expect(res.status(), await res.text()).toBe(200);
+    return ((await res.json()) as { id: string }).id;
+  };
+  const [pending, trained] = await Promise.all([job(false), job(true)]);
+  const settled = async (id: string, status: string) => {
+    let body: { status?: string; fine_tuned_model?: string | null } = {};
+    await expect
+      .poll(
+        async () => {
+          body = (await (await admin.get(`/v1/fine_tuning/jobs/${id}`)).json()) as typeof body;
+          return body.status;
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(status);
+    return body;
+  };
+  const [, done] = await Promise.all([settled(pending, "VALIDATED"), settled(trained, "SUCCESS")]);
+  return { admin, file, pending, model: done.fine_tuned_model! };
+}
+
+type World = Awaited<ReturnType<typeof pageFixtures>>;
+
+/** Every console page, with the admin's job and fine-tuned model for the detail pages. */
+function pages(w: Pick<World, "pending" | "model">): string[] {
+  return [
+    "/playground",
+    "/playground/fim",
+    "/playground/embeddings",
+    "/files",
+    "/fine-tuning",
+    "/fine-tuning/new",
+    `/fine-tuning/${w.pending}`,
+    `/fine-tuning/compare?jobs=${w.pending}`,
+    `/models?q=${encodeURIComponent(w.model)}`,
+    `/models/${w.model}`,
+    "/usage",
+    "/settings/tokens",
+    "/admin/users",
+    "/admin/audit",
+  ];
+}
+
+type Check = (page: Page, w: World) => Promise<void>;
+
+const none = (page: Page, name: string | RegExp, exact = true) =>
+  expect(page.getByRole("button", { name, exact })).toHaveCount(0);
+const shown = (page: Page, name: string | RegExp, exact = true) =>
+  expect(page.getByRole("button", { name, exact }).first()).toBeVisible();
+const forbidden = (permission: string) => async (page: Page) => {
+  await expect(page.getByRole("alert").filter({ hasText: permission })).toBeVisible();
+};
+const noPlayground = (run: string) => async (page: Page) => {
+  await expect(
+    page.getByRole("region", { name: "The playground is not available to you" }),
+  ).toBeVisible();
+  await none(page, run);
+};
+const playground = (run: string) => (page: Page) => shown(page, run);
+
+/**
+ * What each role sees on each page (in the order of `pages`). Every page is opened once per
+ * role: it must answer 200 and render its heading, then the role's own checks run.
+ */
+const CHECKS: Record<Role, Check[]> = {
+  viewer: [
+    noPlayground("Send"),
+    noPlayground("Complete"),
+    noPlayground("Embed"),
+    async (page, w) => {
+      await expect(page.getByText("can see the files but not upload them")).toBeVisible();
+      await expect(page.getByText(w.file.filename).first()).toBeVisible();
+      await expect(page.getByLabel("Choose or drop .jsonl training files")).toHaveCount(0);
+      await none(page, /^Delete /, false);
+    },
+    async (page) => {
+      await expect(page.getByRole("table").first()).toBeVisible();
+      await expect(page.getByRole("link", { name: "New job" })).toHaveCount(0);
+    },
+    async (page) => {
+      await expect(page.getByText("You can't create fine-tuning jobs")).toBeVisible();
+    },
+    async (page, w) => {
+      await expect(page.getByText(w.pending).first()).toBeVisible();
+      await none(page, "Start training");
+      await none(page, "Cancel job");
+    },
+    async () => {},
+    async (page, w) => {
+      await expect(page.getByRole("table", { name: "Models" })).toContainText(w.model);
+      await none(page, `Delete ${w.model}`);
+    },
+    async (page, w) => {
+      await expect(page.getByText(w.model).first()).toBeVisible();
+      await none(page, "Delete");
+      await none(page, "Archive");
+      await expect(page.getByRole("link", { name: "Try in playground" })).toHaveCount(0);
+    },
+    async () => {},
+    (page) => shown(page, "Create token"),
+    forbidden("users.manage"),
+    async (page) => {
+      await forbidden("audit.read")(page);
+      await expect(page.getByRole("link", { name: "Export CSV" })).toHaveCount(0);
+      await screenshot(page, "viewer-audit-forbidden", false);
+    },
+  ],
+  member: [
+    playground("Send"),
+    playground("Complete"),
+    playground("Embed"),
+    async (page, w) => {
+      await expect(page.getByText(w.file.filename).first()).toBeVisible();
+      await expect(page.getByLabel("Choose or drop .jsonl training files")).toBeVisible();
+      await none(page, /^Delete /, false);
+    },
+    async (page) => {
+      await expect(page.getByRole("link", { name: "New job" }).first()).toBeVisible();
+    },
+    async (page) => {
+      await expect(page.getByText("You can't create fine-tuning jobs")).toHaveCount(0);
+    },
+    // The admin's job: a member starts and cancels only their own.
+    async (page, w) => {
+      await expect(page.getByText(w.pending).first()).toBeVisible();
+      await none(page, "Start training");
+      await none(page, "Cancel job");
+    },
+    async () => {},
+    async (page, w) => {
+      await expect(page.getByRole("table", { name: "Models" })).toContainText(w.model);
+      await none(page, `Delete ${w.model}`);
+    },
+    async (page) => {
+      await expect(page.getByRole("link", { name: "Try in playground" })).toBeVisible();
+      await none(page, "Delete");
+      await none(page, "Archive");
+    },
+    async () => {},
+    (page) => shown(page, "Create token"),
+    forbidden("users.manage"),
+    forbidden("audit.read"),
+  ],
+  admin: [
+    playground("Send"),
+    playground("Complete"),
+    playground("Embed"),
+    async (page, w) => {
+      await expect(page.getByLabel("Choose or drop .jsonl training files")).toBeVisible();
+      await shown(page, `Delete ${w.file.filename}`);
+    },
+    async (page) => {
+      await expect(page.getByRole("link", { name: "New job" }).first()).toBeVisible();
+    },
+    async (page) => {
+      await expect(page.getByText("You can't create fine-tuning jobs")).toHaveCount(0);
+    },
+    (page) => shown(page, "Start training"),
+    async () => {},
+    (page, w) => shown(page, `Delete ${w.model}`),
+    async (page) => {
+      await shown(page, "Delete");
+      await shown(page, "Archive");
+    },
+    async () => {},
+    (page) => shown(page, "Create token"),
+    async (page) => {
+      await expect(page.getByText(ADMIN.email).first()).toBeVisible();
+      await shown(page, "Add user");
+      await screenshot(page, "admin-users", false);
+    },
+    async (page) => {
+      await expect(page.getByRole("link", { name: "Export CSV" })).toBeVisible();
+    },
+  ],
+};
 
 test.describe("pages by role", () => {
   test("anonymous: every page sends to /sign-in with next", async ({ page }) => {
     test.setTimeout(90_000);
-    for (const path of PAGES) {
+    for (const path of pages({ pending: "job-abc", model: "ft:open-mistral-7b:x:20240101:abc" })) {
       await page.goto(path);
       await expect(page).toHaveURL(/\/sign-in\?/);
       expect(new URL(page.url()).searchParams.get("next"), path).toBe(path);
     }
   });
 
-  test("viewer: no playground, no upload, no audit log", async ({ page, baseURL }) => {
-    const admin = await adminContext(baseURL!);
-    const viewer = await createUser(admin, "viewer");
-    await signInPage(page, baseURL!, viewer);
-
-    await page.goto("/playground");
-    await expect(page.getByText("can't use the playground")).toBeVisible();
-    await expect(page.getByRole("button", { name: "Send" })).toHaveCount(0);
-
-    await page.goto("/files");
-    await expect(page.getByRole("heading", { name: "Upload training data" })).toBeVisible();
-    await expect(page.getByText("can see the files but not upload them")).toBeVisible();
-    await expect(
-      page.getByRole("button", { name: "Choose or drop .jsonl training files" }),
-    ).toHaveCount(0);
-    await expect(page.getByLabel("Training files (.jsonl)")).toHaveCount(0);
-
-    await page.goto("/admin/audit");
-    await expect(page.getByText("permission").first()).toBeVisible();
-    await expect(page.getByText("audit.read")).toBeVisible();
-    await expect(page.getByRole("link", { name: "Export CSV" })).toHaveCount(0);
-    await admin.dispose();
-  });
-
-  test("member: Send in the playground, no Delete on files", async ({ page, baseURL }) => {
-    const admin = await adminContext(baseURL!);
-    const member = await createUser(admin, "member");
-    // A file of the admin's, so the list is not empty.
-    const file = await uploadFile(admin);
-    await signInPage(page, baseURL!, member);
-
-    await page.goto("/playground");
-    await expect(page.getByRole("button", { name: "Send" })).toBeVisible();
-
-    await page.goto("/files");
-    await expect(page.getByText(file.filename).first()).toBeVisible();
-    await expect(page.getByLabel("Choose or drop .jsonl training files")).toBeVisible();
-    await expect(page.getByRole("button", { name: /^Delete/ })).toHaveCount(0);
-    await admin.dispose();
-  });
-
-  test("admin: the audit log", async ({ page, baseURL }) => {
-    await signInPage(page, baseURL!, ADMIN);
-    await page.goto("/admin/audit");
-    await expect(page.getByRole("heading", { name: "Audit log" })).toBeVisible();
-  });
+  for (const role of ["viewer", "member", "admin"] as const) {
+    test(`${role}: what the role may do on every page`, async ({ page, baseURL }) => {
+      test.setTimeout(150_000);
+      const w = await pageFixtures(baseURL!);
+      const user = role === "admin" ? ADMIN : await createUser(w.admin, role);
+      await signInPage(page, baseURL!, user);
+      const paths = pages(w);
+      expect(CHECKS[role]).toHaveLength(paths.length);
+      for (const [i, path] of paths.entries()) {
+        await test.step(path, async () => {
+          const res = await page.goto(path);
+          expect(res?.status()).toBe(200);
+          await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
+          await CHECKS[role][i](page, w);
+        });
+      }
+      await w.admin.dispose();
+    });
+  }
 });
