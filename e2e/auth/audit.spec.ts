@@ -52,6 +52,9 @@ test("the admin sees a member's chat and upload in the audit log, the CSV and us
   await expect(chatRow).toBeVisible();
   // Tokens in / out / total: three numbers.
   await expect(chatRow).toContainText(/\d+ \/ \d+ \/ \d+/);
+  const [, prompt, completion, total] = (await chatRow.innerText())
+    .replace(/\s+/g, " ")
+    .match(/(\d+) \/ (\d+) \/ (\d+)/)!;
   await expect(rows.filter({ hasText: "files.upload" }).filter({ hasText: file.id })).toBeVisible();
 
   // Narrowed to the member, every row is theirs.
@@ -80,7 +83,12 @@ test("the admin sees a member's chat and upload in the audit log, the CSV and us
     new RegExp(escaped),
   );
   await expect(page.getByRole("table", { name: "Tokens per model" })).toContainText(model);
-  await expect(page.getByRole("table", { name: "Tokens per user" })).toContainText(user.email);
+  // The member's only spending call is the chat: their row has its tokens.
+  const userRow = page
+    .getByRole("table", { name: "Tokens per user" })
+    .getByRole("row")
+    .filter({ hasText: user.email });
+  await expect(userRow.getByRole("cell")).toHaveText([/./, "1", prompt, completion, total]);
   await screenshot(page, "usage");
 
   await adminBrowser.close();

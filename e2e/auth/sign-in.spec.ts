@@ -7,6 +7,7 @@ import {
   createUser,
   newContext,
   screenshot,
+  signInPage,
   userContext,
 } from "./fixtures";
 
@@ -118,4 +119,55 @@ test("cookie writes from another origin, or with no origin, are refused", async 
   expect(((await signIn.json()) as { code: string }).code).toBe("cross_site");
 
   await Promise.all([bare.dispose(), csrf.dispose(), member.dispose(), admin.dispose()]);
+});
+
+test("a real page on another origin cannot write with the session", async ({ page, baseURL }) => {
+  const admin = await adminContext(baseURL!);
+  const user = await createUser(admin, "member");
+  await page.context().setExtraHTTPHeaders({ "x-forwarded-for": clientAddress() });
+  await signInPage(page, baseURL!, user);
+  const tokens = async () => {
+    const res = await page.context().request.get("/api/console/tokens");
+    expect(res.status()).toBe(200);
+    return ((await res.json()) as { tokens: { name: string }[] }).tokens.map((t) => t.name);
+  };
+  expect(await tokens()).toEqual([]);
+
+  // Another port of the same host is another origin but the same site: the browser sends the
+  // console's cookie along, so only the Origin check stands in the way. Then a foreign site,
+  // whose cross-site POST the browser sends without the (SameSite=Lax) cookie at all.
+  const consoleUrl = new URL(baseURL!);
+  const sameSite = `http://127.0.0.1:${Number(consoleUrl.port) + 50}`;
+  for (const evil of [sameSite, "http://evil.example"]) {
+    await page.route(`${evil}/**`, (route) =>
+      route.fulfill({ contentType: "text/html", body: "<!doctype html><title>evil</title>" }),
+    );
+    await page.goto(`${evil}/attack`);
+    // A form posted by the attacker's page: a top-level navigation, so its answer is not hidden
+    // from the test by the console's Cross-Origin-Resource-Policy (as a fetch's would be).
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url() === `${baseURL}/api/console/tokens`),
+      page.evaluate((target) => {
+        const form = document.createElement("form");
+        form.method = "POST";
+        form.action = target;
+        form.enctype = "text/plain";
+        const input = document.createElement("input");
+        input.name = '{"name":"planted","x":"';
+        input.value = '"}';
+        form.append(input);
+        document.body.append(form);
+        form.submit();
+      }, `${baseURL}/api/console/tokens`),
+    ]);
+    const body = (await response.json()) as { code?: string };
+    if (evil === sameSite) {
+      expect(response.status(), evil).toBe(403);
+      expect(body.code, evil).toBe("cross_site");
+    } else {
+      expect([401, 403], evil).toContain(response.status());
+    }
+  }
+  expect(await tokens()).toEqual([]);
+  await admin.dispose();
 });

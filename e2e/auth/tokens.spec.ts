@@ -21,6 +21,13 @@ test("a console token: shown once, works with the SDK, last use shown, revoked",
   const secretField = page.getByLabel("New token secret");
   await expect(secretField).toHaveValue(/^mc_/);
   const secret = await secretField.inputValue();
+  // Copy puts the secret on the clipboard (127.0.0.1 is a secure context).
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"], {
+    origin: baseURL!,
+  });
+  await page.getByRole("button", { name: "Copy", exact: true }).click();
+  await expect(page.getByRole("button", { name: "Copy", exact: true })).toHaveText("Copied");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
   await screenshot(page, "tokens-created");
 
   const sdk = new Mistral({ apiKey: secret, serverURL: baseURL! });
