@@ -74,7 +74,9 @@ test("five wrong passwords pause the account: 429 with Retry-After, the page say
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Try again" })).toBeVisible();
+  const notice = page.getByRole("alert").filter({ hasText: "paused for this account" });
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText(/Try again in \d+/);
   await screenshot(page, "sign-in-throttled");
   await expect(page).toHaveURL(/\/sign-in/);
   await admin.dispose();
