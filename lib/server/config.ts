@@ -129,17 +129,17 @@ const envSchema = z.object({
   MAX_UPLOAD_BYTES: positiveInt("MAX_UPLOAD_BYTES", 512 * MiB),
 });
 
-const NAMES = Object.keys(envSchema.shape) as (keyof typeof envSchema.shape)[];
-
-/** Parses configuration from an environment; throws ConfigError naming every bad variable. */
-export function parseConfig(env: Record<string, string | undefined>): Config {
-  // An empty variable (`FOO=` in a compose file) means "not set".
+/**
+ * The variables a schema names, read from `env` and checked: an empty variable (`FOO=` in a
+ * compose file) means "not set", and each problem names its variable, never its value.
+ */
+export function readEnv<S extends z.ZodObject>(schema: S, env: Record<string, string | undefined>) {
   const input: Record<string, string | undefined> = {};
-  for (const name of NAMES) {
+  for (const name of Object.keys(schema.shape)) {
     const value = env[name];
     input[name] = value === undefined || value.trim() === "" ? undefined : value;
   }
-  const parsed = envSchema.safeParse(input);
+  const parsed = schema.safeParse(input);
   const problems = parsed.success
     ? []
     : parsed.error.issues.map((issue) =>
@@ -148,6 +148,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
           ? issue.message
           : `${String(issue.path[0])}: ${issue.message}`,
       );
+  return { input, parsed, problems };
+}
+
+/** Parses configuration from an environment; throws ConfigError naming every bad variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const { input, parsed, problems } = readEnv(envSchema, env);
   if (input.MISTRAL_BACKEND === "live" && !input.MISTRAL_API_KEY) {
     problems.push(
       "MISTRAL_API_KEY is required when MISTRAL_BACKEND is live " +

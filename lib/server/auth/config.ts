@@ -1,7 +1,7 @@
 import "server-only";
 import { isIP } from "node:net";
 import { z } from "zod";
-import { ConfigError, Secret } from "../config";
+import { ConfigError, readEnv, Secret } from "../config";
 
 export interface AuthConfig {
   /** "off": one local user with every permission, allowed only on a loopback address. */
@@ -65,23 +65,9 @@ const envSchema = z.object({
     }),
 });
 
-const NAMES = Object.keys(envSchema.shape) as (keyof typeof envSchema.shape)[];
-
 /** Parses the team-access variables; throws ConfigError naming each bad one, never its value. */
 export function parseAuthConfig(env: Record<string, string | undefined>): AuthConfig {
-  const input: Record<string, string | undefined> = {};
-  for (const name of NAMES) {
-    const value = env[name];
-    input[name] = value === undefined || value.trim() === "" ? undefined : value;
-  }
-  const parsed = envSchema.safeParse(input);
-  const problems = parsed.success
-    ? []
-    : parsed.error.issues.map((issue) =>
-        issue.message.includes(String(issue.path[0]))
-          ? issue.message
-          : `${String(issue.path[0])}: ${issue.message}`,
-      );
+  const { input, parsed, problems } = readEnv(envSchema, env);
   const both = (a: string, b: string) => {
     if (Boolean(input[a]) !== Boolean(input[b])) problems.push(`${a} and ${b} go together`);
   };
