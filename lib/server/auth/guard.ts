@@ -112,7 +112,7 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
       throw error;
     }
     const createsById = operation.id === CREATE_JOB || operation.id === UPLOAD;
-    return observeResponse(response, async (seen) => {
+    return observeResponse(response, request.signal, async (seen) => {
       try {
         if (operation.id === CREATE_JOB && seen.status < 300 && seen.id) {
           await recordJobOwner(ctx, seen.id, principal);

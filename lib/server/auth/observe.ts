@@ -18,9 +18,11 @@ const STREAM_TAIL_CHARS = 32 * 1024;
 /**
  * Passes the response through unchanged while watching its body, then reports what it held:
  * the id, model and token usage of a JSON answer, or of the last chunks of an SSE stream.
+ * `signal` is the caller's: a body that ends after the caller went away is reported as 499.
  */
 export function observeResponse(
   response: Response,
+  signal: AbortSignal,
   done: (observed: Observed) => Promise<void>,
 ): Response {
   const empty: Observed = { status: response.status, id: null, model: null, usage: null };
@@ -53,7 +55,8 @@ export function observeResponse(
         return;
       }
       if (result.done) {
-        await report(response.status);
+        // The sandbox ends its stream quietly when the caller goes away.
+        await report(signal.aborted ? 499 : response.status);
         controller.close();
         return;
       }
