@@ -2,21 +2,43 @@ import { defineConfig, devices } from "@playwright/test";
 import { ADMIN, adminState } from "./e2e/auth/admin";
 import { CANARY_KEY } from "./e2e/canary";
 
-// Each run gets fresh sandbox data folders; E2E_PORT and NEXT_DIST_DIR let runs live side by side.
-// Two servers: most specs run at SANDBOX_SPEED=40 (a fine-tuning job takes a second or two);
-// `*.slow.spec.ts` run against a second server at speed 4, slow enough to watch a job train.
-// `*.live.spec.ts` run against a third, in live mode, whose upstream is a scriptable fake Mistral
-// API (e2e/fake-upstream.ts) that the tests tell how to fail.
+// Each run gets fresh data folders; E2E_PORT and NEXT_DIST_DIR let runs live side by side.
+// The consoles, by port offset:
+//   +0  embedded sandbox at SANDBOX_SPEED=40 (a job takes a second or two), signed in: every journey;
+//   +1  embedded sandbox at speed 4, signed out: `*.slow.spec.ts` watches a job train;
+//   +2  live mode against a scriptable fake Mistral API (+3, e2e/fake-upstream.ts) that
+//       `*.live.spec.ts` tells how to fail;
+//   +4  restart.slow.spec.ts starts and restarts its own;
+//   +5  live mode against the standalone sandbox (+6), signed in: the journeys tagged @live;
+//   +7  signed in, accounts on SQLite: e2e/auth; +8 the same on PostgreSQL: e2e/auth tagged @postgres.
+// setup.spec and auth-off.spec (tagged @own-server) start theirs on +9 and +10.
 const port = Number(process.env.E2E_PORT ?? 3100);
 
-function server(port: number, speed: number) {
+/**
+ * `next start` on 127.0.0.1 with a fresh data folder; its log is kept so the test script can check
+ * that the key never reached it. Keep-alive outlives any test: Playwright's request fixture reuses
+ * idle sockets without reading the server's Keep-Alive timeout, and a socket Node closed after
+ * its default 5 s answers that reuse with ECONNRESET.
+ */
+function nextStart(port: number, before = "") {
   const dataDir = `.data/e2e-${port}`;
   return {
-    // The server log is kept so the test script can check that the key never reached it.
-    command: `rm -rf ${dataDir} && mkdir -p ${dataDir} && npx next start -H 127.0.0.1 -p ${port} 2>&1 | tee ${dataDir}.log`,
+    command: `rm -rf ${dataDir} && mkdir -p ${dataDir} && ${before}npx next start -H 127.0.0.1 -p ${port} --keepAliveTimeout 600000 2>&1 | tee ${dataDir}.log`,
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
+    dataDir,
+  };
+}
+
+/** The admin every signed-in console creates at start. */
+const ADMIN_ENV = { CONSOLE_ADMIN_EMAIL: ADMIN.email, CONSOLE_ADMIN_PASSWORD: ADMIN.password };
+
+/** A console on the embedded sandbox (canary key); signed in unless `auth` says otherwise. */
+function server(port: number, speed: number, auth: Record<string, string> = ADMIN_ENV) {
+  const { dataDir, ...start } = nextStart(port);
+  return {
+    ...start,
     env: {
       // A canary key with the sandbox forced: it must never show up anywhere (see key-canary.spec).
       MISTRAL_BACKEND: "sandbox",
@@ -24,8 +46,7 @@ function server(port: number, speed: number) {
       CONSOLE_DATA_DIR: dataDir,
       SANDBOX_SPEED: String(speed),
       SANDBOX_TOKENS_PER_SECOND: "200",
-      // The feature journeys run signed out (loopback only); the auth projects sign in.
-      CONSOLE_AUTH: "off",
+      ...auth,
     },
   };
 }
@@ -37,12 +58,9 @@ function liveServer(
   timeoutMs: number,
   auth: Record<string, string> = { CONSOLE_AUTH: "off" },
 ) {
-  const dataDir = `.data/e2e-${port}`;
+  const { dataDir, ...start } = nextStart(port);
   return {
-    command: `rm -rf ${dataDir} && mkdir -p ${dataDir} && npx next start -H 127.0.0.1 -p ${port} 2>&1 | tee ${dataDir}.log`,
-    url: `http://127.0.0.1:${port}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
+    ...start,
     env: {
       MISTRAL_BACKEND: "live",
       MISTRAL_API_KEY: CANARY_KEY,
@@ -56,27 +74,21 @@ function liveServer(
 }
 
 /**
- * A console with sign-in on (embedded sandbox), its admin from the environment; with
- * `postgres`, its accounts live in a fresh database of a throwaway Debian PostgreSQL.
+ * A signed-in console for the auth specs (embedded sandbox) whose accounts live in a fresh
+ * database of a throwaway Debian PostgreSQL on port `postgres`.
  */
-function authServer(port: number, postgres: number | null) {
-  const dataDir = `.data/e2e-${port}`;
-  const database = postgres
-    ? `url=$(bash scripts/postgres.sh start ${postgres}) && psql "$url" -qc "drop database if exists e2e" -c "create database e2e" && export DATABASE_URL=\${url%/postgres}/e2e && `
-    : "";
+function postgresServer(port: number, postgres: number) {
+  const database = `url=$(bash scripts/postgres.sh start ${postgres}) && psql "$url" -qc "drop database if exists e2e" -c "create database e2e" && export DATABASE_URL=\${url%/postgres}/e2e && `;
+  const { dataDir, ...start } = nextStart(port, database);
   return {
-    command: `rm -rf ${dataDir} && mkdir -p ${dataDir} && ${database}npx next start -H 127.0.0.1 -p ${port} 2>&1 | tee ${dataDir}.log`,
-    url: `http://127.0.0.1:${port}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
+    ...start,
     env: {
       MISTRAL_BACKEND: "sandbox",
       MISTRAL_API_KEY: CANARY_KEY,
       CONSOLE_DATA_DIR: dataDir,
       SANDBOX_SPEED: "40",
       SANDBOX_TOKENS_PER_SECOND: "200",
-      CONSOLE_ADMIN_EMAIL: ADMIN.email,
-      CONSOLE_ADMIN_PASSWORD: ADMIN.password,
+      ...ADMIN_ENV,
       CONSOLE_SECRET: "e2e-console-secret-0123456789abcdefghij",
     },
   };
@@ -114,6 +126,20 @@ function standaloneSandbox(port: number) {
   };
 }
 
+function url(port: number): string {
+  return `http://127.0.0.1:${port}`;
+}
+
+/** Chromium signed in as the admin of the console on `port` (see auth/sign-in.setup.ts). */
+function signedIn(port: number) {
+  return {
+    ...devices["Desktop Chrome"],
+    baseURL: url(port),
+    // The request fixture of e2e/test.ts adds the page's Origin to its writes.
+    storageState: adminState(port),
+  };
+}
+
 export default defineConfig({
   testDir: "e2e",
   outputDir: `.data/test-results/e2e-${port}`,
@@ -124,7 +150,9 @@ export default defineConfig({
   retries: 0,
   forbidOnly: !!process.env.CI,
   use: {
-    trace: "retain-on-failure",
+    // Recording a trace of every test costs a third of a 2-core machine; to debug a failure,
+    // run it again with `--trace on` and open the trace with `npx playwright show-trace`.
+    trace: "off",
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH || undefined,
@@ -138,66 +166,62 @@ export default defineConfig({
     },
   },
   projects: [
+    { name: "sign-in", testMatch: /auth\/sign-in\.setup\.ts$/, use: { baseURL: url(port) } },
     {
-      name: "chromium",
+      // Every journey, signed in as the admin (as `npm run dev` runs) on the embedded sandbox.
+      name: "journeys",
+      dependencies: ["sign-in"],
       testIgnore: [/\.slow\.spec\.ts$/, /\.live\.spec\.ts$/, /auth\//],
-      use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${port}` },
+      use: signedIn(port),
     },
     {
+      // Signed out (CONSOLE_AUTH=off) and slow enough to watch a job train (and the restart).
       name: "slow-sandbox",
       testMatch: /\.slow\.spec\.ts$/,
-      use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${port + 1}` },
+      use: { ...devices["Desktop Chrome"], baseURL: url(port + 1) },
     },
     {
       name: "live-sandbox-sign-in",
       testMatch: /auth\/sign-in\.setup\.ts$/,
-      use: { baseURL: `http://127.0.0.1:${port + 5}` },
+      use: { baseURL: url(port + 5) },
     },
     {
-      // Every journey again, signed in as the admin, through a console in live mode (canary key)
-      // whose upstream is the standalone sandbox: the key must never surface, and nothing may
-      // depend on the embedding or on sign-in being off.
+      // The journeys tagged @live again through a console in live mode (canary key) whose upstream
+      // is the standalone sandbox: the key must never surface, nothing may depend on the embedding.
       name: "live-sandbox",
       dependencies: ["live-sandbox-sign-in"],
-      testIgnore: [/\.slow\.spec\.ts$/, /\.live\.spec\.ts$/, /restart\.spec\.ts$/, /auth\//],
-      grepInvert: /@embedded-sandbox/,
-      use: {
-        ...devices["Desktop Chrome"],
-        baseURL: `http://127.0.0.1:${port + 5}`,
-        storageState: adminState(port + 5),
-        // The request fixture's writes carry the page's Origin, as a browser's would.
-        extraHTTPHeaders: { origin: `http://127.0.0.1:${port + 5}` },
-      },
+      testIgnore: [/\.slow\.spec\.ts$/, /\.live\.spec\.ts$/, /auth\//],
+      grep: /@live/,
+      use: signedIn(port + 5),
     },
     {
       name: "auth-sqlite",
       testMatch: /auth\/.*\.spec\.ts$/,
-      use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${port + 7}` },
+      use: { ...devices["Desktop Chrome"], baseURL: url(port + 7) },
     },
     {
+      // What the database holds (sessions, throttles, tokens, users, audit) again on PostgreSQL.
       name: "auth-postgres",
       testMatch: /auth\/.*\.spec\.ts$/,
-      grepInvert: /@own-server/,
-      use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${port + 8}` },
+      grep: /@postgres/,
+      use: { ...devices["Desktop Chrome"], baseURL: url(port + 8) },
     },
     {
+      // Signed out, in live mode against the scriptable fake upstream.
       name: "live-fake",
       testMatch: /\.live\.spec\.ts$/,
-      use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${port + 2}` },
+      use: { ...devices["Desktop Chrome"], baseURL: url(port + 2) },
     },
   ],
   webServer: [
     server(port, 40),
-    server(port + 1, 4),
+    server(port + 1, 4, { CONSOLE_AUTH: "off" }),
     fakeUpstream(port + 3),
     // Short timeouts against the fake upstream, to watch them fire.
     liveServer(port + 2, port + 3, 3_000),
     standaloneSandbox(port + 6),
-    liveServer(port + 5, port + 6, 60_000, {
-      CONSOLE_ADMIN_EMAIL: ADMIN.email,
-      CONSOLE_ADMIN_PASSWORD: ADMIN.password,
-    }),
-    authServer(port + 7, null),
-    authServer(port + 8, 55452 + (port - 3100)),
+    liveServer(port + 5, port + 6, 60_000, ADMIN_ENV),
+    server(port + 7, 40),
+    postgresServer(port + 8, 55452 + (port - 3100)),
   ],
 });

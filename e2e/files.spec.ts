@@ -1,4 +1,5 @@
-import { type APIRequestContext, expect, type Locator, type Page, test } from "@playwright/test";
+import type { APIRequestContext, FileChooser, Locator, Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { formatBytes } from "@/lib/format";
 import type { FileSchema } from "@/lib/mistral/types";
 
@@ -70,7 +71,7 @@ async function uploadViaApi(request: APIRequestContext, name: string): Promise<F
 const tableRow = (page: Page, name: string) =>
   page.getByRole("table", { name: "Uploaded files" }).getByRole("row", { name: new RegExp(name) });
 
-test("a valid file is checked with statistics, uploads with progress and Cancel, and lands in the table", async ({
+test("a valid file is checked with statistics, uploads with progress and Cancel, and lands in the table @live", async ({
   page,
 }) => {
   const name = `${unique("support")}.jsonl`;
@@ -222,13 +223,17 @@ test("a file that is not .jsonl is refused at once; several good files queue and
 test("the drop zone opens the file picker from the keyboard", async ({ page }) => {
   await page.goto("/files");
   const zone = page.getByRole("button", { name: "Choose or drop .jsonl training files" });
-  await zone.focus();
-  const [chooser] = await Promise.all([
-    page.waitForEvent("filechooser"),
-    page.keyboard.press("Enter"),
-  ]);
-  expect(chooser.isMultiple()).toBe(true);
-  await chooser.setFiles(jsonlFile(`${unique("keyboard")}.jsonl`, conversations(2)));
+  // The server-rendered page shows before React hydrates it; keys do something only after that.
+  let chooser: FileChooser | undefined;
+  await expect(async () => {
+    await zone.focus();
+    [chooser] = await Promise.all([
+      page.waitForEvent("filechooser", { timeout: 2_000 }),
+      page.keyboard.press("Enter"),
+    ]);
+  }).toPass({ timeout: 20_000 });
+  expect(chooser!.isMultiple()).toBe(true);
+  await chooser!.setFiles(jsonlFile(`${unique("keyboard")}.jsonl`, conversations(2)));
   await expect(page.getByText("Ready to upload")).toBeVisible();
 });
 

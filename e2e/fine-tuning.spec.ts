@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import {
   createJob,
   jobStatus,
@@ -70,7 +70,7 @@ test("the wizard checks fields as you type, keeps the draft on reload and shows 
   await page.getByRole("button", { name: "Clear the form" }).click();
 });
 
-test("cancel journey: a validated job is cancelled after a confirmation", async ({
+test("cancel journey: a validated job is cancelled after a confirmation @live", async ({
   page,
   request,
 }) => {
@@ -141,7 +141,7 @@ test("clone opens the wizard filled with the job's settings", async ({ page, req
   await page.getByRole("button", { name: "Clear the form" }).click();
 });
 
-test("jobs list: filters in the URL, total, and comparing two jobs' loss curves", async ({
+test("jobs list: filters in the URL, total, and comparing two jobs' loss curves @live", async ({
   page,
   request,
 }) => {

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { CANARY_KEY } from "./canary";
 
 function filesUnder(dir: string): string[] {
@@ -10,7 +10,7 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-test("the key is not in the client bundle", () => {
+test("the key is not in the client bundle @live", () => {
   const staticDir = path.join(process.env.NEXT_DIST_DIR ?? ".next", "static");
   const files = filesUnder(staticDir);
   expect(files.length).toBeGreaterThan(0);
@@ -18,7 +18,7 @@ test("the key is not in the client bundle", () => {
   expect(leaks).toEqual([]);
 });
 
-test("the key is not in any page or API answer", async ({ request }) => {
+test("the key is not in any page or API answer @live", async ({ request }) => {
   for (const p of [
     "/playground",
     "/files",

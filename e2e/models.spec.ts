@@ -1,4 +1,5 @@
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
+import { expect, test } from "./test";
 
 // Journeys of the models page against the sandbox. Tests run in parallel on one shared sandbox, so
 // each one trains its own fine-tuned models (tiny jobs through the API) under a unique suffix and
@@ -77,7 +78,7 @@ async function openFiltered(page: Page, q: string) {
   await expect(page.getByRole("searchbox", { name: "Filter models" })).toHaveValue(q);
 }
 
-test("rename and edit the description in place: Enter saves, Escape cancels", async ({
+test("rename and edit the description in place: Enter saves, Escape cancels @live", async ({
   page,
   request,
 }) => {
@@ -162,7 +163,10 @@ test("archive hides the row, show archived brings it back, unarchive restores it
     .toBe(false);
 });
 
-test("delete asks to type the model's id, then the model is gone", async ({ page, request }) => {
+test("delete asks to type the model's id, then the model is gone @live", async ({
+  page,
+  request,
+}) => {
   const tag = unique("del");
   const [id] = await trainModels(request, [tag]);
   await openFiltered(page, tag);

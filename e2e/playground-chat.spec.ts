@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { SANDBOX_AGENTS } from "../lib/sandbox/generation/agents";
 
 // Each test runs in its own browser context (own localStorage) against the one shared sandbox.
@@ -37,7 +38,9 @@ async function abortedGenerations(page: Page): Promise<number> {
   return body.sandbox?.abortedGenerations ?? NaN;
 }
 
-test("a chat answer streams in, grows over time, and reports its metrics", async ({ page }) => {
+test("a chat answer streams in, grows over time, and reports its metrics @live", async ({
+  page,
+}) => {
   await openChat(page);
   await page.getByLabel("Min tokens").fill("800");
   await send(page, "Explain fill-in-the-middle completion with an example.");
@@ -64,30 +67,24 @@ test("a chat answer streams in, grows over time, and reports its metrics", async
   await page.screenshot({ path: ".data/screenshots/playground-chat.png", fullPage: true });
 });
 
-// Reads the embedded sandbox's abort count from /api/health, so it runs against that backend only.
-test(
-  "Stop aborts the generation upstream and keeps what arrived",
-  {
-    tag: "@embedded-sandbox",
-  },
-  async ({ page }) => {
-    await openChat(page);
-    const before = await abortedGenerations(page);
-    await page.getByLabel("Min tokens").fill("5000");
-    await send(page, "Write a very long essay about the Mistral wind.");
-    await expect(streaming(page)).not.toContainText("Waiting for the first token");
-    await page.getByRole("button", { name: "Stop" }).click();
+// Reads the embedded sandbox's abort count from /api/health: not tagged @live.
+test("Stop aborts the generation upstream and keeps what arrived", async ({ page }) => {
+  await openChat(page);
+  const before = await abortedGenerations(page);
+  await page.getByLabel("Min tokens").fill("5000");
+  await send(page, "Write a very long essay about the Mistral wind.");
+  await expect(streaming(page)).not.toContainText("Waiting for the first token");
+  await page.getByRole("button", { name: "Stop" }).click();
 
-    await expect(page.getByRole("status").filter({ hasText: "Stopped" })).toContainText(
-      "The answer so far is kept",
-    );
-    const kept = answers(page).last();
-    await expect(kept).toContainText("[sandbox]");
-    await expect(kept.getByText("Incomplete")).toBeVisible();
-    // The gateway aborted the upstream: the sandbox counted a stopped generation.
-    await expect.poll(() => abortedGenerations(page), { timeout: 10_000 }).toBeGreaterThan(before);
-  },
-);
+  await expect(page.getByRole("status").filter({ hasText: "Stopped" })).toContainText(
+    "The answer so far is kept",
+  );
+  const kept = answers(page).last();
+  await expect(kept).toContainText("[sandbox]");
+  await expect(kept.getByText("Incomplete")).toBeVisible();
+  // The gateway aborted the upstream: the sandbox counted a stopped generation.
+  await expect.poll(() => abortedGenerations(page), { timeout: 10_000 }).toBeGreaterThan(before);
+});
 
 test("regenerate replaces the last answer; edit-and-resend drops what followed", async ({
   page,
@@ -131,7 +128,7 @@ test("JSON mode answers with JSON that parses", async ({ page }) => {
   expect(Array.isArray(parsed)).toBe(false);
 });
 
-test("a tool call round trip: the model asks, the user answers, the model continues", async ({
+test("a tool call round trip: the model asks, the user answers, the model continues @live", async ({
   page,
 }) => {
   await openChat(page);
@@ -190,7 +187,7 @@ test("compare mode streams two models side by side", async ({ page }) => {
   );
 });
 
-test("agent mode calls the agents endpoint without the system prompt", async ({ page }) => {
+test("agent mode calls the agents endpoint without the system prompt @live", async ({ page }) => {
   const agent = SANDBOX_AGENTS.find((a) => a.style === "json") ?? SANDBOX_AGENTS[0];
   await openChat(page);
   await page.getByRole("radio", { name: "Agent" }).check();

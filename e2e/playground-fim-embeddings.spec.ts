@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 
-test("FIM streams a completion between prompt and suffix, and Accept inserts it", async ({
+test("FIM streams a completion between prompt and suffix, and Accept inserts it @live", async ({
   page,
 }) => {
   await page.goto("/playground/fim");
@@ -35,7 +35,7 @@ test("FIM streams a completion between prompt and suffix, and Accept inserts it"
   await expect(prompt).toContainText(firstLine.trim());
 });
 
-test("embeddings: several texts give a cosine-similarity heat map and exportable vectors", async ({
+test("embeddings: several texts give a cosine-similarity heat map and exportable vectors @live", async ({
   page,
 }) => {
   await page.goto("/playground/embeddings");

@@ -1,6 +1,6 @@
 // Every page route carries the security headers and its Content-Security-Policy, and renders under
 // that policy without the browser blocking anything (a blocked script or style would break it).
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { createJob, unique, uploadFile } from "./fine-tuning-helpers";
 
 const EXPECTED_HEADERS = {
@@ -88,7 +88,7 @@ test("every page carries the security headers and works under its CSP", async ({
   expect(violations).toEqual([]);
 });
 
-test("API answers carry the headers too", async ({ request }) => {
+test("API answers carry the headers too @live", async ({ request }) => {
   for (const path of ["/api/health", "/v1/models", "/v1/nope"]) {
     const res = await request.get(path);
     expect(res.headers(), path).toMatchObject(EXPECTED_HEADERS);

@@ -53,7 +53,7 @@ main() {
         npx playwright test --reporter=list,json
       count "$out/playwright.json" playwright
       # The consoles of playwright.config.ts: port+2 is the console in live mode
-      # (e2e/faults.live.spec.ts), port+4 the one restart.spec.ts restarts (port+3 is the fake API),
+      # (e2e/faults.live.spec.ts), port+4 the one restart.slow.spec.ts restarts (port+3 is the fake API),
       # port+5 the live console in front of the standalone sandbox (port+6), port+7 and port+8
       # the signed-in consoles on SQLite and PostgreSQL.
       p=${E2E_PORT:-3100}

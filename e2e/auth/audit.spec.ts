@@ -11,7 +11,7 @@ import {
   userContext,
 } from "./fixtures";
 
-test("the admin sees a member's chat and upload in the audit log, the CSV and usage", async ({
+test("the admin sees a member's chat and upload in the audit log, the CSV and usage @postgres", async ({
   browser,
   baseURL,
 }) => {

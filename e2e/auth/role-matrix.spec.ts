@@ -202,7 +202,7 @@ function expected(role: Role, call: Call): string | null {
   return permission;
 }
 
-test.describe("/v1 operations by role", () => {
+test.describe("/v1 operations by role @postgres", () => {
   test("the matrix covers the 19 operations", () => {
     const ops = calls("f", "j").map((c) => c.op);
     expect(new Set(ops).size).toBe(19);

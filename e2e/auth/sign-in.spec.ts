@@ -11,7 +11,10 @@ import {
   userContext,
 } from "./fixtures";
 
-test("sign in from a page, sign out, and the old cookie is dead", async ({ page, baseURL }) => {
+test("sign in from a page, sign out, and the old cookie is dead @postgres", async ({
+  page,
+  baseURL,
+}) => {
   await page.context().setExtraHTTPHeaders({ "x-forwarded-for": clientAddress() });
   await page.goto("/models");
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fmodels$/);
@@ -45,7 +48,7 @@ test("sign in from a page, sign out, and the old cookie is dead", async ({ page,
   await old.dispose();
 });
 
-test("five wrong passwords pause the account: 429 with Retry-After, the page says wait", async ({
+test("five wrong passwords pause the account: 429 with Retry-After, the page says wait @postgres", async ({
   page,
   baseURL,
 }) => {

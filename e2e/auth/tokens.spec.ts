@@ -4,7 +4,7 @@ import { Mistral } from "sdk-v1";
 import { CANARY_KEY } from "../canary";
 import { adminContext, createUser, screenshot, signInPage } from "./fixtures";
 
-test("a console token: shown once, works with the SDK, last use shown, revoked", async ({
+test("a console token: shown once, works with the SDK, last use shown, revoked @postgres", async ({
   page,
   baseURL,
 }) => {
