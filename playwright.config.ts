@@ -11,7 +11,7 @@ import { CANARY_KEY } from "./e2e/canary";
 //   +4  restart.slow.spec.ts starts and restarts its own;
 //   +5  live mode against the standalone sandbox (+6), signed in: the journeys tagged @live;
 //   +7  signed in, accounts on SQLite: e2e/auth; +8 the same on PostgreSQL: e2e/auth tagged @postgres.
-// setup.spec and auth-off.spec (tagged @own-server) start theirs on +9 and +10.
+// e2e/auth/setup.spec and auth-off.spec start theirs on +9 and +10 (e2e/own-server.ts).
 const port = Number(process.env.E2E_PORT ?? 3100);
 
 /**

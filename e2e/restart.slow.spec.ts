@@ -6,6 +6,7 @@ import { mkdirSync, openSync, rmSync } from "node:fs";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import type { DetailedJobOut } from "@/lib/mistral/types";
 import { CANARY_KEY } from "./canary";
+import { untilHealthy } from "./own-server";
 import { jobStatus, jsonl, unique } from "./fine-tuning-helpers";
 
 const port = Number(process.env.E2E_PORT ?? 3100) + 4;
@@ -29,18 +30,7 @@ async function start(request: APIRequestContext) {
       NEXT_TELEMETRY_DISABLED: "1",
     },
   });
-  await expect
-    .poll(
-      async () => {
-        try {
-          return (await request.get(`${origin}/api/health`, { timeout: 2_000 })).status();
-        } catch {
-          return 0;
-        }
-      },
-      { timeout: 60_000, intervals: [250] },
-    )
-    .toBe(200);
+  await untilHealthy(request, origin);
 }
 
 /** Kills the server at once, like a crash or an OOM kill: no graceful shutdown. */

@@ -1,7 +1,7 @@
 // CONSOLE_AUTH=off is for one person on their own machine: off loopback the console refuses to
 // start and says why; on loopback everything is open without sign-in. Runs its own console (port+10).
 import { expect, test } from "@playwright/test";
-import { basePort, startOwnServer, type OwnServer } from "./own-server";
+import { basePort, startOwnServer, untilHealthy, type OwnServer } from "../own-server";
 
 const port = basePort() + 10;
 const origin = `http://127.0.0.1:${port}`;
@@ -11,10 +11,7 @@ test.afterAll(async () => {
   await server?.kill();
 });
 
-test("CONSOLE_AUTH=off: refused on 0.0.0.0, open on loopback @own-server", async ({
-  page,
-  request,
-}) => {
+test("CONSOLE_AUTH=off: refused on 0.0.0.0, open on loopback", async ({ page, request }) => {
   test.setTimeout(150_000);
   server = startOwnServer({ port, host: "0.0.0.0", env: { CONSOLE_AUTH: "off" } });
   const code = await Promise.race([
@@ -28,18 +25,7 @@ test("CONSOLE_AUTH=off: refused on 0.0.0.0, open on loopback @own-server", async
   expect(refused).toContain("loopback");
 
   server = startOwnServer({ port, host: "127.0.0.1", env: { CONSOLE_AUTH: "off" } });
-  await expect
-    .poll(
-      async () => {
-        try {
-          return (await request.get(`${origin}/api/health`, { timeout: 2_000 })).status();
-        } catch {
-          return 0;
-        }
-      },
-      { timeout: 60_000, intervals: [250] },
-    )
-    .toBe(200);
+  await untilHealthy(request, origin);
   const models = await request.get(`${origin}/v1/models`);
   expect(models.status()).toBe(200);
   await page.goto(`${origin}/`);

@@ -1,7 +1,7 @@
 // First run with no admin in the environment: the server prints a one-time setup token; the first
 // visitor is sent to /setup and needs it to create the admin. Runs its own console (port+9).
 import { expect, test } from "@playwright/test";
-import { basePort, startOwnServer, type OwnServer } from "./own-server";
+import { basePort, startOwnServer, untilHealthy, type OwnServer } from "../own-server";
 import { CANARY_KEY } from "../canary";
 import { screenshot } from "./fixtures";
 
@@ -13,10 +13,7 @@ test.afterAll(async () => {
   await server?.kill();
 });
 
-test("first run: the setup token from the log creates the admin @own-server", async ({
-  page,
-  request,
-}) => {
+test("first run: the setup token from the log creates the admin", async ({ page, request }) => {
   test.setTimeout(120_000);
   server = startOwnServer({
     port,
@@ -24,18 +21,7 @@ test("first run: the setup token from the log creates the admin @own-server", as
     env: { CONSOLE_SECRET: "e2e-setup-secret-0123456789abcdefghijkl" },
   });
   const [, token] = await server.waitFor(/Setup token: (\S+)/, 90_000);
-  await expect
-    .poll(
-      async () => {
-        try {
-          return (await request.get(`${origin}/api/health`, { timeout: 2_000 })).status();
-        } catch {
-          return 0;
-        }
-      },
-      { timeout: 60_000, intervals: [250] },
-    )
-    .toBe(200);
+  await untilHealthy(request, origin);
   const before = await request.get(`${origin}/api/console/auth-info`);
   expect(((await before.json()) as { setupNeeded: boolean }).setupNeeded).toBe(true);
 

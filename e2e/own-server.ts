@@ -1,8 +1,9 @@
-// A console started by the spec itself (`next start` in its own process group), whose output the
-// spec reads: the first-run setup token, or why it refused to start.
+// Consoles started by a spec itself (`next start` in its own process group): the restart spec's,
+// and those whose output the spec reads (the first-run setup token, or why it refused to start).
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
-import { CANARY_KEY } from "../canary";
+import { type APIRequestContext, expect } from "@playwright/test";
+import { CANARY_KEY } from "./canary";
 
 export type OwnServer = {
   child: ChildProcess;
@@ -97,3 +98,19 @@ export function startOwnServer(options: {
 }
 
 export const basePort = () => Number(process.env.E2E_PORT ?? 3100);
+
+/** Waits until the console at `origin` answers its health check (connection refusals included). */
+export async function untilHealthy(request: APIRequestContext, origin: string) {
+  await expect
+    .poll(
+      async () => {
+        try {
+          return (await request.get(`${origin}/api/health`, { timeout: 2_000 })).status();
+        } catch {
+          return 0;
+        }
+      },
+      { timeout: 60_000, intervals: [250] },
+    )
+    .toBe(200);
+}
