@@ -46,6 +46,9 @@ function server(port: number, speed: number, auth: Record<string, string> = ADMI
       CONSOLE_DATA_DIR: dataDir,
       SANDBOX_SPEED: String(speed),
       SANDBOX_TOKENS_PER_SECOND: "200",
+      // The specs play clients behind a proxy on 127.0.0.1, each with its own X-Forwarded-For
+      // (e2e/auth/fixtures.ts), so the per-address sign-in limit counts each test apart.
+      TRUSTED_PROXIES: "127.0.0.1",
       ...auth,
     },
   };
@@ -90,6 +93,7 @@ function postgresServer(port: number, postgres: number) {
       SANDBOX_TOKENS_PER_SECOND: "200",
       ...ADMIN_ENV,
       CONSOLE_SECRET: "e2e-console-secret-0123456789abcdefghij",
+      TRUSTED_PROXIES: "127.0.0.1",
     },
   };
 }

@@ -1,4 +1,6 @@
 import "server-only";
+import { getAuthContext } from "./auth";
+import { authenticate } from "./auth/principal";
 import { ConfigError, getConfig, publicBackendInfo, type Config } from "./config";
 import { getSandbox, type Sandbox, type SandboxStats } from "./upstream";
 
@@ -9,8 +11,26 @@ export type HealthBody =
   | { status: "error"; message: string };
 
 /**
- * What GET /api/health answers. In sandbox mode it includes the sandbox's generation counters, so
- * an end-to-end test can see that pressing Stop really aborted a generation.
+ * What /api/health tells someone not signed in: up or not, which is all a load balancer needs.
+ * The backend (a live one's URL) and the sandbox's counters are for users of the console.
+ */
+export function anonymousHealth(body: HealthBody): { status: HealthBody["status"] } {
+  return { status: body.status };
+}
+
+/** Whether the caller may see the full report: signed in, a console token, or sign-in off. */
+export async function healthDetailAllowed(request: Request): Promise<boolean> {
+  try {
+    return (await authenticate(await getAuthContext(), request)).ok;
+  } catch {
+    // The accounts database is down: the report still answers, without details.
+    return false;
+  }
+}
+
+/**
+ * What GET /api/health answers to a signed-in user. In sandbox mode it includes the sandbox's
+ * generation counters, so an end-to-end test can see that pressing Stop really aborted a generation.
  */
 export async function healthReport(
   config?: Config,

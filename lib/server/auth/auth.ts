@@ -3,10 +3,12 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { betterAuth, type BetterAuthOptions } from "better-auth";
+import { APIError } from "better-auth/api";
 import { genericOAuth } from "better-auth/plugins";
 import { openDatabase, type ConsoleDatabase } from "../db";
 import { migrate } from "../db/migrations";
 import type { AuthConfig } from "./config";
+import { FIELD_LIMITS, pruneSignInFailures } from "./users";
 
 const DAY_S = 24 * 60 * 60;
 
@@ -21,8 +23,10 @@ export function authOptions(
     appName: "Mistral Console",
     basePath: "/api/auth",
     // Without CONSOLE_URL the console answers on whatever host it was reached at (localhost,
-    // 127.0.0.1, a LAN name) and trusts only that same origin for sign-in and sign-out.
-    baseURL: config.publicUrl ?? { allowedHosts: ["*"], protocol: "auto" },
+    // 127.0.0.1, a LAN name) and trusts only that same origin for sign-in, sign-out and every
+    // callbackURL. No baseURL makes better-auth take it from each request; a dynamic one
+    // ({ allowedHosts: ["*"] }) would also make "*" a trusted origin, an open redirect.
+    baseURL: config.publicUrl ?? undefined,
     trustedOrigins: config.publicUrl
       ? [config.publicUrl]
       : (request) => {
@@ -60,8 +64,34 @@ export function authOptions(
       cookiePrefix: "console",
       useSecureCookies: config.publicUrl?.startsWith("https:") ?? false,
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+      // better-auth skips its Origin and callbackURL checks when NODE_ENV=test or TEST is set in
+      // the environment: the console wants them always (and its tests exercise them).
+      disableOriginCheck: false,
+      // app/api/auth/[...all]/route.ts replaces X-Forwarded-For with the one client address it
+      // resolved (lib/server/auth/client-ip.ts), so the per-address limit counts real clients.
+      ipAddress: { ipAddressHeaders: ["x-forwarded-for"] },
     },
     databaseHooks: {
+      user: {
+        create: {
+          // Accounts the console makes are checked before; one made at a single sign-on comes
+          // from the identity provider's profile, which nobody types here: cut, not refused.
+          async before(user) {
+            const data = { ...user, name: user.name.slice(0, FIELD_LIMITS.name) };
+            if (typeof user.image === "string" && user.image.length > FIELD_LIMITS.image) {
+              data.image = null;
+            }
+            checkUserFields(data);
+            return { data };
+          },
+        },
+        update: {
+          async before(user) {
+            checkUserFields(user);
+            return { data: user };
+          },
+        },
+      },
       session: {
         create: {
           // A disabled account gets no session, whichever way it signs in.
@@ -97,6 +127,22 @@ export function authOptions(
   };
 }
 
+/**
+ * The console's limits on what better-auth stores for a user, however it got there (update-user,
+ * change-email, a profile from single sign-on): refused, naming the field.
+ */
+function checkUserFields(user: Record<string, unknown>): void {
+  for (const field of ["name", "email", "image"] as const) {
+    const value = user[field];
+    if (typeof value === "string" && value.length > FIELD_LIMITS[field]) {
+      throw new APIError("BAD_REQUEST", {
+        code: "FIELD_TOO_LONG",
+        message: `${field} must be at most ${FIELD_LIMITS[field]} characters.`,
+      });
+    }
+  }
+}
+
 export type Auth = ReturnType<typeof betterAuth>;
 
 export interface AuthContext {
@@ -123,5 +169,7 @@ export async function createAuthContext(config: AuthConfig, dataDir: string): Pr
   const database = openDatabase({ url: config.databaseUrl?.reveal(), dataDir });
   await migrate(database);
   const auth = betterAuth(authOptions(config, database, loadSecret(config, dataDir)));
-  return { config, database, auth };
+  const ctx = { config, database, auth };
+  await pruneSignInFailures(ctx);
+  return ctx;
 }

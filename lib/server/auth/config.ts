@@ -1,7 +1,9 @@
 import "server-only";
 import { isIP } from "node:net";
 import { z } from "zod";
+import { parseHostList } from "@/lib/auth/host";
 import { ConfigError, readEnv, Secret } from "../config";
+import { parseTrustedProxies } from "./client-ip";
 
 export interface AuthConfig {
   /** "off": one local user with every permission, allowed only on a loopback address. */
@@ -12,10 +14,14 @@ export interface AuthConfig {
   databaseUrl: Secret | null;
   /** The console's public origin (https://console.example.com); else taken from each request. */
   publicUrl: string | null;
+  /** CONSOLE_ALLOWED_HOSTS: more host names the console answers to (see lib/auth/host.ts). */
+  allowedHosts: string[];
   admin: { email: string; password: Secret } | null;
   oidc: { issuer: string; clientId: string; clientSecret: Secret; name: string } | null;
   /** Default requests per minute per user on spending operations; null = no limit. */
   rateLimitPerMinute: number | null;
+  /** TRUSTED_PROXIES: reverse proxies (IPs or CIDR ranges) whose X-Forwarded-For is believed. */
+  trustedProxies: string[];
 }
 
 const url = (name: string) =>
@@ -41,6 +47,13 @@ const envSchema = z.object({
       message: "DATABASE_URL must be a postgres:// URL",
     }),
   CONSOLE_URL: url("CONSOLE_URL"),
+  CONSOLE_ALLOWED_HOSTS: z
+    .string()
+    .optional()
+    .refine((v) => parseHostList(v).bad.length === 0, {
+      message:
+        "CONSOLE_ALLOWED_HOSTS must be comma-separated host names without scheme or port (console.example.com, 10.0.0.5, [fd00::1])",
+    }),
   CONSOLE_ADMIN_EMAIL: z
     .string()
     .optional()
@@ -62,6 +75,13 @@ const envSchema = z.object({
     .optional()
     .refine((v) => v === undefined || /^[1-9]\d{0,5}$/.test(v.trim()), {
       message: "CONSOLE_RATE_LIMIT_PER_MINUTE must be a whole number from 1 to 999999",
+    }),
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .refine((v) => parseTrustedProxies(v).bad.length === 0, {
+      message:
+        "TRUSTED_PROXIES must be comma-separated IP addresses or CIDR ranges of your reverse proxies (10.0.0.5, 10.0.0.0/24, fd00::/64)",
     }),
 });
 
@@ -90,6 +110,7 @@ export function parseAuthConfig(env: Record<string, string | undefined>): AuthCo
     secret: e.CONSOLE_SECRET ? new Secret(e.CONSOLE_SECRET) : null,
     databaseUrl: e.DATABASE_URL ? new Secret(e.DATABASE_URL) : null,
     publicUrl: e.CONSOLE_URL ? new URL(e.CONSOLE_URL).origin : null,
+    allowedHosts: parseHostList(e.CONSOLE_ALLOWED_HOSTS).hosts,
     admin:
       e.CONSOLE_ADMIN_EMAIL && e.CONSOLE_ADMIN_PASSWORD
         ? {
@@ -109,6 +130,7 @@ export function parseAuthConfig(env: Record<string, string | undefined>): AuthCo
     rateLimitPerMinute: e.CONSOLE_RATE_LIMIT_PER_MINUTE
       ? Number(e.CONSOLE_RATE_LIMIT_PER_MINUTE)
       : null,
+    trustedProxies: parseTrustedProxies(e.TRUSTED_PROXIES).entries,
   };
 }
 

@@ -1,8 +1,9 @@
 import "server-only";
 import { can, type Permission } from "@/lib/auth/permissions";
+import { readCapped } from "@/lib/read-capped";
 import { refusal } from "../errors";
 import type { AuthContext } from "./auth";
-import { crossSite, forbidden, unauthenticated } from "./guard";
+import { crossSite, forbidden, foreignHost, unauthenticated } from "./guard";
 import { getAuthContext } from "./index";
 import { authenticate, crossSiteWrite, type Principal } from "./principal";
 import { UserError } from "./users";
@@ -21,8 +22,9 @@ export function json(data: unknown, status = 200, headers: Record<string, string
 }
 
 /**
- * A /api/console route handler: the caller must be signed in (or hold a console token), have the
- * permission, and a cookie write must come from this console's pages. Thrown UserErrors become
+ * A /api/console route handler: the request must be for one of the console's host names, the
+ * caller signed in (or holding a console token) with the permission, and a cookie write (any
+ * write with sign-in off) must come from this console's pages. Thrown UserErrors become
  * their 4xx answer.
  */
 export function consoleRoute(
@@ -32,6 +34,8 @@ export function consoleRoute(
   return async (request: Request, context?: NextContext): Promise<Response> => {
     try {
       const ctx = await getAuthContext();
+      const foreign = foreignHost(ctx.config, request);
+      if (foreign) return foreign;
       const authn = await authenticate(ctx, request);
       if (!authn.ok) return unauthenticated(authn.reason);
       const principal = authn.principal;
@@ -64,11 +68,40 @@ export function failure(error: unknown): Response {
   );
 }
 
-/** The JSON object body, or a 400 UserError. */
-export async function readObject(request: Request): Promise<Record<string, unknown>> {
+/**
+ * The most the console reads of a body it parses itself (its /api/console routes, and better-auth's
+ * endpoints through app/api/auth): a few small fields each, so a few KB is plenty.
+ */
+export const BODY_LIMIT_BYTES = 16 * 1024;
+
+const tooLarge = (limit: number) =>
+  new UserError(
+    413,
+    "body_too_large",
+    `The request body must be at most ${limit} bytes (${Math.round(limit / 1024)} KB).`,
+  );
+
+/**
+ * The body's bytes, never more than `limit`: refused with 413 at once when Content-Length says
+ * it is larger, else as soon as the stream passes the limit (the rest is cancelled, not read).
+ */
+export async function readBody(request: Request, limit = BODY_LIMIT_BYTES): Promise<Uint8Array> {
+  const declared = Number(request.headers.get("content-length"));
+  if (declared > limit) {
+    await request.body?.cancel().catch(() => {});
+    throw tooLarge(limit);
+  }
+  if (!request.body) return new Uint8Array(0);
+  const { bytes, complete } = await readCapped(request.body, limit);
+  if (!complete) throw tooLarge(limit);
+  return bytes;
+}
+
+/** The JSON object in these bytes, or a 400 UserError. */
+export function parseObject(bytes: Uint8Array): Record<string, unknown> {
   let value: unknown;
   try {
-    value = await request.json();
+    value = JSON.parse(new TextDecoder().decode(bytes));
   } catch {
     throw new UserError(400, "invalid_json", "The request body must be a JSON object.");
   }
@@ -76,6 +109,14 @@ export async function readObject(request: Request): Promise<Record<string, unkno
     throw new UserError(400, "invalid_json", "The request body must be a JSON object.");
   }
   return value as Record<string, unknown>;
+}
+
+/** The JSON object body (at most `limit` bytes, else 413), or a 400 UserError. */
+export async function readObject(
+  request: Request,
+  limit = BODY_LIMIT_BYTES,
+): Promise<Record<string, unknown>> {
+  return parseObject(await readBody(request, limit));
 }
 
 export function text(

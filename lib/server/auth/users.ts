@@ -13,6 +13,12 @@ export interface UserInfo {
   rateLimitPerMinute: number | null;
 }
 
+/**
+ * The longest value the console takes for each field a user can set, on every route that sets it
+ * (its own forms and better-auth's endpoints alike).
+ */
+export const FIELD_LIMITS = { name: 100, email: 254, password: 128, image: 2048 } as const;
+
 export class UserError extends Error {
   constructor(
     readonly status: number,
@@ -249,6 +255,8 @@ export async function completeSetup(
 export const SIGN_IN_MAX_FAILURES = 5;
 export const SIGN_IN_WINDOW_MS = 15 * 60_000;
 
+const emailKey = (email: string) => email.trim().toLowerCase();
+
 /**
  * Failed sign-ins are counted per email address in the database (every instance sees them), so
  * guessing one account's password is slowed whatever address the guesses come from.
@@ -257,7 +265,7 @@ export async function signInRetryAfter(ctx: AuthContext, email: string): Promise
   const rows = await ctx.database.db
     .selectFrom("sign_in_failure")
     .select("at")
-    .where("email", "=", email.trim().toLowerCase())
+    .where("email", "=", emailKey(email))
     .where("at", ">", Date.now() - SIGN_IN_WINDOW_MS)
     .orderBy("at", "desc")
     .limit(SIGN_IN_MAX_FAILURES)
@@ -272,20 +280,95 @@ export async function isDisabled(ctx: AuthContext, email: string): Promise<boole
   const row = await ctx.database.db
     .selectFrom("user")
     .select("disabled")
-    .where("email", "=", email.trim().toLowerCase())
+    .where("email", "=", emailKey(email))
     .executeTakeFirst();
   return Boolean(row?.disabled);
 }
 
+export type SignInSlot = { id: number } | { retryAfter: number };
+
+/**
+ * Takes one attempt for this account before its password is checked: the failure row goes in
+ * first (one INSERT, atomic on its own), then the attempt may go on only if no more than
+ * SIGN_IN_MAX_FAILURES rows, its own included, are in the window. Each attempt counts after its
+ * own row is committed, so of any six running at once the last to count sees all six: at most
+ * five passwords are ever checked per window, on SQLite and PostgreSQL alike (a race may refuse
+ * an attempt that would have fitted, never let a sixth through). settleSignIn says how it ended.
+ */
+export async function reserveSignIn(ctx: AuthContext, email: string): Promise<SignInSlot> {
+  const db = ctx.database.db;
+  const key = emailKey(email);
+  const now = Date.now();
+  await pruneSignInFailures(ctx, key);
+  const row = await db
+    .insertInto("sign_in_failure")
+    .values({ email: key, at: now })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const { n } = await db
+    .selectFrom("sign_in_failure")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("email", "=", key)
+    .where("at", ">", now - SIGN_IN_WINDOW_MS)
+    .executeTakeFirstOrThrow();
+  if (Number(n) <= SIGN_IN_MAX_FAILURES) return { id: Number(row.id) };
+  await db.deleteFrom("sign_in_failure").where("id", "=", Number(row.id)).execute();
+  return { retryAfter: (await signInRetryAfter(ctx, key)) ?? 1 };
+}
+
+/**
+ * How a reserved attempt ended: a wrong password keeps its row (the failure), the right one
+ * clears the account's count, anything else (refused before the password, a disabled account,
+ * an error) gives its attempt back.
+ */
+export async function settleSignIn(
+  ctx: AuthContext,
+  email: string,
+  id: number,
+  outcome: "failed" | "succeeded" | "void",
+): Promise<void> {
+  if (outcome === "failed") return;
+  const remove = ctx.database.db.deleteFrom("sign_in_failure");
+  await (
+    outcome === "succeeded"
+      ? remove.where("email", "=", emailKey(email))
+      : remove.where("id", "=", id)
+  ).execute();
+}
+
+/** Counts a finished sign-in directly (the route reserves instead; tests fill the table with it). */
 export async function recordSignIn(ctx: AuthContext, email: string, ok: boolean): Promise<void> {
-  const key = email.trim().toLowerCase();
+  const key = emailKey(email);
   if (ok) {
     await ctx.database.db.deleteFrom("sign_in_failure").where("email", "=", key).execute();
   } else {
+    await pruneSignInFailures(ctx, key);
     await ctx.database.db
       .insertInto("sign_in_failure")
       .values({ email: key, at: Date.now() })
       .execute();
+  }
+}
+
+const PRUNE_EVERY_MS = 5 * 60_000;
+const lastPrune = new WeakMap<AuthContext, number>();
+
+/**
+ * Failures older than the window count for nothing: they go when the same account tries again,
+ * and every few minutes (and at start) all of them, so guesses at many addresses that are never
+ * tried again do not pile up.
+ */
+export async function pruneSignInFailures(ctx: AuthContext, email?: string): Promise<void> {
+  const now = Date.now();
+  const expired = ctx.database.db
+    .deleteFrom("sign_in_failure")
+    .where("at", "<=", now - SIGN_IN_WINDOW_MS);
+  if (email !== undefined) {
+    await expired.where("email", "=", emailKey(email)).execute();
+  }
+  if (email === undefined || now - (lastPrune.get(ctx) ?? 0) >= PRUNE_EVERY_MS) {
+    lastPrune.set(ctx, now);
+    await expired.execute();
   }
 }
 
