@@ -32,7 +32,7 @@ export function StepExtras() {
           onChange={(v) => update((d) => ({ ...d, suffix: v }), "suffix")}
           placeholder="e.g. support-bot"
           className="max-w-md"
-          description="Added to the fine-tuned model's name so you can tell it apart."
+          description="Added to the fine-tuned model's name so you can tell it apart: letters, digits, -, _ and . only."
         />
         <p className="text-sm">
           Model name:{" "}

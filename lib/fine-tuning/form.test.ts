@@ -70,6 +70,17 @@ describe("validateDraft: the spec's rules", () => {
   it("limits the suffix to 18 characters", () => {
     expect(validateDraft(valid({ suffix: "x".repeat(18) })).suffix).toBeUndefined();
     expect(validateDraft(valid({ suffix: "x".repeat(19) })).suffix).toMatch(/18/);
+    expect(validateDraft(valid({ suffix: ` ${"x".repeat(18)} ` })).suffix).toBeUndefined();
+  });
+
+  it("allows only letters, digits, '-', '_' and '.' in the suffix, naming what else it found", () => {
+    expect(validateDraft(valid({ suffix: "Support-bot_v1.2" })).suffix).toBeUndefined();
+    const e = (suffix: string) => validateDraft(valid({ suffix })).suffix;
+    expect(e("<svg onload=x>")).toMatch(/^The suffix may use only letters.*\(not "<", spaces, "="/);
+    expect(e("=1+1")).toMatch(/suffix.*"=", "\+"/);
+    expect(e("ab\u202Ecd")).toMatch(/U\+202E/);
+    expect(e("ab\u200Bcd")).toMatch(/U\+200B/);
+    expect(e("modèle")).toMatch(/U\+00E8/);
   });
 
   it("checks W&B only when enabled: a project and a 40-character key", () => {

@@ -201,9 +201,7 @@ export function validateDraft(d: WizardDraft): Errors {
   set("hyperparameters.warmup_fraction", fractionRule(d.warmupFraction));
   if (usesFim(d.model)) set("hyperparameters.fim_ratio", fractionRule(d.fimRatio));
 
-  if (d.suffix.length > LIMITS.suffixMax) {
-    e.suffix = `At most ${LIMITS.suffixMax} characters (${d.suffix.length} now).`;
-  }
+  set("suffix", suffixRule(d.suffix));
 
   if (d.wandbEnabled) {
     if (!d.wandb.project.trim()) e["integrations.0.project"] = "Enter the W&B project.";
@@ -223,6 +221,31 @@ export function validateDraft(d: WizardDraft): Errors {
     set(`repositories.${i}.weight`, weightRule(r.weight));
   });
   return e;
+}
+
+/**
+ * The suffix becomes part of the model's id (`ft:<model>:<suffix>:<date>:<hex>`), which goes into
+ * URLs, file names and the audit CSV: like the API, allow up to 18 letters, digits, `-`, `_`, `.`.
+ * It is sent trimmed, so surrounding spaces do not count.
+ */
+export function suffixRule(suffix: string): string | undefined {
+  const s = suffix.trim();
+  if (s.length > LIMITS.suffixMax) {
+    return `The suffix is at most ${LIMITS.suffixMax} characters (${s.length} now).`;
+  }
+  const bad = [...new Set(s.replace(/[A-Za-z0-9._-]/g, ""))];
+  if (bad.length === 0) return undefined;
+  // Invisible and look-alike characters (zero-width, right-to-left marks) are named by code point.
+  const shown = bad
+    .slice(0, 3)
+    .map((c) =>
+      c === " "
+        ? "spaces"
+        : /^[\x21-\x7e]$/.test(c)
+          ? `"${c}"`
+          : `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`,
+    );
+  return `The suffix may use only letters (A-Z, a-z), digits, "-", "_" and "." (not ${shown.join(", ")}${bad.length > 3 ? ", …" : ""}).`;
 }
 
 export const usesFim = (model: string) => model.startsWith("codestral");

@@ -11,7 +11,7 @@ export type OperationMatch =
       operation: Operation;
       /** Decoded path parameters. */
       params: Record<string, string>;
-      /** The canonical path to forward: the template filled with the (URL-safe) parameters. */
+      /** The canonical path to forward: the template filled with the percent-encoded parameters. */
       path: string;
     }
   | { kind: "method-not-allowed"; allow: string[] }
@@ -19,33 +19,53 @@ export type OperationMatch =
 
 const MAX_PARAM_LENGTH = 200;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-// Model and file ids: letters, digits and the separators real ids use (ft:model:suffix:date:hex).
+// File ids: letters, digits and the separators real ids use.
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
+// A raw path segment as a URL holds it: the characters WHATWG URL parsing leaves unencoded, and
+// well-formed %XX escapes (so `%` alone, `%zz`, a raw space or raw non-ASCII do not match).
+const SEGMENT = /^(?:[A-Za-z0-9!$&'()*+,\-.:;=@[\]^_|~]|%[0-9A-Fa-f]{2})+$/;
+// What a decoded model id must not hold: a separator (`/`, `\`), a `%` (a second decoding
+// further along could turn it into one), or a control character (C0, DEL, C1).
+const MODEL_ID_FORBIDDEN = /[/\\%\u0000-\u001f\u007f-\u009f]/;
 
 const compiled = operations.map((operation) => ({
   operation,
   segments: operation.path.split("/").slice(1),
 }));
 
-function paramOk(value: string, format: string | null): boolean {
+function paramOk(name: string, value: string, format: string | null): boolean {
   if (value.length === 0 || value.length > MAX_PARAM_LENGTH) return false;
   if (format === "uuid") return UUID.test(value);
+  if (name === "model_id") {
+    // A fine-tuned model's id carries the job's suffix as the user typed it (`<svg onload=x>`,
+    // `=1+1`, RTL or zero-width marks): every id the API can return must be reachable to be
+    // archived or deleted. A leading `.` or `-` is refused: no dot segments, nothing flag-like.
+    return !MODEL_ID_FORBIDDEN.test(value) && value[0] !== "." && value[0] !== "-";
+  }
   return ID.test(value);
 }
 
+/** A parameter as it goes into the forwarded path: percent-encoded, `:` kept readable. */
+function encodeParam(value: string): string {
+  return encodeURIComponent(value).replace(/%3A/g, ":");
+}
+
+/** The decoded segment, or null when it is not properly percent-encoded UTF-8. */
 function decode(segment: string): string | null {
+  if (!SEGMENT.test(segment)) return null;
   try {
     return decodeURIComponent(segment);
   } catch {
-    return null;
+    return null; // an escape that is not UTF-8
   }
 }
 
 /**
  * Matches a method and a raw (still percent-encoded) pathname against the spec's operations.
  * Fixed segments must match exactly; a parameter may be percent-encoded (SDKs send `ft%3A...`)
- * but must decode to a plain id. Anything unusual (empty or dot segments, encoded slashes,
- * over-long ids) does not match, so it can never be forwarded.
+ * but must decode to a plain id (a model id: to any text without separators or control
+ * characters). Anything unusual (empty or dot segments, encoded slashes, over-long ids) does not
+ * match, so it can never be forwarded.
  */
 export function matchOperation(method: string, pathname: string): OperationMatch {
   if (!pathname.startsWith("/") || pathname.includes("\\")) {
@@ -63,7 +83,7 @@ export function matchOperation(method: string, pathname: string): OperationMatch
         const name = seg.slice(1, -1);
         const spec = operation.pathParams.find((p) => p.name === name);
         const value = decode(parts[i]);
-        ok = value !== null && paramOk(value, spec?.format ?? null);
+        ok = value !== null && paramOk(name, value, spec?.format ?? null);
         params[name] = value ?? "";
       } else {
         ok = seg === parts[i];
@@ -71,7 +91,7 @@ export function matchOperation(method: string, pathname: string): OperationMatch
     }
     if (!ok) continue;
     if (operation.method === method.toUpperCase()) {
-      const path = operation.path.replace(/\{(\w+)\}/g, (_, n: string) => params[n]);
+      const path = operation.path.replace(/\{(\w+)\}/g, (_, n: string) => encodeParam(params[n]));
       return { kind: "match", operation, params, path };
     }
     allow.add(operation.method);

@@ -28,6 +28,16 @@ export class GatewayError extends Error {
   }
 }
 
+/** The error JSON every client reads, as text (for answers written outside the Fetch API). */
+export function errorJson(
+  type: string,
+  code: string,
+  message: string,
+  param: string | null = null,
+): string {
+  return JSON.stringify({ object: "error", message, type, param, code });
+}
+
 export function errorResponse(
   status: number,
   type: string,
@@ -36,7 +46,7 @@ export function errorResponse(
   headers: Record<string, string> = {},
   param: string | null = null,
 ): Response {
-  return new Response(JSON.stringify({ object: "error", message, type, param, code }), {
+  return new Response(errorJson(type, code, message, param), {
     status,
     headers: { "content-type": "application/json", "cache-control": "no-store", ...headers },
   });

@@ -7,6 +7,7 @@ import { ConfigError, getConfig, type Config } from "./config";
 import { errorResponse, GatewayError } from "./errors";
 import { getAuthContext } from "./auth";
 import { guardGateway } from "./auth/guard";
+import { createRedactor, isTextual } from "./redact";
 import { getUpstream, type Upstream } from "./upstream";
 
 export type Gateway = (request: Request) => Promise<Response>;
@@ -48,8 +49,9 @@ const STREAM_HEADERS = {
  */
 export function createGateway(options: GatewayOptions): Gateway {
   const { config, upstream } = options;
-  const key = config.apiKey?.reveal();
-  const redact = (text: string) => (key ? text.split(key).join("[redacted]") : text);
+  // The key and its base64 forms; null in sandbox mode, where bodies pass untouched.
+  const redactor = createRedactor(config.apiKey?.reveal());
+  const redact = (text: string) => (redactor ? redactor.text(text) : text);
   const sink = options.log ?? ((message: string) => console.error(message));
   const log = (message: string) => sink(redact(`[gateway] ${message}`));
   const retryDelayMs = options.retryDelayMs ?? 250;
@@ -57,25 +59,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   async function forward(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const method = request.method.toUpperCase();
-    // Matched on the raw (still percent-encoded) path: empty segments, encoded slashes and odd ids
-    // never match, and what is forwarded is the spec's template filled with the checked ids.
-    const match = matchOperation(method, url.pathname);
-    if (match.kind === "not-found") {
-      throw new GatewayError(
-        404,
-        "not_found",
-        `No API operation at ${clip(url.pathname)}. This console serves the 19 operations of the Mistral API under /v1.`,
-      );
-    }
-    if (match.kind === "method-not-allowed") {
-      const allow = match.allow.join(", ");
-      throw new GatewayError(
-        405,
-        "method_not_allowed",
-        `${clip(url.pathname)} does not accept ${clip(method)}; it accepts ${allow}.`,
-        { headers: { allow } },
-      );
-    }
+    const match = matchOrRefuse(method, url.pathname);
     const operation = match.operation;
 
     const headers = new Headers();
@@ -163,8 +147,13 @@ export function createGateway(options: GatewayOptions): Gateway {
     } else {
       headers.set("cache-control", "no-store");
     }
-    // The body goes through untouched: the upstream already streams it chunk by chunk.
-    return new Response(response.body, { status: response.status, headers });
+    // The body streams through chunk by chunk; with a key, an upstream that echoes it (in any
+    // answer, a 2xx or a streamed error) gets it masked on the way, across chunk boundaries.
+    const body =
+      redactor && response.body && isTextual(contentType)
+        ? response.body.pipeThrough(redactor.stream())
+        : response.body;
+    return new Response(body, { status: response.status, headers });
   }
 
   /**
@@ -231,6 +220,71 @@ export function createGateway(options: GatewayOptions): Gateway {
       );
     }
   };
+}
+
+/**
+ * The operation at `pathname`, or the 404/405 refusal. Matched on the raw (still percent-encoded)
+ * path: empty segments, encoded slashes and odd ids never match, and what is forwarded is the
+ * spec's template filled with the checked, re-encoded ids.
+ */
+function matchOrRefuse(method: string, pathname: string) {
+  const match = matchOperation(method, pathname);
+  if (match.kind === "not-found") {
+    throw new GatewayError(
+      404,
+      "not_found",
+      `No API operation at ${clip(pathname)}. This console serves the 19 operations of the Mistral API under /v1.`,
+    );
+  }
+  if (match.kind === "method-not-allowed") {
+    const allow = match.allow.join(", ");
+    throw new GatewayError(
+      405,
+      "method_not_allowed",
+      `${clip(pathname)} does not accept ${clip(method)}; it accepts ${allow}.`,
+      { headers: { allow } },
+    );
+  }
+  return match;
+}
+
+// The methods Next passes to a route handler (next/dist/server/web/http.js); app/v1's route
+// exports them all. Next answers any other method with an empty 400 before the route runs.
+const NEXT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "POST", "PUT", "DELETE", "PATCH"]);
+// Methods the Fetch API refuses to build a Request for: Next throws while turning the incoming
+// message into one, before any route code runs, and answers 500 with a stack trace in its log.
+const FETCH_FORBIDDEN = new Set(["CONNECT", "TRACE", "TRACK"]);
+
+/** The refusal for a method Next cannot hand to a route, or null to let Next serve it. */
+export function refuseUnroutable(method: string, url: string): GatewayError | null {
+  const upper = method.toUpperCase();
+  // Origin-form (the usual) or absolute-form request target.
+  let pathname = url.split(/[?#]/)[0];
+  if (!pathname.startsWith("/")) {
+    try {
+      pathname = new URL(url).pathname;
+    } catch {
+      pathname = "/";
+    }
+  }
+  const gatewayPath = pathname === "/v1" || pathname.startsWith("/v1/");
+  if (!FETCH_FORBIDDEN.has(upper) && !(gatewayPath && !NEXT_METHODS.has(upper))) return null;
+  if (gatewayPath) {
+    try {
+      matchOrRefuse(upper, pathname);
+    } catch (error) {
+      return error as GatewayError;
+    }
+  }
+  const allow = [...NEXT_METHODS].join(", ");
+  return new GatewayError(
+    405,
+    "method_not_allowed",
+    `This console does not accept ${clip(upper)}.`,
+    {
+      headers: { allow },
+    },
+  );
 }
 
 function clip(text: string): string {

@@ -1,9 +1,12 @@
 import "server-only";
+import { Server as HttpServer } from "node:http";
+import { Server as HttpsServer } from "node:https";
 import { Server } from "node:net";
 import { getAuthContext } from "./auth";
 import { checkAuthOffAllowed, getAuthConfig } from "./auth/config";
 import { prepareFirstRun } from "./auth/users";
 import { ConfigError, getConfig, publicBackendInfo } from "./config";
+import { installFront } from "./http-front";
 
 /**
  * Runs at server start: validates the configuration, refuses CONSOLE_AUTH=off off loopback,
@@ -20,6 +23,16 @@ export async function startConsole(): Promise<void> {
     if (auth.mode === "off") {
       checkAuthOffAllowed(listeningAddresses());
       console.log("[console] sign-in is off (CONSOLE_AUTH=off): every visitor acts as admin");
+    }
+    // Before the first request: methods Next cannot route, and each request's socket peer for
+    // the per-address sign-in limit (see http-front.ts).
+    const web = listeningServers().filter(
+      (s) => s instanceof HttpServer || s instanceof HttpsServer,
+    );
+    if (installFront(web) === 0) {
+      console.warn(
+        "[console] could not find the HTTP server: sign-in addresses come from X-Forwarded-For as the client sent it",
+      );
     }
     const ctx = await getAuthContext();
     console.log(`[console] accounts database: ${ctx.database.kind}`);
@@ -41,16 +54,19 @@ export async function startConsole(): Promise<void> {
   }
 }
 
-/** The addresses this process's servers listen on (Next has bound its port before this runs). */
-function listeningAddresses(): string[] {
+/** This process's listening servers (Next has bound its port before this runs). */
+function listeningServers(): Server[] {
   const handles =
     (process as unknown as { _getActiveHandles?: () => unknown[] })._getActiveHandles?.() ?? [];
+  return handles.filter((h): h is Server => h instanceof Server && h.listening);
+}
+
+/** The addresses this process's servers listen on. */
+function listeningAddresses(): string[] {
   const out: string[] = [];
-  for (const handle of handles) {
-    if (handle instanceof Server && handle.listening) {
-      const address = handle.address();
-      if (address && typeof address === "object") out.push(address.address);
-    }
+  for (const server of listeningServers()) {
+    const address = server.address();
+    if (address && typeof address === "object") out.push(address.address);
   }
   return out;
 }

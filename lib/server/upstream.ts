@@ -27,7 +27,10 @@ export interface Sandbox {
 export interface LiveUpstreamOptions {
   baseUrl: string;
   apiKey: Secret;
-  /** Time allowed until the response headers arrive. */
+  /**
+   * Time allowed for the response headers to arrive once the request body has been sent: a slow
+   * upload is not the upstream's delay (a 512 MB upload at 9 MB/s takes a minute).
+   */
   timeoutMs: number;
   /** A response body that sends nothing for this long (while the client reads) is ended. */
   idleTimeoutMs: number;
@@ -87,6 +90,7 @@ export function createLiveUpstream({
         agent,
       });
       let settled = false;
+      let timer: NodeJS.Timeout | undefined;
       const fail = (error: unknown) => {
         if (settled) return;
         settled = true;
@@ -94,16 +98,23 @@ export function createLiveUpstream({
         signal.removeEventListener("abort", onAbort);
         reject(error);
       };
-      const timer = setTimeout(() => {
-        fail(
-          new GatewayError(
-            504,
-            "upstream_timeout",
-            `The Mistral API at ${host} did not answer within ${formatSeconds(timeoutMs)}.`,
-          ),
-        );
-        upstreamRequest.destroy();
-      }, timeoutMs);
+      // The clock starts once the whole body is sent, so only the upstream's own delay counts,
+      // however long the upload took: at 'finish' for a streamed upload, right after end() for a
+      // body in memory (which a stalled upstream might never let reach 'finish').
+      const startClock = () => {
+        if (settled || timer) return;
+        timer = setTimeout(() => {
+          fail(
+            new GatewayError(
+              504,
+              "upstream_timeout",
+              `The Mistral API at ${host} did not answer within ${formatSeconds(timeoutMs)} after the request was sent.`,
+            ),
+          );
+          upstreamRequest.destroy();
+        }, timeoutMs);
+      };
+      upstreamRequest.once("finish", startClock);
       const onAbort = () => {
         fail(abortError());
         upstreamRequest.destroy();
@@ -130,7 +141,19 @@ export function createLiveUpstream({
         // From now on an abort tears down the response body, which is what stops a generation.
         signal.removeEventListener("abort", onAbort);
         signal.addEventListener("abort", () => response.destroy(), { once: true });
-        const status = response.statusCode ?? 502;
+        const status = response.statusCode ?? 0;
+        // Node hands over any three-digit status (and a 101 that was not asked for); the Fetch
+        // API's Response takes only 200-599 and would throw outside this promise.
+        if (status < 200 || status > 599) {
+          response.destroy();
+          return reject(
+            new GatewayError(
+              502,
+              "upstream_bad_response",
+              `The Mistral API at ${host} sent an invalid HTTP status (${status}).`,
+            ),
+          );
+        }
         const hasBody = !NULL_BODY.has(status) && request.method !== "HEAD";
         let headers: Headers;
         try {
@@ -163,21 +186,46 @@ export function createLiveUpstream({
       if (request.body && !request.headers.get("content-type")?.startsWith("multipart/")) {
         // A JSON body is already checked and in memory: one write, no stream machinery.
         request.arrayBuffer().then(
-          (bytes) => upstreamRequest.end(Buffer.from(bytes)),
+          (bytes) => {
+            upstreamRequest.end(Buffer.from(bytes));
+            startClock();
+          },
           (error: unknown) => fail(upstreamRequestError(host, error)),
         );
       } else if (request.body) {
         // Backpressure end to end: the browser's upload is read only as fast as the API takes it.
-        pipeline(
-          Readable.fromWeb(request.body as import("node:stream/web").ReadableStream),
-          upstreamRequest,
-          (error) => {
-            if (error)
-              fail(error instanceof GatewayError ? error : upstreamRequestError(host, error));
-          },
-        );
+        const source = Readable.fromWeb(request.body as import("node:stream/web").ReadableStream);
+        pipeline(source, upstreamRequest, (error) => {
+          if (error)
+            fail(error instanceof GatewayError ? error : upstreamRequestError(host, error));
+        });
+        // While the body is sent, time counts only while the upstream is not taking it (still
+        // connecting, or its window full): a slow client is not the upstream's delay, but an
+        // upstream that stops reading must not hold the upload open until the client gives up.
+        let stall: NodeJS.Timeout | undefined;
+        const unstall = () => {
+          clearTimeout(stall);
+          stall = undefined;
+        };
+        source.on("data", () => {
+          if (stall || settled || !upstreamRequest.writableNeedDrain) return;
+          stall = setTimeout(() => {
+            if (settled) return; // answered early (e.g. a 413) while the upload was held up
+            fail(
+              new GatewayError(
+                504,
+                "upstream_timeout",
+                `The Mistral API at ${host} stopped taking the upload for ${formatSeconds(timeoutMs)}.`,
+              ),
+            );
+            upstreamRequest.destroy();
+          }, timeoutMs);
+        });
+        upstreamRequest.on("drain", unstall);
+        upstreamRequest.once("close", unstall);
       } else {
         upstreamRequest.end();
+        startClock();
       }
     });
 }

@@ -74,7 +74,7 @@ describe("matchOperation", () => {
     expect(matchOperation("GET", path).kind).toBe("not-found");
   });
 
-  it("a parameter never contains a slash, a percent sign, a space or a dot segment", () => {
+  it("a parameter never contains a slash, a percent sign, a control character or a dot segment", () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...operations),
@@ -82,13 +82,62 @@ describe("matchOperation", () => {
         (op, value) => {
           const m = matchOperation(op.method, op.path.replace(/\{\w+\}/, value));
           if (m.kind !== "match") return;
-          for (const v of Object.values(m.params)) {
-            expect(v).not.toMatch(/[/%\s\\?#]/);
-            expect(v).not.toMatch(/^\.+$/);
+          for (const [name, v] of Object.entries(m.params)) {
+            expect(v).not.toMatch(/[/%\\\u0000-\u001f\u007f-\u009f]/);
+            expect(v).not.toMatch(/^\./);
+            // Model ids may hold any text a job suffix put there (spaces, `?`); other ids may not.
+            if (name !== "model_id") expect(v).not.toMatch(/[\s?#]/);
           }
+          // The forwarded path reads back as the same parameters.
+          const again = matchOperation(op.method, m.path);
+          expect(again.kind === "match" && again.params).toEqual(m.params);
         },
       ),
       { numRuns: 2000 },
     );
   });
+
+  it("every model id the API can return is reachable, and forwarded encoded", () => {
+    fc.assert(
+      fc.property(
+        fc
+          .string({ unit: "binary", minLength: 1, maxLength: 60 })
+          .filter(
+            (id) =>
+              id.isWellFormed() &&
+              !/[/\\%\u0000-\u001f\u007f-\u009f]/.test(id) &&
+              !/^[.-]/.test(id),
+          ),
+        (id) => {
+          const m = matchOperation("DELETE", `/v1/models/${encodeURIComponent(id)}`);
+          expect(m.kind === "match" && m.params.model_id).toBe(id);
+          expect(m.kind === "match" && m.path).toBe(
+            `/v1/models/${encodeURIComponent(id).replace(/%3A/g, ":")}`,
+          );
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it.each([
+    "/v1/models/%",
+    "/v1/models/a%zz",
+    "/v1/models/%C3",
+    "/v1/models/%ED%A0%80",
+    "/v1/models/a%00b",
+    "/v1/models/a%0Ab",
+    "/v1/models/a%C2%85b",
+    "/v1/models/a%5Cb",
+    "/v1/models/a%25b",
+    "/v1/models/%2E",
+    "/v1/models/%2Dx",
+    "/v1/models/a b",
+    "/v1/models/ü",
+  ])(
+    "refuses the model id in %j (not properly encoded, or a separator, control or dot)",
+    (path) => {
+      expect(matchOperation("GET", path).kind).toBe("not-found");
+    },
+  );
 });

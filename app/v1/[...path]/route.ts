@@ -4,7 +4,9 @@ import { handleGatewayRequest } from "@/lib/server/gateway";
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-// Every method goes to the gateway, so a known path with another method gets a JSON 405 + Allow.
+// Every method Next routes goes to the gateway, so a known path with another method gets a JSON
+// 405 + Allow. Next never calls a route for other methods (PROPFIND: an empty 400; TRACE: a 500,
+// as the Fetch API cannot represent it): guardServerMethods answers those before Next does.
 export const GET = handleGatewayRequest;
 export const HEAD = handleGatewayRequest;
 export const POST = handleGatewayRequest;

@@ -1,4 +1,5 @@
 import "server-only";
+import { isTextual } from "../redact";
 import type { Usage } from "./audit";
 
 export interface Observed {
@@ -30,7 +31,11 @@ export function observeResponse(
     void done(empty);
     return response;
   }
-  const isStream = (response.headers.get("content-type") ?? "").startsWith("text/event-stream");
+  const contentType = response.headers.get("content-type");
+  const isStream = (contentType ?? "").startsWith("text/event-stream");
+  // Only the bodies the gateway redacts are read: a declared binary body passes it untouched, so
+  // a `model` or `id` read from one could carry the key into the audit log.
+  const readable = isTextual(contentType);
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let text = "";
@@ -65,7 +70,7 @@ export function observeResponse(
       if (isStream) {
         text += decoder.decode(chunk, { stream: true });
         if (text.length > STREAM_TAIL_CHARS * 2) text = text.slice(-STREAM_TAIL_CHARS);
-      } else if (bytes <= MAX_JSON_BYTES) {
+      } else if (readable && bytes <= MAX_JSON_BYTES) {
         text += decoder.decode(chunk, { stream: true });
       }
       controller.enqueue(chunk);
