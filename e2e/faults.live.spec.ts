@@ -183,6 +183,8 @@ test("the gateway retries a read with backoff and never a write", async ({ reque
   // A write that fails is the caller's to retry: one attempt, the 503 passed on.
   await fault(request, "503", CHAT, 2);
   const chat = await request.post(CHAT, {
+    // As the console's own pages send it (CONSOLE_AUTH=off checks the Origin of writes).
+    headers: { origin: `http://127.0.0.1:${port + 2}` },
     data: { model: "mistral-small-latest", messages: [{ role: "user", content: "Hi" }] },
   });
   expect(chat.status()).toBe(503);

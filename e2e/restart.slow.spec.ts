@@ -68,7 +68,9 @@ test("a job carries on across a console restart and its page reconnects by itsel
   await start(request);
 
   const name = `${unique("restart")}.jsonl`;
+  // Writes carry the page's Origin, as the console's own pages send it (CONSOLE_AUTH=off checks it).
   const upload = await request.post(`${origin}/v1/files`, {
+    headers: { origin },
     multipart: {
       purpose: "fine-tune",
       file: { name, mimeType: "application/jsonl", buffer: Buffer.from(jsonl(30, "restart")) },
@@ -78,6 +80,7 @@ test("a job carries on across a console restart and its page reconnects by itsel
   const file = (await upload.json()) as { id: string };
   // At SANDBOX_SPEED=4: about 3 s of validation, then 40 steps over about 24 s.
   const created = await request.post(`${origin}/v1/fine_tuning/jobs`, {
+    headers: { origin },
     data: {
       model: "open-mistral-7b",
       training_files: [{ file_id: file.id, weight: 1 }],

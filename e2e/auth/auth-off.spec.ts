@@ -28,6 +28,17 @@ test("CONSOLE_AUTH=off: refused on 0.0.0.0, open on loopback", async ({ page, re
   await untilHealthy(request, origin);
   const models = await request.get(`${origin}/v1/models`);
   expect(models.status()).toBe(200);
+  // Open to this machine only: a page elsewhere cannot write to it (its Origin is foreign), and
+  // one on a DNS name rebound to 127.0.0.1 cannot read it (its Host is foreign).
+  const foreign = await request.delete(`${origin}/v1/files/file-1`, {
+    headers: { origin: "https://evil.example" },
+  });
+  expect(foreign.status()).toBe(403);
+  const rebound = await request.get(`${origin}/v1/files`, {
+    headers: { host: `rebind.example:${port}` },
+  });
+  expect(rebound.status()).toBe(403);
+  expect(((await rebound.json()) as { code: string }).code).toBe("unknown_host");
   await page.goto(`${origin}/`);
   await expect(page).toHaveURL(`${origin}/playground`);
   await expect(page.getByRole("button", { name: "Send", exact: true })).toBeVisible();

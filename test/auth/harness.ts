@@ -53,7 +53,17 @@ export async function freshPostgres(): Promise<{ url: string; drop(): Promise<vo
       const c = new pg.Client({ connectionString: admin });
       await c.connect();
       try {
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        // A pool that was just ended may still be saying goodbye on a socket or two: wait for
+        // them rather than FORCE them off, which would hit their client with an unhandled 57P01.
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await c.query(`DROP DATABASE IF EXISTS ${name}${attempt < 40 ? "" : " WITH (FORCE)"}`);
+            break;
+          } catch (error) {
+            if ((error as { code?: string }).code !== "55006" || attempt >= 40) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 25));
+          }
+        }
       } finally {
         await c.end();
       }

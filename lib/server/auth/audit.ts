@@ -1,5 +1,6 @@
 import "server-only";
-import { sql } from "kysely";
+import { sql, type Kysely } from "kysely";
+import type { Database } from "../db/schema";
 import type { AuthContext } from "./auth";
 import type { Principal } from "./principal";
 
@@ -43,39 +44,32 @@ export interface AuditEntry {
   durationMs: number | null;
 }
 
-/**
- * Records a call as it starts (status null while in flight) and returns a function that completes
- * the entry. Writing first means a crash mid-call still leaves a trace, and per-user limits see
- * calls that have not finished yet.
- */
-export async function auditStart(
-  ctx: AuthContext,
-  principal: Principal,
-  start: AuditStart,
-): Promise<(result: AuditResult) => Promise<void>> {
-  const at = Date.now();
-  const row = await ctx.database.db
-    .insertInto("audit_log")
-    .values({
-      at,
-      user_id: principal.userId,
-      user_email: principal.email,
-      via: principal.via,
-      token_id: principal.tokenId,
-      operation: start.operation,
-      method: start.method,
-      path: start.path,
-      target: start.target,
-      status: null,
-      model: null,
-      prompt_tokens: null,
-      completion_tokens: null,
-      total_tokens: null,
-      duration_ms: null,
-      spend: start.spend ? 1 : 0,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
+type Finish = (result: AuditResult) => Promise<void>;
+
+/** The audit row of a call as it starts: status null while in flight. */
+function startRow(principal: Principal, start: AuditStart, at: number) {
+  return {
+    at,
+    user_id: principal.userId,
+    user_email: principal.email,
+    via: principal.via,
+    token_id: principal.tokenId,
+    operation: start.operation,
+    method: start.method,
+    path: start.path,
+    target: start.target,
+    status: null,
+    model: null,
+    prompt_tokens: null,
+    completion_tokens: null,
+    total_tokens: null,
+    duration_ms: null,
+    spend: start.spend ? 1 : 0,
+  };
+}
+
+/** Completes the entry `id` started at `at` with the call's outcome. */
+function finisher(ctx: AuthContext, id: number, at: number): Finish {
   return async (result) => {
     await ctx.database.db
       .updateTable("audit_log")
@@ -88,9 +82,113 @@ export async function auditStart(
         total_tokens: result.usage?.totalTokens ?? null,
         ...(result.target ? { target: result.target } : {}),
       })
-      .where("id", "=", Number(row.id))
+      .where("id", "=", id)
       .execute();
   };
+}
+
+/**
+ * Records a call as it starts (status null while in flight) and returns a function that completes
+ * the entry. Writing first means a crash mid-call still leaves a trace, and per-user limits see
+ * calls that have not finished yet.
+ */
+export async function auditStart(
+  ctx: AuthContext,
+  principal: Principal,
+  start: AuditStart,
+): Promise<Finish> {
+  const at = Date.now();
+  const row = await ctx.database.db
+    .insertInto("audit_log")
+    .values(startRow(principal, start, at))
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return finisher(ctx, Number(row.id), at);
+}
+
+export type Admission = { ok: true; finish: Finish } | { ok: false; retryAfter: number };
+
+/** Separates this module's advisory locks from any other user of the database's. */
+const SPEND_LOCK_SPACE = 0x6d632d73; // "mc-s"
+
+/**
+ * Admits a spending call when the user has started fewer than `perMinute` of them in the last
+ * minute (in flight included, across every instance), recording it as auditStart does; else says
+ * how many seconds until a slot frees up.
+ *
+ * The check and the record are one INSERT … SELECT … WHERE (count) < limit, so no call can slip in
+ * between them. On SQLite that statement alone is exact: a writing statement takes the database's
+ * single write lock as it begins, before it counts (in WAL mode one whose snapshot is already stale
+ * fails instead of writing), and better-sqlite3 runs one statement at a time anyway. On
+ * PostgreSQL it is not: under READ COMMITTED, concurrent statements each count from a snapshot
+ * without the others' uncommitted rows, and all insert. So there it runs in a transaction that
+ * first takes a per-user advisory lock: the next call for that user waits until the previous one
+ * commits, and its statement, which starts after the lock is granted, sees that row. Other users
+ * are not held up (a hash collision between two users only makes them queue together).
+ */
+export async function admitSpending(
+  ctx: AuthContext,
+  principal: Principal,
+  start: AuditStart,
+  perMinute: number,
+): Promise<Admission> {
+  const at = Date.now();
+  const admit = async (db: Kysely<Database>) => {
+    const row = startRow(principal, start, at);
+    const columns = Object.keys(row) as (keyof typeof row)[];
+    const inserted = await db
+      .insertInto("audit_log")
+      .columns(columns)
+      .expression(
+        db
+          .selectNoFrom((eb) => columns.map((c) => eb.val(row[c]).as(c)))
+          .where((eb) =>
+            eb(
+              eb
+                .selectFrom("audit_log")
+                .select((e) => e.fn.countAll().as("n"))
+                .where("user_id", "=", principal.userId)
+                .where("spend", "=", 1)
+                .where("at", ">", at - 60_000),
+              "<",
+              perMinute,
+            ),
+          ),
+      )
+      .returning("id")
+      .executeTakeFirst();
+    return inserted ? Number(inserted.id) : null;
+  };
+  const id =
+    ctx.database.kind === "postgres"
+      ? await ctx.database.db.transaction().execute(async (trx) => {
+          await sql`select pg_advisory_xact_lock(${sql.lit(SPEND_LOCK_SPACE)}, hashtext(${principal.userId}))`.execute(
+            trx,
+          );
+          return admit(trx);
+        })
+      : await admit(ctx.database.db);
+  if (id !== null) return { ok: true, finish: finisher(ctx, id, at) };
+  return { ok: false, retryAfter: await retryAfterSeconds(ctx, principal.userId, perMinute) };
+}
+
+/** Seconds until the oldest of the user's last `perMinute` spending calls leaves the minute. */
+async function retryAfterSeconds(
+  ctx: AuthContext,
+  userId: string,
+  perMinute: number,
+): Promise<number> {
+  const rows = await ctx.database.db
+    .selectFrom("audit_log")
+    .select("at")
+    .where("user_id", "=", userId)
+    .where("spend", "=", 1)
+    .where("at", ">", Date.now() - 60_000)
+    .orderBy("at", "desc")
+    .limit(perMinute)
+    .execute();
+  const oldest = rows.length ? Number(rows[rows.length - 1].at) : Date.now();
+  return Math.min(60, Math.max(1, Math.ceil((oldest + 60_000 - Date.now()) / 1000)));
 }
 
 /** A one-shot entry for the console's own writes (tokens, users, setup). */
@@ -113,28 +211,49 @@ export async function audit(
   await finish({ status });
 }
 
+/** Refused writes recorded per user per minute; the rest of that minute's are only counted. */
+export const REFUSED_AUDIT_PER_MINUTE = 20;
+
 /**
- * Seconds until the caller may spend again, or null when under the limit: counts this user's
- * spending calls started in the last minute (in flight included), across every instance.
+ * Per user: when their current minute began and how many refused writes it has seen. In memory,
+ * so with several instances each records up to the cap (cap × instances a minute at most): the
+ * point is to bound what a script hammering the console can add to the log, and the first
+ * refusals, which say who tried what, are kept. Counting in the database instead would cost a
+ * query per refusal and still overshoot under concurrency.
  */
-export async function retryAfterSeconds(
+const refusedWindows = new Map<string, { start: number; count: number }>();
+
+function refusalRecordable(userId: string, now: number): boolean {
+  let window = refusedWindows.get(userId);
+  if (!window || now - window.start >= 60_000) {
+    if (refusedWindows.size >= 10_000) {
+      for (const [key, w] of refusedWindows)
+        if (now - w.start >= 60_000) refusedWindows.delete(key);
+    }
+    window = { start: now, count: 0 };
+    refusedWindows.set(userId, window);
+  }
+  window.count += 1;
+  if (window.count === REFUSED_AUDIT_PER_MINUTE + 1) {
+    console.warn(
+      `[audit] more than ${REFUSED_AUDIT_PER_MINUTE} refused writes by user ${userId} within a minute: the rest of this minute's are not recorded`,
+    );
+  }
+  return window.count <= REFUSED_AUDIT_PER_MINUTE;
+}
+
+/** Records a refused write (403, 429), up to REFUSED_AUDIT_PER_MINUTE per user per minute. */
+export async function auditRefusal(
   ctx: AuthContext,
-  userId: string,
-  perMinute: number,
-): Promise<number | null> {
-  const since = Date.now() - 60_000;
-  const rows = await ctx.database.db
-    .selectFrom("audit_log")
-    .select("at")
-    .where("user_id", "=", userId)
-    .where("spend", "=", 1)
-    .where("at", ">", since)
-    .orderBy("at", "desc")
-    .limit(perMinute)
-    .execute();
-  if (rows.length < perMinute) return null;
-  const oldest = Number(rows[rows.length - 1].at);
-  return Math.max(1, Math.ceil((oldest + 60_000 - Date.now()) / 1000));
+  principal: Principal,
+  operation: string,
+  method: string,
+  path: string,
+  target: string | null,
+  status: number,
+): Promise<void> {
+  if (!refusalRecordable(principal.userId, Date.now())) return;
+  await audit(ctx, principal, operation, method, path, target, status);
 }
 
 export interface AuditFilter {

@@ -6,13 +6,21 @@ import {
   SPENDING_OPERATIONS,
   type Permission,
 } from "@/lib/auth/permissions";
+import { unknownHostResponse } from "@/lib/auth/host";
 import { matchOperation } from "@/lib/mistral/operations";
 import { refusal } from "../errors";
 import type { Gateway } from "../gateway";
-import { audit, auditStart, retryAfterSeconds } from "./audit";
+import { admitSpending, auditRefusal, auditStart } from "./audit";
 import type { AuthContext } from "./auth";
+import type { AuthConfig } from "./config";
 import { observeResponse } from "./observe";
-import { authenticate, crossSiteWrite, type Principal } from "./principal";
+import {
+  authenticate,
+  crossSiteWrite,
+  hostAllowed,
+  requestHost,
+  type Principal,
+} from "./principal";
 import { jobOwners, recordJobOwner } from "./users";
 
 const CREATE_JOB = "jobs_api_routes_fine_tuning_create_fine_tuning_job";
@@ -47,6 +55,14 @@ export function crossSite(): Response {
 }
 
 /**
+ * The 403 for a request to a Host this console does not answer to (DNS rebinding), or null.
+ * Every entry point calls it first: the gateway, /api/console/*, /api/auth/*; proxy.ts for pages.
+ */
+export function foreignHost(config: AuthConfig, request: Request): Response | null {
+  return hostAllowed(config, request) ? null : unknownHostResponse(requestHost(request));
+}
+
+/**
  * Puts the gateway behind sign-in: who is calling (session or console token), whether their role
  * allows the operation, whether a cookie write came from this console's own pages, the per-user
  * limit on spending, and an audit entry for every write with its outcome and token usage.
@@ -54,6 +70,8 @@ export function crossSite(): Response {
 export function guardGateway(gateway: Gateway, context: () => Promise<AuthContext>): Gateway {
   return async function guarded(request) {
     const ctx = await context();
+    const foreign = foreignHost(ctx.config, request);
+    if (foreign) return foreign;
     const authn = await authenticate(ctx, request);
     if (!authn.ok) return unauthenticated(authn.reason);
     const principal = authn.principal;
@@ -66,9 +84,12 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
 
     const target = match.params.model_id ?? match.params.file_id ?? match.params.job_id ?? null;
     const write = method !== "GET" && method !== "HEAD";
-    // A refused write is recorded too: who tried to delete what is worth knowing.
+    // A refused write is recorded too: who tried to delete what is worth knowing (up to a
+    // per-user cap, so a script hammering the console cannot flood the log).
     const refuse = async (response: Response) => {
-      if (write) await audit(ctx, principal, label, method, match.path, target, response.status);
+      if (write) {
+        await auditRefusal(ctx, principal, label, method, match.path, target, response.status);
+      }
       return response;
     };
 
@@ -83,9 +104,14 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
 
     const spend = SPENDING_OPERATIONS.has(operation.id);
     const limit = principal.rateLimitPerMinute ?? ctx.config.rateLimitPerMinute;
+    const start = { operation: label, method, path: match.path, target, spend };
+    let finish: Awaited<ReturnType<typeof auditStart>>;
     if (spend && limit) {
-      const wait = await retryAfterSeconds(ctx, principal.userId, limit);
-      if (wait !== null) {
+      // Counting and recording in one step: checking first and recording later let concurrent
+      // calls all pass the check (see admitSpending).
+      const admission = await admitSpending(ctx, principal, start, limit);
+      if (!admission.ok) {
+        const wait = admission.retryAfter;
         return refuse(
           refusal(
             429,
@@ -95,15 +121,10 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
           ),
         );
       }
+      finish = admission.finish;
+    } else {
+      finish = await auditStart(ctx, principal, start);
     }
-
-    const finish = await auditStart(ctx, principal, {
-      operation: label,
-      method,
-      path: match.path,
-      target,
-      spend,
-    });
     let response: Response;
     try {
       response = await gateway(request);

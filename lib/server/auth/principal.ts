@@ -1,6 +1,8 @@
 import "server-only";
+import { hostPermitted } from "@/lib/auth/host";
 import { isRole, type Role } from "@/lib/auth/permissions";
 import type { AuthContext } from "./auth";
+import type { AuthConfig } from "./config";
 import { verifyToken } from "./tokens";
 
 /** Who is calling: a signed-in user, a console token's owner, or the local user (auth off). */
@@ -79,15 +81,41 @@ export async function authenticate(ctx: AuthContext, request: Request): Promise<
 }
 
 /**
- * Cookie-authenticated writes must come from a page of this console. Browsers always send Origin
- * on cross-site POST/PUT/PATCH/DELETE; a missing one (old clients, curl with a stolen cookie) is
- * refused too. Token calls carry no ambient credential, so they need no such check.
+ * Writes on an ambient credential must come from a page of this console: a session cookie, or with
+ * sign-in off no credential at all (any page the operator visits could otherwise post to
+ * localhost). Browsers always send Origin on cross-site POST/PUT/PATCH/DELETE; a missing one (old
+ * clients, curl with a stolen cookie) is refused too. Token calls carry no ambient credential, so
+ * they need no such check; with sign-in off, neither does a call with any Bearer header (an SDK):
+ * a foreign page cannot add one without a CORS preflight, which the console never grants.
  */
 export function crossSiteWrite(ctx: AuthContext, request: Request, principal: Principal): boolean {
-  if (principal.via !== "session") return false;
+  if (principal.via === "token") return false;
+  if (
+    principal.via === "local" &&
+    /^Bearer\s+\S/i.test(request.headers.get("authorization") ?? "")
+  ) {
+    return false;
+  }
   const method = request.method.toUpperCase();
   if (method === "GET" || method === "HEAD" || method === "OPTIONS") return false;
   return !fromOwnPage(ctx, request);
+}
+
+/** Whether the request's Host is one this console answers to (lib/auth/host.ts says which). */
+export function hostAllowed(config: AuthConfig, request: Request): boolean {
+  return hostPermitted(
+    {
+      authOff: config.mode === "off",
+      publicUrl: config.publicUrl,
+      allowedHosts: config.allowedHosts,
+    },
+    requestHost(request),
+  );
+}
+
+/** The Host the client sent (a Request built in a test has only its URL). */
+export function requestHost(request: Request): string {
+  return request.headers.get("host") ?? new URL(request.url).host;
 }
 
 /** Whether the request's Origin is this console (a missing Origin is not). */
@@ -103,5 +131,5 @@ export function fromOwnPage(ctx: AuthContext, request: Request): boolean {
   } catch {
     return false;
   }
-  return host === (request.headers.get("host") ?? new URL(request.url).host);
+  return host === requestHost(request);
 }

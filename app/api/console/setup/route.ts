@@ -1,6 +1,8 @@
 // First run: the one-time token from the server log turns its holder into the first admin.
 import { getAuthContext } from "@/lib/server/auth";
 import { audit } from "@/lib/server/auth/audit";
+import { crossSite, foreignHost } from "@/lib/server/auth/guard";
+import { fromOwnPage } from "@/lib/server/auth/principal";
 import { email, failure, password, readObject, text } from "@/lib/server/auth/route";
 import { completeSetup } from "@/lib/server/auth/users";
 
@@ -9,6 +11,10 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request): Promise<Response> {
   try {
     const ctx = await getAuthContext();
+    const foreign = foreignHost(ctx.config, request);
+    if (foreign) return foreign;
+    // It signs its caller in: a foreign page must not make a visitor the admin of its choosing.
+    if (!fromOwnPage(ctx, request)) return crossSite();
     const body = await readObject(request);
     const token = text(body, "token", { min: 1, max: 200, label: "The setup token" }).trim();
     const input = {
