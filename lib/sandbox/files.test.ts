@@ -1,7 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { JobOut, ListFilesOut, UploadFileOut } from "@/lib/mistral/types";
+import { tempUploadName } from "./files";
 import { INSTRUCT_LINE, jsonlFile, openSandbox, type TestSandbox } from "./test/helpers";
 
 let sb: TestSandbox;
@@ -192,6 +194,74 @@ describe("uploading files", () => {
     await sb.sandbox.handle(streamRequest(upload, controller.signal));
     expect(storedNames()).toEqual([]);
     expect((await sb.api<ListFilesOut>("GET", "/v1/files")).body.data).toEqual([]);
+  });
+
+  it("keeps non-ASCII file names intact, raw UTF-8 or RFC 5987 (issue 9.12a)", async () => {
+    sb = openSandbox();
+    const name = "invoice®-€-日本語.jsonl";
+    const content = INSTRUCT_LINE(1) + "\n";
+    const boundary = "----utf8-name";
+    const upload = async (disposition: string) => {
+      // Raw bytes: the part header is UTF-8 exactly as browsers and SDKs send it.
+      const body = new TextEncoder().encode(
+        `--${boundary}\r\nContent-Disposition: form-data; name="purpose"\r\n\r\nfine-tune\r\n` +
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; ${disposition}\r\n` +
+          `Content-Type: application/octet-stream\r\n\r\n${content}\r\n--${boundary}--\r\n`,
+      );
+      const res = await sb.call("POST", "/v1/files", undefined, {
+        body,
+        headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+      });
+      expect(res.status).toBe(200);
+      return (await res.json()) as UploadFileOut;
+    };
+    const raw = await upload(`filename="${name}"`);
+    const extended = await upload(
+      `filename="invoice.jsonl"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    );
+    // The way undici's FormData (Node's fetch, the SDKs) writes it.
+    const viaFormData = (await sb.api<UploadFileOut>("POST", "/v1/files", jsonlFile(1, name))).body;
+    for (const file of [raw, extended, viaFormData]) {
+      expect(file.filename).toBe(name);
+      expect((await sb.api<UploadFileOut>("GET", `/v1/files/${file.id}`)).body.filename).toBe(name);
+    }
+    const list = await sb.api<ListFilesOut>("GET", "/v1/files");
+    expect(list.body.data.map((f) => f.filename)).toEqual([name, name, name]);
+  });
+
+  it("removes at start the temp files of uploads whose process died, and only those (issue 9.12c)", async () => {
+    sb = openSandbox();
+    // A process that has exited (as one killed by kill -9 has), and one that is still running.
+    const deadPid = spawnSync(process.execPath, ["-e", ""]).pid!;
+    const live = spawn("sleep", ["60"], { stdio: "ignore" });
+    try {
+      const put = (name: string, ageMs = 0) => {
+        const file = path.join(filesDir(), name);
+        writeFileSync(file, INSTRUCT_LINE(0));
+        const t = (Date.now() - ageMs) / 1000;
+        utimesSync(file, t, t);
+        return name;
+      };
+      const orphan = put(tempUploadName("orphan", deadPid));
+      const writing = put(tempUploadName("writing", live.pid!));
+      const ours = put(tempUploadName("ours")); // this very process: maybe another sandbox's
+      const otherHost = put(`.tmp-00000000-${deadPid}-other-host`);
+      const olderName = put(".tmp-11111111-1111-4111-8111-111111111111");
+      const staleOtherHost = put(`.tmp-00000000-${live.pid}-stale`, 20 * 60_000);
+      const staleLive = put(tempUploadName("stale-live", live.pid!), 20 * 60_000);
+      const kept = (await sb.api<UploadFileOut>("POST", "/v1/files", jsonlFile(1))).body;
+
+      sb.reopen();
+      expect(storedNames().sort()).toEqual(
+        [writing, ours, otherHost, olderName, `${kept.id}.jsonl`].sort(),
+      );
+      expect(storedNames()).not.toContain(orphan);
+      expect(storedNames()).not.toContain(staleOtherHost);
+      expect(storedNames()).not.toContain(staleLive);
+      expect((await sb.api<ListFilesOut>("GET", "/v1/files")).body.data).toHaveLength(1);
+    } finally {
+      live.kill();
+    }
   });
 
   it("deletes a file and its bytes", async () => {

@@ -1,8 +1,9 @@
 // Files API: multipart uploads streamed to a temp file (never buffered whole), checked line by
 // line while they stream, then renamed into place only once everything is accepted.
-import { randomUUID } from "node:crypto";
-import { createWriteStream } from "node:fs";
+import { createHash, randomUUID } from "node:crypto";
+import { createWriteStream, readdirSync, rmSync, statSync, type WriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -15,6 +16,57 @@ import { json, mistralError, validationError } from "./http";
 
 export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 const MAX_REPORTED_ERRORS = 5;
+/** A temp file whose writer we cannot ask about (another host, an older name) is dropped after this. */
+const STALE_TEMP_MS = 15 * 60 * 1000;
+
+// A temp upload is named after the process writing it (`.tmp-<host>-<pid>-<uuid>`), so that a
+// sandbox starting later can tell one left by a process that died (kill -9, a crash: nothing ran
+// to remove it) from one that a live process sharing the folder is still writing. The host is a
+// hash: pids of another machine or container sharing the folder mean nothing here.
+const HOST_TAG = createHash("sha256").update(os.hostname()).digest("hex").slice(0, 8);
+const TEMP_NAME = /^\.tmp-([0-9a-f]{8})-(\d+)-/;
+
+/** The temp file name of upload `id` written by process `pid` of this host. */
+export function tempUploadName(id: string, pid = process.pid): string {
+  return `.tmp-${HOST_TAG}-${pid}-${id}`;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it exists, it is just not ours to signal.
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Removes the temp files of uploads that can never finish: those of a process of this host that
+ * is gone, and any older than STALE_TEMP_MS. Runs when a sandbox starts; returns what it removed.
+ */
+export function removeLeftoverUploads(filesDir: string, now = Date.now()): string[] {
+  const removed: string[] = [];
+  for (const name of readdirSync(filesDir)) {
+    if (!name.startsWith(".tmp-")) continue;
+    const file = path.join(filesDir, name);
+    const owner = TEMP_NAME.exec(name);
+    const orphan =
+      owner !== null &&
+      owner[1] === HOST_TAG &&
+      Number(owner[2]) !== process.pid &&
+      !isAlive(Number(owner[2]));
+    try {
+      if (orphan || now - statSync(file).mtimeMs > STALE_TEMP_MS) {
+        rmSync(file, { force: true });
+        removed.push(name);
+      }
+    } catch {
+      // Gone already (its upload finished or failed meanwhile): nothing to clean.
+    }
+  }
+  return removed;
+}
 
 interface FileRow {
   id: string;
@@ -82,7 +134,7 @@ class UploadRefused extends Error {
 }
 
 /**
- * POST /v1/files. The body is read as a stream; the file part goes to `<files>/.tmp-<uuid>` and is
+ * POST /v1/files. The body is read as a stream; the file part goes to a temp file and is
  * renamed to its final name only when the whole upload is accepted, so an upload that is cut off,
  * too large or invalid leaves nothing behind.
  */
@@ -92,12 +144,16 @@ export async function uploadFile(ctx: SandboxContext, request: Request): Promise
     return validationError([{ loc: ["body", "file"], msg: "Field required", type: "missing" }]);
   }
   const id = randomUUID();
-  const tmp = path.join(ctx.store.filesDir, `.tmp-${id}`);
+  const tmp = path.join(ctx.store.filesDir, tempUploadName(id));
   const source = Readable.fromWeb(request.body as unknown as NodeWebReadableStream<Uint8Array>);
   let bb: busboy.Busboy;
   try {
     bb = busboy({
       headers: { "content-type": contentType },
+      // Browsers and SDKs send a non-ASCII file name as raw UTF-8 in \`filename="..."\`; busboy's
+      // default (latin1) would turn \`invoice®.jsonl\` into \`invoiceÂ®.jsonl\`. (\`filename*=\` names
+      // its own charset.)
+      defParamCharset: "utf8",
       limits: { fileSize: ctx.maxUploadBytes, files: 1, fields: 10, fieldSize: 1024 },
     });
   } catch {
@@ -112,6 +168,7 @@ export async function uploadFile(ctx: SandboxContext, request: Request): Promise
   const linter = new JsonlLinter({ maxIssues: 200 });
   let fileDone: Promise<void> | undefined;
   let fileStream: Readable | undefined;
+  let tmpStream: WriteStream | undefined;
   let report: LintReport;
 
   try {
@@ -164,7 +221,7 @@ export async function uploadFile(ctx: SandboxContext, request: Request): Promise
               yield chunk;
             }
           },
-          createWriteStream(tmp, { flags: "wx" }),
+          (tmpStream = createWriteStream(tmp, { flags: "wx" })),
         );
         fileDone.catch(fail);
       });
@@ -208,6 +265,15 @@ export async function uploadFile(ctx: SandboxContext, request: Request): Promise
     fileStream?.destroy(); // ends the pipeline to the temp file, so it can be removed
     bb.destroy();
     await fileDone?.catch(() => undefined);
+    // The pipeline can fail before the temp file is even opened; removing it before the open
+    // completes would leave it behind, so wait until the write stream has closed.
+    if (tmpStream && !tmpStream.closed) {
+      const ws = tmpStream;
+      await new Promise<void>((resolve) => {
+        ws.once("close", () => resolve());
+        ws.destroy();
+      });
+    }
     await rm(tmp, { force: true });
     if (err instanceof UploadRefused) return err.response;
     // A failure to write our own disk is ours (500); anything else means the body broke off.

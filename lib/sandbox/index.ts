@@ -9,7 +9,14 @@ import type {
   JobIn,
 } from "@/lib/mistral/types";
 import type { SandboxContext } from "./context";
-import { deleteFile, listFiles, MAX_UPLOAD_BYTES, retrieveFile, uploadFile } from "./files";
+import {
+  deleteFile,
+  listFiles,
+  MAX_UPLOAD_BYTES,
+  removeLeftoverUploads,
+  retrieveFile,
+  uploadFile,
+} from "./files";
 import {
   agentsCompletion,
   chatCompletion,
@@ -92,6 +99,8 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     speed,
     maxUploadBytes: options.maxUploadBytes ?? MAX_UPLOAD_BYTES,
   };
+  // An upload cut off by a crash or kill -9 left its temp file behind: nothing else removes it.
+  removeLeftoverUploads(ctx.store.filesDir);
   seedFineTunedModels(ctx, options.seedModels ?? seedCountFromEnv());
   const tokensPerSecond = options.tokensPerSecond ?? 40;
   let abortedGenerations = 0;

@@ -356,6 +356,48 @@ describe("creating jobs", () => {
     ]);
   });
 
+  it("refuses a suffix the real API refuses, naming `suffix` (issue 9.11)", async () => {
+    setup();
+    const file = (await upload()).id;
+    for (const suffix of ["<svg onload=x>", "=1+1", "abc\u202Egnp.exe", "my\u200Bmodel", ""]) {
+      for (const dry of ["", "?dry_run=true"]) {
+        const res = await sb.api<{ detail: { loc: unknown[]; type: string }[] }>(
+          "POST",
+          `/v1/fine_tuning/jobs${dry}`,
+          {
+            model: "open-mistral-7b",
+            training_files: [{ file_id: file }],
+            hyperparameters: { training_steps: 2 },
+            suffix,
+          },
+        );
+        expect(res.status, JSON.stringify(suffix)).toBe(422);
+        expect(res.body.detail).toEqual([
+          {
+            loc: ["body", "suffix"],
+            msg: "String should match pattern '^[A-Za-z0-9._-]{1,18}$'",
+            type: "string_pattern_mismatch",
+          },
+        ]);
+      }
+    }
+    const tooLong = await sb.api<{ detail: { loc: unknown[] }[] }>("POST", "/v1/fine_tuning/jobs", {
+      model: "open-mistral-7b",
+      training_files: [{ file_id: file }],
+      hyperparameters: { training_steps: 2 },
+      suffix: "a".repeat(19),
+    });
+    expect(tooLong.status).toBe(422);
+    expect(tooLong.body.detail.map((d) => d.loc)).toEqual([["body", "suffix"]]);
+    // Nothing was created by the refused requests.
+    expect((await sb.api<JobsOut>("GET", "/v1/fine_tuning/jobs")).body.total).toBe(0);
+
+    const job = await createJob({ suffix: "my-model_v1.2" }, file);
+    expect(job.suffix).toBe("my-model_v1.2");
+    expect((await createJob({ suffix: "A".repeat(18) }, file)).suffix).toBe("A".repeat(18));
+    expect((await createJob({ suffix: null }, file)).suffix).toBeNull();
+  });
+
   it("echoes integrations and repositories without their secrets", async () => {
     setup();
     const job = await createJob({
@@ -426,5 +468,41 @@ describe("listing jobs", () => {
     ]);
     const dry = await sb.api("POST", "/v1/fine_tuning/jobs?dry_run=perhaps", {});
     expect(dry.status).toBe(422);
+  });
+
+  it("refuses huge page numbers with 422 naming the parameter, never a 500 (issue 9.12b)", async () => {
+    setup();
+    await createJob();
+    for (const [query, name, msg] of [
+      ["page=99999999999999999999", "page", "Input should be less than or equal to 2147483647"],
+      [
+        "page_size=99999999999999999999",
+        "page_size",
+        "Input should be less than or equal to 2147483647",
+      ],
+      ["page=2147483648", "page", "Input should be less than or equal to 2147483647"],
+      [
+        "page=-99999999999999999999",
+        "page",
+        "Input should be greater than or equal to -2147483648",
+      ],
+    ]) {
+      const res = await sb.api<{ detail: unknown[] }>("GET", `/v1/fine_tuning/jobs?${query}`);
+      expect(res.status, query).toBe(422);
+      expect(res.body.detail, query).toEqual([
+        {
+          loc: ["query", name],
+          msg,
+          type: msg.includes("less") ? "less_than_equal" : "greater_than_equal",
+        },
+      ]);
+    }
+    // The largest accepted values answer an empty page, not an error.
+    const last = await sb.api<JobsOut>(
+      "GET",
+      "/v1/fine_tuning/jobs?page=2147483647&page_size=2147483647",
+    );
+    expect(last.status).toBe(200);
+    expect(last.body).toMatchObject({ data: [], total: 1 });
   });
 });

@@ -13,7 +13,7 @@ import type {
 } from "@/lib/mistral/types";
 import { type SandboxContext, seededRandom, toSeconds } from "./context";
 import { getFileRow } from "./files";
-import { json, mistralError, validationError } from "./http";
+import { json, mistralError, type ValidationDetail, validationError } from "./http";
 import type { QueryValues } from "./validation";
 
 export const TRAIN_TOKENS_PER_STEP = 131072;
@@ -373,9 +373,11 @@ export function listJobs(ctx: SandboxContext, q: QueryValues): Response {
   ).n;
   const pageSize = Math.max(0, (q.page_size as number | undefined) ?? 100);
   const page = Math.max(0, (q.page as number | undefined) ?? 0);
+  // validateQuery bounds both; the cap keeps the offset an exact integer for SQLite regardless.
+  const offset = Math.min(page * pageSize, Number.MAX_SAFE_INTEGER);
   const rows = db
     .prepare(`SELECT * FROM jobs ${clause} ORDER BY rowid DESC LIMIT ? OFFSET ?`)
-    .all(...args, pageSize, page * pageSize) as JobRow[];
+    .all(...args, pageSize, offset) as JobRow[];
   return json({ data: rows.map((r) => toJobOut(r)), object: "list", total });
 }
 
@@ -442,7 +444,25 @@ function plan(ctx: SandboxContext, body: JobIn): Plan | Response {
   };
 }
 
+/**
+ * The real API's rule for a job's `suffix` (it becomes part of the model id): at most 18 letters,
+ * digits, '-', '_' or '.'. The console's job form (lib/fine-tuning/form.ts) applies the same rule.
+ */
+export const SUFFIX_PATTERN = /^[A-Za-z0-9._-]{1,18}$/;
+
+function suffixError(suffix: string | null | undefined): ValidationDetail | null {
+  // The spec's maxLength (checked before this) already refuses a longer one, in those words.
+  if (suffix === undefined || suffix === null || SUFFIX_PATTERN.test(suffix)) return null;
+  return {
+    loc: ["body", "suffix"],
+    msg: `String should match pattern '${SUFFIX_PATTERN.source}'`,
+    type: "string_pattern_mismatch",
+  };
+}
+
 export function createJob(ctx: SandboxContext, body: JobIn, dryRun: boolean): Response {
+  const badSuffix = suffixError(body.suffix);
+  if (badSuffix) return validationError([badSuffix]);
   const p = plan(ctx, body);
   if (p instanceof Response) return p;
   const now = ctx.now();

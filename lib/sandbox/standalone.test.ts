@@ -13,11 +13,20 @@ import { INSTRUCT_LINE, tempDir } from "./test/helpers";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
-/** Starts `tsx lib/sandbox/standalone.ts` on a free port and resolves with its URL. */
-function startStandalone(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+/**
+ * Starts `tsx lib/sandbox/standalone.ts` on a free port and resolves with its URL. `inProcess`
+ * loads tsx into the node process itself (the tsx CLI runs the script in a child), so that the
+ * child's pid is the sandbox's own.
+ */
+function startStandalone(
+  dataDir: string,
+  { inProcess = false } = {},
+): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(
     process.execPath,
-    [createRequire(import.meta.url).resolve("tsx/cli"), "lib/sandbox/standalone.ts"],
+    inProcess
+      ? ["--import", "tsx", "lib/sandbox/standalone.ts"]
+      : [createRequire(import.meta.url).resolve("tsx/cli"), "lib/sandbox/standalone.ts"],
     {
       cwd: ROOT,
       env: {
@@ -195,6 +204,47 @@ describe("standalone sandbox with the official SDK", () => {
       ((await list.json()) as { data: { filename: string }[] }).data.map((f) => f.filename),
     ).not.toContain("cut.jsonl");
   });
+});
+
+describe("a sandbox killed mid-upload", () => {
+  it("drops the upload's temp file when the next sandbox starts (issue 9.12c)", async () => {
+    const tmp = tempDir();
+    const filesDir = path.join(tmp.dir, "sandbox", "files");
+    const { url, child } = await startStandalone(tmp.dir, { inProcess: true });
+    const exited = new Promise((r) => child.once("exit", r));
+    const socket = net.connect(Number(new URL(url).port), "127.0.0.1");
+    try {
+      await new Promise<void>((r) => socket.on("connect", () => r()));
+      const head =
+        `--b\r\nContent-Disposition: form-data; name="file"; filename="killed.jsonl"\r\n\r\n` +
+        Array.from({ length: 200 }, (_, i) => INSTRUCT_LINE(i)).join("\n");
+      socket.write(
+        `POST /v1/files HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer x\r\n` +
+          `Content-Type: multipart/form-data; boundary=b\r\nContent-Length: ${head.length * 4}\r\n\r\n${head}`,
+      );
+      const temps = () => readdirSync(filesDir).filter((n) => n.startsWith(".tmp-"));
+      const deadline = Date.now() + 10_000;
+      while (temps().length === 0 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      expect(temps()).toHaveLength(1); // the server is writing the upload
+      child.kill("SIGKILL"); // nothing of the sandbox runs any more: the temp file stays
+      await exited;
+      socket.destroy();
+      expect(temps()).toHaveLength(1);
+
+      const next = createSandbox({ dataDir: tmp.dir });
+      try {
+        expect(temps()).toEqual([]);
+      } finally {
+        next.close();
+      }
+    } finally {
+      socket.destroy();
+      child.kill("SIGKILL");
+      tmp.remove();
+    }
+  }, 30_000);
 });
 
 describe("node adapter", () => {

@@ -2,13 +2,11 @@
 // better-sqlite3 is synchronous, so each call (and each transaction) is atomic within the process;
 // WAL and a busy timeout keep a second process (e.g. a dev server worker) safe too.
 // Lists are ordered by rowid, i.e. insertion order, which is stable even within one millisecond.
-import { mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 
 export type DB = Database.Database;
-
-const STALE_TEMP_MS = 15 * 60 * 1000;
 
 // Append only: each entry upgrades the schema by one version (PRAGMA user_version).
 const MIGRATIONS: string[] = [
@@ -88,14 +86,6 @@ export function openStore(dataDir: string): Store {
   const root = path.join(dataDir, "sandbox");
   const filesDir = path.join(root, "files");
   mkdirSync(filesDir, { recursive: true });
-  // Temp files of uploads interrupted by a crash are never renamed into place: drop them. Only
-  // stale ones: another process sharing this folder may be writing a fresh one right now.
-  for (const name of readdirSync(filesDir)) {
-    const file = path.join(filesDir, name);
-    if (name.startsWith(".tmp-") && Date.now() - statSync(file).mtimeMs > STALE_TEMP_MS) {
-      rmSync(file, { force: true });
-    }
-  }
   const db = new Database(path.join(root, "sandbox.db"));
   db.pragma("journal_mode = WAL");
   db.pragma("busy_timeout = 5000");

@@ -115,6 +115,20 @@ interface QueryParamSpec {
 
 const queryParamCache = new Map<string, QueryParamSpec[]>();
 
+/**
+ * Integer query parameters without bounds in the spec (page, page_size) are held to a 32-bit
+ * range: far beyond any real page, and page * page_size still fits the int64 SQLite binds, where
+ * `?page=99999999999999999999` (1e20 as a JS number) would fail the query with SQLITE_MISMATCH.
+ */
+export const QUERY_INT_MIN = -(2 ** 31);
+export const QUERY_INT_MAX = 2 ** 31 - 1;
+
+function bounded(schema: Json, types: Set<string>): Json {
+  if (!types.has("integer")) return schema;
+  // minimum/maximum only apply to numbers: a null branch of an anyOf is unaffected.
+  return { allOf: [schema, { minimum: QUERY_INT_MIN, maximum: QUERY_INT_MAX }] };
+}
+
 function typesOf(schema: Json): Set<string> {
   const out = new Set<string>();
   const add = (s: Json) => {
@@ -138,11 +152,10 @@ function queryParams(op: Operation): QueryParamSpec[] {
     const params = (opSpec.parameters as Json[] | undefined) ?? [];
     specs = params
       .filter((p) => p.in === "query")
-      .map((p) => ({
-        name: String(p.name),
-        schema: p.schema as Json,
-        types: typesOf(p.schema as Json),
-      }));
+      .map((p) => {
+        const types = typesOf(p.schema as Json);
+        return { name: String(p.name), schema: bounded(p.schema as Json, types), types };
+      });
     queryParamCache.set(op.id, specs);
   }
   return specs;
