@@ -1,10 +1,15 @@
 // @ts-check
 
-/** Security headers for every page; the CSP allows only our own origin. */
-const isDev = process.env.NODE_ENV !== "production";
+/**
+ * Security headers for every response. The Content-Security-Policy here is the fallback for what
+ * proxy.ts does not see (the APIs, Next's static files): no inline script at all. Every page gets
+ * its policy from proxy.ts instead (lib/csp.ts: the same directives plus a per-request script
+ * nonce; the proxy's header replaces this one), and HSTS, which depends on CONSOLE_URL at run time:
+ * these headers are fixed when the app is built.
+ */
 const csp = [
   "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
+  "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",

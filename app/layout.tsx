@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -7,7 +8,11 @@ export const metadata: Metadata = {
   description: "A self-hosted console for the Mistral AI API",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page is rendered per request: proxy.ts gives each one a fresh CSP nonce, which Next puts
+  // on its scripts while rendering. A page prerendered at build time would carry no nonce, and
+  // its scripts would be blocked.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen font-sans antialiased">
