@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import type { JobOut, ListFilesOut, UploadFileOut } from "@/lib/mistral/types";
+import type { JobOut, ListFilesOut, UploadFileOut } from "@/lib/mistral/seed-types";
 import { INSTRUCT_LINE, jsonlFile, openSandbox, type TestSandbox } from "./test/helpers";
 
 let sb: TestSandbox;
