@@ -18,5 +18,5 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Pages only: not the APIs (they answer 401 JSON), the signed-out pages or Next's own files.
-  matcher: ["/((?!api/|v1/|_next/|sign-in|setup|favicon\\.ico|.*\\.[a-z0-9]+$).*)"],
+  matcher: ["/((?!api/|v1/|v2/|_next/|sign-in|setup|favicon\\.ico|.*\\.[a-z0-9]+$).*)"],
 };
