@@ -1,5 +1,6 @@
 // The embedded Mistral-compatible backend: one `handle(Request) => Response` for the 19 operations
-// of the seed spec (lib/mistral/specs/seed-openapi.yaml), with its state in `<dataDir>/sandbox/` (SQLite + the uploaded bytes).
+// of the seed spec (lib/mistral/specs/seed-openapi.yaml), with its state in `<dataDir>/sandbox/`
+// (SQLite + the uploaded bytes).
 import { matchOperation } from "@/lib/mistral/operations";
 import { matchSeedOperation } from "@/lib/mistral/seed-operations";
 import type {

@@ -260,7 +260,7 @@ function refused(operation: RefusedOperation, method: string, path: string): Gat
     ? new GatewayError(
         403,
         "admin_key_required",
-        `${line} needs a Mistral admin API key; the console holds a workspace key and does not serve it. Use the Mistral console's admin settings instead.`,
+        `${line} needs a Mistral admin API key; the console holds a workspace key and does not serve it (an organisation admin can, at console.mistral.ai).`,
       )
     : new GatewayError(
         403,
