@@ -47,6 +47,6 @@ export const config = {
   // would buffer and truncate large uploads), Next's own files or static assets. Only asset
   // extensions are skipped: a page such as /models/<id> may end in ".1" and needs its nonce.
   matcher: [
-    "/((?!api/|v1/|_next/|.*\\.(?:ico|png|svg|jpe?g|gif|webp|txt|xml|webmanifest|js|css|map|woff2?)$).*)",
+    "/((?!api/|v1/|v2/|_next/|.*\\.(?:ico|png|svg|jpe?g|gif|webp|txt|xml|webmanifest|js|css|map|woff2?)$).*)",
   ],
 };

@@ -38,8 +38,9 @@ interface AuditEntry {
   durationMs: number | null;
 }
 
+// A label can name several operations (a request and its streamed variant): listed once.
 const OPERATIONS = [
-  ...Object.values(OPERATION_LABELS).filter((l) => !/\.(list|get)$/.test(l)),
+  ...new Set(Object.values(OPERATION_LABELS).filter((l) => !/\.(list|get)$/.test(l))),
   "tokens.create",
   "tokens.revoke",
   "users.create",

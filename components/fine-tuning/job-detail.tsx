@@ -130,6 +130,9 @@ function JobView({
   const checkpoints = job.checkpoints ?? [];
   const meta = job.metadata;
   const hp = job.hyperparameters;
+  // Only completion jobs have a FIM ratio and repositories (classifier jobs have neither).
+  const fimRatio = "fim_ratio" in hp ? hp.fim_ratio : null;
+  const repositories = "repositories" in job ? job.repositories : null;
 
   const fail = (what: string) => (error: unknown) => {
     const { title, hint } = describeError(error);
@@ -319,7 +322,7 @@ function JobView({
               ["Weight decay", orDash(hp.weight_decay)],
               ["Warm-up fraction", orDash(hp.warmup_fraction)],
               ...(job.model.startsWith("codestral")
-                ? ([["FIM ratio", orDash(hp.fim_ratio)]] as [string, React.ReactNode][])
+                ? ([["FIM ratio", orDash(fimRatio)]] as [string, React.ReactNode][])
                 : []),
             ]}
           />
@@ -361,9 +364,9 @@ function JobView({
           )}
         </Section>
         <Section title="Repositories" id="repo-h">
-          {job.repositories?.length ? (
+          {repositories?.length ? (
             <ul className="flex flex-col gap-2 text-sm">
-              {job.repositories.map((r, n) => (
+              {repositories.map((r, n) => (
                 <li key={n}>
                   <span className="font-mono">
                     {r.owner}/{r.name}

@@ -6,8 +6,9 @@ import {
   type APIResponse,
   type Page,
 } from "@playwright/test";
-import { OPERATION_PERMISSIONS } from "@/lib/auth/permissions";
-import type { OperationId } from "@/lib/mistral/operations";
+import { operationPermission } from "@/lib/auth/permissions";
+import { operationById, type OperationId } from "@/lib/mistral/operations";
+import { seedOperations } from "@/lib/mistral/seed-operations";
 import { ADMIN } from "./admin";
 import {
   adminContext,
@@ -34,7 +35,10 @@ const CHAT = {
   max_tokens: 5,
 };
 
-/** The 19 operations; `file`/`job` are created by the admin (so the job is someone else's). */
+/**
+ * The 19 operations the sandbox serves (the seed's); `file`/`job` are created by the admin (so the
+ * job is someone else's). test/auth/role-matrix.test.ts covers every operation of the table.
+ */
 function calls(file: string, job: string): Call[] {
   const model = "ft:open-mistral-7b:e2e:20240101:nope";
   return [
@@ -180,7 +184,7 @@ async function adminFixtures(baseURL: string) {
 }
 
 function expected(role: Role, call: Call): string | null {
-  let permission: string = OPERATION_PERMISSIONS[call.op];
+  let permission: string = operationPermission(operationById(call.op));
   // The job is the admin's: anyone else needs jobs.manage_any to start or cancel it.
   if (permission === "jobs.manage_own" && role !== "admin") permission = "jobs.manage_any";
   const roles: Record<Role, string[]> = {
@@ -206,7 +210,7 @@ test.describe("/v1 operations by role @postgres", () => {
   test("the matrix covers the 19 operations", () => {
     const ops = calls("f", "j").map((c) => c.op);
     expect(new Set(ops).size).toBe(19);
-    expect(ops.sort()).toEqual(Object.keys(OPERATION_PERMISSIONS).sort());
+    expect(ops.sort()).toEqual(seedOperations.map((o) => o.id).sort());
   });
 
   test("anonymous: every operation answers 401 unauthenticated", async ({ baseURL }) => {

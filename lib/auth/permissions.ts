@@ -1,4 +1,4 @@
-import type { OperationId } from "@/lib/mistral/operations";
+import type { Operation, OperationId, Tag } from "@/lib/mistral/operations";
 
 /**
  * Roles and what each may do. Shared by the server (which refuses) and the UI (which hides):
@@ -8,21 +8,43 @@ export const ROLES = ["viewer", "member", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = [
-  // viewer
+  // viewer: reads what the workspace holds, spends nothing
   "models.read",
   "files.read",
   "jobs.read",
+  "batch.read",
+  "agents.read",
+  "conversations.read",
+  "libraries.read",
   "usage.read_own",
   "tokens.manage_own",
-  // member
+  // member: inference, uploads, batch jobs, and the agents, conversations and libraries they made
   "playground.use",
   "files.upload",
   "jobs.create",
   "jobs.manage_own",
+  "batch.create",
+  "batch.manage_own",
+  "agents.create",
+  "agents.manage_own",
+  "conversations.manage_own",
+  "libraries.create",
+  "libraries.manage_own",
   // admin
   "files.delete",
   "jobs.manage_any",
+  "batch.manage_any",
+  "agents.manage_any",
+  "conversations.manage_any",
+  "libraries.manage_any",
   "models.manage",
+  "connectors.use",
+  "workflows.use",
+  "observability.use",
+  "rag.use",
+  "prompts.use",
+  "skills.use",
+  "voices.use",
   "users.manage",
   "tokens.manage_any",
   "audit.read",
@@ -34,6 +56,10 @@ const VIEWER: readonly Permission[] = [
   "models.read",
   "files.read",
   "jobs.read",
+  "batch.read",
+  "agents.read",
+  "conversations.read",
+  "libraries.read",
   "usage.read_own",
   "tokens.manage_own",
 ];
@@ -43,6 +69,13 @@ const MEMBER: readonly Permission[] = [
   "files.upload",
   "jobs.create",
   "jobs.manage_own",
+  "batch.create",
+  "batch.manage_own",
+  "agents.create",
+  "agents.manage_own",
+  "conversations.manage_own",
+  "libraries.create",
+  "libraries.manage_own",
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -52,11 +85,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 };
 
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
-  viewer: "Sees files, jobs, models and charts; spends nothing.",
+  viewer:
+    "Sees files, jobs, batch jobs, models, agents, conversations, libraries and charts; spends nothing.",
   member:
-    "Also uses the playground, uploads files, and creates, starts and cancels their own jobs.",
+    "Also uses the playground and every inference API, uploads files, runs batch jobs, creates jobs, agents, conversations and libraries and manages their own.",
   admin:
-    "Also deletes files, cancels any job, manages models, users and tokens, reads the audit log.",
+    "Also deletes files, manages anyone's jobs, agents and libraries, models, connectors, workflows, observability, users and tokens, reads the audit log.",
 };
 
 export function isRole(value: unknown): value is Role {
@@ -68,45 +102,139 @@ export function can(role: string | null | undefined, permission: Permission): bo
   return isRole(role) && ROLE_PERMISSIONS[role].includes(permission);
 }
 
-/**
- * The permission each of the spec's 19 operations needs. Starting and cancelling a job need
- * `jobs.manage_own` for the caller's own jobs and `jobs.manage_any` for anyone else's.
- */
-export const OPERATION_PERMISSIONS = {
-  list_models_v1_models_get: "models.read",
-  retrieve_model_v1_models__model_id__get: "models.read",
-  delete_model_v1_models__model_id__delete: "models.manage",
-  files_api_routes_upload_file: "files.upload",
-  files_api_routes_list_files: "files.read",
-  files_api_routes_retrieve_file: "files.read",
-  files_api_routes_delete_file: "files.delete",
-  jobs_api_routes_fine_tuning_get_fine_tuning_jobs: "jobs.read",
-  jobs_api_routes_fine_tuning_create_fine_tuning_job: "jobs.create",
-  jobs_api_routes_fine_tuning_get_fine_tuning_job: "jobs.read",
-  jobs_api_routes_fine_tuning_cancel_fine_tuning_job: "jobs.manage_own",
-  jobs_api_routes_fine_tuning_start_fine_tuning_job: "jobs.manage_own",
-  jobs_api_routes_fine_tuning_update_fine_tuned_model: "models.manage",
-  jobs_api_routes_fine_tuning_archive_fine_tuned_model: "models.manage",
-  jobs_api_routes_fine_tuning_unarchive_fine_tuned_model: "models.manage",
-  chat_completion_v1_chat_completions_post: "playground.use",
-  fim_completion_v1_fim_completions_post: "playground.use",
-  agents_completion_v1_agents_completions_post: "playground.use",
-  embeddings_v1_embeddings_post: "playground.use",
-} as const satisfies Record<OperationId, Permission>;
+/** What a tag's operations need: `read` for GET, `write` for every other method. */
+interface TagRule {
+  read: Permission;
+  write: Permission;
+}
+const INFERENCE: TagRule = { read: "playground.use", write: "playground.use" };
+const adminOnly = (permission: Permission): TagRule => ({ read: permission, write: permission });
 
-/** Operations that spend the key's budget: per-user request limits apply to these. */
-export const SPENDING_OPERATIONS: ReadonlySet<OperationId> = new Set<OperationId>([
-  "chat_completion_v1_chat_completions_post",
-  "fim_completion_v1_fim_completions_post",
-  "agents_completion_v1_agents_completions_post",
-  "embeddings_v1_embeddings_post",
+/**
+ * The permission rule of every tag of the spec's served operations (a tag added by a new spec
+ * fails to compile here until it gets one). Viewers read the workspace's models, files, jobs,
+ * batch jobs, agents, conversations and libraries; members use inference; connectors, workflows,
+ * observability, RAG, prompts, skills and voices are for admins alone, reads included.
+ */
+export const TAG_PERMISSIONS = {
+  models: { read: "models.read", write: "models.manage" },
+  files: { read: "files.read", write: "files.delete" },
+  "deprecated.fine-tuning": { read: "jobs.read", write: "jobs.manage_own" },
+  batch: { read: "batch.read", write: "batch.manage_own" },
+  chat: INFERENCE,
+  fim: INFERENCE,
+  agents: INFERENCE,
+  embeddings: INFERENCE,
+  classifiers: INFERENCE,
+  ocr: INFERENCE,
+  "audio.transcriptions": INFERENCE,
+  "audio.speech": INFERENCE,
+  // Starting, appending to and restarting a conversation is inference; deleting one is managing.
+  "beta.conversations": { read: "conversations.read", write: "playground.use" },
+  "beta.agents": { read: "agents.read", write: "agents.manage_own" },
+  "beta.libraries": { read: "libraries.read", write: "libraries.manage_own" },
+  "beta.libraries.documents": { read: "libraries.read", write: "libraries.manage_own" },
+  "beta.libraries.accesses": { read: "libraries.read", write: "libraries.manage_own" },
+  "beta.connectors": adminOnly("connectors.use"),
+  "beta.observability.chat_completion_events": adminOnly("observability.use"),
+  "beta.observability.chat_completion_events.fields": adminOnly("observability.use"),
+  "beta.observability.judges": adminOnly("observability.use"),
+  "beta.observability.campaigns": adminOnly("observability.use"),
+  "beta.observability.datasets": adminOnly("observability.use"),
+  "beta.observability.datasets.records": adminOnly("observability.use"),
+  "beta.observability.logs": adminOnly("observability.use"),
+  "beta.observability.traces": adminOnly("observability.use"),
+  "beta.observability.spans": adminOnly("observability.use"),
+  workflows: adminOnly("workflows.use"),
+  "workflows.executions": adminOnly("workflows.use"),
+  "workflows.metrics": adminOnly("workflows.use"),
+  "workflows.runs": adminOnly("workflows.use"),
+  "workflows.schedules": adminOnly("workflows.use"),
+  "workflows.deployments": adminOnly("workflows.use"),
+  events: adminOnly("workflows.use"),
+  "beta.rag.ingestion_pipeline_configurations": adminOnly("rag.use"),
+  "beta.rag.search_indexes": adminOnly("rag.use"),
+  "beta.prompts": adminOnly("prompts.use"),
+  "beta.skills": adminOnly("skills.use"),
+  "audio.voices": adminOnly("voices.use"),
+} as const satisfies Record<Tag, TagRule>;
+
+/** Operations whose permission is not their tag's rule: creating, uploading, deleting. */
+const OPERATION_EXCEPTIONS: Partial<Record<OperationId, Permission>> = {
+  files_api_routes_upload_file: "files.upload",
+  jobs_api_routes_fine_tuning_create_fine_tuning_job: "jobs.create",
+  jobs_api_routes_batch_create_batch_job: "batch.create",
+  agents_api_v1_agents_create: "agents.create",
+  libraries_create_v1: "libraries.create",
+  agents_api_v1_conversations_delete: "conversations.manage_own",
+};
+
+/**
+ * The permission an operation needs. A `*.manage_own` permission covers the caller's own
+ * resource; anyone else's needs the matching `*.manage_any` (see OWNED_PERMISSIONS).
+ */
+export function operationPermission(op: Pick<Operation, "id" | "tag" | "method">): Permission {
+  const rule: TagRule = TAG_PERMISSIONS[op.tag];
+  return OPERATION_EXCEPTIONS[op.id] ?? (op.method === "GET" ? rule.read : rule.write);
+}
+
+/**
+ * For each `*.manage_own` permission: the permission needed on a resource someone else made (or
+ * that the console did not see made), and the path parameter naming the resource.
+ */
+export const OWNED_PERMISSIONS: Partial<
+  Record<Permission, { any: Permission; kind: OwnedKind; param: string }>
+> = {
+  "jobs.manage_own": { any: "jobs.manage_any", kind: "job", param: "job_id" },
+  "batch.manage_own": { any: "batch.manage_any", kind: "batch_job", param: "job_id" },
+  "agents.manage_own": { any: "agents.manage_any", kind: "agent", param: "agent_id" },
+  "conversations.manage_own": {
+    any: "conversations.manage_any",
+    kind: "conversation",
+    param: "conversation_id",
+  },
+  "libraries.manage_own": { any: "libraries.manage_any", kind: "library", param: "library_id" },
+};
+export type OwnedKind = "job" | "batch_job" | "agent" | "conversation" | "library";
+
+/** Tags whose every operation spends the key's budget (per-user request limits apply). */
+const SPENDING_TAGS: ReadonlySet<string> = new Set([
+  "chat",
+  "fim",
+  "agents",
+  "embeddings",
+  "classifiers",
+  "ocr",
+  "audio.transcriptions",
+  "audio.speech",
+]);
+
+/** Spending operations of other tags: they run models or store data on the key's account. */
+const SPENDING_IDS: ReadonlySet<string> = new Set<OperationId>([
   "files_api_routes_upload_file",
   "jobs_api_routes_fine_tuning_create_fine_tuning_job",
   "jobs_api_routes_fine_tuning_start_fine_tuning_job",
+  "jobs_api_routes_batch_create_batch_job",
+  "agents_api_v1_conversations_start",
+  "agents_api_v1_conversations_append",
+  "agents_api_v1_conversations_restart",
+  "agents_api_v1_conversations_start_stream",
+  "agents_api_v1_conversations_append_stream",
+  "agents_api_v1_conversations_restart_stream",
+  "libraries_documents_upload_v1",
+  "libraries_documents_reprocess_v1",
+  "judge_chat_completion_event_v1_observability_chat_completion_events__event_id__live_judging_post",
+  "judge_conversation_v1_observability_judges__judge_id__live_judging_post",
+  "judge_dataset_record_v1_observability_dataset_records__dataset_record_id__live_judging_post",
 ]);
 
-/** Short names for the audit log and its filters. */
-export const OPERATION_LABELS: Record<OperationId, string> = {
+/** Whether an operation spends the key's budget: per-user request limits apply to these. */
+export function isSpending(op: Pick<Operation, "id" | "tag">): boolean {
+  return SPENDING_TAGS.has(op.tag) || SPENDING_IDS.has(op.id);
+}
+
+/** Short names for the audit log and its filters; other operations are filed under their id. */
+export const OPERATION_LABELS: Partial<Record<OperationId, string>> = {
   list_models_v1_models_get: "models.list",
   retrieve_model_v1_models__model_id__get: "models.get",
   delete_model_v1_models__model_id__delete: "models.delete",
@@ -126,4 +254,37 @@ export const OPERATION_LABELS: Record<OperationId, string> = {
   fim_completion_v1_fim_completions_post: "fim.completions",
   agents_completion_v1_agents_completions_post: "agents.completions",
   embeddings_v1_embeddings_post: "embeddings",
+  moderations_v1_moderations_post: "moderations",
+  chat_moderations_v1_chat_moderations_post: "chat.moderations",
+  classifications_v1_classifications_post: "classifications",
+  chat_classifications_v1_chat_classifications_post: "chat.classifications",
+  ocr_v1_ocr_post: "ocr",
+  audio_api_v1_transcriptions_post: "audio.transcriptions",
+  audio_api_v1_transcriptions_post_stream: "audio.transcriptions",
+  speech_v1_audio_speech_post: "audio.speech",
+  files_api_routes_download_file: "files.download",
+  files_api_routes_get_signed_url: "files.url",
+  jobs_api_routes_batch_get_batch_jobs: "batch.list",
+  jobs_api_routes_batch_create_batch_job: "batch.create",
+  jobs_api_routes_batch_get_batch_job: "batch.get",
+  jobs_api_routes_batch_delete_batch_job: "batch.delete",
+  jobs_api_routes_batch_cancel_batch_job: "batch.cancel",
+  agents_api_v1_conversations_start: "conversations.start",
+  agents_api_v1_conversations_start_stream: "conversations.start",
+  agents_api_v1_conversations_append: "conversations.append",
+  agents_api_v1_conversations_append_stream: "conversations.append",
+  agents_api_v1_conversations_restart: "conversations.restart",
+  agents_api_v1_conversations_restart_stream: "conversations.restart",
+  agents_api_v1_conversations_delete: "conversations.delete",
+  agents_api_v1_agents_create: "agents.create",
+  agents_api_v1_agents_update: "agents.update",
+  agents_api_v1_agents_delete: "agents.delete",
+  libraries_create_v1: "libraries.create",
+  libraries_delete_v1: "libraries.delete",
+  libraries_documents_upload_v1: "libraries.documents.upload",
+  libraries_documents_delete_v1: "libraries.documents.delete",
 };
+
+export function operationLabel(op: Pick<Operation, "id">): string {
+  return OPERATION_LABELS[op.id] ?? op.id;
+}

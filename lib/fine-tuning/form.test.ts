@@ -158,7 +158,7 @@ describe("draftFromJob (clone)", () => {
       model: "codestral-latest",
       auto_start: false,
       status: "SUCCESS",
-      job_type: "FT",
+      job_type: "completion",
       created_at: 0,
       modified_at: 0,
       training_files: ["a", "b"],

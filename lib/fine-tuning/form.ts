@@ -2,7 +2,7 @@
 // TrainingParametersIn, WandbIntegration, GithubRepositoryIn), and the JobIn it becomes.
 // Field keys are the API's own paths (`hyperparameters.learning_rate`, `repositories.2.token`),
 // so a 422 `loc` from the server lands on the same field as a rule checked here.
-import type { FileSchema, JobIn, JobOut } from "@/lib/mistral/types";
+import type { components, FileSchema, JobIn, JobOut } from "@/lib/mistral/types";
 
 export type FineTuneableModel = JobIn["model"];
 
@@ -281,7 +281,10 @@ const optNum = (text: string) => (text.trim() === "" ? undefined : num(text));
 
 /** The request body for the draft (call only when validateDraft finds nothing). */
 export function toJobIn(d: WizardDraft): JobIn {
-  const hp: JobIn["hyperparameters"] = { learning_rate: num(d.learningRate) };
+  // The wizard makes completion jobs (classifier jobs have other hyperparameters).
+  const hp: components["schemas"]["CompletionTrainingParametersIn"] = {
+    learning_rate: num(d.learningRate),
+  };
   if (d.length === "steps") {
     const steps = optNum(d.trainingSteps);
     if (steps !== undefined) hp.training_steps = steps;
@@ -337,6 +340,9 @@ const text = (v: number | null | undefined, fallback = "") => (v == null ? fallb
  */
 export function draftFromJob(job: JobOut): WizardDraft {
   const hp = job.hyperparameters;
+  // Only completion jobs have a FIM ratio and repositories; a classifier job clones without them.
+  const fimRatio = "fim_ratio" in hp ? hp.fim_ratio : null;
+  const repositories = "repositories" in job ? job.repositories : null;
   const trainingFiles = job.training_files.map((f) =>
     typeof f === "string"
       ? { fileId: f, weight: "1" }
@@ -360,7 +366,7 @@ export function draftFromJob(job: JobOut): WizardDraft {
     learningRate: text(hp.learning_rate, DEFAULTS.learningRate),
     weightDecay: text(hp.weight_decay),
     warmupFraction: text(hp.warmup_fraction),
-    fimRatio: text(hp.fim_ratio, DEFAULTS.fimRatio),
+    fimRatio: text(fimRatio, DEFAULTS.fimRatio),
     suffix: job.suffix ?? "",
     wandbEnabled: !!wandb,
     wandb: {
@@ -369,7 +375,7 @@ export function draftFromJob(job: JobOut): WizardDraft {
       runName: wandb?.run_name ?? "",
       apiKey: "",
     },
-    repositories: (job.repositories ?? []).map((r) => ({
+    repositories: (repositories ?? []).map((r) => ({
       owner: r.owner,
       name: r.name,
       ref: r.ref ?? "",

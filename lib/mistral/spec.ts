@@ -5,7 +5,8 @@ import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020"
 import addFormats from "ajv-formats";
 import { parse } from "yaml";
 
-const SPEC_PATH = path.join(process.cwd(), "lib/mistral/openapi.yaml");
+// The seed spec: the sandbox answers in its shapes until it moves to today's.
+const SPEC_PATH = path.join(process.cwd(), "lib/mistral/specs/seed-openapi.yaml");
 
 type Json = Record<string, unknown>;
 let spec: Json | undefined;

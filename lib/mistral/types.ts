@@ -1,19 +1,22 @@
-// Friendly names for the spec's schemas (generated into schema.gen.ts by `npm run gen:types`).
+// Friendly names for today's API schemas (lib/mistral/openapi.gen.yaml, generated into
+// schema.gen.ts by `npm run gen`). Several are unions today where the seed had one shape: a model
+// card is a base or a fine-tuned one, a job a completion or a classifier one.
 import type { components, paths } from "./schema.gen";
 
 export type { components, paths };
 type S = components["schemas"];
 
-export type ModelCard = S["ModelCard"];
+export type ModelCard = S["BaseModelCard"] | S["FTModelCard"];
 export type ModelList = S["ModelList"];
-export type FTModelOut = S["FTModelOut"];
-export type UploadFileOut = S["UploadFileOut"];
+/** What updating a fine-tuned model answers. */
+export type FTModelOut = S["CompletionFineTunedModel"] | S["ClassifierFineTunedModel"];
+export type UploadFileOut = S["CreateFileResponse"];
 export type FileSchema = S["FileSchema"];
-export type ListFilesOut = S["ListFilesOut"];
+export type ListFilesOut = S["ListFilesResponse"];
 export type JobIn = S["JobIn"];
-export type JobOut = S["JobOut"];
+export type JobOut = S["CompletionJobOut"] | S["ClassifierJobOut"];
 export type JobsOut = S["JobsOut"];
-export type DetailedJobOut = S["DetailedJobOut"];
+export type DetailedJobOut = S["CompletionDetailedJobOut"] | S["ClassifierDetailedJobOut"];
 export type LegacyJobMetadataOut = S["LegacyJobMetadataOut"];
 export type CheckpointOut = S["CheckpointOut"];
 export type EventOut = S["EventOut"];

@@ -31,7 +31,6 @@ const MODELS: ConsoleModel[] = [
     id: "open-mistral-7b",
     created: 1_695_772_800,
     owned_by: "mistralai",
-    root: null,
     name: "open-mistral-7b",
     description: "Our first dense model.",
     capabilities: caps({ fine_tuning: true }),

@@ -2,7 +2,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import type { JobOut, ListFilesOut, UploadFileOut } from "@/lib/mistral/types";
+import type { JobOut, ListFilesOut, UploadFileOut } from "@/lib/mistral/seed-types";
 import { tempUploadName } from "./files";
 import { INSTRUCT_LINE, jsonlFile, openSandbox, type TestSandbox } from "./test/helpers";
 

@@ -10,7 +10,7 @@ import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
 import busboy from "busboy";
 import { JsonlLinter, type LintReport } from "@/lib/jsonl";
-import type { FileSchema } from "@/lib/mistral/types";
+import type { FileSchema } from "@/lib/mistral/seed-types";
 import type { SandboxContext } from "./context";
 import { json, mistralError, validationError } from "./http";
 

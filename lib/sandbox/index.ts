@@ -1,13 +1,15 @@
 // The embedded Mistral-compatible backend: one `handle(Request) => Response` for the 19 operations
-// of the spec, with its state in `<dataDir>/sandbox/` (SQLite + the uploaded bytes).
+// of the seed spec (lib/mistral/specs/seed-openapi.yaml), with its state in `<dataDir>/sandbox/`
+// (SQLite + the uploaded bytes).
 import { matchOperation } from "@/lib/mistral/operations";
+import { matchSeedOperation } from "@/lib/mistral/seed-operations";
 import type {
   AgentsCompletionRequest,
   ChatCompletionRequest,
   EmbeddingRequest,
   FIMCompletionRequest,
   JobIn,
-} from "@/lib/mistral/types";
+} from "@/lib/mistral/seed-types";
 import type { SandboxContext } from "./context";
 import {
   deleteFile,
@@ -117,9 +119,20 @@ export function createSandbox(options: SandboxOptions): Sandbox {
 
   async function route(request: Request): Promise<Response> {
     const url = new URL(request.url);
-    const match = matchOperation(request.method, url.pathname);
-    // Unknown routes answer like the real API's framework (FastAPI) does.
-    if (match.kind === "not-found") return json({ detail: "Not Found" }, 404);
+    const match = matchSeedOperation(request.method, url.pathname);
+    if (match.kind === "not-found") {
+      // Today's API has many more operations than the seed the sandbox still follows.
+      if (matchOperation(request.method, url.pathname).kind === "match") {
+        return mistralError(
+          404,
+          `The sandbox does not implement ${request.method.toUpperCase()} ${url.pathname.slice(0, 120)} yet: it serves the 19 operations of the seed spec. Set MISTRAL_API_KEY to use the live API.`,
+          "invalid_request_error",
+          "not_implemented",
+        );
+      }
+      // Unknown routes answer like the real API's framework (FastAPI) does.
+      return json({ detail: "Not Found" }, 404);
+    }
     if (match.kind === "method-not-allowed") {
       return json({ detail: "Method Not Allowed" }, 405, { allow: match.allow.join(", ") });
     }

@@ -7,7 +7,7 @@ import type {
   LegacyJobMetadataOut,
   ModelList,
   UploadFileOut,
-} from "@/lib/mistral/types";
+} from "@/lib/mistral/seed-types";
 import {
   INSTRUCT_LINE,
   jsonlFile,

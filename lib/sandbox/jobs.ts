@@ -10,7 +10,7 @@ import type {
   JobIn,
   JobOut,
   LegacyJobMetadataOut,
-} from "@/lib/mistral/types";
+} from "@/lib/mistral/seed-types";
 import { type SandboxContext, seededRandom, toSeconds } from "./context";
 import { getFileRow } from "./files";
 import { json, mistralError, type ValidationDetail, validationError } from "./http";

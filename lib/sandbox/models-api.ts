@@ -1,5 +1,5 @@
 // Models API: base models from the catalogue, fine-tuned models from the store.
-import type { components } from "@/lib/mistral/types";
+import type { components } from "@/lib/mistral/seed-types";
 import type { SandboxContext } from "./context";
 import { json, mistralError } from "./http";
 import { refreshActiveJobs } from "./jobs";

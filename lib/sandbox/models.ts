@@ -1,6 +1,6 @@
 // The sandbox's model catalogue: the base models of mid-2024 (the spec's time) and the shape shared
 // with fine-tuned models, so generation and the models API read one description of a model.
-import type { FTModelOut, ModelCard } from "@/lib/mistral/types";
+import type { FTModelOut, ModelCard } from "@/lib/mistral/seed-types";
 
 export interface SandboxModelCapabilities {
   completion_chat: boolean;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { operations } from "@/lib/mistral/operations";
+import { seedOperations as operations } from "@/lib/mistral/seed-operations";
 import { schemaValidator } from "@/lib/mistral/spec";
 import type {
   DetailedJobOut,
@@ -8,7 +8,7 @@ import type {
   ModelCard,
   ModelList,
   UploadFileOut,
-} from "@/lib/mistral/types";
+} from "@/lib/mistral/seed-types";
 import { SANDBOX_AGENTS } from "./generation";
 import { seedModels } from "./index";
 import {
@@ -150,6 +150,17 @@ describe("routing and validation", () => {
     expect(wrongMethod.status).toBe(405);
     expect(wrongMethod.headers.get("allow")).toBe("POST, GET");
     expect(await wrongMethod.json()).toEqual({ detail: "Method Not Allowed" });
+  });
+
+  it("says which of today's operations it does not implement yet", async () => {
+    sb = openSandbox();
+    const ocr = await sb.call("POST", "/v1/ocr", { model: "mistral-ocr-latest", document: {} });
+    expect(ocr.status).toBe(404);
+    expect(await ocr.json()).toMatchObject({
+      object: "error",
+      code: "not_implemented",
+      message: expect.stringContaining("does not implement POST /v1/ocr yet"),
+    });
   });
 
   it("decodes percent-encoded ids as SDKs send them, but never into separators", async () => {

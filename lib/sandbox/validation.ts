@@ -1,7 +1,7 @@
 // Request validation against the spec, answered like the real API (FastAPI/pydantic):
 // 422 `{ detail: [{ loc, msg, type }] }` with `loc` naming the field.
 import type { ErrorObject } from "ajv/dist/2020";
-import type { Operation } from "@/lib/mistral/operations";
+import type { SeedOperation as Operation } from "@/lib/mistral/seed-operations";
 import { inlineValidator, loadSpec, schemaValidator } from "@/lib/mistral/spec";
 import type { ValidationDetail } from "./http";
 

@@ -121,7 +121,8 @@ const envSchema = z.object({
     .enum(["live", "sandbox"], { error: 'MISTRAL_BACKEND must be "live" or "sandbox"' })
     .optional(),
   CONSOLE_DATA_DIR: z.string().optional(),
-  UPSTREAM_TIMEOUT_MS: positiveInt("UPSTREAM_TIMEOUT_MS", 60_000),
+  // A non-streamed answer arrives whole: reasoning models take minutes before the first byte.
+  UPSTREAM_TIMEOUT_MS: positiveInt("UPSTREAM_TIMEOUT_MS", 300_000),
   STREAM_IDLE_TIMEOUT_MS: positiveInt("STREAM_IDLE_TIMEOUT_MS", 60_000),
   SANDBOX_SPEED: positiveNumber("SANDBOX_SPEED", 1),
   SANDBOX_TOKENS_PER_SECOND: positiveNumber("SANDBOX_TOKENS_PER_SECOND", 40),

@@ -2,7 +2,12 @@ import "server-only";
 import { STATUS_CODES } from "node:http";
 import { formatBytes } from "@/lib/format";
 import { readCapped } from "@/lib/read-capped";
-import { matchOperation, type Operation } from "@/lib/mistral/operations";
+import {
+  matchOperation,
+  operations,
+  type Operation,
+  type RefusedOperation,
+} from "@/lib/mistral/operations";
 import { ConfigError, getConfig, type Config } from "./config";
 import { errorResponse, GatewayError } from "./errors";
 import { getAuthContext } from "./auth";
@@ -32,6 +37,8 @@ const MAX_PATH_IN_MESSAGE = 120;
 const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
 const KEEP_RESPONSE_HEADERS = new Set([
   "content-type",
+  // A file's content and audio keep their file name.
+  "content-disposition",
   "retry-after",
   "x-request-id",
   "mistral-correlation-id",
@@ -42,10 +49,15 @@ const STREAM_HEADERS = {
   "x-accel-buffering": "no",
 };
 
+/** How many of today's spec's operations the gateway serves (all the workspace-key ones). */
+const SERVED = operations.filter((o) => o.spec === null).length;
+
 /**
- * The /v1 gateway: matches the request against the spec's 19 operations, refuses what is plainly
- * broken, forwards the rest to the upstream with only allow-listed headers and spec-listed query
- * parameters, and passes the answer back (streams chunk by chunk).
+ * The /v1 gateway: matches the request against the operation table (every workspace-key
+ * operation of the Mistral API, plus the fine-tuning jobs), refuses what is plainly broken and
+ * what needs an admin key or the dashboard, forwards the rest to the upstream with only
+ * allow-listed headers and the spec's query (and header) parameters, and passes the answer back
+ * (streams chunk by chunk, bytes with their type and file name).
  */
 export function createGateway(options: GatewayOptions): Gateway {
   const { config, upstream } = options;
@@ -65,13 +77,20 @@ export function createGateway(options: GatewayOptions): Gateway {
     const headers = new Headers();
     const accept = request.headers.get("accept");
     if (accept) headers.set("accept", accept);
+    // Header parameters the spec declares (Last-Event-ID, to resume a workflow's event stream).
+    for (const name of operation.headers) {
+      const value = request.headers.get(name);
+      if (value !== null) headers.set(name, value);
+    }
     let body: BodyInit | null = null;
     let uploadTooLarge = () => false;
     if (operation.body === "json") {
-      const bytes = await readJsonBody(request, config.maxJsonBodyBytes);
-      headers.set("content-type", "application/json");
-      headers.set("content-length", String(bytes.byteLength));
-      body = bytes as BodyInit;
+      const bytes = await readJsonBody(request, config.maxJsonBodyBytes, operation.bodyRequired);
+      if (bytes) {
+        headers.set("content-type", "application/json");
+        headers.set("content-length", String(bytes.byteLength));
+        body = bytes as BodyInit;
+      }
     } else if (operation.body === "multipart") {
       const upload = uploadBody(request, config.maxUploadBytes, headers);
       body = upload.stream;
@@ -233,9 +252,10 @@ function matchOrRefuse(method: string, pathname: string) {
     throw new GatewayError(
       404,
       "not_found",
-      `No API operation at ${clip(pathname)}. This console serves the 19 operations of the Mistral API under /v1.`,
+      `No API operation at ${clip(pathname)}. This console serves the Mistral API's workspace-key operations (${SERVED} in today's spec, under /v1 and /v2) and its fine-tuning jobs.`,
     );
   }
+  if (match.kind === "refused") throw refused(match.operation, method, match.path);
   if (match.kind === "method-not-allowed") {
     const allow = match.allow.join(", ");
     throw new GatewayError(
@@ -248,8 +268,8 @@ function matchOrRefuse(method: string, pathname: string) {
   return match;
 }
 
-// The methods Next passes to a route handler (next/dist/server/web/http.js); app/v1's route
-// exports them all. Next answers any other method with an empty 400 before the route runs.
+// The methods Next passes to a route handler (next/dist/server/web/http.js); the gateway's routes
+// export them all. Next answers any other method with an empty 400 before the route runs.
 const NEXT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "POST", "PUT", "DELETE", "PATCH"]);
 // Methods the Fetch API refuses to build a Request for: Next throws while turning the incoming
 // message into one, before any route code runs, and answers 500 with a stack trace in its log.
@@ -267,7 +287,7 @@ export function refuseUnroutable(method: string, url: string): GatewayError | nu
       pathname = "/";
     }
   }
-  const gatewayPath = pathname === "/v1" || pathname.startsWith("/v1/");
+  const gatewayPath = /^\/v[12](\/|$)/.test(pathname);
   if (!FETCH_FORBIDDEN.has(upper) && !(gatewayPath && !NEXT_METHODS.has(upper))) return null;
   if (gatewayPath) {
     try {
@@ -285,6 +305,22 @@ export function refuseUnroutable(method: string, url: string): GatewayError | nu
       headers: { allow },
     },
   );
+}
+
+/** Operations the console's workspace key cannot call: said plainly, never forwarded. */
+function refused(operation: RefusedOperation, method: string, path: string): GatewayError {
+  const line = `${method} ${clip(path)}`;
+  return operation.by === "admin-key"
+    ? new GatewayError(
+        403,
+        "admin_key_required",
+        `${line} needs a Mistral admin API key; the console holds a workspace key and does not serve it (an organisation admin can, at console.mistral.ai).`,
+      )
+    : new GatewayError(
+        403,
+        "dashboard_only",
+        `${line} is served to the Mistral dashboard (console.mistral.ai) only; the console does not serve it.`,
+      );
 }
 
 function clip(text: string): string {
@@ -323,14 +359,22 @@ function tooLarge(limit: number, what: string): GatewayError {
   );
 }
 
-/** The JSON body, checked to parse, as the bytes to forward (not re-serialized). */
-async function readJsonBody(request: Request, limit: number): Promise<Uint8Array> {
-  if (mediaType(request) !== "application/json") {
+/**
+ * The JSON body, checked to parse, as the bytes to forward (not re-serialized). Where the spec
+ * makes the body optional, an empty one is not forwarded at all.
+ */
+async function readJsonBody(
+  request: Request,
+  limit: number,
+  required: boolean,
+): Promise<Uint8Array | null> {
+  const type = mediaType(request);
+  if (type !== "application/json" && (required || type)) {
     throw new GatewayError(
       415,
       "unsupported_media_type",
       `This operation takes a JSON body: send it with Content-Type: application/json${
-        mediaType(request) ? ` (got ${clip(mediaType(request))})` : ""
+        type ? ` (got ${clip(type)})` : ""
       }.`,
     );
   }
@@ -345,6 +389,14 @@ async function readJsonBody(request: Request, limit: number): Promise<Uint8Array
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     throw new GatewayError(400, "invalid_json", "The request body is not valid UTF-8.");
+  }
+  if (!required && !text.trim()) return null;
+  if (!type) {
+    throw new GatewayError(
+      415,
+      "unsupported_media_type",
+      "This operation takes a JSON body: send it with Content-Type: application/json.",
+    );
   }
   try {
     JSON.parse(text);
@@ -376,7 +428,7 @@ function uploadBody(
     throw new GatewayError(
       415,
       "unsupported_media_type",
-      "Uploads take a multipart/form-data body (a `file` field and optionally `purpose`).",
+      "This operation takes a multipart/form-data body (an upload: a `file` field and the operation's other fields).",
     );
   }
   if (!/;\s*boundary=/i.test(contentType)) {

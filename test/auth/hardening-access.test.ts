@@ -82,9 +82,15 @@ describe("CONSOLE_AUTH=off", () => {
       }),
       browser(`${OWN}/v1/fine_tuning/jobs/${JOB}/cancel`, { origin: EVIL, method: "POST" }),
       // Origin "null": a sandboxed frame or a page that hides its referrer.
-      browser(`${OWN}/v1/files/file-1`, { origin: "null", method: "DELETE" }),
+      browser(`${OWN}/v1/files/00000000-0000-4000-8000-000000000001`, {
+        origin: "null",
+        method: "DELETE",
+      }),
       // curl or an old browser: no Origin and no token is not a page of this console either.
-      browser(`${OWN}/v1/files/file-1`, { origin: null, method: "DELETE" }),
+      browser(`${OWN}/v1/files/00000000-0000-4000-8000-000000000001`, {
+        origin: null,
+        method: "DELETE",
+      }),
     ];
     for (const request of writes) {
       const response = await g.gateway(request);
@@ -112,8 +118,10 @@ describe("CONSOLE_AUTH=off", () => {
       browser(`${OWN}/v1/files`, { body: trainingFile() }),
       browser(`${OWN}/v1/fine_tuning/jobs/${JOB}/start`, { method: "POST" }),
       browser(`${OWN}/v1/fine_tuning/jobs/${JOB}/cancel`, { method: "POST" }),
-      browser("http://localhost:3000/v1/files/file-1", { method: "DELETE" }),
-      browser(`${OWN}/v1/files/file-2`, {
+      browser("http://localhost:3000/v1/files/00000000-0000-4000-8000-000000000001", {
+        method: "DELETE",
+      }),
+      browser(`${OWN}/v1/files/00000000-0000-4000-8000-000000000002`, {
         method: "DELETE",
         origin: null,
         headers: { authorization: "Bearer anything" },
@@ -138,7 +146,7 @@ describe("CONSOLE_AUTH=off", () => {
     const before = g.fake!.received.length;
     for (const request of [
       browser(`${rebound}/v1/files`),
-      browser(`${rebound}/v1/files/file-1`, { method: "DELETE" }),
+      browser(`${rebound}/v1/files/00000000-0000-4000-8000-000000000001`, { method: "DELETE" }),
       browser(`${rebound}/v1/no-such-path`),
     ]) {
       const response = await g.gateway(request);

@@ -16,6 +16,9 @@ import {
   type TestAuth,
 } from "./harness";
 
+/** A file id in today's shape (a uuid), numbered. */
+const fileId = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`;
+
 describe.each(DATABASES)("limits on %s", (kind) => {
   let t: TestAuth;
   let g: Guarded;
@@ -73,7 +76,7 @@ describe.each(DATABASES)("limits on %s", (kind) => {
     const viewer = await signedIn(t.ctx, "viewer");
     const refusedDelete = async (i: number) => {
       const response = await g.gateway(
-        buildRequest(`/v1/files/file-${i}`, session(viewer), { method: "DELETE" }),
+        buildRequest(`/v1/files/${fileId(i)}`, session(viewer), { method: "DELETE" }),
       );
       expect(response.status).toBe(403);
     };
@@ -83,7 +86,7 @@ describe.each(DATABASES)("limits on %s", (kind) => {
     const rows = await queryAudit(t.ctx, { userId: viewer.user.id, limit: 1000 });
     expect(rows).toHaveLength(REFUSED_AUDIT_PER_MINUTE);
     expect(rows.map((r) => r.target).sort()).toEqual(
-      Array.from({ length: REFUSED_AUDIT_PER_MINUTE }, (_, i) => `file-${i}`).sort(),
+      Array.from({ length: REFUSED_AUDIT_PER_MINUTE }, (_, i) => fileId(i)).sort(),
     );
     expect(rows.every((r) => r.status === 403 && r.operation === "files.delete")).toBe(true);
     expect(warn).toHaveBeenCalledTimes(1);
@@ -92,7 +95,7 @@ describe.each(DATABASES)("limits on %s", (kind) => {
     // Another user's refusals are still recorded.
     const other = await signedIn(t.ctx, "viewer");
     const response = await g.gateway(
-      buildRequest("/v1/files/file-x", session(other), { method: "DELETE" }),
+      buildRequest(`/v1/files/${fileId(999)}`, session(other), { method: "DELETE" }),
     );
     expect(response.status).toBe(403);
     expect(await queryAudit(t.ctx, { userId: other.user.id, limit: 10 })).toHaveLength(1);

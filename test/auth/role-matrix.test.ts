@@ -1,12 +1,24 @@
-// Every one of the spec's 19 operations for every kind of caller: anonymous gets 401, a role
-// without the permission a 403 naming it (and nothing reaches the upstream), an allowed role is
-// forwarded with the server's key and none of the caller's credentials.
+// Every operation of the table for every kind of caller (anonymous, viewer, member, admin, and a
+// member's console token): anonymous gets 401, a role without the permission a 403 naming it (and
+// nothing reaches the upstream), an allowed role is forwarded with the server's key and none of
+// the caller's credentials. Then what members make (jobs, batch jobs, agents, conversations,
+// libraries) is theirs to manage and not another member's.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { can, OPERATION_PERMISSIONS, type Permission, type Role } from "@/lib/auth/permissions";
-import { operations, type OperationId } from "@/lib/mistral/operations";
-import { CANARY, type Script } from "../gateway/helpers";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from "vitest";
 import {
+  can,
+  isSpending,
+  operationPermission,
+  OWNED_PERMISSIONS,
+  type Permission,
+  type Role,
+} from "@/lib/auth/permissions";
+import { operations, refusedOperations, type Operation } from "@/lib/mistral/operations";
+import { recordOwner } from "@/lib/server/auth/users";
+import { CANARY, type Script } from "../gateway/helpers";
+import { sampleJson, sampleMultipart, sampleParam, samplePath } from "../gateway/samples";
+import {
+  bearer,
   bodyOf,
   buildRequest,
   createTestAuth,
@@ -14,100 +26,142 @@ import {
   guardedFake,
   session,
   signedIn,
+  tokenFor,
+  type Caller,
   type CallOptions,
   type Guarded,
   type TestAuth,
   type TestUser,
 } from "./harness";
 
+/** Creations answer with a new id, in the field each kind uses; anything else echoes. */
 const script: Script = (req, res, got) => {
-  res.writeHead(200, { "content-type": "application/json" });
-  if (req.method === "POST" && req.url === "/v1/fine_tuning/jobs") {
-    res.end(JSON.stringify({ id: randomUUID(), object: "job", status: "QUEUED" }));
-    return;
+  const created = (body: Record<string, unknown>) => {
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(JSON.stringify(body));
+  };
+  const path = req.url?.split("?")[0];
+  if (req.method === "POST") {
+    if (path === "/v1/fine_tuning/jobs" || path === "/v1/batch/jobs" || path === "/v1/libraries") {
+      return created({ id: randomUUID(), object: "job", status: "QUEUED" });
+    }
+    if (path === "/v1/agents") return created({ id: `ag_${randomUUID()}`, object: "agent" });
+    if (path === "/v1/conversations") {
+      const conversation = `conv_${randomUUID()}`;
+      if (!got.body.toString().includes('"stream":true')) {
+        return created({ object: "conversation.response", conversation_id: conversation });
+      }
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      res.write(
+        `event: conversation.response.started\ndata: ${JSON.stringify({ type: "conversation.response.started", conversation_id: conversation })}\n\n`,
+      );
+      res.end(
+        `event: conversation.response.done\ndata: ${JSON.stringify({ type: "conversation.response.done", usage: { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 } })}\n\n`,
+      );
+      return;
+    }
   }
-  res.end(JSON.stringify({ method: got.method, url: got.url, id: "x", model: "m" }));
+  created({ method: got.method, url: got.url, id: "x", model: "m" });
 };
 
-function upload(): FormData {
-  const fd = new FormData();
-  fd.append("purpose", "fine-tune");
-  fd.append("file", new Blob(['{"messages":[]}\n']), "train.jsonl");
-  return fd;
-}
-
-const MODEL = "ft:open-mistral-7b:abcdef12:20240730:0a1b2c3d";
-
-/** A request for each operation that passes the gateway's own checks. */
-function requestFor(id: OperationId, jobId: string): { path: string } & CallOptions {
-  const json = (value: unknown) => ({ json: value });
-  switch (id) {
-    case "list_models_v1_models_get":
-      return { path: "/v1/models" };
-    case "retrieve_model_v1_models__model_id__get":
-      return { path: `/v1/models/${MODEL}` };
-    case "delete_model_v1_models__model_id__delete":
-      return { path: `/v1/models/${MODEL}`, method: "DELETE" };
-    case "files_api_routes_upload_file":
-      return { path: "/v1/files", form: upload() };
-    case "files_api_routes_list_files":
-      return { path: "/v1/files" };
-    case "files_api_routes_retrieve_file":
-      return { path: "/v1/files/file-1" };
-    case "files_api_routes_delete_file":
-      return { path: "/v1/files/file-1", method: "DELETE" };
-    case "jobs_api_routes_fine_tuning_get_fine_tuning_jobs":
-      return { path: "/v1/fine_tuning/jobs" };
-    case "jobs_api_routes_fine_tuning_create_fine_tuning_job":
-      return {
-        path: "/v1/fine_tuning/jobs",
-        ...json({ model: "open-mistral-7b", training_files: [], hyperparameters: {} }),
-      };
-    case "jobs_api_routes_fine_tuning_get_fine_tuning_job":
-      return { path: `/v1/fine_tuning/jobs/${jobId}` };
-    case "jobs_api_routes_fine_tuning_cancel_fine_tuning_job":
-      return { path: `/v1/fine_tuning/jobs/${jobId}/cancel`, method: "POST" };
-    case "jobs_api_routes_fine_tuning_start_fine_tuning_job":
-      return { path: `/v1/fine_tuning/jobs/${jobId}/start`, method: "POST" };
-    case "jobs_api_routes_fine_tuning_update_fine_tuned_model":
-      return { path: `/v1/fine_tuning/models/${MODEL}`, method: "PATCH", ...json({ name: "n" }) };
-    case "jobs_api_routes_fine_tuning_archive_fine_tuned_model":
-      return { path: `/v1/fine_tuning/models/${MODEL}/archive`, method: "POST" };
-    case "jobs_api_routes_fine_tuning_unarchive_fine_tuned_model":
-      return { path: `/v1/fine_tuning/models/${MODEL}/archive`, method: "DELETE" };
-    case "chat_completion_v1_chat_completions_post":
-      return {
-        path: "/v1/chat/completions",
-        ...json({ model: "mistral-small-latest", messages: [{ role: "user", content: "hi" }] }),
-      };
-    case "fim_completion_v1_fim_completions_post":
-      return { path: "/v1/fim/completions", ...json({ model: "codestral-latest", prompt: "x" }) };
-    case "agents_completion_v1_agents_completions_post":
-      return {
-        path: "/v1/agents/completions",
-        ...json({ agent_id: "ag:1", messages: [{ role: "user", content: "hi" }] }),
-      };
-    case "embeddings_v1_embeddings_post":
-      return { path: "/v1/embeddings", ...json({ model: "mistral-embed", input: ["x"] }) };
+/** A request for an operation that passes the gateway's own checks. */
+async function requestFor(op: Operation): Promise<{ path: string } & CallOptions> {
+  const options: CallOptions = { method: op.method };
+  if (op.body === "json") {
+    options.body = sampleJson(op, op.variantOf !== null) as BodyInit;
+    options.headers = { "content-type": "application/json" };
+  } else if (op.body === "multipart") {
+    const form = await sampleMultipart();
+    options.body = form.bytes as BodyInit;
+    options.headers = { "content-type": form.type };
   }
+  return { path: samplePath(op), ...options };
 }
 
-const CALLERS = ["anonymous", "viewer", "member", "admin"] as const;
+const CALLERS = ["anonymous", "viewer", "member", "admin", "token"] as const;
 type CallerName = (typeof CALLERS)[number];
-const MANAGE_OWN: readonly OperationId[] = [
-  "jobs_api_routes_fine_tuning_cancel_fine_tuning_job",
-  "jobs_api_routes_fine_tuning_start_fine_tuning_job",
+/** The role a caller acts with: the token is the member's. */
+const roleOf = (caller: Exclude<CallerName, "anonymous">): Role =>
+  caller === "token" ? "member" : caller;
+
+// Tags only admins reach, reads included; and the tags of inference.
+const ADMIN_TAGS =
+  /^(beta\.connectors|beta\.observability|workflows|events$|beta\.rag|beta\.prompts|beta\.skills|audio\.voices)/;
+const INFERENCE_TAGS = [
+  "chat",
+  "fim",
+  "agents",
+  "embeddings",
+  "classifiers",
+  "ocr",
+  "audio.transcriptions",
+  "audio.speech",
 ];
 
-const cases = operations.flatMap((op) => CALLERS.map((caller) => ({ id: op.id, caller })));
+describe("the permission table", () => {
+  /** Whether a role may call an operation on a resource of its own (ownership aside). */
+  const allowed = (role: Role, op: Operation) => {
+    const permission = operationPermission(op);
+    return can(role, permission);
+  };
+
+  it("lets viewers read everything but the admin-only tags, and nothing else", () => {
+    for (const op of operations) {
+      expect(allowed("viewer", op), op.id).toBe(op.method === "GET" && !ADMIN_TAGS.test(op.tag));
+    }
+  });
+
+  it("lets members use inference, upload, run batch jobs and make and manage their own things", () => {
+    const adminOnly = new Set([
+      "files_api_routes_delete_file",
+      "delete_model_v1_models__model_id__delete",
+      "jobs_api_routes_fine_tuning_update_fine_tuned_model",
+      "jobs_api_routes_fine_tuning_archive_fine_tuned_model",
+      "jobs_api_routes_fine_tuning_unarchive_fine_tuned_model",
+    ]);
+    for (const op of operations) {
+      expect(allowed("member", op), op.id).toBe(!ADMIN_TAGS.test(op.tag) && !adminOnly.has(op.id));
+    }
+    for (const op of operations.filter((o) => INFERENCE_TAGS.includes(o.tag))) {
+      expect(operationPermission(op), op.id).toBe("playground.use");
+    }
+  });
+
+  it("lets admins do everything", () => {
+    for (const op of operations) expect(allowed("admin", op), op.id).toBe(true);
+    // Managing someone else's resource is an admin's permission.
+    for (const rule of Object.values(OWNED_PERMISSIONS)) {
+      expect(can("member", rule!.any)).toBe(false);
+      expect(can("admin", rule!.any)).toBe(true);
+    }
+  });
+
+  it("counts every inference operation as spending", () => {
+    for (const op of operations) {
+      const inference =
+        INFERENCE_TAGS.includes(op.tag) ||
+        (op.tag === "beta.conversations" && op.method === "POST");
+      if (inference) expect(isSpending(op), op.id).toBe(true);
+    }
+    const reads = operations.filter((o) => o.method === "GET");
+    expect(reads.filter((o) => isSpending(o))).toEqual([]);
+  });
+
+  it("gives a stream variant its sibling's permission", () => {
+    for (const op of operations.filter((o) => o.variantOf)) {
+      const base = operations.find((o) => o.id === op.variantOf)!;
+      expect(operationPermission(op)).toBe(operationPermission(base));
+      expect(isSpending(op)).toBe(isSpending(base));
+    }
+  });
+});
 
 describe.each(DATABASES)("the role matrix on %s", (kind) => {
   let t: TestAuth;
   let g: Guarded;
+  const callers = {} as Record<CallerName, Caller>;
   const users = {} as Record<Role, TestUser>;
   let otherMember: TestUser;
-  /** A job created through the gateway by `users.member`. */
-  let memberJob: string;
 
   beforeAll(async () => {
     t = await createTestAuth(kind);
@@ -116,13 +170,18 @@ describe.each(DATABASES)("the role matrix on %s", (kind) => {
     users.member = await signedIn(t.ctx, "member");
     users.admin = await signedIn(t.ctx, "admin");
     otherMember = await signedIn(t.ctx, "member", "other");
-    const created = await g.gateway(
-      buildRequest("/v1/fine_tuning/jobs", session(users.member), {
-        json: { model: "open-mistral-7b", training_files: [], hyperparameters: {} },
-      }),
-    );
-    expect(created.status).toBe(200);
-    memberJob = String((await bodyOf(created)).id);
+    callers.anonymous = null;
+    callers.viewer = session(users.viewer);
+    callers.member = session(users.member);
+    callers.admin = session(users.admin);
+    callers.token = bearer((await tokenFor(t.ctx, users.member)).secret);
+    // The sample resources of the matrix are the member's (so a member manages them).
+    for (const op of operations) {
+      const owned = OWNED_PERMISSIONS[operationPermission(op)];
+      if (!owned) continue;
+      const param = op.pathParams.find((p) => p.name === owned.param)!;
+      await recordOwner(t.ctx, owned.kind, sampleParam(param), users.member.principal);
+    }
   });
 
   afterAll(async () => {
@@ -130,113 +189,181 @@ describe.each(DATABASES)("the role matrix on %s", (kind) => {
     await t?.close();
   });
 
-  /** The permission the caller needs: start/cancel of someone else's job needs manage_any. */
-  function needed(id: OperationId, caller: CallerName): Permission {
-    const permission: Permission = OPERATION_PERMISSIONS[id];
-    if (MANAGE_OWN.includes(id) && caller !== "member") return "jobs.manage_any";
-    return permission;
+  /** The permission a caller needs: a resource of someone else needs `*.manage_any`. */
+  function needed(op: Operation, caller: Exclude<CallerName, "anonymous">): Permission {
+    const permission = operationPermission(op);
+    const owned = OWNED_PERMISSIONS[permission];
+    return owned && roleOf(caller) !== "member" ? owned.any : permission;
   }
 
-  it.each(cases)("$id as $caller", async ({ id, caller }) => {
-    const { path, ...options } = requestFor(id, memberJob);
-    const as = caller === "anonymous" ? null : session(users[caller]);
-    const before = g.fake!.received.length;
-    const response = await g.gateway(buildRequest(path, as, options));
-    const body = await bodyOf(response);
+  it.each(operations.map((op) => ({ id: op.id, op: op as Operation })))(
+    "$id for every caller",
+    async ({ op }) => {
+      const { path, ...options } = await requestFor(op);
+      for (const caller of CALLERS) {
+        const before = g.fake!.received.length;
+        const response = await g.gateway(buildRequest(path, callers[caller], options));
+        const body = await bodyOf(response);
+        const what = `${op.id} as ${caller}: ${response.status} ${JSON.stringify(body)}`;
 
-    if (caller === "anonymous") {
-      expect(response.status).toBe(401);
-      expect(body).toMatchObject({ object: "error", code: "unauthenticated" });
-      expect(g.fake!.received.length).toBe(before);
-      return;
+        if (caller === "anonymous") {
+          expect(response.status, what).toBe(401);
+          expect(body, what).toMatchObject({ object: "error", code: "unauthenticated" });
+          expect(g.fake!.received.length, what).toBe(before);
+          continue;
+        }
+        const permission = needed(op, caller);
+        if (!can(roleOf(caller), permission)) {
+          expect(response.status, what).toBe(403);
+          expect(body, what).toMatchObject({
+            object: "error",
+            code: "forbidden",
+            param: permission,
+          });
+          expect(String(body.message), what).toContain(permission);
+          expect(g.fake!.received.length, what).toBe(before);
+          continue;
+        }
+        expect(response.status, what).toBe(200);
+        expect(g.fake!.received.length, what).toBe(before + 1);
+        const got = g.fake!.received.at(-1)!;
+        expect(got.method, what).toBe(op.method);
+        expect(got.url.split("?")[0], what).toBe(path);
+        expect(got.headers.authorization, what).toBe(`Bearer ${CANARY}`);
+        expect(got.headers.cookie, what).toBeUndefined();
+        const sent = JSON.stringify(got.headers);
+        expect(sent, what).not.toContain("session_token");
+        expect(sent, what).not.toContain("mc_");
+      }
+    },
+  );
+
+  it("refuses the admin-key and dashboard operations to everyone, recording write attempts", async () => {
+    const audited = async () =>
+      (await t.ctx.database.db.selectFrom("audit_log").select("id").execute()).length;
+    // A minute per operation: refused writes are audited up to a cap per user per minute (a
+    // flood guard, tested in limits.test.ts), and this walks every refused operation at once.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    onTestFinished(() => void vi.useRealTimers());
+    for (const op of refusedOperations) {
+      vi.setSystemTime(Date.now() + 61_000);
+      const write = op.method !== "GET";
+      const before = await audited();
+      const received = g.fake!.received.length;
+      for (const caller of ["anonymous", "admin", "token"] as const) {
+        const response = await g.gateway(
+          buildRequest(samplePath(op), callers[caller], {
+            method: op.method,
+            ...(write && op.method !== "DELETE" ? { json: {} } : {}),
+          }),
+        );
+        const body = await bodyOf(response);
+        if (caller === "anonymous") {
+          expect(response.status, op.id).toBe(401);
+          continue;
+        }
+        expect(response.status, op.id).toBe(403);
+        expect(body.code, op.id).toBe(
+          op.by === "admin-key" ? "admin_key_required" : "dashboard_only",
+        );
+      }
+      expect(g.fake!.received.length, op.id).toBe(received);
+      expect(await audited(), op.id).toBe(before + (write ? 2 : 0));
     }
-    const permission = needed(id, caller);
-    if (!can(caller, permission)) {
-      expect(response.status).toBe(403);
-      expect(body).toMatchObject({ object: "error", code: "forbidden", param: permission });
-      expect(String(body.message)).toContain(permission);
-      expect(g.fake!.received.length).toBe(before);
-      return;
-    }
-    expect(response.status).toBe(200);
-    expect(g.fake!.received.length).toBe(before + 1);
-    const got = g.fake!.received.at(-1)!;
-    const op = operations.find((o) => o.id === id)!;
-    expect(got.method).toBe(op.method);
-    expect(got.headers.authorization).toBe(`Bearer ${CANARY}`);
-    expect(got.headers.cookie).toBeUndefined();
-    const sent = JSON.stringify(got.headers);
-    expect(sent).not.toContain("session_token");
-    expect(sent).not.toContain(users[caller].cookie.split("=")[1]);
   });
 
-  it("the permission table says what the issue says each role may do", () => {
-    const allowed = (role: Role) =>
-      operations.filter((op) => can(role, OPERATION_PERMISSIONS[op.id])).map((op) => op.id);
-    const viewer = [
-      "list_models_v1_models_get",
-      "retrieve_model_v1_models__model_id__get",
-      "files_api_routes_list_files",
-      "files_api_routes_retrieve_file",
-      "jobs_api_routes_fine_tuning_get_fine_tuning_jobs",
-      "jobs_api_routes_fine_tuning_get_fine_tuning_job",
-    ];
-    const member = [
-      ...viewer,
-      "files_api_routes_upload_file",
-      "jobs_api_routes_fine_tuning_create_fine_tuning_job",
-      ...MANAGE_OWN,
-      "chat_completion_v1_chat_completions_post",
-      "fim_completion_v1_fim_completions_post",
-      "agents_completion_v1_agents_completions_post",
-      "embeddings_v1_embeddings_post",
-    ];
-    expect(allowed("viewer").sort()).toEqual(viewer.sort());
-    expect(allowed("member").sort()).toEqual(member.sort());
-    expect(allowed("admin")).toHaveLength(19);
-  });
-
-  describe("starting and cancelling jobs", () => {
-    const act = (jobId: string, user: TestUser, what: "start" | "cancel") =>
-      g.gateway(
-        buildRequest(`/v1/fine_tuning/jobs/${jobId}/${what}`, session(user), { method: "POST" }),
-      );
+  describe("what a member makes is theirs to manage", () => {
+    const as = (user: TestUser, path: string, options: CallOptions = {}) =>
+      g.gateway(buildRequest(path, session(user), options));
+    const created = async (response: Response, field = "id") => {
+      expect(response.status).toBe(200);
+      return String((await bodyOf(response))[field]);
+    };
 
     it.each(["start", "cancel"] as const)(
-      "a member may %s their own job but not another member's",
+      "a member may %s their own fine-tuning job but not another member's",
       async (what) => {
-        const own = await act(memberJob, users.member, what);
-        expect(own.status).toBe(200);
+        const job = await created(
+          await as(users.member, "/v1/fine_tuning/jobs", {
+            json: { model: "open-mistral-7b", training_files: [], hyperparameters: {} },
+          }),
+        );
+        const path = `/v1/fine_tuning/jobs/${job}/${what}`;
+        expect((await as(users.member, path, { method: "POST" })).status).toBe(200);
         const before = g.fake!.received.length;
-        const other = await act(memberJob, otherMember, what);
+        const other = await as(otherMember, path, { method: "POST" });
         expect(other.status).toBe(403);
-        expect(await bodyOf(other)).toMatchObject({
-          code: "forbidden",
-          param: "jobs.manage_any",
-        });
+        expect(await bodyOf(other)).toMatchObject({ code: "forbidden", param: "jobs.manage_any" });
         expect(g.fake!.received.length).toBe(before);
+        expect((await as(users.admin, path, { method: "POST" })).status).toBe(200);
       },
     );
 
     it("a job created elsewhere (no owner) is only an admin's to start or cancel", async () => {
-      const stranger = randomUUID();
-      const member = await act(stranger, users.member, "cancel");
+      const path = `/v1/fine_tuning/jobs/${randomUUID()}/cancel`;
+      const member = await as(users.member, path, { method: "POST" });
       expect(member.status).toBe(403);
       expect(await bodyOf(member)).toMatchObject({ param: "jobs.manage_any" });
-      const admin = await act(stranger, users.admin, "cancel");
-      expect(admin.status).toBe(200);
-      expect((await act(memberJob, users.admin, "start")).status).toBe(200);
+      expect((await as(users.admin, path, { method: "POST" })).status).toBe(200);
     });
 
-    it("the other member's own job is theirs to start", async () => {
-      const created = await g.gateway(
-        buildRequest("/v1/fine_tuning/jobs", session(otherMember), {
-          json: { model: "open-mistral-7b", training_files: [], hyperparameters: {} },
-        }),
+    it("batch jobs: the maker cancels and deletes, another member may not", async () => {
+      const job = await created(
+        await as(users.member, "/v1/batch/jobs", { json: { model: "m", input_files: [] } }),
       );
-      const job = String((await bodyOf(created)).id);
-      expect((await act(job, otherMember, "start")).status).toBe(200);
-      expect((await act(job, users.member, "start")).status).toBe(403);
+      const cancel = `/v1/batch/jobs/${job}/cancel`;
+      const other = await as(otherMember, cancel, { method: "POST" });
+      expect(await bodyOf(other)).toMatchObject({ param: "batch.manage_any" });
+      expect((await as(users.member, cancel, { method: "POST" })).status).toBe(200);
+      expect((await as(users.member, `/v1/batch/jobs/${job}`, { method: "DELETE" })).status).toBe(
+        200,
+      );
     });
+
+    it("agents: the maker updates and deletes, another member may not", async () => {
+      const agent = await created(
+        await as(users.member, "/v1/agents", { json: { model: "m", name: "a" } }),
+      );
+      const path = `/v1/agents/${agent}`;
+      const other = await as(otherMember, path, { method: "PATCH", json: { name: "b" } });
+      expect(other.status).toBe(403);
+      expect(await bodyOf(other)).toMatchObject({ param: "agents.manage_any" });
+      expect((await as(users.member, path, { method: "PATCH", json: { name: "b" } })).status).toBe(
+        200,
+      );
+      expect((await as(users.admin, path, { method: "DELETE" })).status).toBe(200);
+    });
+
+    it("libraries: the maker adds documents and shares, another member may not", async () => {
+      const library = await created(
+        await as(users.member, "/v1/libraries", { json: { name: "docs" } }),
+      );
+      const form = await sampleMultipart();
+      const upload = (user: TestUser) =>
+        as(user, `/v1/libraries/${library}/documents`, {
+          body: form.bytes as BodyInit,
+          headers: { "content-type": form.type },
+        });
+      const other = await upload(otherMember);
+      expect(await bodyOf(other)).toMatchObject({ param: "libraries.manage_any" });
+      expect((await upload(users.member)).status).toBe(200);
+    });
+
+    it.each([false, true])(
+      "conversations (streamed: %s): anyone may continue one, only its maker deletes it",
+      async (stream) => {
+        const response = await as(users.member, "/v1/conversations", {
+          json: { inputs: "hi", model: "m", ...(stream ? { stream } : {}) },
+        });
+        expect(response.status).toBe(200);
+        const text = await response.text();
+        const conversation = /"conversation_id":"([^"]+)"/.exec(text)![1];
+        const path = `/v1/conversations/${conversation}`;
+        expect((await as(otherMember, path, { json: { inputs: "more" } })).status).toBe(200);
+        const other = await as(otherMember, path, { method: "DELETE" });
+        expect(await bodyOf(other)).toMatchObject({ param: "conversations.manage_any" });
+        expect((await as(users.member, path, { method: "DELETE" })).status).toBe(200);
+      },
+    );
   });
 });

@@ -14,6 +14,7 @@ const OUR_TABLES = [
   "console_token",
   "job_owner",
   "rateLimit",
+  "resource_owner",
   "session",
   "setup_token",
   "sign_in_failure",
@@ -102,6 +103,10 @@ describe.each(DATABASES)("the schema on %s", (kind) => {
       name: string;
     }>`select name from kysely_migration order by name`.execute(t.ctx.database.db);
     expect(again.rows).toEqual(applied.rows);
-    expect(applied.rows.map((r) => r.name)).toEqual(["001_auth", "002_console"]);
+    expect(applied.rows.map((r) => r.name)).toEqual([
+      "001_auth",
+      "002_console",
+      "003_resource_owner",
+    ]);
   });
 });

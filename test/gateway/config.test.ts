@@ -23,7 +23,7 @@ describe("parseConfig", () => {
       apiKey: null,
       baseUrl: "https://api.mistral.ai",
       dataDir: ".data",
-      upstreamTimeoutMs: 60_000,
+      upstreamTimeoutMs: 300_000,
       streamIdleTimeoutMs: 60_000,
       sandboxSpeed: 1,
       sandboxTokensPerSecond: 40,

@@ -1,25 +1,77 @@
-// matchOperation decides what the gateway may forward: exactly the spec's operations, nothing odd.
+// matchOperation decides what the gateway may forward: exactly the table's operations, nothing odd.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { matchOperation, operations } from "@/lib/mistral/operations";
-
-const UUID = "0f6b8e2a-3c4d-4e5f-8a9b-1c2d3e4f5a6b";
-
-function concrete(template: string): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => (name === "job_id" ? UUID : "abc-1"));
-}
+import { matchOperation, operations, refusedOperations } from "@/lib/mistral/operations";
+import { matchSeedOperation, seedOperations } from "@/lib/mistral/seed-operations";
+import { SAMPLE_UUID as UUID, sampleParam, samplePath } from "./samples";
 
 describe("matchOperation", () => {
-  it("matches each of the 19 operations at its own path and method, with its parameters", () => {
-    expect(operations).toHaveLength(19);
+  it("matches every operation of the table at its own path and method, with its parameters", () => {
+    expect(operations).toHaveLength(243);
     for (const op of operations) {
-      const m = matchOperation(op.method, concrete(op.path));
-      expect(m.kind === "match" && m.operation.id, `${op.method} ${op.path}`).toBe(op.id);
+      const m = matchOperation(op.method, samplePath(op));
+      // A stream variant is matched as its plain sibling (the body tells them apart).
+      expect(m.kind === "match" && m.operation.id, `${op.method} ${op.path}`).toBe(
+        op.variantOf ?? op.id,
+      );
       if (m.kind === "match") {
-        for (const p of op.pathParams)
-          expect(m.params[p.name]).toBe(p.name === "job_id" ? UUID : "abc-1");
+        for (const p of op.pathParams) expect(m.params[p.name]).toBe(sampleParam(p));
+        expect(m.path).toBe(samplePath(op));
       }
     }
+  });
+
+  it("knows the admin-key and dashboard operations, to refuse them by name", () => {
+    for (const op of refusedOperations) {
+      const m = matchOperation(op.method, samplePath(op));
+      expect(m.kind === "refused" && m.operation.id, `${op.method} ${op.path}`).toBe(op.id);
+    }
+  });
+
+  it("still matches the seed's 19 operations for the sandbox", () => {
+    expect(seedOperations).toHaveLength(19);
+    for (const op of seedOperations) {
+      const m = matchSeedOperation(op.method, samplePath(op));
+      expect(m.kind === "match" && m.operation.id).toBe(op.id);
+    }
+  });
+
+  it("prefers a fixed segment to a parameter, as the API does", () => {
+    const pages = matchOperation("GET", "/v1/agents/pages");
+    expect(pages.kind === "match" && pages.operation.id).toBe("agents_api_v1_agents_list_pages");
+    const agent = matchOperation("PATCH", "/v1/agents/pages");
+    expect(agent.kind === "match" && agent.operation.id).toBe("agents_api_v1_agents_update");
+    const run = matchOperation("GET", `/v1/workflows/runs/${UUID}`);
+    expect(run.kind === "match" && run.operation.id).toBe("get_run_v1_workflows_runs__run_id__get");
+    const cancel = matchOperation("POST", "/v1/workflows/executions/cancel");
+    expect(cancel.kind === "match" && cancel.operation.id).toBe(
+      "batch_cancel_workflow_executions_v1_workflows_executions_cancel_post",
+    );
+  });
+
+  it("checks each parameter against its own operation's schema", () => {
+    // GET takes an id or a name; PATCH and DELETE a uuid.
+    expect(matchOperation("GET", "/v1/connectors/my-connector").kind).toBe("match");
+    expect(matchOperation("PATCH", "/v1/connectors/my-connector")).toEqual({
+      kind: "method-not-allowed",
+      allow: ["GET"],
+    });
+    expect(matchOperation("PATCH", `/v1/connectors/${UUID}`).kind).toBe("match");
+    // An enum, a pattern, an integer.
+    expect(matchOperation("POST", `/v1/connectors/${UUID}/workspace/activate`).kind).toBe("match");
+    expect(matchOperation("POST", `/v1/connectors/${UUID}/nobody/activate`).kind).toBe("not-found");
+    expect(matchOperation("DELETE", "/v1/connectors/c/workspace/credentials/bad.name").kind).toBe(
+      "not-found",
+    );
+    expect(matchOperation("GET", "/v2/prompts/p1/versions/7").kind).toBe("match");
+    expect(matchOperation("GET", "/v2/prompts/p1/versions/latest").kind).toBe("not-found");
+    expect(matchOperation("GET", "/v1/libraries/not-a-uuid/documents").kind).toBe("not-found");
+  });
+
+  it("percent-encodes a parameter again in the forwarded path", () => {
+    const m = matchOperation("GET", "/v2/prompts/caf%C3%A9@home");
+    expect(m.kind === "match" && m.params.prompt_id).toBe("café@home");
+    expect(m.kind === "match" && m.path).toBe("/v2/prompts/caf%C3%A9%40home");
   });
 
   it("decodes percent-encoded ids, as SDKs send them, and gives the canonical path", () => {
@@ -70,6 +122,19 @@ describe("matchOperation", () => {
     "/v1/fine_tuning/jobs/123",
     `/v1/fine_tuning/jobs/${UUID}x`,
     `/V1/models`,
+    "/v2/prompts/a%2Fb",
+    "/v2/prompts/%2e",
+    "/v2/prompts/a%00b",
+    "/v2/prompts/a%0Ab",
+    "/v2/prompts/a%20b",
+    "/v2/prompts/a%3Fb",
+    "/v2/prompts/a%23b",
+    "/v2/prompts/a%25b",
+    "/v2/prompts/%",
+    `/v1/libraries/${UUID}/documents/..`,
+    `/v1/libraries/${UUID}/documents/%2e%2e/status`,
+    "/v1/conversations//history",
+    "/v1/files/file-1",
   ])("refuses %j", (path) => {
     expect(matchOperation("GET", path).kind).toBe("not-found");
   });

@@ -1,4 +1,5 @@
-// The /v1 gateway: the Mistral API's own paths, served at the console's origin with the server's key.
+// The /v1 gateway: the Mistral API's own paths, served at the console's origin with the server's key
+// (app/v2 serves the few /v2 paths the same way).
 import { handleGatewayRequest } from "@/lib/server/gateway";
 
 export const dynamic = "force-dynamic";

@@ -26,7 +26,8 @@ export function useFile(id: string | null) {
   return useQuery({
     queryKey: fileKeys.detail(id ?? ""),
     enabled: !!id,
-    queryFn: ({ signal }) =>
+    // Read as the list's shape (today's answer adds `deleted`), so the list entry can stand in.
+    queryFn: ({ signal }): Promise<FileSchema> =>
       unwrap(api.GET("/v1/files/{file_id}", { params: { path: { file_id: id! } }, signal })),
     placeholderData: fromList,
   });

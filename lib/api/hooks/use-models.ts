@@ -1,9 +1,16 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { FTModelOut, ModelCard } from "@/lib/mistral/types";
+import type { components, FTModelOut, ModelCard } from "@/lib/mistral/types";
 import { api, unwrap } from "../client";
 
-/** A model as listed: base models are ModelCards, fine-tuned ones also carry `job`. */
-export type ConsoleModel = ModelCard & { job?: string | null };
+type FTModelCard = components["schemas"]["FTModelCard"];
+
+/**
+ * A model as the pages read it: today's base or fine-tuned card in one shape, the fine-tuned
+ * fields (`job`, `root`, `archived`) optional. `type` is optional too: the sandbox still answers
+ * in the seed's shape, which has none (isFineTuned copes).
+ */
+export type ConsoleModel = Omit<components["schemas"]["BaseModelCard"], "type"> &
+  Partial<Pick<FTModelCard, "job" | "root" | "archived">> & { type?: ModelCard["type"] };
 
 export const modelKeys = {
   all: ["models"] as const,

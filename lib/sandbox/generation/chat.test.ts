@@ -1,6 +1,6 @@
 import Ajv2020 from "ajv/dist/2020";
 import { describe, expect, it } from "vitest";
-import type { ChatCompletionRequest } from "@/lib/mistral/types";
+import type { ChatCompletionRequest } from "@/lib/mistral/seed-types";
 import { countTokens } from "@/lib/mistral/tokens";
 import { agentsCompletion, chatCompletion, SAFETY_PROMPT, SANDBOX_AGENTS } from ".";
 import { expectCompletionSchema, fineTunedModel, testContext } from "./testing";

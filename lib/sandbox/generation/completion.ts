@@ -1,7 +1,7 @@
 // One finished generation, and the two ways it is sent: a JSON body, or a server-sent event
 // stream paced at the configured tokens per second that stops the moment its client goes away.
 import { tokenize } from "@/lib/mistral/tokens";
-import type { ToolCall, UsageInfo } from "@/lib/mistral/types";
+import type { ToolCall, UsageInfo } from "@/lib/mistral/seed-types";
 import { json } from "../http";
 import { completionId } from "./random";
 import type { GenerationContext } from "./types";

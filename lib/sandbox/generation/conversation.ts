@@ -1,6 +1,6 @@
 // The conversation rules the real API enforces beyond the schema (mistral-common's validator),
 // with its messages, and the reading of a conversation that the reply generator needs.
-import type { ChatCompletionRequest, ToolCall } from "@/lib/mistral/types";
+import type { ChatCompletionRequest, ToolCall } from "@/lib/mistral/seed-types";
 
 export type Message = ChatCompletionRequest["messages"][number];
 type Role = Message["role"];

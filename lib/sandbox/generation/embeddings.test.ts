@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { EmbeddingRequest } from "@/lib/mistral/types";
+import type { EmbeddingRequest } from "@/lib/mistral/seed-types";
 import { countTokens } from "@/lib/mistral/tokens";
 import { embeddings } from ".";
 import { expectSchema, testContext } from "./testing";

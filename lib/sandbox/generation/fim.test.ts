@@ -1,6 +1,6 @@
 import { Script } from "node:vm";
 import { describe, expect, it } from "vitest";
-import type { FIMCompletionRequest } from "@/lib/mistral/types";
+import type { FIMCompletionRequest } from "@/lib/mistral/seed-types";
 import { countTokens } from "@/lib/mistral/tokens";
 import { fimCompletion } from ".";
 import { expectCompletionSchema, testContext } from "./testing";

@@ -6,7 +6,7 @@ import type {
   ChatCompletionRequest,
   EmbeddingRequest,
   FIMCompletionRequest,
-} from "@/lib/mistral/types";
+} from "@/lib/mistral/seed-types";
 import { json, mistralError } from "../http";
 import type { SandboxModel } from "../models";
 import { findAgent, type SandboxAgent } from "./agents";

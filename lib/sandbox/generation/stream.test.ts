@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ChatCompletionRequest, FIMCompletionRequest } from "@/lib/mistral/types";
+import type { ChatCompletionRequest, FIMCompletionRequest } from "@/lib/mistral/seed-types";
 import { tokenize } from "@/lib/mistral/tokens";
 import { chatCompletion, fimCompletion } from ".";
 import { collect, readEvents, testContext } from "./testing";

@@ -2,7 +2,7 @@ import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Tool } from "@/lib/mistral/types";
+import type { Tool } from "@/lib/mistral/seed-types";
 import { createRng } from "./random";
 import { chooseTool, makeToolCall } from "./tools";
 

@@ -1,6 +1,6 @@
 // Function calling: which tool a request asks for, and arguments drawn from the tool's JSON schema
 // (types, enums, required, bounds), filled with values from the user's own words where they fit.
-import type { Tool, ToolCall } from "@/lib/mistral/types";
+import type { Tool, ToolCall } from "@/lib/mistral/seed-types";
 import { toolCallId, type Rng } from "./random";
 import { identifierWords, keywords, words } from "./words";
 

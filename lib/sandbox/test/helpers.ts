@@ -3,7 +3,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect } from "vitest";
-import { matchOperation, type OperationId, operationById } from "@/lib/mistral/operations";
+import {
+  matchSeedOperation as matchOperation,
+  type SeedOperationId as OperationId,
+  seedOperationById as operationById,
+} from "@/lib/mistral/seed-operations";
 import { inlineValidator, loadSpec } from "@/lib/mistral/spec";
 import { createSandbox, type Sandbox, type SandboxOptions } from "../index";
 

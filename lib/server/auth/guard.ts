@@ -1,19 +1,21 @@
 import "server-only";
 import {
   can,
-  OPERATION_LABELS,
-  OPERATION_PERMISSIONS,
-  SPENDING_OPERATIONS,
+  isSpending,
+  operationLabel,
+  operationPermission,
+  OWNED_PERMISSIONS,
+  type OwnedKind,
   type Permission,
 } from "@/lib/auth/permissions";
 import { unknownHostResponse } from "@/lib/auth/host";
-import { matchOperation } from "@/lib/mistral/operations";
+import { matchOperation, type OperationId } from "@/lib/mistral/operations";
 import { refusal } from "../errors";
 import type { Gateway } from "../gateway";
 import { admitSpending, auditRefusal, auditStart } from "./audit";
 import type { AuthContext } from "./auth";
 import type { AuthConfig } from "./config";
-import { observeResponse } from "./observe";
+import { observeResponse, type Observed } from "./observe";
 import {
   authenticate,
   crossSiteWrite,
@@ -21,10 +23,23 @@ import {
   requestHost,
   type Principal,
 } from "./principal";
-import { jobOwners, recordJobOwner } from "./users";
+import { ownerOf, recordOwner } from "./users";
 
-const CREATE_JOB = "jobs_api_routes_fine_tuning_create_fine_tuning_job";
-const UPLOAD = "files_api_routes_upload_file";
+/**
+ * The operations that make a resource its maker then manages (`*.manage_own`), and where the
+ * answer names it. Restarting a conversation makes a new one. (A stream variant is matched as its
+ * plain sibling, so streamed conversations are covered too.)
+ */
+const CREATES: Partial<
+  Record<OperationId, { kind: OwnedKind; id: (seen: Observed) => string | null }>
+> = {
+  jobs_api_routes_fine_tuning_create_fine_tuning_job: { kind: "job", id: (s) => s.id },
+  jobs_api_routes_batch_create_batch_job: { kind: "batch_job", id: (s) => s.id },
+  agents_api_v1_agents_create: { kind: "agent", id: (s) => s.id },
+  libraries_create_v1: { kind: "library", id: (s) => s.id },
+  agents_api_v1_conversations_start: { kind: "conversation", id: (s) => s.conversationId },
+  agents_api_v1_conversations_restart: { kind: "conversation", id: (s) => s.conversationId },
+};
 
 export function unauthenticated(reason: "anonymous" | "bad_token"): Response {
   return refusal(
@@ -78,11 +93,29 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
     const method = request.method.toUpperCase();
     const match = matchOperation(method, new URL(request.url).pathname);
     // Unknown paths and methods get the gateway's own 404/405; nothing is forwarded for them.
-    if (match.kind !== "match") return gateway(request);
+    if (match.kind === "not-found" || match.kind === "method-not-allowed") return gateway(request);
+    if (match.kind === "refused") {
+      // An admin-key or dashboard operation: refused by the gateway, and a write attempt recorded.
+      const response = await gateway(request);
+      if (method !== "GET" && method !== "HEAD") {
+        await auditRefusal(
+          ctx,
+          principal,
+          match.operation.id,
+          method,
+          match.path,
+          null,
+          response.status,
+        );
+      }
+      return response;
+    }
     const operation = match.operation;
-    const label = OPERATION_LABELS[operation.id];
+    const label = operationLabel(operation);
 
-    const target = match.params.model_id ?? match.params.file_id ?? match.params.job_id ?? null;
+    // The audit target: the most specific id in the path (a created resource gets its new id).
+    const params = Object.values(match.params);
+    const target = params.length ? params[params.length - 1] : null;
     const write = method !== "GET" && method !== "HEAD";
     // A refused write is recorded too: who tried to delete what is worth knowing (up to a
     // per-user cap, so a script hammering the console cannot flood the log).
@@ -93,16 +126,17 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
       return response;
     };
 
-    let permission: Permission = OPERATION_PERMISSIONS[operation.id];
-    if (permission === "jobs.manage_own") {
-      const owners = await jobOwners(ctx, [match.params.job_id]);
-      if (owners[match.params.job_id]?.userId !== principal.userId) permission = "jobs.manage_any";
+    let permission = operationPermission(operation);
+    const owned = OWNED_PERMISSIONS[permission];
+    if (owned) {
+      const owner = await ownerOf(ctx, owned.kind, match.params[owned.param]);
+      if (owner?.userId !== principal.userId) permission = owned.any;
     }
     if (!can(principal.role, permission)) return refuse(forbidden(principal, permission, label));
     if (crossSiteWrite(ctx, request, principal)) return refuse(crossSite());
     if (!write) return gateway(request);
 
-    const spend = SPENDING_OPERATIONS.has(operation.id);
+    const spend = isSpending(operation);
     const limit = principal.rateLimitPerMinute ?? ctx.config.rateLimitPerMinute;
     const start = { operation: label, method, path: match.path, target, spend };
     let finish: Awaited<ReturnType<typeof auditStart>>;
@@ -132,16 +166,15 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
       await finish({ status: 500 });
       throw error;
     }
-    const createsById = operation.id === CREATE_JOB || operation.id === UPLOAD;
+    const creates = CREATES[operation.id];
     return observeResponse(response, request.signal, async (seen) => {
       try {
-        if (operation.id === CREATE_JOB && seen.status < 300 && seen.id) {
-          await recordJobOwner(ctx, seen.id, principal);
-        }
+        const made = creates && seen.status < 300 ? creates.id(seen) : null;
+        if (creates && made) await recordOwner(ctx, creates.kind, made, principal);
         await finish({
           status: seen.status,
-          // Uploads and new jobs are filed under their new id; completions under their model.
-          target: target ?? (createsById ? seen.id : seen.model),
+          // Uploads and new resources are filed under their new id; completions under their model.
+          target: target ?? made ?? (operation.tag === "files" ? seen.id : seen.model),
           model: seen.model,
           usage: seen.usage,
         });

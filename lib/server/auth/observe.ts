@@ -1,5 +1,4 @@
 import "server-only";
-import { isTextual } from "../redact";
 import type { Usage } from "./audit";
 
 export interface Observed {
@@ -7,6 +6,8 @@ export interface Observed {
   status: number;
   /** The `id` of a JSON answer (an uploaded file, a created job). */
   id: string | null;
+  /** The `conversation_id` of a conversation's answer, or of the first event of its stream. */
+  conversationId: string | null;
   model: string | null;
   usage: Usage | null;
 }
@@ -15,6 +16,8 @@ export interface Observed {
 const MAX_JSON_BYTES = 16 * 1024 * 1024;
 /** Of a stream, only the end is kept: the final chunk carries the usage. */
 const STREAM_TAIL_CHARS = 32 * 1024;
+/** And its start, where a conversation's stream names the conversation. */
+const STREAM_HEAD_CHARS = 16 * 1024;
 
 /**
  * Passes the response through unchanged while watching its body, then reports what it held:
@@ -26,19 +29,26 @@ export function observeResponse(
   signal: AbortSignal,
   done: (observed: Observed) => Promise<void>,
 ): Response {
-  const empty: Observed = { status: response.status, id: null, model: null, usage: null };
+  const empty: Observed = {
+    status: response.status,
+    id: null,
+    conversationId: null,
+    model: null,
+    usage: null,
+  };
   if (!response.body || response.status >= 400) {
     void done(empty);
     return response;
   }
-  const contentType = response.headers.get("content-type");
-  const isStream = (contentType ?? "").startsWith("text/event-stream");
-  // Only the bodies the gateway redacts are read: a declared binary body passes it untouched, so
-  // a `model` or `id` read from one could carry the key into the audit log.
-  const readable = isTextual(contentType);
+  const type = response.headers.get("content-type") ?? "";
+  const isStream = type.startsWith("text/event-stream");
+  // Only JSON is read (the gateway redacts it): audio, file contents and other bytes pass
+  // through unread, so a `model` or `id` in them could not carry the key into the audit log.
+  const isJson = /[/+]json\b/.test(type);
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let text = "";
+  let head = "";
   let bytes = 0;
   let reported = false;
   // Awaited before the body ends, so what it records (a job's owner) exists once the caller
@@ -47,7 +57,12 @@ export function observeResponse(
     if (reported) return;
     reported = true;
     text += decoder.decode();
-    await done({ ...empty, status, ...(isStream ? fromStream(text) : fromJson(text, bytes)) });
+    const found = isStream
+      ? { ...fromStream(text), conversationId: conversationOf(head) }
+      : isJson
+        ? fromJson(text, bytes)
+        : {};
+    await done({ ...empty, status, ...found });
   };
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
@@ -68,9 +83,11 @@ export function observeResponse(
       const chunk = result.value;
       bytes += chunk.byteLength;
       if (isStream) {
-        text += decoder.decode(chunk, { stream: true });
+        const decoded = decoder.decode(chunk, { stream: true });
+        if (head.length < STREAM_HEAD_CHARS) head += decoded;
+        text += decoded;
         if (text.length > STREAM_TAIL_CHARS * 2) text = text.slice(-STREAM_TAIL_CHARS);
-      } else if (readable && bytes <= MAX_JSON_BYTES) {
+      } else if (isJson && bytes <= MAX_JSON_BYTES) {
         text += decoder.decode(chunk, { stream: true });
       }
       controller.enqueue(chunk);
@@ -83,12 +100,14 @@ export function observeResponse(
   return new Response(body, { status: response.status, headers: response.headers });
 }
 
-type Found = Pick<Observed, "id" | "model" | "usage">;
+type Found = Pick<Observed, "id" | "conversationId" | "model" | "usage">;
+const NOTHING: Found = { id: null, conversationId: null, model: null, usage: null };
 
 function pick(value: unknown): Found {
   const v = (value && typeof value === "object" ? value : {}) as Record<string, unknown>;
   return {
     id: typeof v.id === "string" ? v.id : null,
+    conversationId: typeof v.conversation_id === "string" ? v.conversation_id : null,
     model: typeof v.model === "string" ? v.model : null,
     usage: usageOf(v.usage),
   };
@@ -106,17 +125,17 @@ function usageOf(value: unknown): Usage | null {
 }
 
 function fromJson(text: string, bytes: number): Found {
-  if (bytes > MAX_JSON_BYTES) return { id: null, model: null, usage: null };
+  if (bytes > MAX_JSON_BYTES) return NOTHING;
   try {
     return pick(JSON.parse(text));
   } catch {
-    return { id: null, model: null, usage: null };
+    return NOTHING;
   }
 }
 
 /** The model of the last event, and the usage of the last event that has one. */
 export function fromStream(text: string): Found {
-  const found: Found = { id: null, model: null, usage: null };
+  const found: Found = { ...NOTHING };
   const lines = text.split(/\r?\n/);
   for (let i = lines.length - 1; i >= 0 && !(found.model && found.usage); i--) {
     const line = lines[i];
@@ -134,4 +153,18 @@ export function fromStream(text: string): Found {
     found.usage ??= event.usage;
   }
   return found;
+}
+
+/** The conversation a stream is about, named by its first events. */
+function conversationOf(head: string): string | null {
+  for (const line of head.split(/\r?\n/)) {
+    if (!line.startsWith("data:")) continue;
+    try {
+      const id = pick(JSON.parse(line.slice(5).trim())).conversationId;
+      if (id) return id;
+    } catch {
+      // The last line of the head may be cut.
+    }
+  }
+  return null;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { isRole, type Role } from "@/lib/auth/permissions";
+import { isRole, type OwnedKind, type Role } from "@/lib/auth/permissions";
 import type { AuthContext } from "./auth";
 
 export interface UserInfo {
@@ -404,4 +404,43 @@ export async function jobOwners(
   return Object.fromEntries(
     rows.map((r) => [r.job_id, { userId: r.user_id, email: r.user_email }]),
   );
+}
+
+// --- Owners of other resources -------------------------------------------------------------------
+
+/** Records who made a resource through the console (the first record wins). */
+export async function recordOwner(
+  ctx: AuthContext,
+  kind: OwnedKind,
+  id: string,
+  owner: { userId: string; email: string },
+): Promise<void> {
+  if (kind === "job") return recordJobOwner(ctx, id, owner);
+  await ctx.database.db
+    .insertInto("resource_owner")
+    .values({
+      kind,
+      resource_id: id,
+      user_id: owner.userId,
+      user_email: owner.email,
+      created_at: Date.now(),
+    })
+    .onConflict((oc) => oc.columns(["kind", "resource_id"]).doNothing())
+    .execute();
+}
+
+/** Who made a resource through the console; null when the console did not see it made. */
+export async function ownerOf(
+  ctx: AuthContext,
+  kind: OwnedKind,
+  id: string,
+): Promise<{ userId: string; email: string } | null> {
+  if (kind === "job") return (await jobOwners(ctx, [id]))[id] ?? null;
+  const row = await ctx.database.db
+    .selectFrom("resource_owner")
+    .select(["user_id", "user_email"])
+    .where("kind", "=", kind)
+    .where("resource_id", "=", id)
+    .executeTakeFirst();
+  return row ? { userId: row.user_id, email: row.user_email } : null;
 }

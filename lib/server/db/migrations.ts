@@ -153,6 +153,21 @@ function migrations(kind: DatabaseKind): Record<string, Migration> {
           .execute();
       },
     },
+    // Who made each batch job, agent, conversation and library through the console, so members
+    // manage their own (fine-tuning jobs keep their job_owner table).
+    "003_resource_owner": {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable("resource_owner")
+          .addColumn("kind", "text", (c) => c.notNull())
+          .addColumn("resource_id", "text", (c) => c.notNull())
+          .addColumn("user_id", "text", (c) => c.notNull())
+          .addColumn("user_email", "text", (c) => c.notNull())
+          .addColumn("created_at", "bigint", (c) => c.notNull())
+          .addPrimaryKeyConstraint("resource_owner_pk", ["kind", "resource_id"])
+          .execute();
+      },
+    },
   };
 }
 

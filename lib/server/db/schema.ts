@@ -65,6 +65,15 @@ export interface JobOwnerTable {
   created_at: Millis;
 }
 
+export interface ResourceOwnerTable {
+  /** batch_job, agent, conversation or library. */
+  kind: string;
+  resource_id: string;
+  user_id: string;
+  user_email: string;
+  created_at: Millis;
+}
+
 export interface SignInFailureTable {
   id: Generated<number>;
   email: string;
@@ -82,6 +91,7 @@ export interface Database {
   console_token: ConsoleTokenTable;
   audit_log: AuditTable;
   job_owner: JobOwnerTable;
+  resource_owner: ResourceOwnerTable;
   sign_in_failure: SignInFailureTable;
   setup_token: SetupTokenTable;
 }
