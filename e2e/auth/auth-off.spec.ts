@@ -30,7 +30,7 @@ test("CONSOLE_AUTH=off: refused on 0.0.0.0, open on loopback", async ({ page, re
   expect(models.status()).toBe(200);
   // Open to this machine only: a page elsewhere cannot write to it (its Origin is foreign), and
   // one on a DNS name rebound to 127.0.0.1 cannot read it (its Host is foreign).
-  const foreign = await request.delete(`${origin}/v1/files/file-1`, {
+  const foreign = await request.delete(`${origin}/v1/files/00000000-0000-4000-8000-000000000001`, {
     headers: { origin: "https://evil.example" },
   });
   expect(foreign.status()).toBe(403);
