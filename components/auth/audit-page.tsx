@@ -15,7 +15,7 @@ import {
   writeAuditFilter,
   type AuditFilter,
 } from "@/lib/auth/audit-filter";
-import { OPERATION_LABELS } from "@/lib/auth/permissions";
+import { AUDITED_OPERATIONS } from "@/lib/auth/permissions";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { Forbidden } from "./forbidden";
 import { useCan } from "./session";
@@ -37,16 +37,6 @@ interface AuditEntry {
   totalTokens: number | null;
   durationMs: number | null;
 }
-
-const OPERATIONS = [
-  ...Object.values(OPERATION_LABELS).filter((l) => !/\.(list|get)$/.test(l)),
-  "tokens.create",
-  "tokens.revoke",
-  "users.create",
-  "users.update",
-  "users.delete",
-  "setup",
-].sort();
 
 /** The exact time on two lines (date, then time), so the table stays narrow. */
 function When({ value }: { value: string }) {
@@ -170,7 +160,7 @@ export function AuditPage() {
               onChange={(e) => setFilter({ operation: e.target.value })}
             >
               <option value="">Any</option>
-              {OPERATIONS.map((o) => (
+              {AUDITED_OPERATIONS.map((o) => (
                 <option key={o} value={o}>
                   {o}
                 </option>

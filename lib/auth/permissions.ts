@@ -105,6 +105,9 @@ export const SPENDING_OPERATIONS: ReadonlySet<OperationId> = new Set<OperationId
   "jobs_api_routes_fine_tuning_start_fine_tuning_job",
 ]);
 
+/** The audit label of `POST /v1/fine_tuning/jobs?dry_run=true`: it sizes a job, creates none. */
+export const DRY_RUN_LABEL = "jobs.dry_run";
+
 /** Short names for the audit log and its filters. */
 export const OPERATION_LABELS: Record<OperationId, string> = {
   list_models_v1_models_get: "models.list",
@@ -127,3 +130,20 @@ export const OPERATION_LABELS: Record<OperationId, string> = {
   agents_completion_v1_agents_completions_post: "agents.completions",
   embeddings_v1_embeddings_post: "embeddings",
 };
+
+/** What the audit log's operation filter offers: every audited write, reads left out. */
+export const AUDITED_OPERATIONS: readonly string[] = [
+  ...Object.values(OPERATION_LABELS)
+    .filter((l) => !/\.(list|get)$/.test(l))
+    .flatMap((l) =>
+      l === OPERATION_LABELS.jobs_api_routes_fine_tuning_create_fine_tuning_job
+        ? [l, DRY_RUN_LABEL]
+        : [l],
+    ),
+  "tokens.create",
+  "tokens.revoke",
+  "users.create",
+  "users.update",
+  "users.delete",
+  "setup",
+].sort();

@@ -1,6 +1,7 @@
 import "server-only";
 import {
   can,
+  DRY_RUN_LABEL,
   OPERATION_LABELS,
   OPERATION_PERMISSIONS,
   SPENDING_OPERATIONS,
@@ -63,6 +64,18 @@ export function foreignHost(config: AuthConfig, request: Request): Response | nu
 }
 
 /**
+ * Whether the API will take `dry_run` as true: pydantic's lax booleans, case-insensitive. Only
+ * values it certainly reads as true count, and every repeat of the parameter must be one (the API
+ * reads the last, the sandbox the first): a creation must never pass for a dry run.
+ */
+export function isDryRun(search: URLSearchParams): boolean {
+  const values = search.getAll("dry_run");
+  return (
+    values.length > 0 && values.every((v) => ["true", "1", "yes", "on"].includes(v.toLowerCase()))
+  );
+}
+
+/**
  * Puts the gateway behind sign-in: who is calling (session or console token), whether their role
  * allows the operation, whether a cookie write came from this console's own pages, the per-user
  * limit on spending, and an audit entry for every write with its outcome and token usage.
@@ -80,7 +93,10 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
     // Unknown paths and methods get the gateway's own 404/405; nothing is forwarded for them.
     if (match.kind !== "match") return gateway(request);
     const operation = match.operation;
-    const label = OPERATION_LABELS[operation.id];
+    // A dry run only sizes a job: it creates nothing and spends nothing, so it is filed apart
+    // from real creations and is not held to the spending limit.
+    const dryRun = operation.id === CREATE_JOB && isDryRun(new URL(request.url).searchParams);
+    const label = dryRun ? DRY_RUN_LABEL : OPERATION_LABELS[operation.id];
 
     const target = match.params.model_id ?? match.params.file_id ?? match.params.job_id ?? null;
     const write = method !== "GET" && method !== "HEAD";
@@ -102,7 +118,7 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
     if (crossSiteWrite(ctx, request, principal)) return refuse(crossSite());
     if (!write) return gateway(request);
 
-    const spend = SPENDING_OPERATIONS.has(operation.id);
+    const spend = !dryRun && SPENDING_OPERATIONS.has(operation.id);
     const limit = principal.rateLimitPerMinute ?? ctx.config.rateLimitPerMinute;
     const start = { operation: label, method, path: match.path, target, spend };
     let finish: Awaited<ReturnType<typeof auditStart>>;
@@ -132,7 +148,7 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
       await finish({ status: 500 });
       throw error;
     }
-    const createsById = operation.id === CREATE_JOB || operation.id === UPLOAD;
+    const createsById = (operation.id === CREATE_JOB && !dryRun) || operation.id === UPLOAD;
     return observeResponse(response, request.signal, async (seen) => {
       try {
         if (operation.id === CREATE_JOB && seen.status < 300 && seen.id) {
