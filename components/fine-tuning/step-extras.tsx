@@ -180,8 +180,8 @@ export function StepExtras() {
           <span>
             Start training automatically once the data is validated
             <span className="block text-xs text-muted">
-              Off: the job waits at VALIDATED so you can check its cost and tokens, then you start
-              it from its page.
+              On by default. Untick it to have the job wait at VALIDATED so you can check its cost
+              and tokens, then start it yourself from its page.
             </span>
           </span>
         </label>
