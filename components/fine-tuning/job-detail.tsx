@@ -298,7 +298,7 @@ function JobView({
         <JobCharts checkpoints={checkpoints} fileStem={job.suffix || job.id} />
       </Section>
 
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <Section title="Overview" id="overview-h">
           <Facts
             items={[
@@ -408,7 +408,7 @@ function JobView({
         </Section>
       </div>
 
-      <div className="grid gap-4 lg:grid-cols-[1fr_2fr]">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
         <Section title="Events" id="events-h">
           <EventsTimeline events={job.events ?? []} />
         </Section>

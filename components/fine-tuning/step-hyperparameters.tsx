@@ -72,7 +72,7 @@ export function StepHyperparameters({ stepsEpochs }: { stepsEpochs?: number | nu
         )}
         <EpochsWarning epochs={epochs} />
       </fieldset>
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <TextField
           fieldKey="hyperparameters.learning_rate"
           label="Learning rate"

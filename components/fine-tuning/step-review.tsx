@@ -92,7 +92,7 @@ export function StepReview({
         <h3 id="sum-h" className="mb-2 text-sm font-semibold">
           Settings
         </h3>
-        <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[12rem_1fr]">
+        <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[12rem_minmax(0,1fr)]">
           <Row label="Base model" value={draft.model || "—"} mono />
           <Row
             label="Training files"

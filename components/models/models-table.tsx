@@ -115,7 +115,7 @@ export function ModelsTable(props: ModelsTableProps) {
             {rights.manage && (
               <th
                 scope="col"
-                className="sticky top-0 left-0 z-30 border-b border-border bg-surface-2 px-3"
+                className="sticky top-0 z-30 border-b border-border bg-surface-2 px-3 md:left-0"
               >
                 <input
                   type="checkbox"
@@ -138,7 +138,7 @@ export function ModelsTable(props: ModelsTableProps) {
                   scope="col"
                   aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : "none"}
                   className={`sticky top-0 z-20 border-b border-border bg-surface-2 px-1 text-left font-medium ${
-                    c.key === "id" ? (rights.manage ? "left-11 z-30" : "left-0 z-30") : ""
+                    c.key === "id" ? (rights.manage ? "z-30 md:left-11" : "z-30 md:left-0") : ""
                   }`}
                 >
                   <button
@@ -160,7 +160,7 @@ export function ModelsTable(props: ModelsTableProps) {
             {actionsWidth > 0 && (
               <th
                 scope="col"
-                className="sticky top-0 right-0 z-30 border-b border-l border-border bg-surface-2 px-3 text-left font-medium text-muted"
+                className="sticky top-0 z-30 border-b border-l md:right-0 border-border bg-surface-2 px-3 text-left font-medium text-muted"
               >
                 Actions
               </th>
@@ -199,6 +199,8 @@ export function ModelsTable(props: ModelsTableProps) {
   );
 }
 
+// On a phone nothing sticks sideways: sticky id and actions columns would leave no room for the
+// rest, so the table simply scrolls inside its box.
 const cell = "h-12 border-b border-border px-3 align-middle";
 
 function ModelTableRow({
@@ -244,7 +246,7 @@ function ModelTableRow({
       className={`group/row ${checked ? "bg-accent-soft" : "bg-surface hover:bg-surface-2"}`}
     >
       {rights.manage && (
-        <td className={`${cell} sticky left-0 z-10 bg-inherit`}>
+        <td className={`${cell} z-10 bg-inherit md:sticky md:left-0`}>
           {ft && (
             <input
               type="checkbox"
@@ -255,7 +257,9 @@ function ModelTableRow({
           )}
         </td>
       )}
-      <td className={`${cell} sticky ${rights.manage ? "left-11" : "left-0"} z-10 bg-inherit px-1`}>
+      <td
+        className={`${cell} z-10 bg-inherit px-1 md:sticky ${rights.manage ? "md:left-11" : "md:left-0"}`}
+      >
         <div className="flex min-w-0 items-center gap-0.5">
           <Link
             href={modelHref(row.id)}
@@ -320,7 +324,9 @@ function ModelTableRow({
           {formatContext(m.max_context_length)}
         </td>
       )}
-      {show.has("created") && <td className={`${cell} tabular-nums`}>{formatDay(m.created)}</td>}
+      {show.has("created") && (
+        <td className={`${cell} whitespace-nowrap tabular-nums`}>{formatDay(m.created)}</td>
+      )}
       {show.has("aliases") && (
         <td className={cell}>
           <Text value={aliases.join(", ")} mono />
@@ -364,7 +370,7 @@ function ModelTableRow({
         </td>
       )}
       {(rights.manage || rights.tryIt) && (
-        <td className={`${cell} sticky right-0 z-10 border-l bg-inherit px-2`}>
+        <td className={`${cell} z-10 border-l bg-inherit px-2 md:sticky md:right-0`}>
           <div className="flex items-center gap-0.5">
             {rights.tryIt && canChat(row) && (
               <Link

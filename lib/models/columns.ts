@@ -11,17 +11,17 @@ export interface ColumnSpec {
 }
 
 export const COLUMNS: readonly ColumnSpec[] = [
-  { key: "id", label: "ID", width: 250 },
-  { key: "name", label: "Name", width: 150 },
+  { key: "id", label: "ID", width: 246 },
+  { key: "name", label: "Name", width: 130 },
   { key: "description", label: "Description", width: 260 },
   { key: "root", label: "Base model", width: 170 },
   { key: "owned_by", label: "Owner", width: 120 },
-  { key: "capabilities", label: "Capabilities", width: 210 },
-  { key: "max_context_length", label: "Context", width: 80, align: "right" },
-  { key: "created", label: "Created", width: 100 },
+  { key: "capabilities", label: "Capabilities", width: 250 },
+  { key: "max_context_length", label: "Context", width: 72, align: "right" },
+  { key: "created", label: "Created", width: 104 },
   { key: "aliases", label: "Aliases", width: 190 },
   { key: "deprecation", label: "Deprecation", width: 120 },
-  { key: "archived", label: "Status", width: 90 },
+  { key: "archived", label: "Status", width: 80 },
   { key: "job", label: "Job", width: 110 },
 ];
 
@@ -29,7 +29,7 @@ export const COLUMNS: readonly ColumnSpec[] = [
 export const FIXED_COLUMNS: readonly SortColumn[] = ["id"];
 
 /**
- * 1,124 px with the selection and actions columns: the main area of a 1440 px screen beside the
+ * 1,126 px with the selection and actions columns: the main area of a 1440 px screen beside the
  * sidebar. Aliases show as chips under the id; the others are in the chooser.
  */
 export const DEFAULT_COLUMNS: readonly SortColumn[] = [
