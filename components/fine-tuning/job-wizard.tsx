@@ -148,6 +148,7 @@ function JobWizard({ initial }: { initial: Initial }) {
   const settledJobIn = useSettled(jobIn, 700);
   const sizing = useDryRunQuery(settledJobIn, {
     enabled: step === HYPERPARAMETERS && draft.length === "steps" && settledJobIn === jobIn,
+    scope: "sizing",
   });
   const create = useCreateJob();
   const serverErrors = useMemo(
