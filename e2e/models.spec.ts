@@ -103,6 +103,17 @@ test("rename and edit the description in place: Enter saves, Escape cancels @liv
   await name.press("Enter");
   await expect(r).toContainText(`Support bot ${tag}`);
 
+  // The description column is not among the defaults (they fit a laptop): the chooser adds it.
+  await expect(r.getByRole("button", { name: `Edit description of ${id}` })).toHaveCount(0);
+  const columns = page.getByRole("button", { name: /^Columns/ });
+  await columns.click();
+  await page
+    .getByRole("group", { name: "Columns to show" })
+    .getByRole("checkbox", { name: "Description" })
+    .check();
+  await page.keyboard.press("Escape");
+  await expect(columns).toBeFocused();
+
   // And the description, with the keyboard only.
   await r.getByRole("button", { name: `Edit description of ${id}` }).focus();
   await page.keyboard.press("Enter");
@@ -122,8 +133,10 @@ test("rename and edit the description in place: Enter saves, Escape cancels @liv
       name: `Support bot ${tag}`,
       description: "Answers support tickets politely.",
     });
+  // The column choice is remembered too.
   await page.reload();
   await expect(row(page, id)).toContainText(`Support bot ${tag}`);
+  await expect(row(page, id)).toContainText("Answers support tickets politely.");
   await page.screenshot({ path: ".data/screenshots/models-renamed.png" });
 });
 
@@ -322,23 +335,32 @@ test("filter, facets and sort live in the URL and survive a reload", async ({ pa
   await expect(page).toHaveURL(/cap=completion_fim/);
   await expect(page).toHaveURL(/sort=name&dir=asc/);
 
+  // One row per model: codestral-latest and codestral are aliases of codestral-2405.
   const table = page.getByRole("table", { name: "Models" });
-  const names = async () =>
+  const ids = async () =>
     (await table.getByRole("row").locator("td:nth-child(2) a").allTextContents()).filter(Boolean);
-  await expect.poll(names).toEqual(["codestral", "codestral-2405", "codestral-latest"]);
+  await expect.poll(ids).toEqual(["codestral-2405"]);
+  await expect(table.getByRole("list", { name: "Aliases of codestral-2405" })).toHaveText(
+    /codestral-latest\s*codestral/,
+  );
+  await expect(page).toHaveURL(/sort=name&dir=asc/);
+
+  // Two models of one family sort by name both ways.
+  await page.getByRole("radio", { name: /^All/ }).check();
+  await page.getByRole("checkbox", { name: /^FIM/ }).uncheck();
+  await search.fill("mistral-large");
+  await expect.poll(ids).toEqual(["mistral-large-2402", "mistral-large-2407"]);
   await page.getByRole("button", { name: /^Name/ }).click();
   await expect(page).toHaveURL(/sort=name&dir=desc/);
-  await expect.poll(names).toEqual(["codestral-latest", "codestral-2405", "codestral"]);
+  await expect.poll(ids).toEqual(["mistral-large-2407", "mistral-large-2402"]);
   await expect(page.getByRole("columnheader", { name: /Name/ })).toHaveAttribute(
     "aria-sort",
     "descending",
   );
 
   await page.reload();
-  await expect(search).toHaveValue("codestral");
-  await expect(page.getByRole("radio", { name: /^Base/ })).toBeChecked();
-  await expect(page.getByRole("checkbox", { name: /^FIM/ })).toBeChecked();
-  await expect.poll(names).toEqual(["codestral-latest", "codestral-2405", "codestral"]);
+  await expect(search).toHaveValue("mistral-large");
+  await expect.poll(ids).toEqual(["mistral-large-2407", "mistral-large-2402"]);
 
   await page.getByRole("button", { name: "Clear filters" }).first().click();
   await expect(page).not.toHaveURL(/q=|kind=|cap=/);

@@ -36,7 +36,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         >
           Skip to content
         </a>
-        <aside className="border-b border-border bg-surface md:w-56 md:shrink-0 md:border-r md:border-b-0">
+        <aside className="relative border-b border-border bg-surface md:w-56 md:shrink-0 md:border-r md:border-b-0">
           <div className="flex items-center gap-4 px-4 py-3 md:sticky md:top-0 md:flex-col md:items-stretch md:gap-6 md:py-5">
             <Link href="/playground" className="flex items-center gap-2 font-semibold">
               <span
@@ -51,7 +51,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           </div>
         </aside>
         <div className="flex min-w-0 flex-1 flex-col">
-          <header className="flex h-12 items-center justify-end gap-4 border-b border-border bg-surface px-4 md:px-6">
+          <header className="flex min-h-12 flex-wrap items-center justify-end gap-x-4 gap-y-1 border-b border-border bg-surface px-4 py-1.5 md:px-6">
             <span
               className="inline-flex items-center gap-1.5 rounded-full border border-border px-2.5 py-0.5 text-xs font-medium"
               title={
@@ -60,7 +60,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
                   : `Requests go to ${info.baseUrl} with the server's key.`
               }
             >
-              <span className="text-muted">Backend</span>
+              <span className="hidden text-muted sm:inline">Backend</span>
               <span data-testid="backend-name">{backendLabel(info)}</span>
             </span>
             <HealthIndicator />

@@ -15,7 +15,7 @@ import {
   writeAuditFilter,
   type AuditFilter,
 } from "@/lib/auth/audit-filter";
-import { OPERATION_LABELS } from "@/lib/auth/permissions";
+import { AUDITED_OPERATIONS } from "@/lib/auth/permissions";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { Forbidden } from "./forbidden";
 import { useCan } from "./session";
@@ -37,17 +37,6 @@ interface AuditEntry {
   totalTokens: number | null;
   durationMs: number | null;
 }
-
-// A label can name several operations (a request and its streamed variant): listed once.
-const OPERATIONS = [
-  ...new Set(Object.values(OPERATION_LABELS).filter((l) => !/\.(list|get)$/.test(l))),
-  "tokens.create",
-  "tokens.revoke",
-  "users.create",
-  "users.update",
-  "users.delete",
-  "setup",
-].sort();
 
 /** The exact time on two lines (date, then time), so the table stays narrow. */
 function When({ value }: { value: string }) {
@@ -144,7 +133,7 @@ export function AuditPage() {
           </a>
         }
       />
-      <div className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+      <div className="mb-4 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-5">
         <Field label="User">
           {(ids) => (
             <select
@@ -171,7 +160,7 @@ export function AuditPage() {
               onChange={(e) => setFilter({ operation: e.target.value })}
             >
               <option value="">Any</option>
-              {OPERATIONS.map((o) => (
+              {AUDITED_OPERATIONS.map((o) => (
                 <option key={o} value={o}>
                   {o}
                 </option>
@@ -226,7 +215,7 @@ export function AuditPage() {
         </EmptyState>
       ) : (
         <>
-          <div className="overflow-x-auto rounded-lg border border-border">
+          <div className="relative overflow-x-auto rounded-lg border border-border">
             <table className="w-full text-sm">
               <thead className="bg-surface-2 text-left text-xs text-muted">
                 <tr>

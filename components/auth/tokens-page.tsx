@@ -92,7 +92,7 @@ export function TokensPage() {
         title="Console tokens"
         description="Personal API tokens for scripts and SDKs. A token acts with your role; the Mistral key stays on the server."
       />
-      <section className="mb-6 grid gap-4 lg:grid-cols-2">
+      <section className="mb-6 grid grid-cols-1 gap-4 lg:grid-cols-2">
         <form
           className="flex flex-col gap-3 rounded-lg border border-border bg-surface p-4"
           onSubmit={(e) => {
@@ -181,7 +181,7 @@ const mistral = new Mistral({
           Create one above to call the console from a script.
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-border">
+        <div className="relative overflow-x-auto rounded-lg border border-border">
           <table className="w-full text-sm">
             <thead className="bg-surface-2 text-left text-xs text-muted">
               <tr>

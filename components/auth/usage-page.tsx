@@ -179,7 +179,7 @@ export function UsagePage() {
               </ResponsiveContainer>
             </div>
           </section>
-          <div className="grid gap-6 lg:grid-cols-2">
+          <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
             {all && <TotalsTable title="Tokens per user" rows={shaped.perUser.list} label="User" />}
             <TotalsTable title="Tokens per model" rows={shaped.perModel.list} label="Model" />
           </div>
@@ -207,7 +207,7 @@ function TotalsTable({
   return (
     <section>
       <h2 className="mb-2 text-sm font-semibold">{title}</h2>
-      <div className="overflow-x-auto rounded-lg border border-border">
+      <div className="relative overflow-x-auto rounded-lg border border-border">
         <table className="w-full text-sm" aria-label={title}>
           <thead className="bg-surface-2 text-left text-xs text-muted">
             <tr>

@@ -82,7 +82,7 @@ export function FilesTable({
   const now = useNow();
   const sortProps = { sort, dir, onSort };
   return (
-    <div className="overflow-x-auto rounded-lg border border-border bg-surface">
+    <div className="relative overflow-x-auto rounded-lg border border-border bg-surface">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Uploaded files</caption>
         <thead className="border-b border-border bg-surface-2 text-xs text-muted">

@@ -277,7 +277,7 @@ export function QueueItemCard({
                 {report.preview.length === 1 ? "sample" : `${report.preview.length} samples`}
               </summary>
               <div className="mt-2">
-                <SamplePreview samples={report.preview} />
+                <SamplePreview samples={report.preview} lines={report.previewLines} />
               </div>
             </details>
           )}

@@ -48,11 +48,13 @@ function Message({ message }: { message: Rec }) {
   );
 }
 
-function Sample({ sample, index }: { sample: unknown; index: number }) {
+function Sample({ sample, line }: { sample: unknown; line: number | undefined }) {
   const messages = isRec(sample) ? (sample.messages ?? sample.interactions) : undefined;
   return (
     <li className="rounded-md border border-border bg-surface p-3">
-      <p className="mb-2 text-xs font-medium text-muted">Sample {index + 1}</p>
+      <p className="mb-2 text-xs font-medium text-muted">
+        {line === undefined ? "Sample" : `Line ${line}`}
+      </p>
       {Array.isArray(messages) ? (
         <ol className="flex flex-col gap-2 text-sm">
           {messages.filter(isRec).map((m, i) => (
@@ -71,14 +73,18 @@ function Sample({ sample, index }: { sample: unknown; index: number }) {
   );
 }
 
-export function SamplePreview({ samples }: { samples: unknown[] }) {
+/**
+ * Samples are labelled by their line in the file, the number the issues use: the first valid
+ * samples skip the invalid lines, so their position in the preview is not their place in the file.
+ */
+export function SamplePreview({ samples, lines }: { samples: unknown[]; lines: number[] }) {
   if (samples.length === 0) {
     return <p className="text-sm text-muted">No sample without errors to preview.</p>;
   }
   return (
     <ol aria-label="Sample preview" className="flex flex-col gap-2">
       {samples.map((s, i) => (
-        <Sample key={i} sample={s} index={i} />
+        <Sample key={i} sample={s} line={lines[i]} />
       ))}
     </ol>
   );

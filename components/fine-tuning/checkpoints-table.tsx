@@ -9,7 +9,7 @@ export function CheckpointsTable({ checkpoints }: { checkpoints: CheckpointOut[]
   }
   const rows = [...checkpoints].sort((a, b) => a.step_number - b.step_number);
   return (
-    <div className="overflow-x-auto rounded-lg border border-border">
+    <div className="relative overflow-x-auto rounded-lg border border-border">
       <table className="w-full text-sm">
         <caption className="sr-only">Checkpoints</caption>
         <thead className="bg-surface-2 text-left text-xs text-muted">

@@ -58,7 +58,7 @@ export function CompareView() {
         <LoadingState label="Loading the jobs…" />
       ) : jobs.length > 0 ? (
         <>
-          <div className="overflow-x-auto rounded-lg border border-border bg-surface">
+          <div className="relative overflow-x-auto rounded-lg border border-border bg-surface">
             <table className="w-full text-sm">
               <caption className="sr-only">Compared jobs</caption>
               <thead className="bg-surface-2 text-left text-xs text-muted">

@@ -114,7 +114,7 @@ export default function JobCharts({
           Download CSV
         </Button>
       </ChartControls>
-      <div className="grid gap-3 xl:grid-cols-2">
+      <div className="grid grid-cols-1 gap-3 xl:grid-cols-2">
         <MetricsChart
           title="Loss"
           series={loss}

@@ -3,6 +3,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { cleanup, render, screen } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { type ConsoleSession, SessionProvider } from "@/components/auth/session";
+import { api } from "@/lib/api/client";
 import { fileKeys } from "@/lib/api/hooks/use-files";
 import { jobKeys } from "@/lib/api/hooks/use-jobs";
 import type { Role } from "@/lib/auth/permissions";
@@ -52,6 +53,7 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
 });
 
 const session = (role: Role): ConsoleSession => ({
@@ -127,5 +129,48 @@ describe("JobDetail by role and owner", () => {
     cleanup();
     renderAs("admin", job({ status: "VALIDATED", auto_start: false }));
     expect(screen.getByRole("button", { name: "Start training" })).toBeTruthy();
+  });
+});
+
+describe("JobDetail for a job that is not there", () => {
+  function renderMissing(id: string, status: number, message: string) {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    // The typed client's answer, as it arrives from the gateway.
+    const body = { object: "error", message, type: "invalid_request_error" };
+    vi.spyOn(api, "GET").mockResolvedValue({
+      error: body,
+      response: new Response(JSON.stringify(body), {
+        status,
+        headers: { "content-type": "application/json" },
+      }),
+    } as never);
+    render(
+      <SessionProvider session={session("member")}>
+        <QueryClientProvider client={client}>
+          <JobDetail id={id} />
+        </QueryClientProvider>
+      </SessionProvider>,
+    );
+  }
+
+  it("a malformed job URL says No such job, not the gateway's wording, with a way back", async () => {
+    renderMissing("not-a-job", 404, "No API operation at /v1/fine_tuning/jobs/not-a-job for GET.");
+    expect(await screen.findByText("No such job")).toBeTruthy();
+    expect(screen.queryByText(/No API operation/)).toBeNull();
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(screen.getByRole("link", { name: "Back to the jobs" }).getAttribute("href")).toBe(
+      "/fine-tuning",
+    );
+  });
+
+  it("an unknown job id is the same No such job", async () => {
+    renderMissing(JOB_ID, 404, "Job not found");
+    expect(await screen.findByText("No such job")).toBeTruthy();
+  });
+
+  it("other failures still say what went wrong, with a retry", async () => {
+    renderMissing(JOB_ID, 403, "You may not read this job.");
+    expect(await screen.findByRole("alert")).toBeTruthy();
+    expect(screen.queryByText("No such job")).toBeNull();
   });
 });

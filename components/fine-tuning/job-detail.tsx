@@ -8,9 +8,9 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Button, buttonClass } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { ConfirmDialog } from "@/components/ui/dialog";
-import { ErrorState, LoadingState } from "@/components/ui/states";
+import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { useToast } from "@/components/ui/toast";
-import { describeError } from "@/lib/api/errors";
+import { ApiError, describeError } from "@/lib/api/errors";
 import {
   formatDateTime,
   formatDuration,
@@ -67,10 +67,39 @@ function Facts({ items }: { items: [string, React.ReactNode][] }) {
   );
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A job that is not there: the API's 404 for an unknown id, the gateway's 404 for a path that is
+ * no job id at all, or the API's 422 on such an id. Either way the user followed a bad link.
+ */
+function isMissingJob(id: string, error: unknown): boolean {
+  if (!(error instanceof ApiError)) return false;
+  return error.status === 404 || (error.status === 422 && !UUID.test(id));
+}
+
 export function JobDetail({ id }: { id: string }) {
   const job = useJob(id);
   const notice = useFinishNotice(job.data);
   if (job.isPending) return <LoadingState label="Loading the job…" />;
+  if (job.isError && !job.data && isMissingJob(id, job.error)) {
+    return (
+      <>
+        <PageHeader title="Fine-tuning job" />
+        <EmptyState
+          title="No such job"
+          action={
+            <Link href="/fine-tuning" className={buttonClass("primary")}>
+              Back to the jobs
+            </Link>
+          }
+        >
+          No fine-tuning job has the id <code className="font-mono break-all">{id}</code>. Check the
+          link, or find the job in the list.
+        </EmptyState>
+      </>
+    );
+  }
   if (job.isError && !job.data) {
     return (
       <>
@@ -272,7 +301,7 @@ function JobView({
         <JobCharts checkpoints={checkpoints} fileStem={job.suffix || job.id} />
       </Section>
 
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <Section title="Overview" id="overview-h">
           <Facts
             items={[
@@ -382,7 +411,7 @@ function JobView({
         </Section>
       </div>
 
-      <div className="grid gap-4 lg:grid-cols-[1fr_2fr]">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
         <Section title="Events" id="events-h">
           <EventsTimeline events={job.events ?? []} />
         </Section>

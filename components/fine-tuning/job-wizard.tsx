@@ -28,6 +28,17 @@ import { StepReview } from "./step-review";
 import { WizardContext, type WizardApi } from "./wizard-fields";
 
 const LAST = STEPS.length - 1;
+const HYPERPARAMETERS = STEPS.indexOf("Hyperparameters");
+
+/** `value` once it has stayed the same for `ms`. */
+function useSettled<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
 
 function fieldErrors(error: unknown): Errors | null {
   if (!(error instanceof ApiError) || error.fields.length === 0) return null;
@@ -132,6 +143,13 @@ function JobWizard({ initial }: { initial: Initial }) {
   // Runs on the review step; its result stays attached to these exact settings, so its field
   // errors keep showing on the other steps until the user edits something.
   const dryRun = useDryRunQuery(jobIn, { enabled: step === LAST });
+  // On the hyperparameters step, the steps typed are sized too (once typing pauses), so a number
+  // of steps that makes far too many epochs is flagged where it is chosen.
+  const settledJobIn = useSettled(jobIn, 700);
+  const sizing = useDryRunQuery(settledJobIn, {
+    enabled: step === HYPERPARAMETERS && draft.length === "steps" && settledJobIn === jobIn,
+    scope: "sizing",
+  });
   const create = useCreateJob();
   const serverErrors = useMemo(
     () => ({ ...fieldErrors(dryRun.error), ...createErrors }),
@@ -267,7 +285,11 @@ function JobWizard({ initial }: { initial: Initial }) {
           </h2>
           {step === 0 && <StepModel />}
           {step === 1 && <StepData />}
-          {step === 2 && <StepHyperparameters />}
+          {step === HYPERPARAMETERS && (
+            <StepHyperparameters
+              stepsEpochs={settledJobIn === jobIn ? sizing.data?.epochs : undefined}
+            />
+          )}
           {step === 3 && <StepExtras />}
           {step === LAST && <StepReview problems={problems} dryRun={dryRun} goTo={goTo} />}
           {step === LAST && create.isError && !fieldErrors(create.error) && (

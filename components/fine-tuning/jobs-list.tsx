@@ -144,7 +144,7 @@ export function JobsList() {
               <ErrorState error={jobs.error} onRetry={() => jobs.refetch()} compact />
             </>
           )}
-          <div className="overflow-x-auto rounded-lg border border-border bg-surface">
+          <div className="relative overflow-x-auto rounded-lg border border-border bg-surface">
             <table className="w-full text-sm">
               <caption className="sr-only">Fine-tuning jobs</caption>
               <thead className="bg-surface-2 text-left text-xs text-muted">
@@ -284,7 +284,7 @@ function Filters({
         e.preventDefault();
         setView(text);
       }}
-      className="grid gap-3 rounded-lg border border-border bg-surface p-3 sm:grid-cols-2 lg:grid-cols-4"
+      className="grid grid-cols-1 gap-3 rounded-lg border border-border bg-surface p-3 sm:grid-cols-2 lg:grid-cols-4"
     >
       <label className="flex flex-col gap-1 text-xs font-medium">
         Status

@@ -12,6 +12,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { valueDomain } from "@/lib/fine-tuning/chart-domain";
 import { smooth } from "@/lib/fine-tuning/smoothing";
 
 export interface Series {
@@ -82,6 +83,14 @@ export function MetricsChart({
   );
   const showRaw = smoothing > 0;
   const count = rows.length;
+  // Over every line drawn (smoothed and raw), never below 0: these metrics cannot be negative.
+  const domain = useMemo(
+    () =>
+      valueDomain(
+        rows.flatMap((r) => series.flatMap((s) => [r[s.key], showRaw ? r[s.key + RAW] : null])),
+      ),
+    [rows, series, showRaw],
+  );
 
   const tooltip = ({ active, label }: { active?: boolean; label?: unknown }) => {
     if (!active) return null;
@@ -144,7 +153,7 @@ export function MetricsChart({
               />
               <YAxis
                 scale={logScale ? "log" : "auto"}
-                domain={["auto", "auto"]}
+                domain={logScale || !domain ? ["auto", "auto"] : domain}
                 allowDataOverflow={logScale}
                 tick={{ fill: "var(--muted)", fontSize: 12 }}
                 stroke="var(--border)"

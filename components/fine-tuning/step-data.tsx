@@ -147,7 +147,7 @@ export function StepData() {
           .
         </EmptyState>
       ) : (
-        <div className="max-h-[28rem] overflow-auto rounded-lg border border-border">
+        <div className="relative max-h-[28rem] overflow-auto rounded-lg border border-border">
           <table className="w-full text-sm">
             <caption className="sr-only">Uploaded files</caption>
             <thead className="sticky top-0 bg-surface-2 text-left text-xs text-muted">

@@ -59,7 +59,7 @@ export function StepExtras() {
           Log the training metrics to Weights &amp; Biases
         </label>
         {draft.wandbEnabled && (
-          <div className="grid gap-3 sm:grid-cols-2">
+          <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
             <TextField
               fieldKey="integrations.0.project"
               label="W&B project"
@@ -104,7 +104,7 @@ export function StepExtras() {
         {draft.repositories.map((r, i) => (
           <fieldset key={i} className="rounded-lg border border-border p-3">
             <legend className="px-1 text-xs font-medium">Repository {i + 1}</legend>
-            <div className="grid gap-3 sm:grid-cols-3">
+            <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
               <TextField
                 fieldKey={`repositories.${i}.owner`}
                 label="Owner"
@@ -180,8 +180,8 @@ export function StepExtras() {
           <span>
             Start training automatically once the data is validated
             <span className="block text-xs text-muted">
-              Off: the job waits at VALIDATED so you can check its cost and tokens, then you start
-              it from its page.
+              On by default. Untick it to have the job wait at VALIDATED so you can check its cost
+              and tokens, then start it yourself from its page.
             </span>
           </span>
         </label>

@@ -1,13 +1,20 @@
 "use client";
 
-import { DEFAULTS, LIMITS, usesFim, type WizardDraft } from "@/lib/fine-tuning/form";
+import { DEFAULTS, LIMITS, parseNumber, usesFim, type WizardDraft } from "@/lib/fine-tuning/form";
+import { formatNumber } from "@/lib/format";
+import { EpochsWarning } from "./epochs-warning";
 import { TextField, useWizard } from "./wizard-fields";
 
 type TextKey =
   "trainingSteps" | "epochs" | "learningRate" | "weightDecay" | "warmupFraction" | "fimRatio";
 
-export function StepHyperparameters() {
+/**
+ * `stepsEpochs`: how many epochs the typed training steps make, from a dry run of the current
+ * settings (undefined while there is none).
+ */
+export function StepHyperparameters({ stepsEpochs }: { stepsEpochs?: number | null }) {
   const { draft, update } = useWizard();
+  const epochs = draft.length === "epochs" ? parseNumber(draft.epochs) : stepsEpochs;
   const set = (field: TextKey, key: string) => (value: string) =>
     update((d) => ({ ...d, [field]: value }) as WizardDraft, key);
   return (
@@ -57,8 +64,15 @@ export function StepHyperparameters() {
             description={`Complete passes over the training data (at least ${LIMITS.epochsMin}). More epochs fit the data more closely, and can over-fit it.`}
           />
         )}
+        {draft.length === "steps" && stepsEpochs != null && (
+          <p className="text-xs text-muted">
+            With this data, {draft.trainingSteps || "the default number of"} steps make{" "}
+            {formatNumber(stepsEpochs, 2)} epochs.
+          </p>
+        )}
+        <EpochsWarning epochs={epochs} />
       </fieldset>
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <TextField
           fieldKey="hyperparameters.learning_rate"
           label="Learning rate"

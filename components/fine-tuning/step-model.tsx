@@ -9,7 +9,7 @@ export function StepModel() {
   return (
     <fieldset aria-describedby={error ? "model-error" : undefined}>
       <legend className="mb-3 text-sm font-medium">Which model do you want to fine-tune?</legend>
-      <div className="grid gap-2 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-2 sm:grid-cols-2">
         {FINE_TUNEABLE_MODELS.map((m) => {
           const checked = draft.model === m.id;
           return (

@@ -8,6 +8,7 @@ import { useFiles } from "@/lib/api/hooks/use-files";
 import type { UseQueryResult } from "@tanstack/react-query";
 import { STEPS, stepOf, usesFim, type Errors } from "@/lib/fine-tuning/form";
 import type { LegacyJobMetadataOut } from "@/lib/mistral/types";
+import { EpochsWarning } from "./epochs-warning";
 import { useWizard } from "./wizard-fields";
 
 export function StepReview({
@@ -73,7 +74,6 @@ export function StepReview({
           >
             <Figure label="Expected duration" value={formatDuration(m.expected_duration_seconds)} />
             <Figure label="Cost" value={formatMoney(m.cost, m.cost_currency)} />
-            <Figure label="Currency" value={m.cost_currency ?? "—"} />
             <Figure label="Data tokens" value={formatNumber(m.data_tokens)} />
             <Figure label="Train tokens" value={formatNumber(m.train_tokens)} />
             <Figure label="Tokens per step" value={formatNumber(m.train_tokens_per_step)} />
@@ -81,13 +81,18 @@ export function StepReview({
             <Figure label="Epochs" value={formatNumber(m.epochs, 4)} />
           </dl>
         ) : null}
+        {m && entries.length === 0 && (
+          <div className="mt-3">
+            <EpochsWarning epochs={m.epochs} />
+          </div>
+        )}
       </section>
 
       <section aria-labelledby="sum-h">
         <h3 id="sum-h" className="mb-2 text-sm font-semibold">
           Settings
         </h3>
-        <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[12rem_1fr]">
+        <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[12rem_minmax(0,1fr)]">
           <Row label="Base model" value={draft.model || "—"} mono />
           <Row
             label="Training files"
@@ -113,7 +118,14 @@ export function StepReview({
           <Row label="Suffix" value={draft.suffix || "none"} />
           <Row label="W&B" value={draft.wandbEnabled ? `project ${draft.wandb.project}` : "off"} />
           <Row label="Repositories" value={String(draft.repositories.length)} />
-          <Row label="Auto start" value={draft.autoStart ? "yes" : "no: start it from its page"} />
+          <Row
+            label="Start"
+            value={
+              draft.autoStart
+                ? "The job starts on its own once validated; untick “Start training automatically” in Extras to start it yourself."
+                : "The job waits at VALIDATED: start it yourself from its page."
+            }
+          />
         </dl>
       </section>
     </div>

@@ -17,13 +17,16 @@ import {
   prepareRows,
   sortRowsCached,
 } from "@/lib/models/filter";
+import { groupAliases } from "@/lib/models/group";
 import { DEFAULT_STATE, type TableState } from "@/lib/models/table-state";
 import { BulkActions } from "./bulk-actions";
+import { ColumnChooser } from "./column-chooser";
 import { editedFields, type EditState } from "./editable-text";
 import { ModelsTable } from "./models-table";
 import { ModelsToolbar } from "./models-toolbar";
 import { useModelActions } from "./use-model-actions";
 import { useTableState } from "./use-table-state";
+import { useVisibleColumns } from "./use-visible-columns";
 
 export function ModelsPage() {
   const models = useModels();
@@ -36,7 +39,9 @@ export function ModelsPage() {
   const canCreateJob = useCan("jobs.create");
 
   // Sorting happens only when the list or the sort changes; a keystroke only filters.
-  const rows = useMemo(() => prepareRows(models.data ?? []), [models.data]);
+  // One row per model: the cards of its aliases are folded into it.
+  const rows = useMemo(() => prepareRows(groupAliases(models.data ?? [])), [models.data]);
+  const columns = useVisibleColumns();
   const sorted = useMemo(
     () => sortRowsCached(rows, state.sort, state.dir),
     [rows, state.sort, state.dir],
@@ -117,12 +122,19 @@ export function ModelsPage() {
               onDone={(ok) => setSelected((s) => new Set([...s].filter((id) => !ok.includes(id))))}
             />
           )}
-          <p role="status" className="mb-2 text-sm text-muted">
-            Showing {formatNumber(view.length)} of {formatNumber(rows.length)} models
-            {!state.showArchived && facets.archived > 0
-              ? ` (${formatNumber(facets.archived)} archived hidden)`
-              : ""}
-          </p>
+          <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+            <p role="status" className="text-sm text-muted">
+              Showing {formatNumber(view.length)} of {formatNumber(rows.length)} models
+              {!state.showArchived && facets.archived > 0
+                ? ` (${formatNumber(facets.archived)} archived hidden)`
+                : ""}
+            </p>
+            <ColumnChooser
+              visible={columns.visible}
+              onChange={columns.setVisible}
+              onReset={columns.reset}
+            />
+          </div>
           {rows.length === 0 ? (
             <EmptyState
               title="No models"
@@ -183,6 +195,7 @@ export function ModelsPage() {
               onCommitEdit={commitEdit}
               onArchive={(row, archived) => run({ kind: "archive", id: row.id, archived })}
               onDelete={setDeleting}
+              visible={columns.visible}
             />
           )}
         </>

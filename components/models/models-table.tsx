@@ -8,6 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { capabilityLabel, type ModelRow } from "@/lib/models/filter";
 import { deprecationTone, formatContext, formatDay } from "@/lib/models/format";
+import { COLUMNS, DEFAULT_COLUMNS } from "@/lib/models/columns";
 import { defaultDir, type SortColumn, type SortDir } from "@/lib/models/table-state";
 import { CopyId } from "./copy-id";
 import { type EditState, ModelFieldEditor } from "./editable-text";
@@ -21,29 +22,8 @@ export const jobHref = (id: string) => `/fine-tuning/${encodeURIComponent(id)}`;
 export const displayName = (row: ModelRow) => row.model.name || row.id;
 export const canChat = (row: ModelRow) => row.caps.includes("completion_chat");
 
-interface Column {
-  key: SortColumn;
-  label: string;
-  width: number;
-  align?: "right";
-}
-
-const COLUMNS: Column[] = [
-  { key: "id", label: "ID", width: 420 },
-  { key: "name", label: "Name", width: 200 },
-  { key: "description", label: "Description", width: 260 },
-  { key: "root", label: "Base model", width: 170 },
-  { key: "owned_by", label: "Owner", width: 120 },
-  { key: "capabilities", label: "Capabilities", width: 270 },
-  { key: "max_context_length", label: "Context", width: 90, align: "right" },
-  { key: "created", label: "Created", width: 110 },
-  { key: "aliases", label: "Aliases", width: 190 },
-  { key: "deprecation", label: "Deprecation", width: 120 },
-  { key: "archived", label: "Status", width: 100 },
-  { key: "job", label: "Job", width: 110 },
-];
 const SELECT_WIDTH = 44;
-const ACTIONS_WIDTH = 220;
+const ACTIONS_WIDTH = 200;
 /** Only "Try ▸" is left when the user may use the playground but not change models. */
 const TRY_ONLY_WIDTH = 80;
 
@@ -64,6 +44,8 @@ export interface ModelsTableProps {
   height?: string;
   /** When this changes (a new filter or sort), the table scrolls back to its first row. */
   viewKey?: string;
+  /** The columns to draw (the column chooser's choice); the defaults when not given. */
+  visible?: readonly SortColumn[];
 }
 
 /** What the signed-in user may do from a row; a column with nothing to do is not drawn. */
@@ -74,11 +56,14 @@ interface RowRights {
 
 export function ModelsTable(props: ModelsTableProps) {
   const { rows, sort, dir, selected, edit } = props;
+  const visible = props.visible ?? DEFAULT_COLUMNS;
+  const columns = COLUMNS.filter((c) => visible.includes(c.key));
+  const show = new Set(visible);
   const rights: RowRights = { manage: useCan("models.manage"), tryIt: useCan("playground.use") };
   // Selection only feeds the bulk actions, which are all models.manage.
   const selectWidth = rights.manage ? SELECT_WIDTH : 0;
   const actionsWidth = rights.manage ? ACTIONS_WIDTH : rights.tryIt ? TRY_ONLY_WIDTH : 0;
-  const columnCount = COLUMNS.length + (selectWidth ? 1 : 0) + (actionsWidth ? 1 : 0);
+  const columnCount = columns.length + (selectWidth ? 1 : 0) + (actionsWidth ? 1 : 0);
   const scroller = useRef<HTMLDivElement>(null);
   // The virtualizer hands back functions React Compiler cannot memoize; that is expected here.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -103,7 +88,7 @@ export function ModelsTable(props: ModelsTableProps) {
   const selectable = rows.filter((r) => r.kind === "fine-tuned");
   const selectedShown = selectable.filter((r) => selected.has(r.id)).length;
   const allSelected = selectable.length > 0 && selectedShown === selectable.length;
-  const tableWidth = selectWidth + actionsWidth + COLUMNS.reduce((s, c) => s + c.width, 0);
+  const tableWidth = selectWidth + actionsWidth + columns.reduce((s, c) => s + c.width, 0);
 
   return (
     <div
@@ -116,11 +101,11 @@ export function ModelsTable(props: ModelsTableProps) {
         aria-label="Models"
         aria-rowcount={rows.length + 1}
         className="table-fixed border-separate border-spacing-0 text-sm"
-        style={{ width: tableWidth }}
+        style={{ width: tableWidth, minWidth: "100%" }}
       >
         <colgroup>
           {selectWidth > 0 && <col style={{ width: selectWidth }} />}
-          {COLUMNS.map((c) => (
+          {columns.map((c) => (
             <col key={c.key} style={{ width: c.width }} />
           ))}
           {actionsWidth > 0 && <col style={{ width: actionsWidth }} />}
@@ -130,7 +115,7 @@ export function ModelsTable(props: ModelsTableProps) {
             {rights.manage && (
               <th
                 scope="col"
-                className="sticky top-0 left-0 z-30 border-b border-border bg-surface-2 px-3"
+                className="sticky top-0 z-30 border-b border-border bg-surface-2 px-3 md:left-0"
               >
                 <input
                   type="checkbox"
@@ -144,7 +129,7 @@ export function ModelsTable(props: ModelsTableProps) {
                 />
               </th>
             )}
-            {COLUMNS.map((c) => {
+            {columns.map((c) => {
               const active = sort === c.key;
               const next: SortDir = active ? (dir === "asc" ? "desc" : "asc") : defaultDir(c.key);
               return (
@@ -153,7 +138,7 @@ export function ModelsTable(props: ModelsTableProps) {
                   scope="col"
                   aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : "none"}
                   className={`sticky top-0 z-20 border-b border-border bg-surface-2 px-1 text-left font-medium ${
-                    c.key === "id" ? (rights.manage ? "left-11 z-30" : "left-0 z-30") : ""
+                    c.key === "id" ? (rights.manage ? "z-30 md:left-11" : "z-30 md:left-0") : ""
                   }`}
                 >
                   <button
@@ -175,7 +160,7 @@ export function ModelsTable(props: ModelsTableProps) {
             {actionsWidth > 0 && (
               <th
                 scope="col"
-                className="sticky top-0 right-0 z-30 border-b border-l border-border bg-surface-2 px-3 text-left font-medium text-muted"
+                className="sticky top-0 z-30 border-b border-l md:right-0 border-border bg-surface-2 px-3 text-left font-medium text-muted"
               >
                 Actions
               </th>
@@ -194,6 +179,7 @@ export function ModelsTable(props: ModelsTableProps) {
               <ModelTableRow
                 {...props}
                 rights={rights}
+                show={show}
                 key={row.id}
                 row={row}
                 index={item.index}
@@ -213,6 +199,8 @@ export function ModelsTable(props: ModelsTableProps) {
   );
 }
 
+// On a phone nothing sticks sideways: sticky id and actions columns would leave no room for the
+// rest, so the table simply scrolls inside its box.
 const cell = "h-12 border-b border-border px-3 align-middle";
 
 function ModelTableRow({
@@ -226,12 +214,14 @@ function ModelTableRow({
   onArchive,
   onDelete,
   rights,
+  show,
 }: ModelsTableProps & {
   row: ModelRow;
   index: number;
   checked: boolean;
   edit: EditState | null;
   rights: RowRights;
+  show: ReadonlySet<SortColumn>;
 }) {
   const m = row.model;
   const ft = row.kind === "fine-tuned";
@@ -256,7 +246,7 @@ function ModelTableRow({
       className={`group/row ${checked ? "bg-accent-soft" : "bg-surface hover:bg-surface-2"}`}
     >
       {rights.manage && (
-        <td className={`${cell} sticky left-0 z-10 bg-inherit`}>
+        <td className={`${cell} z-10 bg-inherit md:sticky md:left-0`}>
           {ft && (
             <input
               type="checkbox"
@@ -267,7 +257,9 @@ function ModelTableRow({
           )}
         </td>
       )}
-      <td className={`${cell} sticky ${rights.manage ? "left-11" : "left-0"} z-10 bg-inherit px-1`}>
+      <td
+        className={`${cell} z-10 bg-inherit px-1 md:sticky ${rights.manage ? "md:left-11" : "md:left-0"}`}
+      >
         <div className="flex min-w-0 items-center gap-0.5">
           <Link
             href={modelHref(row.id)}
@@ -279,68 +271,106 @@ function ModelTableRow({
           </Link>
           <CopyId text={row.id} />
         </div>
+        {aliases.length > 0 && (
+          <ul
+            aria-label={`Aliases of ${row.id}`}
+            title={`Also called ${aliases.join(", ")}`}
+            className="flex min-w-0 gap-1 overflow-hidden px-1"
+          >
+            {aliases.map((a) => (
+              <li
+                key={a}
+                className="shrink-0 rounded bg-surface-2 px-1 font-mono text-[10px] leading-4 text-muted"
+              >
+                {a}
+              </li>
+            ))}
+          </ul>
+        )}
       </td>
-      <td className={cell}>{ft ? editable("name") : <Text value={m.name} />}</td>
-      <td className={cell}>{ft ? editable("description") : <Text value={m.description} />}</td>
-      <td className={cell}>
-        <Text value={ft ? m.root : null} mono />
-      </td>
-      <td className={cell}>
-        <Text value={m.owned_by} />
-      </td>
-      <td className={cell}>
-        <div className="flex gap-1 overflow-hidden">
-          {row.caps.length ? (
-            row.caps.map((c) => (
-              <Badge key={c} tone={c in CAP_TONES ? CAP_TONES[c] : "neutral"} title={c}>
-                {capabilityLabel(c)}
-              </Badge>
-            ))
+      {show.has("name") && (
+        <td className={cell}>{ft ? editable("name") : <Text value={m.name} />}</td>
+      )}
+      {show.has("description") && (
+        <td className={cell}>{ft ? editable("description") : <Text value={m.description} />}</td>
+      )}
+      {show.has("root") && (
+        <td className={cell}>
+          <Text value={ft ? m.root : null} mono />
+        </td>
+      )}
+      {show.has("owned_by") && (
+        <td className={cell}>
+          <Text value={m.owned_by} />
+        </td>
+      )}
+      {show.has("capabilities") && (
+        <td className={cell}>
+          <div className="flex gap-1 overflow-hidden">
+            {row.caps.length ? (
+              row.caps.map((c) => (
+                <Badge key={c} tone={c in CAP_TONES ? CAP_TONES[c] : "neutral"} title={c}>
+                  {capabilityLabel(c)}
+                </Badge>
+              ))
+            ) : (
+              <span className="text-muted">—</span>
+            )}
+          </div>
+        </td>
+      )}
+      {show.has("max_context_length") && (
+        <td className={`${cell} text-right tabular-nums`} title={m.max_context_length?.toString()}>
+          {formatContext(m.max_context_length)}
+        </td>
+      )}
+      {show.has("created") && (
+        <td className={`${cell} whitespace-nowrap tabular-nums`}>{formatDay(m.created)}</td>
+      )}
+      {show.has("aliases") && (
+        <td className={cell}>
+          <Text value={aliases.join(", ")} mono />
+        </td>
+      )}
+      {show.has("deprecation") && (
+        <td className={cell}>
+          {row.deprecationMs == null ? (
+            <span className="text-muted">—</span>
+          ) : (
+            <Badge tone={deprecationTone(row.deprecationMs)} title={m.deprecation ?? undefined}>
+              {formatDay(m.deprecation)}
+            </Badge>
+          )}
+        </td>
+      )}
+      {show.has("archived") && (
+        <td className={cell}>
+          {archived ? (
+            <Badge tone="warning">Archived</Badge>
+          ) : (
+            <span className="text-muted">Active</span>
+          )}
+        </td>
+      )}
+      {show.has("job") && (
+        <td className={cell}>
+          {row.jobId ? (
+            <Link
+              href={jobHref(row.jobId)}
+              prefetch={false}
+              aria-label={`Job ${row.jobId}`}
+              title={row.jobId}
+              className="font-mono text-xs text-accent hover:underline"
+            >
+              {row.jobId.slice(0, 8)}…
+            </Link>
           ) : (
             <span className="text-muted">—</span>
           )}
-        </div>
-      </td>
-      <td className={`${cell} text-right tabular-nums`} title={m.max_context_length?.toString()}>
-        {formatContext(m.max_context_length)}
-      </td>
-      <td className={`${cell} tabular-nums`}>{formatDay(m.created)}</td>
-      <td className={cell}>
-        <Text value={aliases.join(", ")} mono />
-      </td>
-      <td className={cell}>
-        {row.deprecationMs == null ? (
-          <span className="text-muted">—</span>
-        ) : (
-          <Badge tone={deprecationTone(row.deprecationMs)} title={m.deprecation ?? undefined}>
-            {formatDay(m.deprecation)}
-          </Badge>
-        )}
-      </td>
-      <td className={cell}>
-        {archived ? (
-          <Badge tone="warning">Archived</Badge>
-        ) : (
-          <span className="text-muted">Active</span>
-        )}
-      </td>
-      <td className={cell}>
-        {row.jobId ? (
-          <Link
-            href={jobHref(row.jobId)}
-            prefetch={false}
-            aria-label={`Job ${row.jobId}`}
-            title={row.jobId}
-            className="font-mono text-xs text-accent hover:underline"
-          >
-            {row.jobId.slice(0, 8)}…
-          </Link>
-        ) : (
-          <span className="text-muted">—</span>
-        )}
-      </td>
+        </td>
+      )}
       {(rights.manage || rights.tryIt) && (
-        <td className={`${cell} sticky right-0 z-10 border-l bg-inherit px-2`}>
+        <td className={`${cell} z-10 border-l bg-inherit px-2 md:sticky md:right-0`}>
           <div className="flex items-center gap-0.5">
             {rights.tryIt && canChat(row) && (
               <Link

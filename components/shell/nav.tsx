@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useId, useRef, useState } from "react";
 import { useSession } from "@/components/auth/session";
 import { can, type Permission } from "@/lib/auth/permissions";
 
@@ -26,15 +27,54 @@ export const SECTIONS: readonly Section[] = [
   { href: "/admin/audit", label: "Audit log", icon: "≡", needs: "audit.read" },
 ];
 
+/**
+ * The sections. From md up they are a sidebar; on a phone they fold behind a Menu button (a
+ * disclosure: aria-expanded, Escape closes it and gives focus back to the button, following a
+ * link closes it).
+ */
 export function Nav() {
   const pathname = usePathname();
   const { user, authMode } = useSession();
+  const [open, setOpen] = useState(false);
+  const [openedAt, setOpenedAt] = useState(pathname);
+  const button = useRef<HTMLButtonElement>(null);
+  const listId = useId();
+  // A navigation closes the menu (the page under it changed).
+  if (open && openedAt !== pathname) setOpen(false);
   const sections = SECTIONS.filter(
     (s) => (!s.needs || can(user.role, s.needs)) && !(s.signedInOnly && authMode === "off"),
   );
+  const current = sections.find((s) => pathname === s.href || pathname.startsWith(`${s.href}/`));
   return (
-    <nav aria-label="Sections">
-      <ul className="flex flex-wrap gap-1 md:flex-col">
+    <nav
+      aria-label="Sections"
+      className="ml-auto md:ml-0"
+      onKeyDown={(e) => {
+        if (e.key === "Escape" && open) {
+          setOpen(false);
+          button.current?.focus();
+        }
+      }}
+    >
+      <button
+        ref={button}
+        type="button"
+        aria-expanded={open}
+        aria-controls={listId}
+        onClick={() => {
+          setOpenedAt(pathname);
+          setOpen((o) => !o);
+        }}
+        className="inline-flex h-9 items-center gap-2 rounded-md border border-border px-3 text-sm font-medium hover:bg-surface-2 md:hidden"
+      >
+        <span aria-hidden>{open ? "✕" : "☰"}</span>
+        Menu
+        {current && <span className="sr-only">, current section {current.label}</span>}
+      </button>
+      <ul
+        id={listId}
+        className={`${open ? "flex" : "hidden"} absolute inset-x-0 top-full z-40 flex-col gap-1 border-b border-border bg-surface p-2 shadow-lg md:static md:flex md:border-0 md:p-0 md:shadow-none`}
+      >
         {sections.map((s) => {
           const active = pathname === s.href || pathname.startsWith(`${s.href}/`);
           return (
@@ -42,6 +82,7 @@ export function Nav() {
               <Link
                 href={s.href}
                 aria-current={active ? "page" : undefined}
+                onClick={() => setOpen(false)}
                 className={`flex items-center gap-2.5 rounded-md px-3 py-2 text-sm font-medium transition-colors ${
                   active
                     ? "bg-accent-soft text-accent"

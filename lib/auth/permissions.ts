@@ -233,6 +233,9 @@ export function isSpending(op: Pick<Operation, "id" | "tag">): boolean {
   return SPENDING_TAGS.has(op.tag) || SPENDING_IDS.has(op.id);
 }
 
+/** The audit label of `POST /v1/fine_tuning/jobs?dry_run=true`: it sizes a job, creates none. */
+export const DRY_RUN_LABEL = "jobs.dry_run";
+
 /** Short names for the audit log and its filters; other operations are filed under their id. */
 export const OPERATION_LABELS: Partial<Record<OperationId, string>> = {
   list_models_v1_models_get: "models.list",
@@ -288,3 +291,25 @@ export const OPERATION_LABELS: Partial<Record<OperationId, string>> = {
 export function operationLabel(op: Pick<Operation, "id">): string {
   return OPERATION_LABELS[op.id] ?? op.id;
 }
+
+/**
+ * What the audit log's operation filter offers: every audited write, reads left out. A label can
+ * name several operations (a request and its streamed variant): listed once.
+ */
+export const AUDITED_OPERATIONS: readonly string[] = [
+  ...new Set(
+    Object.values(OPERATION_LABELS)
+      .filter((l) => !/\.(list|get)$/.test(l))
+      .flatMap((l) =>
+        l === OPERATION_LABELS.jobs_api_routes_fine_tuning_create_fine_tuning_job
+          ? [l, DRY_RUN_LABEL]
+          : [l],
+      ),
+  ),
+  "tokens.create",
+  "tokens.revoke",
+  "users.create",
+  "users.update",
+  "users.delete",
+  "setup",
+].sort();

@@ -127,6 +127,11 @@ describe("toJobIn", () => {
     });
   });
 
+  it("auto-starts by default: a new job trains once validated unless the user unticks it", () => {
+    expect(emptyDraft().autoStart).toBe(true);
+    expect(toJobIn(valid({ trainingSteps: "25" })).auto_start).toBe(true);
+  });
+
   it("sends integrations and repositories with their secrets", () => {
     const body = toJobIn(
       valid({

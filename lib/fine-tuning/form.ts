@@ -99,7 +99,8 @@ export const emptyDraft = (): WizardDraft => ({
   wandbEnabled: false,
   wandb: { project: "", name: "", runName: "", apiKey: "" },
   repositories: [],
-  autoStart: false,
+  // Most people want the job to train once its data checks out; waiting is the exception.
+  autoStart: true,
 });
 
 export const emptyRepository = (): RepositoryDraft => ({

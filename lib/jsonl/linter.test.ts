@@ -49,6 +49,8 @@ describe("statistics", () => {
     const extra = line(u("last"), a("one"));
     const r = lintText([bad, ...lines, extra].join("\n"));
     expect(r.preview).toEqual(lines.map((l) => JSON.parse(l)));
+    // Line 1 is the invalid one: the first previewed sample is line 2, not "sample 1".
+    expect(r.previewLines).toEqual([2, 3, 4]);
   });
 
   it("reports pretrain files with token estimates and no message statistics", () => {

@@ -33,6 +33,8 @@ export interface LintReport {
   stats: LintStats;
   /** The first samples without errors, as parsed. */
   preview: unknown[];
+  /** The line number (1-based, as the issues name them) of each sample in `preview`. */
+  previewLines: number[];
 }
 
 export interface LintOptions {
@@ -74,6 +76,7 @@ export class JsonlLinter {
   private roles: Record<string, number> = {};
   private tokens = 0;
   private preview: unknown[] = [];
+  private previewLines: number[] = [];
 
   private issues: LintIssue[] = [];
   private errorCount = 0;
@@ -226,8 +229,10 @@ export class JsonlLinter {
     );
     if (value !== null && typeof value === "object" && !Array.isArray(value)) this.samples++;
     this.record(info);
-    if (this.errorCount === errorsBefore && this.preview.length < PREVIEW_SAMPLES)
+    if (this.errorCount === errorsBefore && this.preview.length < PREVIEW_SAMPLES) {
       this.preview.push(value);
+      this.previewLines.push(this.line);
+    }
   }
 
   private record(info: SampleInfo): void {
@@ -287,6 +292,7 @@ export class JsonlLinter {
         estimatedTokens: this.tokens,
       },
       preview: [...this.preview],
+      previewLines: [...this.previewLines],
     };
   }
 }

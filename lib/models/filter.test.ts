@@ -149,9 +149,12 @@ describe("filterRows", () => {
     expect(ids(filterRows(rows, state({ q: "  codestral  " })))).toEqual(["codestral-2405"]);
   });
 
-  it("does not match text in other fields (owner, base model, aliases)", () => {
+  it("does not match text in other fields (owner, base model)", () => {
     expect(filterRows(rows, state({ q: "mistralai" }))).toEqual([]);
-    expect(filterRows(rows, state({ q: "mistral-tiny" }))).toEqual([]);
+  });
+
+  it("matches an alias: aliases are folded into their model's row, so that is where they are", () => {
+    expect(ids(filterRows(rows, state({ q: "mistral-tiny" })))).toEqual(["open-mistral-7b"]);
   });
 
   it("filters by kind", () => {

@@ -21,7 +21,7 @@ export interface ModelRow {
   kind: "base" | "fine-tuned";
   /** Capability keys that are true, known ones first in the console's order. */
   caps: string[];
-  /** Lower-cased id, name and description, for the text filter. */
+  /** Lower-cased id, name, description and aliases, for the text filter. */
   haystack: string;
   jobId: string | null;
   createdMs: number | null;
@@ -56,7 +56,12 @@ export function prepareRow(model: ConsoleModel): ModelRow {
     id: model.id,
     kind: modelKind(model),
     caps: modelCapabilities(model),
-    haystack: [model.id, str(model.name) ?? "", str(model.description) ?? ""]
+    haystack: [
+      model.id,
+      str(model.name) ?? "",
+      str(model.description) ?? "",
+      ...(Array.isArray(model.aliases) ? model.aliases : []),
+    ]
       .join("\n")
       .toLowerCase(),
     jobId: str(model.job),

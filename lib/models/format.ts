@@ -23,3 +23,12 @@ export function deprecationTone(
   if (deprecationMs <= now) return "danger";
   return deprecationMs - now < 90 * 86_400_000 ? "warning" : "neutral";
 }
+
+/**
+ * The name to call a model by: its display name when it has one of its own (a fine-tuned model
+ * the team named), else its id. A base model's `name` repeats an id, so the id is clearer.
+ */
+export function modelLabel(model: { id: string; name?: string | null }): string {
+  const name = model.name?.trim();
+  return name && name !== model.id ? name : model.id;
+}

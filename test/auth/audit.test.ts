@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as auditRoute from "@/app/api/console/audit/route";
 import * as usageRoute from "@/app/api/console/usage/route";
 import { auditCsv, queryAudit, queryUsage, type AuditEntry } from "@/lib/server/auth/audit";
+import { isDryRun } from "@/lib/server/auth/guard";
 import { jobOwners, updateUser } from "@/lib/server/auth/users";
+import { AUDITED_OPERATIONS } from "@/lib/auth/permissions";
 import { sleep } from "../gateway/helpers";
 import {
   bearer,
@@ -118,6 +120,35 @@ describe.each(DATABASES)("the audit log on %s", (kind) => {
       expect(await jobOwners(t.ctx, [jobId])).toEqual({
         [jobId]: { userId: member.user.id, email: member.email },
       });
+    });
+
+    it("job dry run: filed as jobs.dry_run, no target, no owner, not a spending call", async () => {
+      const { status, text, entry } = await recorded(member, "/v1/fine_tuning/jobs?dry_run=true", {
+        json: {
+          model: "open-mistral-7b",
+          training_files: [{ file_id: fileId }],
+          hyperparameters: { training_steps: 10 },
+        },
+      });
+      expect(status).toBe(200);
+      expect(json(text).id).toBeUndefined();
+      expect(entry).toMatchObject({
+        operation: "jobs.dry_run",
+        method: "POST",
+        path: "/v1/fine_tuning/jobs",
+        target: null,
+        status: 200,
+        userId: member.user.id,
+      });
+      const [row] = await t.ctx.database.db
+        .selectFrom("audit_log")
+        .select(["operation", "spend"])
+        .where("id", "=", entry.id)
+        .execute();
+      expect(row).toEqual({ operation: "jobs.dry_run", spend: 0 });
+      // The operation filter finds it, and only it.
+      const filtered = await queryAudit(t.ctx, { operation: "jobs.dry_run", limit: 10 });
+      expect(filtered.map((e) => e.id)).toEqual([entry.id]);
     });
 
     it("job start", async () => {
@@ -341,6 +372,49 @@ describe.each(DATABASES)("the audit log on %s", (kind) => {
         }),
       );
       expect(other.status).toBe(200);
+    });
+
+    it("dry runs are not spending calls: a user limited to 2 a minute sizes 4 jobs, then still creates 2", async () => {
+      const user = await signedIn(t.ctx, "member", "sizer");
+      await updateUser(t.ctx, admin.user.id, user.user.id, { rateLimitPerMinute: 2 });
+      const upload = await g.gateway(
+        buildRequest("/v1/files", session(admin), { form: trainingFile() }),
+      );
+      const fileId = String(((await bodyOf(upload)) as { id: string }).id);
+      const job = (query: string) =>
+        g.gateway(
+          buildRequest(`/v1/fine_tuning/jobs${query}`, session(user), {
+            json: {
+              model: "open-mistral-7b",
+              training_files: [{ file_id: fileId }],
+              hyperparameters: { training_steps: 10 },
+              auto_start: false,
+            },
+          }),
+        );
+      for (let i = 0; i < 4; i++) {
+        const dry = await job(i % 2 ? "?dry_run=1" : "?dry_run=true");
+        expect(dry.status).toBe(200);
+        await dry.text();
+      }
+      for (let i = 0; i < 2; i++) {
+        const created = await job("");
+        expect(created.status).toBe(200);
+        await created.text();
+      }
+      // A value the API would not read as true is a creation, held to the limit.
+      const sneaky = await job("?dry_run=true&dry_run=false");
+      expect(sneaky.status).toBe(429);
+      const mine = await queryAudit(t.ctx, { userId: user.user.id, limit: 20 });
+      expect(mine.map((e) => e.operation).sort()).toEqual([
+        "jobs.create",
+        "jobs.create",
+        "jobs.create",
+        "jobs.dry_run",
+        "jobs.dry_run",
+        "jobs.dry_run",
+        "jobs.dry_run",
+      ]);
     });
 
     it("CONSOLE_RATE_LIMIT_PER_MINUTE is the default for everyone", async () => {
@@ -602,5 +676,24 @@ describe("auditCsv", () => {
     expect(line).toBe(
       "1,2024-07-30T10:00:00.000Z,a@example.com,u1,session,,models.update,PATCH,/v1/fine_tuning/models/x,ft:open-mistral-7b:x,200,,,,12,3",
     );
+  });
+});
+
+describe("the audit page's operation filter", () => {
+  it("offers jobs.dry_run beside jobs.create, and no reads", () => {
+    expect(AUDITED_OPERATIONS).toContain("jobs.dry_run");
+    expect(AUDITED_OPERATIONS).toContain("jobs.create");
+    expect(AUDITED_OPERATIONS.filter((o) => /\.(list|get)$/.test(o))).toEqual([]);
+  });
+
+  it("reads dry_run as the API does, and never takes a creation for a dry run", () => {
+    const dry = (q: string) => isDryRun(new URLSearchParams(q));
+    expect(dry("dry_run=true")).toBe(true);
+    expect(dry("dry_run=True")).toBe(true);
+    expect(dry("dry_run=1")).toBe(true);
+    expect(dry("")).toBe(false);
+    expect(dry("dry_run=false")).toBe(false);
+    expect(dry("dry_run=perhaps")).toBe(false);
+    expect(dry("dry_run=true&dry_run=false")).toBe(false);
   });
 });

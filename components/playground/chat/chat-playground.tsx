@@ -285,8 +285,8 @@ export function ChatPlayground({ initialModel }: { initialModel?: string }) {
 
       <section aria-label="Conversation" className="flex min-w-0 flex-col gap-4">
         <div className="flex flex-wrap items-center justify-between gap-2">
-          <h2 className="min-w-0 truncate text-base font-semibold">{c.title}</h2>
-          <div className="flex flex-wrap gap-1.5">
+          <h2 className="min-w-0 basis-full truncate text-base font-semibold">{c.title}</h2>
+          <div className="flex flex-wrap gap-1 [&_button]:px-2">
             <Button size="sm" variant="ghost" onClick={() => setRenaming(c.title)} disabled={busy}>
               Rename
             </Button>

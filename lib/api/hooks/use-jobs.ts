@@ -99,9 +99,16 @@ export function useJobsByIds(ids: readonly string[]) {
  * The dry run of a job (`dry_run=true`: nothing is created), as a query so the review step
  * re-runs it only when the settings change. Enabled only when the settings are valid.
  */
-export function useDryRunQuery(job: JobIn | null, options: { enabled?: boolean } = {}) {
+export function useDryRunQuery(
+  job: JobIn | null,
+  options: { enabled?: boolean; scope?: string } = {},
+) {
   return useQuery({
-    queryKey: jobKeys.dryRun(job ?? ({} as JobIn)),
+    // A scope keeps a dry run taken for another purpose (sizing while typing) from standing in
+    // for the review's own, which must see the world as it is when the user gets there.
+    queryKey: options.scope
+      ? [...jobKeys.dryRun(job ?? ({} as JobIn)), options.scope]
+      : jobKeys.dryRun(job ?? ({} as JobIn)),
     queryFn: ({ signal }) =>
       unwrap(
         api.POST("/v1/fine_tuning/jobs", {

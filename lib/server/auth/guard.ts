@@ -1,6 +1,7 @@
 import "server-only";
 import {
   can,
+  DRY_RUN_LABEL,
   isSpending,
   operationLabel,
   operationPermission,
@@ -77,6 +78,20 @@ export function foreignHost(config: AuthConfig, request: Request): Response | nu
   return hostAllowed(config, request) ? null : unknownHostResponse(requestHost(request));
 }
 
+const CREATE_JOB: OperationId = "jobs_api_routes_fine_tuning_create_fine_tuning_job";
+
+/**
+ * Whether the API will take `dry_run` as true: pydantic's lax booleans, case-insensitive. Only
+ * values it certainly reads as true count, and every repeat of the parameter must be one (the API
+ * reads the last, the sandbox the first): a creation must never pass for a dry run.
+ */
+export function isDryRun(search: URLSearchParams): boolean {
+  const values = search.getAll("dry_run");
+  return (
+    values.length > 0 && values.every((v) => ["true", "1", "yes", "on"].includes(v.toLowerCase()))
+  );
+}
+
 /**
  * Puts the gateway behind sign-in: who is calling (session or console token), whether their role
  * allows the operation, whether a cookie write came from this console's own pages, the per-user
@@ -111,7 +126,10 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
       return response;
     }
     const operation = match.operation;
-    const label = operationLabel(operation);
+    // A dry run only sizes a job: it creates nothing and spends nothing, so it is filed apart
+    // from real creations and is not held to the spending limit.
+    const dryRun = operation.id === CREATE_JOB && isDryRun(new URL(request.url).searchParams);
+    const label = dryRun ? DRY_RUN_LABEL : operationLabel(operation);
 
     // The audit target: the most specific id in the path (a created resource gets its new id).
     const params = Object.values(match.params);
@@ -136,7 +154,7 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
     if (crossSiteWrite(ctx, request, principal)) return refuse(crossSite());
     if (!write) return gateway(request);
 
-    const spend = isSpending(operation);
+    const spend = !dryRun && isSpending(operation);
     const limit = principal.rateLimitPerMinute ?? ctx.config.rateLimitPerMinute;
     const start = { operation: label, method, path: match.path, target, spend };
     let finish: Awaited<ReturnType<typeof auditStart>>;
@@ -166,7 +184,7 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
       await finish({ status: 500 });
       throw error;
     }
-    const creates = CREATES[operation.id];
+    const creates = dryRun ? undefined : CREATES[operation.id];
     return observeResponse(response, request.signal, async (seen) => {
       try {
         const made = creates && seen.status < 300 ? creates.id(seen) : null;
