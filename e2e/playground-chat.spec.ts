@@ -86,6 +86,28 @@ test("Stop aborts the generation upstream and keeps what arrived", async ({ page
   await expect.poll(() => abortedGenerations(page), { timeout: 10_000 }).toBeGreaterThan(before);
 });
 
+test("Stop only stops: a half-typed follow-up stays in the box and nothing new starts", async ({
+  page,
+}) => {
+  await openChat(page);
+  await page.getByLabel("Min tokens").fill("5000");
+  await send(page, "Write a very long essay about the Mistral wind.");
+  await expect(streaming(page)).not.toContainText("Waiting for the first token");
+  const box = page.getByLabel("Message", { exact: true });
+  await box.fill("And what about the tramontane");
+  await page.getByRole("button", { name: "Stop" }).click();
+
+  await expect(page.getByRole("status").filter({ hasText: "Stopped" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Send", exact: true })).toBeVisible();
+  // Give a wrongly started run time to show itself.
+  await page.waitForTimeout(1_000);
+  await expect(streaming(page)).toHaveCount(0);
+  await expect(box).toHaveValue("And what about the tramontane");
+  await expect(messages(page)).toHaveCount(2);
+  await expect(answers(page)).toHaveCount(1);
+  await expect(page.getByRole("alert")).toHaveCount(0);
+});
+
 test("regenerate replaces the last answer; edit-and-resend drops what followed", async ({
   page,
 }) => {

@@ -463,8 +463,12 @@ export function ChatPlayground({ initialModel }: { initialModel?: string }) {
             )}
           </Field>
           <div className="flex flex-wrap items-center gap-2">
+            {/* Two elements with their own keys: were Stop the Send node with another type, the
+                click that stops would land on a submit button and send the draft. */}
             {busy ? (
               <Button
+                key="stop"
+                type="button"
                 variant="danger"
                 onClick={() => {
                   run.stop();
@@ -474,7 +478,7 @@ export function ChatPlayground({ initialModel }: { initialModel?: string }) {
                 Stop
               </Button>
             ) : (
-              <Button type="submit" variant="primary">
+              <Button key="send" type="submit" variant="primary">
                 Send
               </Button>
             )}
