@@ -105,7 +105,7 @@ test("Stop only stops: a half-typed follow-up stays in the box and nothing new s
   await expect(box).toHaveValue("And what about the tramontane");
   await expect(messages(page)).toHaveCount(2);
   await expect(answers(page)).toHaveCount(1);
-  await expect(page.getByRole("alert")).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Conversation" }).getByRole("alert")).toHaveCount(0);
 });
 
 test("regenerate replaces the last answer; edit-and-resend drops what followed", async ({
