@@ -105,7 +105,9 @@ test("Stop only stops: a half-typed follow-up stays in the box and nothing new s
   await expect(box).toHaveValue("And what about the tramontane");
   await expect(messages(page)).toHaveCount(2);
   await expect(answers(page)).toHaveCount(1);
-  await expect(page.getByRole("region", { name: "Conversation" }).getByRole("alert")).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Conversation" }).getByRole("alert")).toHaveCount(
+    0,
+  );
 });
 
 test("regenerate replaces the last answer; edit-and-resend drops what followed", async ({
@@ -287,10 +289,23 @@ test("a 422 names the bad parameter inline, and View code shows the request with
 
   await page.getByRole("button", { name: "View code" }).click();
   const dialog = page.getByRole("dialog", { name: "View code" });
-  await expect(dialog).toContainText("Authorization: Bearer $MISTRAL_API_KEY");
+  // It runs against this console with a console token, which a member can create.
+  const origin = new URL(page.url()).origin;
+  await expect(dialog).toContainText(`${origin}/v1/chat/completions`);
+  await expect(dialog).toContainText("Authorization: Bearer $MISTRAL_CONSOLE_TOKEN");
+  await expect(dialog).not.toContainText("MISTRAL_API_KEY");
+  await expect(dialog.getByRole("link", { name: "Tokens page" })).toHaveAttribute(
+    "href",
+    "/settings/tokens",
+  );
   await expect(dialog).toContainText('"temperature": 0.3');
   await dialog.getByRole("tab", { name: "Python" }).click();
+  await expect(dialog).toContainText(`server_url="${origin}"`);
+  await expect(dialog).toContainText('os.environ["MISTRAL_CONSOLE_TOKEN"]');
+  // The Mistral API itself is one switch away.
+  await dialog.getByLabel(/Call the Mistral API directly/).check();
   await expect(dialog).toContainText('os.environ["MISTRAL_API_KEY"]');
+  await expect(dialog).not.toContainText("server_url");
   await expect(dialog).toContainText('model="open-mistral-nemo"');
   await dialog.getByRole("tab", { name: "TypeScript" }).click();
   await expect(dialog).toContainText("client.chat.stream(");

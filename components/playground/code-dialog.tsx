@@ -1,10 +1,16 @@
 "use client";
 
+import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog } from "@/components/ui/dialog";
-import { snippets, type SnippetKind } from "@/lib/playground/snippets";
+import {
+  consoleTarget,
+  snippets,
+  UPSTREAM_TARGET,
+  type SnippetKind,
+} from "@/lib/playground/snippets";
 
 const TABS = [
   ["curl", "curl"],
@@ -12,7 +18,10 @@ const TABS = [
   ["python", "Python"],
 ] as const;
 
-/** "View code": the current request in three languages, with the key as a placeholder. */
+/**
+ * "View code": the current request in three languages. By default it calls this console with a
+ * console token (what a member has); the Mistral API variant is one switch away.
+ */
 export function ViewCodeButton({
   kind,
   body,
@@ -27,18 +36,41 @@ export function ViewCodeButton({
 }) {
   const [open, setOpen] = useState<object | null>(null);
   const [tab, setTab] = useState<(typeof TABS)[number][0]>("curl");
-  const code = open ? snippets(kind, open)[tab] : "";
+  const [upstream, setUpstream] = useState(false);
+  // Only once open, in the browser: the page may be rendered on the server first.
+  const code = open
+    ? snippets(kind, open, upstream ? UPSTREAM_TARGET : consoleTarget(window.location.origin))[tab]
+    : "";
   return (
     <>
       <Button size={size} disabled={disabled} onClick={() => setOpen(body())}>
         View code
       </Button>
       <Dialog open={!!open} onClose={() => setOpen(null)} title="View code" wide>
-        <p className="mb-3 text-muted">
-          This request against the Mistral API. Set{" "}
-          <code className="font-mono">MISTRAL_API_KEY</code> in your environment first; the console
-          never shows its key.
-        </p>
+        {upstream ? (
+          <p className="mb-3 text-muted">
+            This code sends the request straight to the Mistral API. It needs a Mistral API key in{" "}
+            <code className="font-mono">MISTRAL_API_KEY</code>; the console never shows its own.
+          </p>
+        ) : (
+          <p className="mb-3 text-muted">
+            This code sends the request to this console, as the playground does. Create a console
+            token on the{" "}
+            <Link href="/settings/tokens" className="text-accent underline underline-offset-2">
+              Tokens page
+            </Link>{" "}
+            and set it as <code className="font-mono">MISTRAL_CONSOLE_TOKEN</code> first.
+          </p>
+        )}
+        <label className="mb-3 flex items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            className="accent-[var(--accent)]"
+            checked={upstream}
+            onChange={(e) => setUpstream(e.target.checked)}
+          />
+          Call the Mistral API directly (api.mistral.ai, needs a Mistral API key)
+        </label>
         <div role="tablist" aria-label="Language" className="mb-2 flex gap-1">
           {TABS.map(([id, label]) => (
             <button
