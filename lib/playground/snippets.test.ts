@@ -43,7 +43,9 @@ const target = consoleTarget(ORIGIN);
 /** Runs the curl line in sh with `curl` replaced by a function that prints what it was given. */
 function curlArgs(curl: string, env: Record<string, string>): string[] {
   const script = `curl() { for a in "$@"; do printf '%s\\0' "$a"; done; }\n${curl}`;
-  const out = execFileSync("sh", ["-c", script], { env: { PATH: process.env.PATH, ...env } });
+  const out = execFileSync("sh", ["-c", script], {
+    env: { NODE_ENV: "test", PATH: process.env.PATH, ...env },
+  });
   return out.toString().split("\0").slice(0, -1);
 }
 

@@ -76,6 +76,18 @@ export interface SetupTokenTable {
   created_at: Millis;
 }
 
+export interface ConversationTable {
+  user_id: string;
+  /** Made by the browser; unique per user (the primary key is user_id + id). */
+  id: string;
+  title: string;
+  message_count: number;
+  /** JSON: {system, messages, settings, renamed}. */
+  data: string;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
 export interface Database {
   user: UserTable;
   session: SessionTable;
@@ -84,4 +96,5 @@ export interface Database {
   job_owner: JobOwnerTable;
   sign_in_failure: SignInFailureTable;
   setup_token: SetupTokenTable;
+  conversation: ConversationTable;
 }
