@@ -2,7 +2,8 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./test";
 import { SANDBOX_AGENTS } from "../lib/sandbox/generation/agents";
 
-// Each test runs in its own browser context (own localStorage) against the one shared sandbox.
+// Each test runs in its own browser context against the one shared sandbox, signed in as the one
+// admin: the playground opens on a new conversation, so the admin's saved ones do not interfere.
 
 async function openChat(page: Page, query = "") {
   await page.goto(`/playground${query}`);
@@ -230,7 +231,7 @@ test("agent mode calls the agents endpoint without the system prompt @live", asy
   await page.screenshot({ path: ".data/screenshots/playground-agent.png", fullPage: true });
 });
 
-test("a conversation is saved in the browser, survives a reload, and can be renamed", async ({
+test("a conversation is saved to the account, survives a reload, and can be renamed", async ({
   page,
 }) => {
   const name = `Saved chat ${Date.now()}`;

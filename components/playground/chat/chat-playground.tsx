@@ -27,6 +27,7 @@ import { RunError } from "../run-error";
 import { useStreamRun } from "../use-stream-run";
 import { ComparePane, type Pane, type PaneHandle } from "./compare-pane";
 import { ConversationList } from "./conversation-list";
+import { LocalImport } from "./local-import";
 import { MessageItem, type MessageActions } from "./message-item";
 import { ToolResultsForm } from "./tool-results";
 import { ToolsEditor } from "./tools-editor";
@@ -266,7 +267,7 @@ export function ChatPlayground({ initialModel }: { initialModel?: string }) {
           list={convs.list}
           currentId={c.id}
           onOpen={(x) => {
-            convs.open(x);
+            void convs.open(x);
             clearNotes();
           }}
           onNew={() => {
@@ -274,7 +275,9 @@ export function ChatPlayground({ initialModel }: { initialModel?: string }) {
             clearNotes();
             setPanes(null);
           }}
-          disabled={busy}
+          disabled={busy || convs.opening}
+          loading={convs.listState.isPending}
+          error={convs.listState.error?.message ?? null}
         />
         {convs.saveError && (
           <p role="alert" className="mt-2 text-xs text-danger">
@@ -284,6 +287,15 @@ export function ChatPlayground({ initialModel }: { initialModel?: string }) {
       </div>
 
       <section aria-label="Conversation" className="flex min-w-0 flex-col gap-4">
+        <LocalImport />
+        {convs.openError && (
+          <p
+            role="alert"
+            className="rounded-md border border-warning/40 bg-warning-soft px-3 py-2 text-sm"
+          >
+            {convs.openError}
+          </p>
+        )}
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h2 className="min-w-0 truncate text-base font-semibold">{c.title}</h2>
           <div className="flex flex-wrap gap-1.5">
@@ -629,14 +641,14 @@ export function ChatPlayground({ initialModel }: { initialModel?: string }) {
         open={deleting}
         onClose={() => setDeleting(false)}
         onConfirm={() => {
-          convs.remove(c.id);
+          void convs.remove(c.id);
           clearNotes();
           setDeleting(false);
         }}
         title="Delete this conversation?"
       >
-        “{c.title}” and its {c.messages.length} messages are removed from this browser. Export it
-        first to keep a copy.
+        “{c.title}” and its {c.messages.length} messages are deleted from your account, on every
+        device. Export it first to keep a copy.
       </ConfirmDialog>
     </div>
   );
