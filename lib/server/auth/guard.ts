@@ -13,7 +13,7 @@ import type { Gateway } from "../gateway";
 import { admitSpending, auditRefusal, auditStart } from "./audit";
 import type { AuthContext } from "./auth";
 import type { AuthConfig } from "./config";
-import { observeResponse } from "./observe";
+import { estimatePromptTokens, observeResponse } from "./observe";
 import {
   authenticate,
   crossSiteWrite,
@@ -125,6 +125,11 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
     } else {
       finish = await auditStart(ctx, principal, start);
     }
+    // A copy of a spending JSON body, read only if a stream ends without usage (see observe.ts).
+    const copy =
+      spend && (request.headers.get("content-type") ?? "").includes("json")
+        ? request.clone()
+        : null;
     let response: Response;
     try {
       response = await gateway(request);
@@ -133,21 +138,26 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
       throw error;
     }
     const createsById = operation.id === CREATE_JOB || operation.id === UPLOAD;
-    return observeResponse(response, request.signal, async (seen) => {
-      try {
-        if (operation.id === CREATE_JOB && seen.status < 300 && seen.id) {
-          await recordJobOwner(ctx, seen.id, principal);
+    return observeResponse(
+      response,
+      request.signal,
+      async (seen) => {
+        try {
+          if (operation.id === CREATE_JOB && seen.status < 300 && seen.id) {
+            await recordJobOwner(ctx, seen.id, principal);
+          }
+          await finish({
+            status: seen.status,
+            // Uploads and new jobs are filed under their new id; completions under their model.
+            target: target ?? (createsById ? seen.id : seen.model),
+            model: seen.model,
+            usage: seen.usage,
+          });
+        } catch (error) {
+          console.error(`[audit] could not record ${label}: ${String(error)}`);
         }
-        await finish({
-          status: seen.status,
-          // Uploads and new jobs are filed under their new id; completions under their model.
-          target: target ?? (createsById ? seen.id : seen.model),
-          model: seen.model,
-          usage: seen.usage,
-        });
-      } catch (error) {
-        console.error(`[audit] could not record ${label}: ${String(error)}`);
-      }
-    });
+      },
+      async () => (copy ? estimatePromptTokens(await copy.text()) : null),
+    );
   };
 }

@@ -176,6 +176,13 @@ function migrations(kind: DatabaseKind): Record<string, Migration> {
           .execute();
       },
     },
+    // Where an audit entry's token counts come from: "upstream" (the API's usage chunk) or
+    // "console" (estimated by the console for a stream that ended without one: stopped or cut).
+    "004_audit_usage_source": {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable("audit_log").addColumn("usage_source", "text").execute();
+      },
+    },
   };
 }
 

@@ -53,6 +53,8 @@ export interface AuditTable {
   prompt_tokens: number | null;
   completion_tokens: number | null;
   total_tokens: number | null;
+  /** "upstream" (the API's usage), "console" (estimated: the stream ended without usage), or null. */
+  usage_source: ColumnType<string | null, string | null | undefined, string | null>;
   duration_ms: number | null;
   /** 1 for operations that spend the key's budget (per-user limits count these). */
   spend: number;
