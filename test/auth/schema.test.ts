@@ -12,6 +12,7 @@ const OUR_TABLES = [
   "account",
   "audit_log",
   "console_token",
+  "conversation",
   "job_owner",
   "rateLimit",
   "session",
@@ -102,6 +103,11 @@ describe.each(DATABASES)("the schema on %s", (kind) => {
       name: string;
     }>`select name from kysely_migration order by name`.execute(t.ctx.database.db);
     expect(again.rows).toEqual(applied.rows);
-    expect(applied.rows.map((r) => r.name)).toEqual(["001_auth", "002_console"]);
+    expect(applied.rows.map((r) => r.name)).toEqual([
+      "001_auth",
+      "002_console",
+      "003_conversation",
+      "004_audit_usage_source",
+    ]);
   });
 });
