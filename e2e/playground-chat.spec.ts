@@ -282,9 +282,10 @@ test("a 422 names the bad parameter inline, and View code shows the request with
   );
   await page.screenshot({ path: ".data/screenshots/playground-error.png", fullPage: true });
 
-  // Retry works once the value is fixed.
+  // The same request would fail again: no Retry. Send works once the value is fixed.
+  await expect(alert.getByRole("button", { name: /Retry/ })).toHaveCount(0);
   await page.getByLabel("Temperature", { exact: true }).fill("0.3");
-  await alert.getByRole("button", { name: "Retry" }).click();
+  await page.getByRole("button", { name: "Send", exact: true }).click();
   await waitForAnswer(page);
   await expect(answers(page)).toHaveCount(1);
 
@@ -311,6 +312,30 @@ test("a 422 names the bad parameter inline, and View code shows the request with
   await dialog.getByRole("tab", { name: "TypeScript" }).click();
   await expect(dialog).toContainText("client.chat.stream(");
   await page.screenshot({ path: ".data/screenshots/playground-view-code.png" });
+});
+
+test("a model that is gone is flagged at once, with the nearest one a click away", async ({
+  page,
+}) => {
+  await page.goto("/playground?model=mistral-large-2312");
+  const warning = page.getByRole("alert").filter({ hasText: "is not available" });
+  await expect(warning).toContainText("mistral-large-2312");
+  await page.screenshot({ path: ".data/screenshots/playground-missing-model.png" });
+
+  // Sending anyway fails with an answer no Retry can change.
+  await send(page, "Hello?");
+  const failed = page.getByRole("alert").filter({ hasText: "change it, then send again" });
+  await expect(failed).toBeVisible();
+  await expect(failed.getByRole("button", { name: /Retry/ })).toHaveCount(0);
+
+  await warning.getByRole("button", { name: "Use mistral-large-latest" }).click();
+  await expect(page.getByRole("combobox", { name: "Model", exact: true })).toHaveValue(
+    "mistral-large-latest",
+  );
+  await expect(warning).toHaveCount(0);
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  await waitForAnswer(page);
+  await expect(answers(page)).toHaveCount(1);
 });
 
 // The next three replace one network answer (the true edge) to show errors the sandbox never gives.

@@ -21,6 +21,7 @@ import { buildChatRequest, toolIssue } from "@/lib/playground/request";
 import { exportFileName, exportJson, exportMarkdown } from "@/lib/playground/storage";
 import { newId, type ChatMessage, type ChatSettings, type Role } from "@/lib/playground/types";
 import { ViewCodeButton } from "../code-dialog";
+import { MissingModel } from "../missing-model";
 import { chatModels, ModelSelect, usableModels } from "../model-select";
 import { PARAM_FIELDS, ParamsPanel } from "../params-panel";
 import { RunError } from "../run-error";
@@ -242,6 +243,10 @@ export function ChatPlayground({ initialModel }: { initialModel?: string }) {
     failure?.error.status === 422 &&
     Object.values(PARAM_FIELDS).some((f) => failure.error.fieldMessage(f));
   const agent = settings.mode === "agent";
+  const chatUsable = usableModels(models.data, chatModels);
+  // Known at once from /v1/models, before any Send fails with "Invalid model".
+  const missingModel =
+    !agent && !panes && !!models.data && !!model && !chatUsable.some((m) => m.id === model);
   // The request Send would make; after an answer, the one that produced it (what Regenerate sends).
   const requestBody = () =>
     buildChatRequest({
@@ -288,6 +293,16 @@ export function ChatPlayground({ initialModel }: { initialModel?: string }) {
 
       <section aria-label="Conversation" className="flex min-w-0 flex-col gap-4">
         <LocalImport />
+        {missingModel && (
+          <MissingModel
+            model={model}
+            available={chatUsable}
+            onSwitch={(id) => {
+              setSettings({ model: id });
+              clearNotes();
+            }}
+          />
+        )}
         {convs.openError && (
           <p
             role="alert"
