@@ -25,6 +25,9 @@ const csp = [
 const nextConfig = {
   // A separate build folder lets several builds (e.g. parallel test runs) live side by side.
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // A git worktree whose node_modules links to another checkout builds with TURBOPACK_ROOT set to
+  // a folder holding both (Turbopack resolves nothing outside its root).
+  ...(process.env.TURBOPACK_ROOT ? { turbopack: { root: process.env.TURBOPACK_ROOT } } : {}),
   poweredByHeader: false,
   reactStrictMode: true,
   serverExternalPackages: ["better-sqlite3", "busboy"],
