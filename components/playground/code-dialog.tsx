@@ -71,24 +71,24 @@ export function ViewCodeButton({
           />
           Call the Mistral API directly (api.mistral.ai, needs a Mistral API key)
         </label>
-        <div role="tablist" aria-label="Language" className="mb-2 flex gap-1">
-          {TABS.map(([id, label]) => (
-            <button
-              key={id}
-              role="tab"
-              type="button"
-              aria-selected={tab === id}
-              className={`rounded-md px-3 py-1.5 text-sm font-medium ${tab === id ? "bg-accent-soft text-accent" : "text-muted hover:bg-surface-2"}`}
-              onClick={() => setTab(id)}
-            >
-              {label}
-            </button>
-          ))}
-        </div>
-        <div role="tabpanel" aria-label={TABS.find((t) => t[0] === tab)?.[1]} className="relative">
-          <div className="absolute top-1 right-1">
-            <CopyButton text={code} label="Copy code" />
+        <div className="mb-2 flex items-center justify-between gap-2">
+          <div role="tablist" aria-label="Language" className="flex gap-1">
+            {TABS.map(([id, label]) => (
+              <button
+                key={id}
+                role="tab"
+                type="button"
+                aria-selected={tab === id}
+                className={`rounded-md px-3 py-1.5 text-sm font-medium ${tab === id ? "bg-accent-soft text-accent" : "text-muted hover:bg-surface-2"}`}
+                onClick={() => setTab(id)}
+              >
+                {label}
+              </button>
+            ))}
           </div>
+          <CopyButton text={code} label="Copy code" />
+        </div>
+        <div role="tabpanel" aria-label={TABS.find((t) => t[0] === tab)?.[1]}>
           <pre className="max-h-[55vh] overflow-auto rounded-md border border-border bg-surface-2 p-3 font-mono text-xs leading-relaxed">
             {code}
           </pre>
