@@ -2,7 +2,8 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./test";
 import { SANDBOX_AGENTS } from "../lib/sandbox/generation/agents";
 
-// Each test runs in its own browser context (own localStorage) against the one shared sandbox.
+// Each test runs in its own browser context against the one shared sandbox, signed in as the one
+// admin: the playground opens on a new conversation, so the admin's saved ones do not interfere.
 
 async function openChat(page: Page, query = "") {
   await page.goto(`/playground${query}`);
@@ -84,6 +85,30 @@ test("Stop aborts the generation upstream and keeps what arrived", async ({ page
   await expect(kept.getByText("Incomplete")).toBeVisible();
   // The gateway aborted the upstream: the sandbox counted a stopped generation.
   await expect.poll(() => abortedGenerations(page), { timeout: 10_000 }).toBeGreaterThan(before);
+});
+
+test("Stop only stops: a half-typed follow-up stays in the box and nothing new starts", async ({
+  page,
+}) => {
+  await openChat(page);
+  await page.getByLabel("Min tokens").fill("5000");
+  await send(page, "Write a very long essay about the Mistral wind.");
+  await expect(streaming(page)).not.toContainText("Waiting for the first token");
+  const box = page.getByLabel("Message", { exact: true });
+  await box.fill("And what about the tramontane");
+  await page.getByRole("button", { name: "Stop" }).click();
+
+  await expect(page.getByRole("status").filter({ hasText: "Stopped" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Send", exact: true })).toBeVisible();
+  // Give a wrongly started run time to show itself.
+  await page.waitForTimeout(1_000);
+  await expect(streaming(page)).toHaveCount(0);
+  await expect(box).toHaveValue("And what about the tramontane");
+  await expect(messages(page)).toHaveCount(2);
+  await expect(answers(page)).toHaveCount(1);
+  await expect(page.getByRole("region", { name: "Conversation" }).getByRole("alert")).toHaveCount(
+    0,
+  );
 });
 
 test("regenerate replaces the last answer; edit-and-resend drops what followed", async ({
@@ -206,7 +231,7 @@ test("agent mode calls the agents endpoint without the system prompt @live", asy
   await page.screenshot({ path: ".data/screenshots/playground-agent.png", fullPage: true });
 });
 
-test("a conversation is saved in the browser, survives a reload, and can be renamed", async ({
+test("a conversation is saved to the account, survives a reload, and can be renamed", async ({
   page,
 }) => {
   const name = `Saved chat ${Date.now()}`;
@@ -257,22 +282,60 @@ test("a 422 names the bad parameter inline, and View code shows the request with
   );
   await page.screenshot({ path: ".data/screenshots/playground-error.png", fullPage: true });
 
-  // Retry works once the value is fixed.
+  // The same request would fail again: no Retry. Send works once the value is fixed.
+  await expect(alert.getByRole("button", { name: /Retry/ })).toHaveCount(0);
   await page.getByLabel("Temperature", { exact: true }).fill("0.3");
-  await alert.getByRole("button", { name: "Retry" }).click();
+  await page.getByRole("button", { name: "Send", exact: true }).click();
   await waitForAnswer(page);
   await expect(answers(page)).toHaveCount(1);
 
   await page.getByRole("button", { name: "View code" }).click();
   const dialog = page.getByRole("dialog", { name: "View code" });
-  await expect(dialog).toContainText("Authorization: Bearer $MISTRAL_API_KEY");
+  // It runs against this console with a console token, which a member can create.
+  const origin = new URL(page.url()).origin;
+  await expect(dialog).toContainText(`${origin}/v1/chat/completions`);
+  await expect(dialog).toContainText("Authorization: Bearer $MISTRAL_CONSOLE_TOKEN");
+  await expect(dialog).not.toContainText("MISTRAL_API_KEY");
+  await expect(dialog.getByRole("link", { name: "Tokens page" })).toHaveAttribute(
+    "href",
+    "/settings/tokens",
+  );
   await expect(dialog).toContainText('"temperature": 0.3');
   await dialog.getByRole("tab", { name: "Python" }).click();
+  await expect(dialog).toContainText(`server_url="${origin}"`);
+  await expect(dialog).toContainText('os.environ["MISTRAL_CONSOLE_TOKEN"]');
+  // The Mistral API itself is one switch away.
+  await dialog.getByLabel(/Call the Mistral API directly/).check();
   await expect(dialog).toContainText('os.environ["MISTRAL_API_KEY"]');
+  await expect(dialog).not.toContainText("server_url");
   await expect(dialog).toContainText('model="open-mistral-nemo"');
   await dialog.getByRole("tab", { name: "TypeScript" }).click();
   await expect(dialog).toContainText("client.chat.stream(");
   await page.screenshot({ path: ".data/screenshots/playground-view-code.png" });
+});
+
+test("a model that is gone is flagged at once, with the nearest one a click away", async ({
+  page,
+}) => {
+  await page.goto("/playground?model=mistral-large-2312");
+  const warning = page.getByRole("alert").filter({ hasText: "is not available" });
+  await expect(warning).toContainText("mistral-large-2312");
+  await page.screenshot({ path: ".data/screenshots/playground-missing-model.png" });
+
+  // Sending anyway fails with an answer no Retry can change.
+  await send(page, "Hello?");
+  const failed = page.getByRole("alert").filter({ hasText: "change it, then send again" });
+  await expect(failed).toBeVisible();
+  await expect(failed.getByRole("button", { name: /Retry/ })).toHaveCount(0);
+
+  await warning.getByRole("button", { name: "Use mistral-large-latest" }).click();
+  await expect(page.getByRole("combobox", { name: "Model", exact: true })).toHaveValue(
+    "mistral-large-latest",
+  );
+  await expect(warning).toHaveCount(0);
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  await waitForAnswer(page);
+  await expect(answers(page)).toHaveCount(1);
 });
 
 // The next three replace one network answer (the true edge) to show errors the sandbox never gives.

@@ -35,6 +35,8 @@ interface AuditEntry {
   promptTokens: number | null;
   completionTokens: number | null;
   totalTokens: number | null;
+  /** "console" when the console estimated the counts (a stream stopped or cut before its usage). */
+  usageSource: "upstream" | "console" | null;
   durationMs: number | null;
 }
 
@@ -259,9 +261,17 @@ export function AuditPage() {
                       {e.model ?? "—"}
                     </td>
                     <td className="px-2.5 py-2 text-right whitespace-nowrap tabular-nums">
-                      {e.totalTokens === null
-                        ? "—"
-                        : `${formatNumber(e.promptTokens)} / ${formatNumber(e.completionTokens)} / ${formatNumber(e.totalTokens)}`}
+                      {e.totalTokens === null ? (
+                        "—"
+                      ) : e.usageSource === "console" ? (
+                        <span title="Estimated by the console: the stream ended (stopped or cut) before the API reported its usage.">
+                          ≈ {formatNumber(e.promptTokens)} / {formatNumber(e.completionTokens)} /{" "}
+                          {formatNumber(e.totalTokens)}
+                          <span className="block text-xs text-muted">(estimated)</span>
+                        </span>
+                      ) : (
+                        `${formatNumber(e.promptTokens)} / ${formatNumber(e.completionTokens)} / ${formatNumber(e.totalTokens)}`
+                      )}
                     </td>
                     <td className="px-2.5 py-2 text-right whitespace-nowrap tabular-nums">
                       {e.durationMs === null ? "—" : `${formatNumber(e.durationMs)} ms`}

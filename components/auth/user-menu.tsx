@@ -1,19 +1,27 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { clearDraft } from "@/lib/fine-tuning/draft-storage";
+import { STORAGE_KEY } from "@/lib/playground/storage";
 import { useSession } from "./session";
 
 /** Who is signed in, with their role, and Sign out. */
 export function UserMenu() {
   const { user, authMode } = useSession();
   const router = useRouter();
+  const qc = useQueryClient();
   const [busy, setBusy] = useState(false);
 
   async function signOut() {
     setBusy(true);
+    // Nothing of this user stays readable in the browser for the next person: not the
+    // conversations an older console kept in localStorage, not a job draft, not any cached answer.
+    window.localStorage.removeItem(STORAGE_KEY);
+    clearDraft(window.localStorage);
     try {
       await fetch("/api/auth/sign-out", {
         method: "POST",
@@ -22,6 +30,8 @@ export function UserMenu() {
         body: "{}",
       });
     } finally {
+      qc.cancelQueries();
+      qc.clear();
       router.replace("/sign-in");
       router.refresh();
     }

@@ -1,10 +1,16 @@
 "use client";
 
+import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog } from "@/components/ui/dialog";
-import { snippets, type SnippetKind } from "@/lib/playground/snippets";
+import {
+  consoleTarget,
+  snippets,
+  UPSTREAM_TARGET,
+  type SnippetKind,
+} from "@/lib/playground/snippets";
 
 const TABS = [
   ["curl", "curl"],
@@ -12,7 +18,10 @@ const TABS = [
   ["python", "Python"],
 ] as const;
 
-/** "View code": the current request in three languages, with the key as a placeholder. */
+/**
+ * "View code": the current request in three languages. By default it calls this console with a
+ * console token (what a member has); the Mistral API variant is one switch away.
+ */
 export function ViewCodeButton({
   kind,
   body,
@@ -27,36 +36,59 @@ export function ViewCodeButton({
 }) {
   const [open, setOpen] = useState<object | null>(null);
   const [tab, setTab] = useState<(typeof TABS)[number][0]>("curl");
-  const code = open ? snippets(kind, open)[tab] : "";
+  const [upstream, setUpstream] = useState(false);
+  // Only once open, in the browser: the page may be rendered on the server first.
+  const code = open
+    ? snippets(kind, open, upstream ? UPSTREAM_TARGET : consoleTarget(window.location.origin))[tab]
+    : "";
   return (
     <>
       <Button size={size} disabled={disabled} onClick={() => setOpen(body())}>
         View code
       </Button>
       <Dialog open={!!open} onClose={() => setOpen(null)} title="View code" wide>
-        <p className="mb-3 text-muted">
-          This request against the Mistral API. Set{" "}
-          <code className="font-mono">MISTRAL_API_KEY</code> in your environment first; the console
-          never shows its key.
-        </p>
-        <div role="tablist" aria-label="Language" className="mb-2 flex gap-1">
-          {TABS.map(([id, label]) => (
-            <button
-              key={id}
-              role="tab"
-              type="button"
-              aria-selected={tab === id}
-              className={`rounded-md px-3 py-1.5 text-sm font-medium ${tab === id ? "bg-accent-soft text-accent" : "text-muted hover:bg-surface-2"}`}
-              onClick={() => setTab(id)}
-            >
-              {label}
-            </button>
-          ))}
-        </div>
-        <div role="tabpanel" aria-label={TABS.find((t) => t[0] === tab)?.[1]} className="relative">
-          <div className="absolute top-1 right-1">
-            <CopyButton text={code} label="Copy code" />
+        {upstream ? (
+          <p className="mb-3 text-muted">
+            This code sends the request straight to the Mistral API. It needs a Mistral API key in{" "}
+            <code className="font-mono">MISTRAL_API_KEY</code>; the console never shows its own.
+          </p>
+        ) : (
+          <p className="mb-3 text-muted">
+            This code sends the request to this console, as the playground does. Create a console
+            token on the{" "}
+            <Link href="/settings/tokens" className="text-accent underline underline-offset-2">
+              Tokens page
+            </Link>{" "}
+            and set it as <code className="font-mono">MISTRAL_CONSOLE_TOKEN</code> first.
+          </p>
+        )}
+        <label className="mb-3 flex items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            className="accent-[var(--accent)]"
+            checked={upstream}
+            onChange={(e) => setUpstream(e.target.checked)}
+          />
+          Call the Mistral API directly (api.mistral.ai, needs a Mistral API key)
+        </label>
+        <div className="mb-2 flex items-center justify-between gap-2">
+          <div role="tablist" aria-label="Language" className="flex gap-1">
+            {TABS.map(([id, label]) => (
+              <button
+                key={id}
+                role="tab"
+                type="button"
+                aria-selected={tab === id}
+                className={`rounded-md px-3 py-1.5 text-sm font-medium ${tab === id ? "bg-accent-soft text-accent" : "text-muted hover:bg-surface-2"}`}
+                onClick={() => setTab(id)}
+              >
+                {label}
+              </button>
+            ))}
           </div>
+          <CopyButton text={code} label="Copy code" />
+        </div>
+        <div role="tabpanel" aria-label={TABS.find((t) => t[0] === tab)?.[1]}>
           <pre className="max-h-[55vh] overflow-auto rounded-md border border-border bg-surface-2 p-3 font-mono text-xs leading-relaxed">
             {code}
           </pre>

@@ -2,11 +2,12 @@
 
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { describeError, type ApiError } from "@/lib/api/errors";
+import { canRetry, describeError, type ApiError } from "@/lib/api/errors";
 
 /**
  * An error where it happened, with what to do: a 429 counts down its Retry-After before Retry is
- * offered, a cut-off answer says its partial text was kept.
+ * offered, a cut-off answer says its partial text was kept. Retry is offered only where sending
+ * the same request again can help (see canRetry); otherwise it says to change the request.
  */
 export function RunError({
   error,
@@ -37,6 +38,7 @@ export function RunError({
     );
   }
   const { title, hint, signIn } = describeError(error);
+  const retryable = canRetry(error);
   const waitHint =
     error.status === 429
       ? left > 0
@@ -54,12 +56,22 @@ export function RunError({
         <p className="mt-0.5 text-muted">The part of the answer that arrived is kept above.</p>
       )}
       {note && <p className="mt-0.5 text-muted">{note}</p>}
+      {!retryable &&
+        !signIn &&
+        error.status >= 400 &&
+        error.status < 500 &&
+        error.status !== 401 && (
+          <p className="mt-0.5 text-muted">
+            Sending the same request again would fail the same way: change it, then send again.
+          </p>
+        )}
       {signIn ? (
         <a href={signIn} className="mt-1 inline-block font-medium text-accent underline">
           Sign in again
         </a>
       ) : (
-        onRetry && (
+        onRetry &&
+        retryable && (
           <Button size="sm" className="mt-2" disabled={left > 0} onClick={onRetry}>
             {left > 0 ? `Retry in ${left} s` : "Retry"}
           </Button>

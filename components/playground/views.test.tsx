@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { ApiError } from "@/lib/api/errors";
 import MarkdownView from "./markdown";
 import { ErrorState } from "@/components/ui/states";
+import { MissingModel } from "./missing-model";
 import { RunError } from "./run-error";
 
 afterEach(() => {
@@ -12,6 +13,29 @@ afterEach(() => {
 });
 
 describe("RunError", () => {
+  it.each([
+    [400, "Invalid model: mistral-gone-2402"],
+    [404, "No such model"],
+    [422, "temperature: must be at most 1.5"],
+  ])("offers no Retry for a %i, which the same request would get again", (status, message) => {
+    render(<RunError error={new ApiError(message, { status })} onRetry={vi.fn()} />);
+    expect(screen.getByRole("alert").textContent).toContain(message);
+    expect(screen.getByRole("alert").textContent).toContain("change it, then send again");
+    expect(screen.queryByRole("button", { name: /Retry/ })).toBeNull();
+  });
+
+  it.each([
+    ["a lost connection", new ApiError("Failed to fetch", { kind: "network" })],
+    ["a cut-off answer", new ApiError("cut", { kind: "interrupted" })],
+    ["a 502", new ApiError("Upstream unreachable", { status: 502 })],
+    ["a 503", new ApiError("Overloaded", { status: 503 })],
+  ])("offers Retry after %s", (_, error) => {
+    const onRetry = vi.fn();
+    render(<RunError error={error} onRetry={onRetry} />);
+    screen.getByRole("button", { name: "Retry" }).click();
+    expect(onRetry).toHaveBeenCalledOnce();
+  });
+
   it("counts a 429's Retry-After down before offering Retry", () => {
     vi.useFakeTimers();
     const onRetry = vi.fn();
@@ -115,5 +139,21 @@ describe("MarkdownView", () => {
     expect(blocks).toHaveLength(2);
     expect(blocks[0].classList.contains("hljs")).toBe(true);
     expect(blocks[1].classList.contains("hljs")).toBe(false);
+  });
+});
+
+describe("MissingModel", () => {
+  it("names the missing model and switches to the nearest one in one click", () => {
+    const onSwitch = vi.fn();
+    render(
+      <MissingModel
+        model="mistral-large-2402"
+        available={[{ id: "open-mistral-7b" }, { id: "mistral-large-latest" }]}
+        onSwitch={onSwitch}
+      />,
+    );
+    expect(screen.getByRole("alert").textContent).toContain("mistral-large-2402 is not available");
+    screen.getByRole("button", { name: "Use mistral-large-latest" }).click();
+    expect(onSwitch).toHaveBeenCalledWith("mistral-large-latest");
   });
 });

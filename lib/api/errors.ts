@@ -151,6 +151,18 @@ export function signInHref(path?: string): string {
 }
 
 /**
+ * Whether sending the same request again can succeed: after a lost connection, a rate limit, a
+ * timeout or a server failure, yes; after a refusal of the request itself (400, 404, 422, …) the
+ * same request gets the same answer, so a Retry button would only mislead.
+ */
+export function canRetry(error: unknown): boolean {
+  const e = toApiError(error);
+  if (e.kind === "network" || e.kind === "interrupted") return true;
+  if (e.kind === "aborted") return false;
+  return e.status === 0 || e.status === 408 || e.status === 429 || e.status >= 500;
+}
+
+/**
  * A title and what to do next, for a page to show. `signIn` is set when the console's own session
  * has ended: the page should offer a link to it (the hint says so in words as well).
  */

@@ -1,7 +1,15 @@
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { buildChatRequest } from "./request";
-import { curlSnippet, pythonSnippet, shellQuote, snippets, typescriptSnippet } from "./snippets";
+import {
+  consoleTarget,
+  curlSnippet,
+  pythonSnippet,
+  shellQuote,
+  snippets,
+  typescriptSnippet,
+  UPSTREAM_TARGET,
+} from "./snippets";
 import { DEFAULT_PARAMS, type ChatSettings } from "./types";
 
 const settings: ChatSettings = {
@@ -29,28 +37,77 @@ const { body } = buildChatRequest({
   settings,
 });
 
+const ORIGIN = "https://console.example.com";
+const target = consoleTarget(ORIGIN);
+
+/** Runs the curl line in sh with `curl` replaced by a function that prints what it was given. */
+function curlArgs(curl: string, env: Record<string, string>): string[] {
+  const script = `curl() { for a in "$@"; do printf '%s\\0' "$a"; done; }\n${curl}`;
+  const out = execFileSync("sh", ["-c", script], {
+    env: { NODE_ENV: "test", PATH: process.env.PATH, ...env },
+  });
+  return out.toString().split("\0").slice(0, -1);
+}
+
+/** The keyword arguments of the `Mistral(...)` call, as Python reads them. */
+function pythonClientArgs(py: string): Record<string, string> {
+  const script = `import ast, json, sys\ntree = ast.parse(sys.stdin.read())\nfor node in ast.walk(tree):\n    if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Mistral":\n        print(json.dumps({k.arg: ast.unparse(k.value) for k in node.keywords}))`;
+  return JSON.parse(execFileSync("python3", ["-c", script], { input: py }).toString());
+}
+
 describe("code snippets", () => {
-  it("never contain a key, only the $MISTRAL_API_KEY placeholder", () => {
-    const all = snippets("chat", body);
-    expect(all.curl).toContain('-H "Authorization: Bearer $MISTRAL_API_KEY"');
-    expect(all.typescript).toContain("process.env.MISTRAL_API_KEY");
-    expect(all.python).toContain('os.environ["MISTRAL_API_KEY"]');
+  it("by default call this console with a console token, which members have", () => {
+    const all = snippets("chat", body, target);
+    const args = curlArgs(all.curl, { MISTRAL_CONSOLE_TOKEN: "mc_secret" });
+    expect(args).toContain(`${ORIGIN}/v1/chat/completions`);
+    expect(args).toContain("Authorization: Bearer mc_secret");
+    expect(all.curl).not.toContain("api.mistral.ai");
+    expect(all.curl).not.toContain("MISTRAL_API_KEY");
+
+    // The TypeScript client points at the console and reads the token from the environment.
+    const head = all.typescript.slice(
+      all.typescript.indexOf("new Mistral("),
+      all.typescript.indexOf("});") + 2,
+    );
+    const options = new Function("process", "Mistral", `return ${head};`)(
+      { env: { MISTRAL_CONSOLE_TOKEN: "mc_ts" } },
+      function Mistral(o: unknown) {
+        return o;
+      },
+    );
+    expect(options).toEqual({ serverURL: ORIGIN, apiKey: "mc_ts" });
+
+    expect(pythonClientArgs(all.python)).toEqual({
+      server_url: `'${ORIGIN}'`,
+      api_key: "os.environ['MISTRAL_CONSOLE_TOKEN']",
+    });
+  });
+
+  it("the upstream variant calls api.mistral.ai with the $MISTRAL_API_KEY placeholder", () => {
+    const all = snippets("chat", body, UPSTREAM_TARGET);
+    const args = curlArgs(all.curl, { MISTRAL_API_KEY: "k" });
+    expect(args).toContain("https://api.mistral.ai/v1/chat/completions");
+    expect(args).toContain("Authorization: Bearer k");
+    expect(all.typescript).toContain("new Mistral({ apiKey: process.env.MISTRAL_API_KEY })");
+    expect(all.typescript).not.toContain("serverURL");
+    expect(pythonClientArgs(all.python)).toEqual({ api_key: "os.environ['MISTRAL_API_KEY']" });
   });
 
   it("curl sends exactly the request body, quoted safely for the shell", () => {
     const quoted = shellQuote(`a'b "c" $HOME \\n`);
     expect(execFileSync("sh", ["-c", `printf %s ${quoted}`]).toString()).toBe(`a'b "c" $HOME \\n`);
-    const curl = curlSnippet("chat", body);
+    const curl = curlSnippet("chat", body, target);
     const data = curl.slice(curl.indexOf("-d ") + 3);
     const sent = execFileSync("sh", ["-c", `printf %s ${data}`]).toString();
     expect(JSON.parse(sent)).toEqual({ ...body, stream: true });
-    expect(curl).toContain("https://api.mistral.ai/v1/chat/completions");
+    expect(curlArgs(curl, {})).toContain(`${ORIGIN}/v1/chat/completions`);
   });
 
   it("TypeScript uses the SDK's camelCase names but leaves JSON schemas alone", () => {
-    const ts = typescriptSnippet("chat", body);
+    const ts = typescriptSnippet("chat", body, target);
     expect(ts).toContain(`import { Mistral } from "@mistralai/mistralai";`);
-    const literal = ts.slice(ts.indexOf("client.chat.stream(") + 19, ts.indexOf("\n});") + 2);
+    const from = ts.indexOf("client.chat.stream(") + 19;
+    const literal = ts.slice(from, ts.indexOf("\n});", from) + 2);
     const request = new Function(`return (${literal});`)();
     expect(request).toMatchObject({
       model: "mistral-small-latest",
@@ -65,10 +122,11 @@ describe("code snippets", () => {
   });
 
   it("Python passes the body as keyword arguments with Python literals", () => {
-    const py = pythonSnippet("chat", body);
+    const py = pythonSnippet("chat", body, target);
     expect(py).toContain("client.chat.stream(");
     expect(py).toContain('response_format={\n        "type": "json_object",\n    },');
-    const args = py.slice(py.indexOf("client.chat.stream(") + 19, py.indexOf("\n)\n"));
+    const start = py.indexOf("client.chat.stream(") + 19;
+    const args = py.slice(start, py.indexOf("\n)\n", start));
     // Python itself reads the arguments back into the same values.
     const script = `import ast, json, sys\nsrc = sys.stdin.read()\ncall = ast.parse("f(" + src + ")", mode="eval").body\nprint(json.dumps({k.arg: ast.literal_eval(k.value) for k in call.keywords}))`;
     const out = execFileSync("python3", ["-c", script], { input: args }).toString();
@@ -76,7 +134,7 @@ describe("code snippets", () => {
   });
 
   it("embeddings call the texts `inputs` in both SDKs and do not stream", () => {
-    const all = snippets("embeddings", { model: "mistral-embed", input: ["a", "b"] });
+    const all = snippets("embeddings", { model: "mistral-embed", input: ["a", "b"] }, target);
     expect(all.typescript).toContain("client.embeddings.create(");
     expect(all.typescript).toMatch(/inputs: \[/);
     expect(all.python).toMatch(/inputs=\[/);
@@ -90,7 +148,7 @@ describe("code snippets", () => {
       messages: [{ id: "u", role: "user", content: "hi" }],
       settings: { ...settings, mode: "agent", agentId: "ag:123", tools: [] },
     });
-    const all = snippets("agents", agent.body);
+    const all = snippets("agents", agent.body, target);
     expect(all.curl).toContain("/v1/agents/completions");
     expect(all.typescript).toContain(`agentId: "ag:123"`);
     expect(all.python).toContain(`agent_id="ag:123"`);

@@ -1,5 +1,7 @@
 // "View code": the current request as curl, TypeScript (official SDK) and Python (official SDK).
-// The key is always the $MISTRAL_API_KEY placeholder: the console never shows a real key.
+// By default against this console (its origin, a console token from the Tokens page), which every
+// member can run; the upstream variant (api.mistral.ai with a Mistral API key) is for key holders.
+// Credentials are always environment placeholders: the console never shows a token or its key.
 
 export type SnippetKind = "chat" | "agents" | "fim" | "embeddings";
 
@@ -20,6 +22,28 @@ const METHODS: Record<SnippetKind, string> = {
 
 export const API_BASE = "https://api.mistral.ai";
 
+/** Where the code sends the request, and the environment variable that holds its credential. */
+export interface SnippetTarget {
+  base: string;
+  keyVar: string;
+  /** Whether the SDKs need `serverURL` (anything but the Mistral API itself). */
+  custom: boolean;
+}
+
+export const CONSOLE_TOKEN_VAR = "MISTRAL_CONSOLE_TOKEN";
+
+/** This console: its origin, with a console token. */
+export function consoleTarget(origin: string): SnippetTarget {
+  return { base: origin.replace(/\/+$/, ""), keyVar: CONSOLE_TOKEN_VAR, custom: true };
+}
+
+/** The Mistral API itself, with a Mistral API key. */
+export const UPSTREAM_TARGET: SnippetTarget = {
+  base: API_BASE,
+  keyVar: "MISTRAL_API_KEY",
+  custom: false,
+};
+
 export interface Snippets {
   curl: string;
   typescript: string;
@@ -31,12 +55,12 @@ export function shellQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
-export function curlSnippet(kind: SnippetKind, body: object): string {
+export function curlSnippet(kind: SnippetKind, body: object, target: SnippetTarget): string {
   const stream = kind !== "embeddings";
   const payload = stream ? { ...body, stream: true } : body;
   return [
-    `curl ${stream ? "--no-buffer " : ""}${API_BASE}${ENDPOINTS[kind]} \\`,
-    `  -H "Authorization: Bearer $MISTRAL_API_KEY" \\`,
+    `curl ${stream ? "--no-buffer " : ""}${shellQuote(target.base + ENDPOINTS[kind])} \\`,
+    `  -H "Authorization: Bearer $${target.keyVar}" \\`,
     `  -H "Content-Type: application/json" \\`,
     `  -d ${shellQuote(JSON.stringify(payload, null, 2))}`,
   ].join("\n");
@@ -68,13 +92,15 @@ function sdkBody(kind: SnippetKind, body: object): Record<string, unknown> {
   return kind === "embeddings" ? { ...rest, inputs: input } : { ...rest };
 }
 
-export function typescriptSnippet(kind: SnippetKind, body: object): string {
+export function typescriptSnippet(kind: SnippetKind, body: object, target: SnippetTarget): string {
   const request = toSdkKeys(sdkBody(kind, body));
   const call = `await client.${METHODS[kind]}(${tsLiteral(request, "")});`;
   const head = [
     `import { Mistral } from "@mistralai/mistralai";`,
     "",
-    `const client = new Mistral({ apiKey: process.env.MISTRAL_API_KEY });`,
+    target.custom
+      ? `const client = new Mistral({\n  serverURL: ${JSON.stringify(target.base)},\n  apiKey: process.env.${target.keyVar},\n});`
+      : `const client = new Mistral({ apiKey: process.env.${target.keyVar} });`,
     "",
   ];
   if (kind === "embeddings") {
@@ -118,7 +144,7 @@ export function pythonLiteral(value: unknown, indent = ""): string {
     .join(",\n")},\n${indent}}`;
 }
 
-export function pythonSnippet(kind: SnippetKind, body: object): string {
+export function pythonSnippet(kind: SnippetKind, body: object, target: SnippetTarget): string {
   const args = Object.entries(sdkBody(kind, body))
     .map(([k, v]) => `    ${k}=${pythonLiteral(v, "    ")},`)
     .join("\n");
@@ -127,7 +153,9 @@ export function pythonSnippet(kind: SnippetKind, body: object): string {
     "",
     "from mistralai import Mistral",
     "",
-    'client = Mistral(api_key=os.environ["MISTRAL_API_KEY"])',
+    target.custom
+      ? `client = Mistral(\n    server_url=${JSON.stringify(target.base)},\n    api_key=os.environ[${JSON.stringify(target.keyVar)}],\n)`
+      : `client = Mistral(api_key=os.environ[${JSON.stringify(target.keyVar)}])`,
     "",
   ];
   if (kind === "embeddings") {
@@ -156,10 +184,10 @@ export function pythonSnippet(kind: SnippetKind, body: object): string {
   ].join("\n");
 }
 
-export function snippets(kind: SnippetKind, body: object): Snippets {
+export function snippets(kind: SnippetKind, body: object, target: SnippetTarget): Snippets {
   return {
-    curl: curlSnippet(kind, body),
-    typescript: typescriptSnippet(kind, body),
-    python: pythonSnippet(kind, body),
+    curl: curlSnippet(kind, body, target),
+    typescript: typescriptSnippet(kind, body, target),
+    python: pythonSnippet(kind, body, target),
   };
 }

@@ -1,4 +1,6 @@
-// Conversations saved in the browser (localStorage), and their export as JSON and Markdown.
+// Conversations an older console saved in the browser (localStorage; now they live in the
+// console's database, per user: components/playground/chat/local-import.tsx offers them for import
+// once), and the export of a conversation as JSON and Markdown.
 import { z } from "zod";
 import { DEFAULT_PARAMS, type ChatMessage, type Conversation } from "./types";
 
@@ -47,24 +49,6 @@ export function loadConversations(storage: Pick<Storage, "getItem">): Conversati
     });
   }
   return out.sort((a, b) => b.updatedAt - a.updatedAt);
-}
-
-/** Saves the list; returns an error message when the browser refuses (storage full or disabled). */
-export function saveConversations(
-  storage: Pick<Storage, "setItem">,
-  conversations: Conversation[],
-): string | null {
-  try {
-    storage.setItem(STORAGE_KEY, JSON.stringify(conversations));
-    return null;
-  } catch {
-    return "The browser refused to save the conversations (its storage is full or disabled). Delete old conversations or export them.";
-  }
-}
-
-/** Inserts or replaces one conversation, keeping the list newest first. */
-export function upsertConversation(list: Conversation[], c: Conversation): Conversation[] {
-  return [c, ...list.filter((x) => x.id !== c.id)].sort((a, b) => b.updatedAt - a.updatedAt);
 }
 
 export function exportJson(c: Conversation): string {

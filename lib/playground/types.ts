@@ -75,6 +75,15 @@ export interface Conversation {
   updatedAt: number;
 }
 
+/** A saved conversation as the list shows it (the console's /api/console/conversations). */
+export interface ConversationSummary {
+  id: string;
+  title: string;
+  messageCount: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
 /** The spec's defaults (ChatCompletionRequest): temperature 0.7, top_p 1, safe_prompt false. */
 export const DEFAULT_PARAMS: ChatParams = {
   temperature: 0.7,

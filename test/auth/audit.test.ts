@@ -600,7 +600,7 @@ describe.each(DATABASES)("the audit log on %s", (kind) => {
       );
       const lines = (await csv.text()).split("\r\n");
       expect(lines[0]).toBe(
-        "id,at,userEmail,userId,via,tokenId,operation,method,path,target,status,model,promptTokens,completionTokens,totalTokens,durationMs",
+        "id,at,userEmail,userId,via,tokenId,operation,method,path,target,status,model,promptTokens,completionTokens,totalTokens,usageSource,durationMs",
       );
       expect(
         lines
@@ -650,6 +650,7 @@ describe("auditCsv", () => {
     promptTokens: null,
     completionTokens: null,
     totalTokens: null,
+    usageSource: null,
     durationMs: 3,
     ...over,
   });
@@ -674,7 +675,7 @@ describe("auditCsv", () => {
       "\r\n",
     )[1];
     expect(line).toBe(
-      "1,2024-07-30T10:00:00.000Z,a@example.com,u1,session,,models.update,PATCH,/v1/fine_tuning/models/x,ft:open-mistral-7b:x,200,,,,12,3",
+      "1,2024-07-30T10:00:00.000Z,a@example.com,u1,session,,models.update,PATCH,/v1/fine_tuning/models/x,ft:open-mistral-7b:x,200,,,,12,,3",
     );
   });
 });

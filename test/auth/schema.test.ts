@@ -12,6 +12,7 @@ const OUR_TABLES = [
   "account",
   "audit_log",
   "console_token",
+  "conversation",
   "job_owner",
   "rateLimit",
   "resource_owner",
@@ -107,6 +108,8 @@ describe.each(DATABASES)("the schema on %s", (kind) => {
       "001_auth",
       "002_console",
       "003_resource_owner",
+      "004_conversation",
+      "005_audit_usage_source",
     ]);
   });
 });

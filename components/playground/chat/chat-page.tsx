@@ -3,7 +3,7 @@
 import dynamic from "next/dynamic";
 import { LoadingState } from "@/components/ui/states";
 
-// Browser only: the conversations live in localStorage, read once when the page opens.
+// Browser only: the open conversation follows the address (?c=<id>) and the browser's history.
 const ChatPlayground = dynamic(() => import("./chat-playground").then((m) => m.ChatPlayground), {
   ssr: false,
   loading: () => <LoadingState label="Loading the chat…" />,

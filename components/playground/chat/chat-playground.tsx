@@ -21,12 +21,14 @@ import { buildChatRequest, toolIssue } from "@/lib/playground/request";
 import { exportFileName, exportJson, exportMarkdown } from "@/lib/playground/storage";
 import { newId, type ChatMessage, type ChatSettings, type Role } from "@/lib/playground/types";
 import { ViewCodeButton } from "../code-dialog";
+import { MissingModel } from "../missing-model";
 import { chatModels, ModelSelect, usableModels } from "../model-select";
 import { PARAM_FIELDS, ParamsPanel } from "../params-panel";
 import { RunError } from "../run-error";
 import { useStreamRun } from "../use-stream-run";
 import { ComparePane, type Pane, type PaneHandle } from "./compare-pane";
 import { ConversationList } from "./conversation-list";
+import { LocalImport } from "./local-import";
 import { MessageItem, type MessageActions } from "./message-item";
 import { ToolResultsForm } from "./tool-results";
 import { ToolsEditor } from "./tools-editor";
@@ -241,6 +243,10 @@ export function ChatPlayground({ initialModel }: { initialModel?: string }) {
     failure?.error.status === 422 &&
     Object.values(PARAM_FIELDS).some((f) => failure.error.fieldMessage(f));
   const agent = settings.mode === "agent";
+  const chatUsable = usableModels(models.data, chatModels);
+  // Known at once from /v1/models, before any Send fails with "Invalid model".
+  const missingModel =
+    !agent && !panes && !!models.data && !!model && !chatUsable.some((m) => m.id === model);
   // The request Send would make; after an answer, the one that produced it (what Regenerate sends).
   const requestBody = () =>
     buildChatRequest({
@@ -266,7 +272,7 @@ export function ChatPlayground({ initialModel }: { initialModel?: string }) {
           list={convs.list}
           currentId={c.id}
           onOpen={(x) => {
-            convs.open(x);
+            void convs.open(x);
             clearNotes();
           }}
           onNew={() => {
@@ -274,7 +280,9 @@ export function ChatPlayground({ initialModel }: { initialModel?: string }) {
             clearNotes();
             setPanes(null);
           }}
-          disabled={busy}
+          disabled={busy || convs.opening}
+          loading={convs.listState.isPending}
+          error={convs.listState.error?.message ?? null}
         />
         {convs.saveError && (
           <p role="alert" className="mt-2 text-xs text-danger">
@@ -284,6 +292,25 @@ export function ChatPlayground({ initialModel }: { initialModel?: string }) {
       </div>
 
       <section aria-label="Conversation" className="flex min-w-0 flex-col gap-4">
+        <LocalImport />
+        {missingModel && (
+          <MissingModel
+            model={model}
+            available={chatUsable}
+            onSwitch={(id) => {
+              setSettings({ model: id });
+              clearNotes();
+            }}
+          />
+        )}
+        {convs.openError && (
+          <p
+            role="alert"
+            className="rounded-md border border-warning/40 bg-warning-soft px-3 py-2 text-sm"
+          >
+            {convs.openError}
+          </p>
+        )}
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h2 className="min-w-0 basis-full truncate text-base font-semibold">{c.title}</h2>
           <div className="flex flex-wrap gap-1 [&_button]:px-2">
@@ -463,8 +490,12 @@ export function ChatPlayground({ initialModel }: { initialModel?: string }) {
             )}
           </Field>
           <div className="flex flex-wrap items-center gap-2">
+            {/* Two elements with their own keys: were Stop the Send node with another type, the
+                click that stops would land on a submit button and send the draft. */}
             {busy ? (
               <Button
+                key="stop"
+                type="button"
                 variant="danger"
                 onClick={() => {
                   run.stop();
@@ -474,7 +505,7 @@ export function ChatPlayground({ initialModel }: { initialModel?: string }) {
                 Stop
               </Button>
             ) : (
-              <Button type="submit" variant="primary">
+              <Button key="send" type="submit" variant="primary">
                 Send
               </Button>
             )}
@@ -625,14 +656,14 @@ export function ChatPlayground({ initialModel }: { initialModel?: string }) {
         open={deleting}
         onClose={() => setDeleting(false)}
         onConfirm={() => {
-          convs.remove(c.id);
+          void convs.remove(c.id);
           clearNotes();
           setDeleting(false);
         }}
         title="Delete this conversation?"
       >
-        “{c.title}” and its {c.messages.length} messages are removed from this browser. Export it
-        first to keep a copy.
+        “{c.title}” and its {c.messages.length} messages are deleted from your account, on every
+        device. Export it first to keep a copy.
       </ConfirmDialog>
     </div>
   );

@@ -2,21 +2,25 @@
 
 import { Button } from "@/components/ui/button";
 import { formatRelative } from "@/lib/format";
-import type { Conversation } from "@/lib/playground/types";
+import type { ConversationSummary } from "@/lib/playground/types";
 
-/** The conversations saved in this browser, newest first. */
+/** The user's saved conversations (kept by the console with their account), newest first. */
 export function ConversationList({
   list,
   currentId,
   onOpen,
   onNew,
   disabled,
+  loading,
+  error,
 }: {
-  list: Conversation[];
+  list: ConversationSummary[];
   currentId: string;
-  onOpen: (c: Conversation) => void;
+  onOpen: (c: ConversationSummary) => void;
   onNew: () => void;
   disabled?: boolean;
+  loading?: boolean;
+  error?: string | null;
 }) {
   return (
     <nav aria-label="Saved conversations" className="flex flex-col gap-2">
@@ -26,9 +30,15 @@ export function ConversationList({
           New
         </Button>
       </div>
-      {list.length === 0 ? (
+      {error ? (
+        <p role="alert" className="text-xs text-danger">
+          Your saved conversations could not be loaded: {error} Reload the page to try again.
+        </p>
+      ) : loading ? (
+        <p className="text-xs text-muted">Loading your conversations…</p>
+      ) : list.length === 0 ? (
         <p className="text-xs text-muted">
-          Conversations are saved in this browser as you chat and stay after a reload.
+          Conversations are saved to your account as you chat, on any browser you sign in from.
         </p>
       ) : (
         <ul className="flex max-h-72 flex-col gap-0.5 overflow-y-auto xl:max-h-[70vh]">
@@ -45,7 +55,7 @@ export function ConversationList({
               >
                 <span className="block truncate font-medium">{c.title}</span>
                 <span className="block text-xs text-muted">
-                  {c.messages.length} message{c.messages.length === 1 ? "" : "s"} ·{" "}
+                  {c.messageCount} message{c.messageCount === 1 ? "" : "s"} ·{" "}
                   {formatRelative(new Date(c.updatedAt).toISOString())}
                 </span>
               </button>

@@ -133,11 +133,11 @@ export function FimPlayground() {
 
         <div className="flex flex-wrap items-center gap-2">
           {run.streaming ? (
-            <Button variant="danger" onClick={run.stop}>
+            <Button key="stop" variant="danger" onClick={run.stop}>
               Stop
             </Button>
           ) : (
-            <Button variant="primary" onClick={complete} disabled={!model}>
+            <Button key="complete" variant="primary" onClick={complete} disabled={!model}>
               Complete
             </Button>
           )}

@@ -23,7 +23,11 @@ export interface Usage {
   promptTokens: number | null;
   completionTokens: number | null;
   totalTokens: number | null;
+  /** "console" when the console estimated the counts (a stream that ended without usage). */
+  source?: UsageSource;
 }
+
+export type UsageSource = "upstream" | "console";
 
 export interface AuditEntry {
   id: number;
@@ -41,6 +45,8 @@ export interface AuditEntry {
   promptTokens: number | null;
   completionTokens: number | null;
   totalTokens: number | null;
+  /** Who counted the tokens: the API ("upstream") or, as an estimate, the console ("console"). */
+  usageSource: UsageSource | null;
   durationMs: number | null;
 }
 
@@ -80,6 +86,7 @@ function finisher(ctx: AuthContext, id: number, at: number): Finish {
         prompt_tokens: result.usage?.promptTokens ?? null,
         completion_tokens: result.usage?.completionTokens ?? null,
         total_tokens: result.usage?.totalTokens ?? null,
+        usage_source: result.usage ? (result.usage.source ?? "upstream") : null,
         ...(result.target ? { target: result.target } : {}),
       })
       .where("id", "=", id)
@@ -294,6 +301,8 @@ export async function queryAudit(ctx: AuthContext, filter: AuditFilter): Promise
     promptTokens: r.prompt_tokens,
     completionTokens: r.completion_tokens,
     totalTokens: r.total_tokens,
+    usageSource:
+      r.usage_source === "console" || r.usage_source === "upstream" ? r.usage_source : null,
     durationMs: r.duration_ms,
   }));
 }
@@ -314,6 +323,7 @@ const CSV_COLUMNS: (keyof AuditEntry)[] = [
   "promptTokens",
   "completionTokens",
   "totalTokens",
+  "usageSource",
   "durationMs",
 ];
 

@@ -16,7 +16,7 @@ import type { Gateway } from "../gateway";
 import { admitSpending, auditRefusal, auditStart } from "./audit";
 import type { AuthContext } from "./auth";
 import type { AuthConfig } from "./config";
-import { observeResponse, type Observed } from "./observe";
+import { estimatePromptTokens, observeResponse, type Observed } from "./observe";
 import {
   authenticate,
   crossSiteWrite,
@@ -177,6 +177,11 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
     } else {
       finish = await auditStart(ctx, principal, start);
     }
+    // A copy of a spending JSON body, read only if a stream ends without usage (see observe.ts).
+    const copy =
+      spend && (request.headers.get("content-type") ?? "").includes("json")
+        ? request.clone()
+        : null;
     let response: Response;
     try {
       response = await gateway(request);
@@ -185,20 +190,25 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
       throw error;
     }
     const creates = dryRun ? undefined : CREATES[operation.id];
-    return observeResponse(response, request.signal, async (seen) => {
-      try {
-        const made = creates && seen.status < 300 ? creates.id(seen) : null;
-        if (creates && made) await recordOwner(ctx, creates.kind, made, principal);
-        await finish({
-          status: seen.status,
-          // Uploads and new resources are filed under their new id; completions under their model.
-          target: target ?? made ?? (operation.tag === "files" ? seen.id : seen.model),
-          model: seen.model,
-          usage: seen.usage,
-        });
-      } catch (error) {
-        console.error(`[audit] could not record ${label}: ${String(error)}`);
-      }
-    });
+    return observeResponse(
+      response,
+      request.signal,
+      async (seen) => {
+        try {
+          const made = creates && seen.status < 300 ? creates.id(seen) : null;
+          if (creates && made) await recordOwner(ctx, creates.kind, made, principal);
+          await finish({
+            status: seen.status,
+            // Uploads and new resources are filed under their new id; completions under their model.
+            target: target ?? made ?? (operation.tag === "files" ? seen.id : seen.model),
+            model: seen.model,
+            usage: seen.usage,
+          });
+        } catch (error) {
+          console.error(`[audit] could not record ${label}: ${String(error)}`);
+        }
+      },
+      async () => (copy ? estimatePromptTokens(await copy.text()) : null),
+    );
   };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { countTokens } from "@/lib/mistral/tokens";
 import type { Usage } from "./audit";
 
 export interface Observed {
@@ -23,11 +24,17 @@ const STREAM_HEAD_CHARS = 16 * 1024;
  * Passes the response through unchanged while watching its body, then reports what it held:
  * the id, model and token usage of a JSON answer, or of the last chunks of an SSE stream.
  * `signal` is the caller's: a body that ends after the caller went away is reported as 499.
+ *
+ * A chat-like stream that ends without a usage chunk (the caller stopped it, or it was cut) was
+ * still billed for what the upstream generated: its usage is then estimated, the completion from
+ * the text that streamed and the prompt by `promptTokens` (from the request), marked source
+ * "console".
  */
 export function observeResponse(
   response: Response,
   signal: AbortSignal,
   done: (observed: Observed) => Promise<void>,
+  promptTokens: () => Promise<number | null> = async () => null,
 ): Response {
   const empty: Observed = {
     status: response.status,
@@ -51,17 +58,30 @@ export function observeResponse(
   let head = "";
   let bytes = 0;
   let reported = false;
+  const counter = isStream ? new CompletionCounter() : null;
   // Awaited before the body ends, so what it records (a job's owner) exists once the caller
   // has the answer.
   const report = async (status: number) => {
     if (reported) return;
     reported = true;
-    text += decoder.decode();
-    const found = isStream
-      ? { ...fromStream(text), conversationId: conversationOf(head) }
-      : isJson
-        ? fromJson(text, bytes)
-        : {};
+    const rest = decoder.decode();
+    text += rest;
+    if (!counter) {
+      await done({ ...empty, status, ...(isJson ? fromJson(text, bytes) : {}) });
+      return;
+    }
+    counter.push(rest, true);
+    const found = { ...fromStream(text), conversationId: conversationOf(head) };
+    if (!found.usage && counter.sawChoices) {
+      const prompt = await promptTokens().catch(() => null);
+      const completion = counter.tokens;
+      found.usage = {
+        promptTokens: prompt,
+        completionTokens: completion,
+        totalTokens: (prompt ?? 0) + completion,
+        source: "console",
+      };
+    }
     await done({ ...empty, status, ...found });
   };
   const body = new ReadableStream<Uint8Array>({
@@ -82,8 +102,9 @@ export function observeResponse(
       }
       const chunk = result.value;
       bytes += chunk.byteLength;
-      if (isStream) {
+      if (counter) {
         const decoded = decoder.decode(chunk, { stream: true });
+        counter.push(decoded);
         if (head.length < STREAM_HEAD_CHARS) head += decoded;
         text += decoded;
         if (text.length > STREAM_TAIL_CHARS * 2) text = text.slice(-STREAM_TAIL_CHARS);
@@ -167,4 +188,103 @@ function conversationOf(head: string): string | null {
     }
   }
   return null;
+}
+
+/**
+ * Counts, as a stream passes, the tokens of the text its events carry (content deltas and tool
+ * call arguments), with the console's estimator: only the count is kept, not the text.
+ */
+export class CompletionCounter {
+  private counted = 0;
+  private line = "";
+  /** Whether the text so far ends in whitespace (which joins the next token, if any comes). */
+  private trailingSpace = false;
+
+  /** Whether a chat-like event (with `choices`) went by: only then is an estimate meaningful. */
+  sawChoices = false;
+
+  get tokens(): number {
+    return this.counted + (this.trailingSpace ? 1 : 0);
+  }
+
+  /** Adds a piece of the text as if it were counted with everything before it. */
+  private add(text: string): void {
+    if (!text) return;
+    const n = countTokens(text);
+    this.trailingSpace = /\s$/.test(text);
+    this.counted += this.trailingSpace ? n - 1 : n;
+  }
+
+  push(piece: string, end = false): void {
+    const lines = (this.line + piece).split("\n");
+    this.line = end ? "" : (lines.pop() ?? "");
+    for (const line of lines) this.event(line);
+  }
+
+  private event(line: string): void {
+    if (!line.startsWith("data:")) return;
+    const data = line.slice(5).trim();
+    if (!data.startsWith("{")) return;
+    let event: { choices?: { delta?: Record<string, unknown> }[] };
+    try {
+      event = JSON.parse(data);
+    } catch {
+      return;
+    }
+    if (Array.isArray(event.choices)) this.sawChoices = true;
+    for (const choice of event.choices ?? []) {
+      const delta = choice?.delta;
+      if (!delta) continue;
+      this.add(textOf(delta.content));
+      if (Array.isArray(delta.tool_calls)) {
+        for (const call of delta.tool_calls as {
+          function?: { name?: unknown; arguments?: unknown };
+        }[]) {
+          this.add(textOf(call?.function?.name) + textOf(call?.function?.arguments));
+        }
+      }
+    }
+  }
+}
+
+/** The text of a content field: a string, or the text of an array of chunks. */
+function textOf(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (Array.isArray(value)) {
+    return value
+      .map((chunk) =>
+        chunk && typeof chunk === "object" && typeof (chunk as { text?: unknown }).text === "string"
+          ? (chunk as { text: string }).text
+          : "",
+      )
+      .join("");
+  }
+  if (value && typeof value === "object") return JSON.stringify(value);
+  return "";
+}
+
+/**
+ * The console's estimate of a request's prompt tokens: the text of its messages (or FIM prompt and
+ * suffix) and its tool definitions. Null when the body is not a JSON object.
+ */
+export function estimatePromptTokens(body: string): number | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    return null;
+  }
+  if (!value || typeof value !== "object" || Array.isArray(value)) return null;
+  const b = value as Record<string, unknown>;
+  let tokens = 0;
+  if (Array.isArray(b.messages)) {
+    for (const m of b.messages as Record<string, unknown>[]) {
+      if (!m || typeof m !== "object") continue;
+      tokens += countTokens(textOf(m.content));
+      if (Array.isArray(m.tool_calls)) tokens += countTokens(JSON.stringify(m.tool_calls));
+    }
+  }
+  tokens += countTokens(textOf(b.prompt)) + countTokens(textOf(b.suffix));
+  if (Array.isArray(b.tools)) tokens += countTokens(JSON.stringify(b.tools));
+  return tokens;
 }

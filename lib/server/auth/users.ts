@@ -177,7 +177,9 @@ export async function deleteUser(ctx: AuthContext, actorId: string, id: string):
   if (user.role === "admin" && !user.disabled && (await activeAdmins(ctx)).length <= 1) {
     throw new UserError(409, "last_admin", "The console needs at least one active admin.");
   }
-  // Sessions, accounts and console tokens go with the user (foreign keys cascade).
+  // Sessions, accounts and console tokens go with the user (foreign keys cascade); their
+  // conversations have no foreign key (the local user of CONSOLE_AUTH=off has no row), so here.
+  await ctx.database.db.deleteFrom("conversation").where("user_id", "=", id).execute();
   await ctx.database.db.deleteFrom("user").where("id", "=", id).execute();
 }
 

@@ -168,6 +168,36 @@ function migrations(kind: DatabaseKind): Record<string, Migration> {
           .execute();
       },
     },
+    // Playground conversations, per user (they used to live in the browser's localStorage, where
+    // the next person signing in on the same browser could read them). The primary key includes
+    // the owner, so ids the browser makes up can never collide with, or reveal, someone else's.
+    "004_conversation": {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable("conversation")
+          .addColumn("user_id", "text", (c) => c.notNull())
+          .addColumn("id", "text", (c) => c.notNull())
+          .addColumn("title", "text", (c) => c.notNull())
+          .addColumn("message_count", "integer", (c) => c.notNull())
+          .addColumn("data", "text", (c) => c.notNull())
+          .addColumn("created_at", "bigint", (c) => c.notNull())
+          .addColumn("updated_at", "bigint", (c) => c.notNull())
+          .addPrimaryKeyConstraint("conversation_pk", ["user_id", "id"])
+          .execute();
+        await db.schema
+          .createIndex("conversation_user_updated_idx")
+          .on("conversation")
+          .columns(["user_id", "updated_at"])
+          .execute();
+      },
+    },
+    // Where an audit entry's token counts come from: "upstream" (the API's usage chunk) or
+    // "console" (estimated by the console for a stream that ended without one: stopped or cut).
+    "005_audit_usage_source": {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable("audit_log").addColumn("usage_source", "text").execute();
+      },
+    },
   };
 }
 

@@ -53,6 +53,8 @@ export interface AuditTable {
   prompt_tokens: number | null;
   completion_tokens: number | null;
   total_tokens: number | null;
+  /** "upstream" (the API's usage), "console" (estimated: the stream ended without usage), or null. */
+  usage_source: ColumnType<string | null, string | null | undefined, string | null>;
   duration_ms: number | null;
   /** 1 for operations that spend the key's budget (per-user limits count these). */
   spend: number;
@@ -85,6 +87,18 @@ export interface SetupTokenTable {
   created_at: Millis;
 }
 
+export interface ConversationTable {
+  user_id: string;
+  /** Made by the browser; unique per user (the primary key is user_id + id). */
+  id: string;
+  title: string;
+  message_count: number;
+  /** JSON: {system, messages, settings, renamed}. */
+  data: string;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
 export interface Database {
   user: UserTable;
   session: SessionTable;
@@ -94,4 +108,5 @@ export interface Database {
   resource_owner: ResourceOwnerTable;
   sign_in_failure: SignInFailureTable;
   setup_token: SetupTokenTable;
+  conversation: ConversationTable;
 }
