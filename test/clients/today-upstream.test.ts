@@ -67,11 +67,11 @@ const CANNED: [string, Json, unknown][] = [
   ["ConversationHistory", ref("ConversationHistory"), today.conversationHistory],
   ...today.conversationEvents.map(
     (e) =>
-      [`ConversationEvents ${String(e.type)}`, ref("ConversationEvents"), { event: e.type, data: e }] as [
-        string,
-        Json,
-        unknown,
-      ],
+      [
+        `ConversationEvents ${String(e.type)}`,
+        ref("ConversationEvents"),
+        { event: e.type, data: e },
+      ] as [string, Json, unknown],
   ),
   ...today
     .chatChunks(["Paris", " is"])
