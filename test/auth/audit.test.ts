@@ -526,7 +526,7 @@ describe.each(DATABASES)("the audit log on %s", (kind) => {
       );
       const lines = (await csv.text()).split("\r\n");
       expect(lines[0]).toBe(
-        "id,at,userEmail,userId,via,tokenId,operation,method,path,target,status,model,promptTokens,completionTokens,totalTokens,durationMs",
+        "id,at,userEmail,userId,via,tokenId,operation,method,path,target,status,model,promptTokens,completionTokens,totalTokens,usageUnit,usageQuantity,durationMs",
       );
       expect(
         lines
@@ -576,6 +576,8 @@ describe("auditCsv", () => {
     promptTokens: null,
     completionTokens: null,
     totalTokens: null,
+    usageUnit: null,
+    usageQuantity: null,
     durationMs: 3,
     ...over,
   });
@@ -596,11 +598,16 @@ describe("auditCsv", () => {
   );
 
   it("leaves plain values, numbers and nulls alone", () => {
-    const line = auditCsv([entry({ target: "ft:open-mistral-7b:x", totalTokens: 12 })]).split(
-      "\r\n",
-    )[1];
+    const line = auditCsv([
+      entry({
+        target: "ft:open-mistral-7b:x",
+        totalTokens: 12,
+        usageUnit: "tokens",
+        usageQuantity: 12,
+      }),
+    ]).split("\r\n")[1];
     expect(line).toBe(
-      "1,2024-07-30T10:00:00.000Z,a@example.com,u1,session,,models.update,PATCH,/v1/fine_tuning/models/x,ft:open-mistral-7b:x,200,,,,12,3",
+      "1,2024-07-30T10:00:00.000Z,a@example.com,u1,session,,models.update,PATCH,/v1/fine_tuning/models/x,ft:open-mistral-7b:x,200,,,,12,tokens,12,3",
     );
   });
 });

@@ -107,6 +107,7 @@ describe.each(DATABASES)("the schema on %s", (kind) => {
       "001_auth",
       "002_console",
       "003_resource_owner",
+      "004_usage_unit",
     ]);
   });
 });

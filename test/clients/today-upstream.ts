@@ -304,7 +304,7 @@ export const conversationEvents: Json[] = [
     created_at: CREATED_AT,
     conversation_id: CONVERSATION_ID,
   },
-  ...["Paris is", " the capital of France."].map((content, i) => ({
+  ...["Paris is", " the capital of France."].map((content) => ({
     type: "message.output.delta",
     created_at: CREATED_AT,
     output_index: 0,

@@ -168,6 +168,20 @@ function migrations(kind: DatabaseKind): Record<string, Migration> {
           .execute();
       },
     },
+    // What each spending call consumed in the unit it is billed in (OCR in pages, transcription
+    // in audio seconds, the rest in tokens); the token columns keep the token breakdown. Calls
+    // recorded before it have their tokens filed as such.
+    "004_usage_unit": {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable("audit_log").addColumn("usage_unit", "text").execute();
+        await db.schema
+          .alterTable("audit_log")
+          .addColumn("usage_quantity", pg ? "double precision" : "real")
+          .execute();
+        await sql`update audit_log set usage_unit = 'tokens', usage_quantity = total_tokens
+          where total_tokens is not null and spend = 1`.execute(db);
+      },
+    },
   };
 }
 

@@ -53,6 +53,9 @@ export interface AuditTable {
   prompt_tokens: number | null;
   completion_tokens: number | null;
   total_tokens: number | null;
+  /** What the call consumed, in the unit it is billed in: tokens, pages (OCR), audio_seconds. */
+  usage_unit: string | null;
+  usage_quantity: number | null;
   duration_ms: number | null;
   /** 1 for operations that spend the key's budget (per-user limits count these). */
   spend: number;
