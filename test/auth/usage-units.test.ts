@@ -1,9 +1,15 @@
 // Usage in its own unit for every spending call, on SQLite and PostgreSQL: OCR in pages, audio
 // transcription in seconds, conversations (streamed or not), moderations and the rest in tokens;
 // in the audit row, its CSV and the usage API (tokens in `rows`, other units in `units`).
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as usageRoute from "@/app/api/console/usage/route";
 import { auditCsv, queryAudit, queryUnitUsage, queryUsage } from "@/lib/server/auth/audit";
+import { openDatabase } from "@/lib/server/db";
+import { migrate } from "@/lib/server/db/migrations";
 import {
   AUDIO_SECONDS,
   conversationUsage,
@@ -18,6 +24,7 @@ import {
   clearAuthContext,
   createTestAuth,
   DATABASES,
+  freshPostgres,
   guardedFake,
   session,
   signIn,
@@ -166,5 +173,37 @@ describe.each(DATABASES)("usage units on %s", (kind) => {
     expect(
       csv.some((l) => l.includes(`,ocr,POST,/v1/ocr,`) && l.includes(`,pages,${OCR_PAGES},`)),
     ).toBe(true);
+  });
+});
+
+describe.each(DATABASES)("migration 004 on %s", (kind) => {
+  it("files the tokens of calls recorded before it under the tokens unit", async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), "console-004-"));
+    const pgDb = kind === "postgres" ? await freshPostgres() : null;
+    const database = openDatabase({ url: pgDb?.url, dataDir });
+    try {
+      await migrate(database, "003_resource_owner");
+      const insert = (operation: string, spend: number, total: number | null) =>
+        sql`insert into audit_log (at, user_id, user_email, via, operation, method, path, spend, total_tokens)
+            values (1, 'u', 'u@example.com', 'token', ${operation}, 'POST', '/v1/x', ${spend}, ${total})`.execute(
+          database.db,
+        );
+      await insert("chat.completions", 1, 30);
+      await insert("files.upload", 1, null);
+      await migrate(database);
+      const rows = await database.db
+        .selectFrom("audit_log")
+        .select(["operation", "usage_unit", "usage_quantity"])
+        .orderBy("id")
+        .execute();
+      expect(rows.map((r) => [r.operation, r.usage_unit, r.usage_quantity])).toEqual([
+        ["chat.completions", "tokens", 30],
+        ["files.upload", null, null],
+      ]);
+    } finally {
+      await database.close();
+      await pgDb?.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -185,11 +185,14 @@ function migrations(kind: DatabaseKind): Record<string, Migration> {
   };
 }
 
-export async function migrate(database: ConsoleDatabase): Promise<void> {
+/** Applies every migration not applied yet (tests may stop at `upTo`, to check the next one). */
+export async function migrate(database: ConsoleDatabase, upTo?: string): Promise<void> {
   const list = migrations(database.kind);
   const provider: MigrationProvider = { getMigrations: async () => list };
   const migrator = new Migrator({ db: database.db, provider });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = upTo
+    ? await migrator.migrateTo(upTo)
+    : await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "?";
     throw new Error(`Database migration ${failed} failed: ${describe(error)}`);
