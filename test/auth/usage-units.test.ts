@@ -93,6 +93,20 @@ describe.each(DATABASES)("usage units on %s", (kind) => {
     });
   });
 
+  it("a streamed transcription records the audio seconds of its done event", async () => {
+    const form = new FormData();
+    form.append("model", "voxtral-mini-latest");
+    form.append("stream", "true");
+    form.append("file", new Blob([new Uint8Array(2048)], { type: "audio/mpeg" }), "talk.mp3");
+    const { text, entry } = await call("/v1/audio/transcriptions", { form });
+    expect(text).toContain("event: transcription.done");
+    expect(entry).toMatchObject({
+      operation: "audio.transcriptions",
+      usageUnit: "audio_seconds",
+      usageQuantity: AUDIO_SECONDS,
+    });
+  });
+
   it("a streamed conversation records the tokens of its done event", async () => {
     const { text, entry } = await call("/v1/conversations", {
       json: { model: "mistral-small-latest", inputs: "Capital of France?", stream: true },
@@ -147,8 +161,8 @@ describe.each(DATABASES)("usage units on %s", (kind) => {
       expect.objectContaining({
         operation: "audio.transcriptions",
         unit: "audio_seconds",
-        requests: 1,
-        quantity: AUDIO_SECONDS,
+        requests: 2,
+        quantity: 2 * AUDIO_SECONDS,
       }),
       expect.objectContaining({
         operation: "ocr",

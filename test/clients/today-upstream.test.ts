@@ -73,6 +73,14 @@ const CANNED: [string, Json, unknown][] = [
         { event: e.type, data: e },
       ] as [string, Json, unknown],
   ),
+  ...today.transcriptionEvents.map(
+    (e) =>
+      [
+        `TranscriptionStreamEvents ${String(e.type)}`,
+        ref("TranscriptionStreamEvents"),
+        { event: e.type, data: e },
+      ] as [string, Json, unknown],
+  ),
   ...today
     .chatChunks(["Paris", " is"])
     .map(

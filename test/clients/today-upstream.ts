@@ -236,6 +236,13 @@ export const transcription = {
   },
 };
 
+/** A streamed transcription: language, a text delta, done (with the usage). */
+export const transcriptionEvents: Json[] = [
+  { type: "transcription.language", audio_language: "en" },
+  { type: "transcription.text.delta", text: transcription.text },
+  { type: "transcription.done", ...transcription },
+];
+
 const outputEntry = {
   object: "entry",
   type: "message.output",
@@ -452,7 +459,13 @@ export const todayScript: Script = (req, res, got: Received) => {
     return sendJson(res, classification);
   }
   if (route === "POST /v1/ocr") return sendJson(res, ocr);
-  if (route === "POST /v1/audio/transcriptions") return sendJson(res, transcription);
+  if (route === "POST /v1/audio/transcriptions") {
+    // A multipart body: `stream` is one of its fields.
+    if (/name="stream"\r\n\r\ntrue\r\n/.test(got.body.toString("latin1"))) {
+      return sendEvents(res, transcriptionEvents, true, false);
+    }
+    return sendJson(res, transcription);
+  }
   if (route === "POST /v1/files") return sendJson(res, fileCard(UPLOADED_ID));
   if (route === "GET /v1/files") {
     const page = Number(url.searchParams.get("page") ?? 0);
