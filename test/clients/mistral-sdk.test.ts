@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { audited, startConsole, type ClientConsole } from "./console";
 import {
   ANSWER,
+  AUDIO_SECONDS,
   BATCH_ID,
   CONVERSATION_ID,
   EMBEDDING,
@@ -214,6 +215,27 @@ describe.each(SDKS)("%s through the console", (_name, make, classifyField) => {
     const seen = await c.since(mark);
     expect(seen.reached).toEqual(["POST /v1/ocr"]);
     expect(seen.audited).toEqual(audited("ocr"));
+  });
+
+  it("audio.transcriptions.complete and stream", async () => {
+    const mark = await c.mark();
+    const file = { fileName: "talk.mp3", content: new Uint8Array(2048) };
+    const res = await sdk.audio.transcriptions.complete({ model: "voxtral-mini-latest", file });
+    expect(res.usage.promptAudioSeconds).toBe(AUDIO_SECONDS);
+    const stream = await sdk.audio.transcriptions.stream({ model: "voxtral-mini-latest", file });
+    const types: string[] = [];
+    for await (const event of stream) types.push(event.data.type);
+    expect(types).toEqual([
+      "transcription.language",
+      "transcription.text.delta",
+      "transcription.done",
+    ]);
+    const seen = await c.since(mark);
+    expect(seen.reached).toEqual([
+      "POST /v1/audio/transcriptions",
+      "POST /v1/audio/transcriptions",
+    ]);
+    expect(seen.audited).toEqual(audited("audio.transcriptions", "audio.transcriptions"));
   });
 
   it("classifiers.moderate, moderateChat, classifyChat", async () => {
