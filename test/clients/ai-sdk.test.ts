@@ -2,7 +2,7 @@
 // console's /v1 as its baseURL, against a fake answering in today's shapes. The AI SDK validates
 // each Mistral answer with its own zod schemas and tool inputs and objects with the caller's.
 import { createMistral } from "@ai-sdk/mistral";
-import { embed, embedMany, generateObject, generateText, streamText, tool } from "ai";
+import { embed, embedMany, generateObject, generateText, Output, streamText, tool } from "ai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { audited, startConsole, type ClientConsole } from "./console";
@@ -61,6 +61,7 @@ describe("ai + @ai-sdk/mistral through the console", () => {
     expect(seen.audited).toEqual(audited("chat.completions"));
   });
 
+  // Deprecated in ai 7 (it warns once) but still shipped and used.
   it("generateObject", async () => {
     const mark = await c.mark();
     const res = await generateObject({
@@ -69,6 +70,22 @@ describe("ai + @ai-sdk/mistral through the console", () => {
       prompt: "Capital of France with its population",
     });
     expect(res.object).toEqual({ city: "Paris", population: 1 });
+    // @ai-sdk/mistral asks for the schema itself (structured outputs), not bare JSON mode.
+    const sent = JSON.parse(c.g.fake!.received.at(-1)!.body.toString());
+    expect(sent.response_format.type).toBe("json_schema");
+    const seen = await c.since(mark);
+    expect(seen.reached).toEqual(["POST /v1/chat/completions"]);
+    expect(seen.audited).toEqual(audited("chat.completions"));
+  });
+
+  it("generateText with an object output (what ai 7 has instead of generateObject)", async () => {
+    const mark = await c.mark();
+    const res = await generateText({
+      model: mistral(MODEL),
+      output: Output.object({ schema: z.object({ city: z.string(), population: z.number() }) }),
+      prompt: "Capital of France with its population",
+    });
+    expect(res.output).toEqual({ city: "Paris", population: 1 });
     const seen = await c.since(mark);
     expect(seen.reached).toEqual(["POST /v1/chat/completions"]);
     expect(seen.audited).toEqual(audited("chat.completions"));
