@@ -1,6 +1,7 @@
 // Every canned answer of the fake today-upstream validates against today's response schemas
 // (lib/mistral/openapi.gen.yaml), so a client that rejects one has a real reason to.
 import { readFileSync } from "node:fs";
+import * as sdk from "@mistralai/mistralai/models/components";
 import path from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
@@ -119,5 +120,54 @@ describe("today-upstream's canned answers validate against today's spec", () => 
     const packed = today.embeddings(1, true).data[0].embedding as string;
     const floats = new Float32Array(new Uint8Array(Buffer.from(packed, "base64")).buffer);
     expect([...floats].map((x) => Number(x.toFixed(4)))).toEqual(today.EMBEDDING);
+  });
+});
+
+// The official SDK 2.7.0's own zod models, a second judge: they parse what the SDK would return,
+// and a union it does not recognise would come back as its "UNKNOWN" fallback, not throw.
+const SDK_MODELS: [string, { parse(value: unknown): unknown }, unknown][] = [
+  ["ModelList", sdk.ModelList$inboundSchema, today.modelList],
+  [
+    "ChatCompletionResponse",
+    sdk.ChatCompletionResponse$inboundSchema,
+    today.chatCompletion(today.ANSWER),
+  ],
+  ["FIMCompletionResponse", sdk.FIMCompletionResponse$inboundSchema, today.fimCompletion],
+  ["EmbeddingResponse", sdk.EmbeddingResponse$inboundSchema, today.embeddings(2, false)],
+  ["ModerationResponse", sdk.ModerationResponse$inboundSchema, today.moderation(1)],
+  ["ClassificationResponse", sdk.ClassificationResponse$inboundSchema, today.classification],
+  ["OCRResponse", sdk.OCRResponse$inboundSchema, today.ocr],
+  ["TranscriptionResponse", sdk.TranscriptionResponse$inboundSchema, today.transcription],
+  ["CreateFileResponse", sdk.CreateFileResponse$inboundSchema, today.fileCard(today.UPLOADED_ID)],
+  ["GetFileResponse", sdk.GetFileResponse$inboundSchema, today.retrievedFile],
+  ["ListFilesResponse", sdk.ListFilesResponse$inboundSchema, today.fileList(0, 3)],
+  ["BatchJob", sdk.BatchJob$inboundSchema, today.batchJob("QUEUED")],
+  ["ConversationResponse", sdk.ConversationResponse$inboundSchema, today.conversationResponse],
+  ["ConversationHistory", sdk.ConversationHistory$inboundSchema, today.conversationHistory],
+  ...today
+    .chatChunks(["Paris"])
+    .map(
+      (c, i) =>
+        [`CompletionChunk #${i}`, sdk.CompletionChunk$inboundSchema, c] as [
+          string,
+          { parse(value: unknown): unknown },
+          unknown,
+        ],
+    ),
+];
+
+describe("today-upstream's canned answers parse with the official SDK 2.7.0's models", () => {
+  it.each(SDK_MODELS)("%s", (_name, model, value) => {
+    const parsed = model.parse(value);
+    expect(JSON.stringify(parsed)).not.toContain("UNKNOWN");
+  });
+
+  it("model cards parse as their own variants", () => {
+    const list = sdk.ModelList$inboundSchema.parse(today.modelList);
+    expect(list.data?.map((m) => m.type)).toEqual(["base", "fine-tuned"]);
+    // The check above can fail: a card of a type the SDK does not know parses as its fallback.
+    const odd = { ...today.baseModel, type: "distilled" };
+    const parsed = sdk.ModelList$inboundSchema.parse({ object: "list", data: [odd] });
+    expect(JSON.stringify(parsed)).toContain('"type":"UNKNOWN"');
   });
 });
