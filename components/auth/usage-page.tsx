@@ -119,7 +119,9 @@ export function UsagePage() {
       ) : usage.isError ? (
         <ErrorState error={usage.error} onRetry={() => usage.refetch()} />
       ) : !shaped || shaped.perModel.list.length === 0 ? (
-        <EmptyState title="No usage in this range">
+        <EmptyState
+          title={shaped?.units.length ? "No token usage in this range" : "No usage in this range"}
+        >
           Use the playground and usage appears here: chat, code completion, agents and embeddings
           calls, with their tokens.
         </EmptyState>
