@@ -16,7 +16,14 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Field, inputClassFor } from "@/components/ui/field";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { consoleFetch } from "@/lib/api/console";
-import { daysBetween, tokensPerDay, totalsBy, type UsageRow } from "@/lib/auth/usage";
+import {
+  daysBetween,
+  tokensPerDay,
+  totalsBy,
+  unitTotals,
+  type UnitUsageRow,
+  type UsageRow,
+} from "@/lib/auth/usage";
 import { formatNumber } from "@/lib/format";
 import { useCan } from "./session";
 
@@ -24,6 +31,7 @@ interface UsageAnswer {
   from: string;
   to: string;
   rows: UsageRow[];
+  units: UnitUsageRow[];
   users: { id: string; email: string }[];
 }
 
@@ -55,6 +63,7 @@ export function UsagePage() {
       chart: tokensPerDay(rows, daysBetween(from, to)),
       perUser: totalsBy(rows, (r) => r.userEmail),
       perModel: totalsBy(rows, (r) => r.model),
+      units: unitTotals(usage.data.units),
     };
   }, [usage.data]);
 
@@ -110,7 +119,9 @@ export function UsagePage() {
       ) : usage.isError ? (
         <ErrorState error={usage.error} onRetry={() => usage.refetch()} />
       ) : !shaped || shaped.perModel.list.length === 0 ? (
-        <EmptyState title="No usage in this range">
+        <EmptyState
+          title={shaped?.units.length ? "No token usage in this range" : "No usage in this range"}
+        >
           Use the playground and usage appears here: chat, code completion, agents and embeddings
           calls, with their tokens.
         </EmptyState>
@@ -185,7 +196,47 @@ export function UsagePage() {
           </div>
         </div>
       )}
+      {shaped && shaped.units.length > 0 && <UnitsTable rows={shaped.units} />}
     </>
+  );
+}
+
+const UNIT_LABELS: Record<UnitUsageRow["unit"], string> = {
+  pages: "pages",
+  audio_seconds: "audio seconds",
+};
+
+/** OCR pages and transcribed audio: billed per page and per second, not per token. */
+function UnitsTable({ rows }: { rows: ReturnType<typeof unitTotals> }) {
+  const title = "Other units";
+  return (
+    <section className="mt-6">
+      <h2 className="mb-2 text-sm font-semibold">{title}</h2>
+      <div className="overflow-x-auto rounded-lg border border-border">
+        <table className="w-full text-sm" aria-label={title}>
+          <thead className="bg-surface-2 text-left text-xs text-muted">
+            <tr>
+              <th className="px-3 py-2 font-medium">Operation</th>
+              <th className="px-3 py-2 font-medium">Model</th>
+              <th className="px-3 py-2 text-right font-medium">Requests</th>
+              <th className="px-3 py-2 text-right font-medium">Used</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={`${r.operation} ${r.model} ${r.unit}`} className="border-t border-border">
+                <td className="px-3 py-2">{r.operation}</td>
+                <td className="px-3 py-2">{r.model ?? "—"}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{formatNumber(r.requests)}</td>
+                <td className="px-3 py-2 text-right font-medium tabular-nums">
+                  {formatNumber(r.quantity)} {UNIT_LABELS[r.unit] ?? r.unit}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { daysBetween, tokensPerDay, totalsBy, type UsageRow } from "./usage";
+import { daysBetween, tokensPerDay, totalsBy, unitTotals, type UsageRow } from "./usage";
 
 const row = (day: string, model: string, user: string, total: number): UsageRow => ({
   day,
@@ -44,5 +44,27 @@ describe("usage shaping", () => {
       ["bob@example.com", 5, 1],
     ]);
     expect(all).toEqual({ requests: 3, promptTokens: 112, completionTokens: 3, totalTokens: 115 });
+  });
+
+  it("sums other units per operation, model and unit, largest first", () => {
+    const unit = (day: string, operation: string, unit: "pages" | "audio_seconds", n: number) => ({
+      day,
+      operation,
+      model: operation === "ocr" ? "mistral-ocr-2512" : null,
+      userId: "ada",
+      userEmail: "ada@example.com",
+      unit,
+      requests: 1,
+      quantity: n,
+    });
+    const totals = unitTotals([
+      unit("2026-11-23", "ocr", "pages", 3),
+      unit("2026-11-24", "audio.transcriptions", "audio_seconds", 90),
+      unit("2026-11-24", "ocr", "pages", 4),
+    ]);
+    expect(totals.map((t) => [t.operation, t.model, t.unit, t.requests, t.quantity])).toEqual([
+      ["audio.transcriptions", null, "audio_seconds", 1, 90],
+      ["ocr", "mistral-ocr-2512", "pages", 2, 7],
+    ]);
   });
 });

@@ -70,3 +70,31 @@ export function totalsBy(rows: UsageRow[], key: (row: UsageRow) => string) {
     .sort((a, b) => b.totalTokens - a.totalTokens || a.name.localeCompare(b.name));
   return { list, all };
 }
+
+/** Calls billed in another unit than tokens (/api/console/usage `units`). */
+export interface UnitUsageRow {
+  day: string;
+  operation: string;
+  model: string | null;
+  userId: string;
+  userEmail: string;
+  unit: "pages" | "audio_seconds";
+  requests: number;
+  quantity: number;
+}
+
+/** Those calls summed over the range per operation, model and unit, largest first. */
+export function unitTotals(rows: UnitUsageRow[]) {
+  const groups = new Map<string, Omit<UnitUsageRow, "day" | "userId" | "userEmail">>();
+  for (const r of rows) {
+    const key = JSON.stringify([r.operation, r.model, r.unit]);
+    const { operation, model, unit } = r;
+    const g = groups.get(key) ?? { operation, model, unit, requests: 0, quantity: 0 };
+    g.requests += r.requests;
+    g.quantity += r.quantity;
+    groups.set(key, g);
+  }
+  return [...groups.values()].sort(
+    (a, b) => b.quantity - a.quantity || a.operation.localeCompare(b.operation),
+  );
+}

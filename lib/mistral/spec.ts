@@ -14,7 +14,7 @@ let ajv: Ajv2020 | undefined;
 const cache = new Map<string, ValidateFunction>();
 
 /** Ajv refuses `discriminator` with `mapping`; the `oneOf` beside each one validates the same. */
-function dropDiscriminators(node: unknown): unknown {
+export function dropDiscriminators(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(dropDiscriminators);
   if (node && typeof node === "object") {
     const out: Json = {};

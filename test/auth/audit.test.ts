@@ -600,7 +600,7 @@ describe.each(DATABASES)("the audit log on %s", (kind) => {
       );
       const lines = (await csv.text()).split("\r\n");
       expect(lines[0]).toBe(
-        "id,at,userEmail,userId,via,tokenId,operation,method,path,target,status,model,promptTokens,completionTokens,totalTokens,usageSource,durationMs",
+        "id,at,userEmail,userId,via,tokenId,operation,method,path,target,status,model,promptTokens,completionTokens,totalTokens,usageSource,usageUnit,usageQuantity,durationMs",
       );
       expect(
         lines
@@ -651,6 +651,8 @@ describe("auditCsv", () => {
     completionTokens: null,
     totalTokens: null,
     usageSource: null,
+    usageUnit: null,
+    usageQuantity: null,
     durationMs: 3,
     ...over,
   });
@@ -671,11 +673,16 @@ describe("auditCsv", () => {
   );
 
   it("leaves plain values, numbers and nulls alone", () => {
-    const line = auditCsv([entry({ target: "ft:open-mistral-7b:x", totalTokens: 12 })]).split(
-      "\r\n",
-    )[1];
+    const line = auditCsv([
+      entry({
+        target: "ft:open-mistral-7b:x",
+        totalTokens: 12,
+        usageUnit: "tokens",
+        usageQuantity: 12,
+      }),
+    ]).split("\r\n")[1];
     expect(line).toBe(
-      "1,2024-07-30T10:00:00.000Z,a@example.com,u1,session,,models.update,PATCH,/v1/fine_tuning/models/x,ft:open-mistral-7b:x,200,,,,12,,3",
+      "1,2024-07-30T10:00:00.000Z,a@example.com,u1,session,,models.update,PATCH,/v1/fine_tuning/models/x,ft:open-mistral-7b:x,200,,,,12,,tokens,12,3",
     );
   });
 });

@@ -110,6 +110,7 @@ describe.each(DATABASES)("the schema on %s", (kind) => {
       "003_resource_owner",
       "004_conversation",
       "005_audit_usage_source",
+      "006_usage_unit",
     ]);
   });
 });

@@ -1,11 +1,12 @@
 // Findings of the security review ("9. Hardening"), each reproduced against the real pieces: the
 // live upstream client and a scripted fake upstream on 127.0.0.1, the gateway behind sign-in and
 // the audit log, and a node:http server standing in for Next's.
-//   7  the upstream timeout runs from the end of the upload, not from its start
+//   7  the upstream timeout runs from the end of the upload, not from its start (a big one too)
 //   9  the key (and its base64 forms) never reaches a client or the audit log, whatever the answer
 //  10  an upstream status outside 200-599 is a 502, not an uncaught RangeError
 //  11  model ids with any text the API can put in them are reachable, and forwarded encoded
 //  14  TRACE and methods Next cannot route get a JSON 405 (404 for unknown /v1 paths), no stack
+import { createHash } from "node:crypto";
 import http from "node:http";
 import net from "node:net";
 import type { AddressInfo } from "node:net";
@@ -164,6 +165,60 @@ describe("7. the upstream timeout starts once the request body is sent", () => {
     expect(fake.received).toHaveLength(1);
     expect(fake.received[0].body.toString()).toContain('{"line":8}');
   });
+
+  // The trickle above is tiny; a big upload paced the way a slow link sends it is the case that
+  // matters (512 MB at a few MB/s takes minutes). 64 MiB sent at ~12.5 MiB/s over ~5 s against a
+  // 2 s timeout: a timer started with the request would cut it after ~25 MiB, so every byte
+  // arriving intact (size and hash) shows it only starts once the body is sent. 64 MiB rather
+  // than 512 MiB keeps the test at 5 s on a shared machine; the pacing, not the size, is the point.
+  it(
+    "a 64 MiB upload paced over ~5 s passes a 2 s UPSTREAM_TIMEOUT_MS intact",
+    { timeout: 30_000 },
+    async () => {
+      const slow = liveGateway(fake.url, { upstreamTimeoutMs: 2_000 });
+      const MiB = 1024 * 1024;
+      const PIECES = 64;
+      const head = Buffer.from(
+        `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="big.jsonl"\r\n` +
+          `Content-Type: application/octet-stream\r\n\r\n`,
+      );
+      const tail = Buffer.from(`\r\n--${BOUNDARY}--\r\n`);
+      const hash = createHash("sha256").update(head);
+      let i = 0;
+      const body = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          if (i === 0) controller.enqueue(head);
+          if (i === PIECES) {
+            hash.update(tail);
+            controller.enqueue(tail);
+            controller.close();
+            return;
+          }
+          await sleep(80);
+          const piece = Buffer.alloc(MiB, 97 + (i % 26));
+          hash.update(piece);
+          controller.enqueue(piece);
+          i++;
+        },
+      });
+      const start = Date.now();
+      const seen = await recorder.record(
+        await slow.gateway(
+          new Request("http://console.test/v1/files", {
+            method: "POST",
+            headers: { "content-type": `multipart/form-data; boundary=${BOUNDARY}` },
+            body,
+            duplex: "half",
+          } as RequestInit),
+        ),
+      );
+      expect(seen.status, seen.body).toBe(200);
+      expect(Date.now() - start).toBeGreaterThan(4_500);
+      expect(fake.received).toHaveLength(1);
+      expect(fake.received[0].body.length).toBe(head.length + PIECES * MiB + tail.length);
+      expect(fake.received[0].sha256).toBe(hash.digest("hex"));
+    },
+  );
 
   it("an upstream that hangs once the body is sent gets 504 in about the timeout", async () => {
     fake.script = () => {}; // reads the whole body, never answers

@@ -25,6 +25,45 @@ export interface Usage {
   totalTokens: number | null;
   /** "console" when the console estimated the counts (a stream that ended without usage). */
   source?: UsageSource;
+  /** OCR: `usage_info.pages_processed`. */
+  pages: number | null;
+  /** Transcription: `usage.prompt_audio_seconds`. */
+  audioSeconds: number | null;
+}
+
+/** The unit a spending call is billed in, by operation label; other calls record none. */
+export type UsageUnit = "tokens" | "pages" | "audio_seconds";
+const USAGE_UNITS: Record<string, UsageUnit> = {
+  "chat.completions": "tokens",
+  "fim.completions": "tokens",
+  "agents.completions": "tokens",
+  embeddings: "tokens",
+  moderations: "tokens",
+  "chat.moderations": "tokens",
+  classifications: "tokens",
+  "chat.classifications": "tokens",
+  "conversations.start": "tokens",
+  "conversations.append": "tokens",
+  "conversations.restart": "tokens",
+  ocr: "pages",
+  // Its answer counts tokens too (kept in the token columns), but it is billed by the minute.
+  "audio.transcriptions": "audio_seconds",
+};
+
+/** The unit and amount a finished call consumed, or nulls when its answer says nothing. */
+function consumed(operation: string, usage: Usage | null | undefined) {
+  const unit = Object.hasOwn(USAGE_UNITS, operation) ? USAGE_UNITS[operation] : null;
+  const quantity =
+    unit === "tokens"
+      ? usage?.totalTokens
+      : unit === "pages"
+        ? usage?.pages
+        : unit === "audio_seconds"
+          ? usage?.audioSeconds
+          : null;
+  return quantity === null || quantity === undefined
+    ? { usage_unit: null, usage_quantity: null }
+    : { usage_unit: unit, usage_quantity: quantity };
 }
 
 export type UsageSource = "upstream" | "console";
@@ -47,6 +86,8 @@ export interface AuditEntry {
   totalTokens: number | null;
   /** Who counted the tokens: the API ("upstream") or, as an estimate, the console ("console"). */
   usageSource: UsageSource | null;
+  usageUnit: string | null;
+  usageQuantity: number | null;
   durationMs: number | null;
 }
 
@@ -69,13 +110,15 @@ function startRow(principal: Principal, start: AuditStart, at: number) {
     prompt_tokens: null,
     completion_tokens: null,
     total_tokens: null,
+    usage_unit: null,
+    usage_quantity: null,
     duration_ms: null,
     spend: start.spend ? 1 : 0,
   };
 }
 
-/** Completes the entry `id` started at `at` with the call's outcome. */
-function finisher(ctx: AuthContext, id: number, at: number): Finish {
+/** Completes the entry `id` of `operation` started at `at` with the call's outcome. */
+function finisher(ctx: AuthContext, id: number, at: number, operation: string): Finish {
   return async (result) => {
     await ctx.database.db
       .updateTable("audit_log")
@@ -87,6 +130,7 @@ function finisher(ctx: AuthContext, id: number, at: number): Finish {
         completion_tokens: result.usage?.completionTokens ?? null,
         total_tokens: result.usage?.totalTokens ?? null,
         usage_source: result.usage ? (result.usage.source ?? "upstream") : null,
+        ...consumed(operation, result.usage),
         ...(result.target ? { target: result.target } : {}),
       })
       .where("id", "=", id)
@@ -110,7 +154,7 @@ export async function auditStart(
     .values(startRow(principal, start, at))
     .returning("id")
     .executeTakeFirstOrThrow();
-  return finisher(ctx, Number(row.id), at);
+  return finisher(ctx, Number(row.id), at, start.operation);
 }
 
 export type Admission = { ok: true; finish: Finish } | { ok: false; retryAfter: number };
@@ -175,7 +219,7 @@ export async function admitSpending(
           return admit(trx);
         })
       : await admit(ctx.database.db);
-  if (id !== null) return { ok: true, finish: finisher(ctx, id, at) };
+  if (id !== null) return { ok: true, finish: finisher(ctx, id, at, start.operation) };
   return { ok: false, retryAfter: await retryAfterSeconds(ctx, principal.userId, perMinute) };
 }
 
@@ -303,6 +347,8 @@ export async function queryAudit(ctx: AuthContext, filter: AuditFilter): Promise
     totalTokens: r.total_tokens,
     usageSource:
       r.usage_source === "console" || r.usage_source === "upstream" ? r.usage_source : null,
+    usageUnit: r.usage_unit,
+    usageQuantity: r.usage_quantity === null ? null : Number(r.usage_quantity),
     durationMs: r.duration_ms,
   }));
 }
@@ -324,6 +370,8 @@ const CSV_COLUMNS: (keyof AuditEntry)[] = [
   "completionTokens",
   "totalTokens",
   "usageSource",
+  "usageUnit",
+  "usageQuantity",
   "durationMs",
 ];
 
@@ -352,23 +400,22 @@ export interface UsageRow {
   totalTokens: number;
 }
 
-/** The calls that use tokens (job creation also names a model, but spends none here). */
-const TOKEN_OPERATIONS = [
-  "chat.completions",
-  "fim.completions",
-  "agents.completions",
-  "embeddings",
-];
+/** The calls billed in tokens (job creation also names a model, but spends none here). */
+const TOKEN_OPERATIONS = Object.keys(USAGE_UNITS).filter((op) => USAGE_UNITS[op] === "tokens");
+
+/** The UTC day (YYYY-MM-DD) of a row's `at`, in the database's dialect. */
+function dayOf(ctx: AuthContext) {
+  return ctx.database.kind === "postgres"
+    ? sql<string>`to_char(to_timestamp(at / 1000.0) at time zone 'UTC', 'YYYY-MM-DD')`
+    : sql<string>`strftime('%Y-%m-%d', at / 1000, 'unixepoch')`;
+}
 
 /** Tokens per day, model and user from the audit log (UTC days), summed by the database. */
 export async function queryUsage(
   ctx: AuthContext,
   filter: { from: number; to: number; userId?: string },
 ): Promise<UsageRow[]> {
-  const day =
-    ctx.database.kind === "postgres"
-      ? sql<string>`to_char(to_timestamp(at / 1000.0) at time zone 'UTC', 'YYYY-MM-DD')`
-      : sql<string>`strftime('%Y-%m-%d', at / 1000, 'unixepoch')`;
+  const day = dayOf(ctx);
   let query = ctx.database.db
     .selectFrom("audit_log")
     .select((eb) => [
@@ -401,5 +448,62 @@ export async function queryUsage(
     promptTokens: Number(r.prompt_tokens ?? 0),
     completionTokens: Number(r.completion_tokens ?? 0),
     totalTokens: Number(r.total_tokens ?? 0),
+  }));
+}
+
+export interface UnitUsageRow {
+  day: string;
+  /** The operation's label (ocr, audio.transcriptions). */
+  operation: string;
+  model: string | null;
+  userId: string;
+  userEmail: string;
+  unit: UsageUnit;
+  requests: number;
+  quantity: number;
+}
+
+/**
+ * What calls billed in other units than tokens consumed (OCR pages, transcribed audio seconds)
+ * per day, operation, model, user and unit, summed by the database.
+ */
+export async function queryUnitUsage(
+  ctx: AuthContext,
+  filter: { from: number; to: number; userId?: string },
+): Promise<UnitUsageRow[]> {
+  const day = dayOf(ctx);
+  let query = ctx.database.db
+    .selectFrom("audit_log")
+    .select((eb) => [
+      day.as("day"),
+      "operation",
+      "model",
+      "user_id",
+      "usage_unit",
+      eb.fn.max("user_email").as("user_email"),
+      eb.fn.countAll<number>().as("requests"),
+      eb.fn.sum<number>("usage_quantity").as("quantity"),
+    ])
+    .where("spend", "=", 1)
+    .where("usage_unit", "is not", null)
+    .where("usage_unit", "!=", "tokens")
+    .where("at", ">=", filter.from)
+    .where("at", "<", filter.to)
+    .groupBy([day, "operation", "model", "user_id", "usage_unit"])
+    .orderBy(day)
+    .orderBy("operation")
+    .orderBy("model")
+    .orderBy("user_id");
+  if (filter.userId) query = query.where("user_id", "=", filter.userId);
+  const rows = await query.execute();
+  return rows.map((r) => ({
+    day: r.day,
+    operation: r.operation,
+    model: r.model,
+    userId: r.user_id,
+    userEmail: r.user_email,
+    unit: r.usage_unit as UsageUnit,
+    requests: Number(r.requests),
+    quantity: Number(r.quantity ?? 0),
   }));
 }

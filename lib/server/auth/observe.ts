@@ -22,7 +22,8 @@ const STREAM_HEAD_CHARS = 16 * 1024;
 
 /**
  * Passes the response through unchanged while watching its body, then reports what it held:
- * the id, model and token usage of a JSON answer, or of the last chunks of an SSE stream.
+ * the id, model and usage (tokens, OCR pages, audio seconds) of a JSON answer, or of the last
+ * chunks of an SSE stream.
  * `signal` is the caller's: a body that ends after the caller went away is reported as 499.
  *
  * A chat-like stream that ends without a usage chunk (the caller stopped it, or it was cut) was
@@ -79,6 +80,8 @@ export function observeResponse(
         promptTokens: prompt,
         completionTokens: completion,
         totalTokens: (prompt ?? 0) + completion,
+        pages: null,
+        audioSeconds: null,
         source: "console",
       };
     }
@@ -124,24 +127,37 @@ export function observeResponse(
 type Found = Pick<Observed, "id" | "conversationId" | "model" | "usage">;
 const NOTHING: Found = { id: null, conversationId: null, model: null, usage: null };
 
+type Obj = Record<string, unknown>;
+const asObject = (x: unknown): Obj | null => (x && typeof x === "object" ? (x as Obj) : null);
+const num = (x: unknown) => (typeof x === "number" && Number.isFinite(x) ? x : null);
+const str = (x: unknown) => (typeof x === "string" ? x : null);
+
 function pick(value: unknown): Found {
-  const v = (value && typeof value === "object" ? value : {}) as Record<string, unknown>;
+  const v = asObject(value) ?? {};
+  // A conversation's answer names its model on its outputs, not at the top.
+  const outputs = Array.isArray(v.outputs) ? v.outputs : [];
   return {
-    id: typeof v.id === "string" ? v.id : null,
-    conversationId: typeof v.conversation_id === "string" ? v.conversation_id : null,
-    model: typeof v.model === "string" ? v.model : null,
-    usage: usageOf(v.usage),
+    id: str(v.id),
+    conversationId: str(v.conversation_id),
+    model: str(v.model) ?? str(asObject(outputs[0])?.model),
+    usage: usageOf(v.usage, v.usage_info),
   };
 }
 
-function usageOf(value: unknown): Usage | null {
-  if (!value || typeof value !== "object") return null;
-  const u = value as Record<string, unknown>;
-  const n = (x: unknown) => (typeof x === "number" && Number.isFinite(x) ? x : null);
+/**
+ * Tokens (and transcribed audio seconds) from `usage`, OCR pages from `usage_info`; null when the
+ * answer reports neither.
+ */
+function usageOf(usage: unknown, usageInfo: unknown): Usage | null {
+  const u = asObject(usage);
+  const pages = num(asObject(usageInfo)?.pages_processed);
+  if (!u && pages === null) return null;
   return {
-    promptTokens: n(u.prompt_tokens),
-    completionTokens: n(u.completion_tokens),
-    totalTokens: n(u.total_tokens),
+    promptTokens: num(u?.prompt_tokens),
+    completionTokens: num(u?.completion_tokens),
+    totalTokens: num(u?.total_tokens),
+    pages,
+    audioSeconds: num(u?.prompt_audio_seconds),
   };
 }
 

@@ -198,14 +198,31 @@ function migrations(kind: DatabaseKind): Record<string, Migration> {
         await db.schema.alterTable("audit_log").addColumn("usage_source", "text").execute();
       },
     },
+    // What each spending call consumed in the unit it is billed in (OCR in pages, transcription
+    // in audio seconds, the rest in tokens); the token columns keep the token breakdown. Calls
+    // recorded before it have their tokens filed as such.
+    "006_usage_unit": {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable("audit_log").addColumn("usage_unit", "text").execute();
+        await db.schema
+          .alterTable("audit_log")
+          .addColumn("usage_quantity", pg ? "double precision" : "real")
+          .execute();
+        await sql`update audit_log set usage_unit = 'tokens', usage_quantity = total_tokens
+          where total_tokens is not null and spend = 1`.execute(db);
+      },
+    },
   };
 }
 
-export async function migrate(database: ConsoleDatabase): Promise<void> {
+/** Applies every migration not applied yet (tests may stop at `upTo`, to check the next one). */
+export async function migrate(database: ConsoleDatabase, upTo?: string): Promise<void> {
   const list = migrations(database.kind);
   const provider: MigrationProvider = { getMigrations: async () => list };
   const migrator = new Migrator({ db: database.db, provider });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = upTo
+    ? await migrator.migrateTo(upTo)
+    : await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "?";
     throw new Error(`Database migration ${failed} failed: ${describe(error)}`);

@@ -55,6 +55,9 @@ export interface AuditTable {
   total_tokens: number | null;
   /** "upstream" (the API's usage), "console" (estimated: the stream ended without usage), or null. */
   usage_source: ColumnType<string | null, string | null | undefined, string | null>;
+  /** What the call consumed, in the unit it is billed in: tokens, pages (OCR), audio_seconds. */
+  usage_unit: string | null;
+  usage_quantity: number | null;
   duration_ms: number | null;
   /** 1 for operations that spend the key's budget (per-user limits count these). */
   spend: number;

@@ -1,5 +1,5 @@
 import { can } from "@/lib/auth/permissions";
-import { queryUsage } from "@/lib/server/auth/audit";
+import { queryUnitUsage, queryUsage } from "@/lib/server/auth/audit";
 import { consoleRoute, json } from "@/lib/server/auth/route";
 import { listUsers, UserError } from "@/lib/server/auth/users";
 
@@ -18,7 +18,9 @@ export const GET = consoleRoute("usage.read_own", async ({ ctx, principal, reque
   // Whole UTC days: today and the days - 1 before it.
   const to = Math.floor(Date.now() / DAY_MS) * DAY_MS + DAY_MS;
   const from = to - days * DAY_MS;
+  // Tokens in `rows`; calls billed in other units (OCR pages, audio seconds) in `units`.
   const rows = await queryUsage(ctx, { from, to, userId });
+  const units = await queryUnitUsage(ctx, { from, to, userId });
   const users = all
     ? (await listUsers(ctx)).map((u) => ({ id: u.id, email: u.email }))
     : [{ id: principal.userId, email: principal.email }];
@@ -26,6 +28,7 @@ export const GET = consoleRoute("usage.read_own", async ({ ctx, principal, reque
     from: new Date(from).toISOString(),
     to: new Date(to).toISOString(),
     rows,
+    units,
     users,
   });
 });
