@@ -56,7 +56,7 @@ export function loadSpec(): Json {
 
 function getAjv(): Ajv2020 {
   if (!ajv) {
-    ajv = new Ajv2020({ allErrors: true, strict: false, coerceTypes: false });
+    ajv = new Ajv2020({ allErrors: true, strict: false, coerceTypes: false, verbose: true });
     addFormats(ajv);
     const components = rewriteDiscriminators((loadSpec().components as Json).schemas);
     ajv.addSchema({ $id: "mistral", components: { schemas: components } });

@@ -422,8 +422,13 @@ function invalidFile(filename: string, report: LintReport): Response {
   const shown = errors.map((e) => e.message).join("; ");
   const hidden = Math.max(0, report.errorCount - errors.length);
   const more = hidden ? ` (and ${hidden} more)` : "";
+  // The Mistral error shape with a readable message, and pydantic-style details beside it.
   return json(
     {
+      object: "error",
+      type: "invalid_request_error",
+      param: null,
+      code: null,
       detail: errors.map((e) => ({
         loc: ["body", "file", ...(e.line ? [e.line] : [])],
         msg: e.message,

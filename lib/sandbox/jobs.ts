@@ -6,6 +6,7 @@ import { createHash, randomUUID } from "node:crypto";
 import type { components } from "@/lib/mistral/schema.gen";
 import { type SandboxContext, seededRandom, toSeconds } from "./context";
 import { getFileRow } from "./files";
+import { FINE_TUNEABLE, findBaseModel } from "./models";
 import { json, mistralError, type ValidationDetail, validationError } from "./http";
 import type { QueryValues } from "./validation";
 
@@ -504,6 +505,18 @@ function jobTypeOf(body: JobIn): JobType {
 export function createJob(ctx: SandboxContext, body: JobIn, dryRun: boolean): Response {
   const badSuffix = suffixError(body.suffix);
   if (badSuffix) return validationError([badSuffix]);
+  // Today's JobIn takes any string: the service refuses a model that cannot be fine-tuned.
+  const base = findBaseModel(body.model);
+  if (!base?.capabilities.fine_tuning) {
+    return validationError([
+      {
+        type: "value_error",
+        loc: ["body", "model"],
+        msg: `Value error, model '${body.model}' cannot be fine-tuned. Fine-tuneable models: ${FINE_TUNEABLE.join(", ")}`,
+        input: body.model,
+      },
+    ]);
+  }
   const jobType = jobTypeOf(body);
   if (jobType === "classifier" && !body.classifier_targets?.length) {
     return validationError([
