@@ -3,11 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect } from "vitest";
-import {
-  matchSeedOperation as matchOperation,
-  type SeedOperationId as OperationId,
-  seedOperationById as operationById,
-} from "@/lib/mistral/seed-operations";
+import { matchOperation, type OperationId, operationById } from "@/lib/mistral/operations";
 import { inlineValidator, loadSpec } from "@/lib/mistral/spec";
 import { createSandbox, type Sandbox, type SandboxOptions } from "../index";
 
@@ -90,7 +86,7 @@ type Json = Record<string, unknown>;
 export function responseSchema(opId: OperationId, status: number): Json {
   const op = operationById(opId);
   const spec = loadSpec();
-  const opSpec = ((spec.paths as Json)[op.path] as Json)[op.method.toLowerCase()] as Json;
+  const opSpec = ((spec.paths as Json)[op.specPath] as Json)[op.method.toLowerCase()] as Json;
   const responses = opSpec.responses as Record<string, Json>;
   if (status === 422 && !responses["422"]) {
     return { $ref: "#/components/schemas/HTTPValidationError" };
