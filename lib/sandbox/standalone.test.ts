@@ -296,8 +296,12 @@ describe("standalone configuration", () => {
       CONSOLE_DATA_DIR: ".data",
       SANDBOX_SPEED: 1,
       SANDBOX_TOKENS_PER_SECOND: 40,
+      SANDBOX_FINE_TUNING: "running",
       SANDBOX_SEED_MODELS: 0,
     });
+    expect(() => configFromEnv({ SANDBOX_FINE_TUNING: "paused" })).toThrow(
+      /SANDBOX_FINE_TUNING must be "running" or "retired"/,
+    );
     expect(() => configFromEnv({ SANDBOX_PORT: "http", SANDBOX_SPEED: "-2" })).toThrow(
       /SANDBOX_PORT: SANDBOX_PORT must be a port number[\s\S]*SANDBOX_SPEED: SANDBOX_SPEED must be a positive number/,
     );
