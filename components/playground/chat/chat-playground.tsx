@@ -147,6 +147,7 @@ export function ChatPlayground({ initialModel }: { initialModel?: string }) {
           role: "assistant",
           content: last?.prefix ? joinPrefix(last.content, answer.content) : answer.content,
           ...(answer.toolCalls.length ? { toolCalls: answer.toolCalls } : {}),
+          ...(answer.thinking ? { thinking: answer.thinking } : {}),
           metrics: { ...metrics, ...(json ? { json } : {}) },
         };
         messages = last?.prefix ? [...list.slice(0, -1), reply] : [...list, reply];
