@@ -377,6 +377,55 @@ describe("today's request fields", () => {
     expect(inlineValidator(schema)(JSON.parse(text))).toBe(true);
   });
 
+  it("calls every tool asked for in parallel, one with parallel_tool_calls: false", async () => {
+    sb = openSandbox({ tokensPerSecond: 100_000 });
+    const ask = [{ role: "user", content: "What is the weather and the time in Lyon?" }];
+    const both = await chat({ messages: ask, tools, tool_choice: "required" });
+    const names = (res: { body: Json }) =>
+      (((res.body.choices as Json[])[0].message as Json).tool_calls as Json[]).map(
+        (c) => (c.function as Json).name,
+      );
+    expect(names(both).sort()).toEqual(["get_time", "get_weather"]);
+    const one = await chat({
+      messages: ask,
+      tools,
+      tool_choice: "required",
+      parallel_tool_calls: false,
+    });
+    expect(names(one)).toHaveLength(1);
+  });
+
+  it("lists files with today's query: paging, total, filters and search", async () => {
+    sb = openSandbox();
+    for (const name of ["alpha.jsonl", "beta.jsonl", "gamma.jsonl"]) {
+      expect((await sb.api("POST", "/v1/files", jsonlFile(3, name))).status).toBe(200);
+    }
+    const page = await sb.api<{ data: Json[]; total: number }>(
+      "GET",
+      "/v1/files?page=1&page_size=2",
+    );
+    expect(page.body.total).toBe(3);
+    expect(page.body.data.map((f) => f.filename)).toEqual(["alpha.jsonl"]);
+    const noTotal = await sb.api<Json>("GET", "/v1/files?include_total=false");
+    expect(noTotal.body.total).toBeUndefined();
+    const search = await sb.api<{ data: Json[] }>("GET", "/v1/files?search=BET");
+    expect(search.body.data.map((f) => f.filename)).toEqual(["beta.jsonl"]);
+    const instruct = await sb.api<{ data: Json[] }>(
+      "GET",
+      "/v1/files?sample_type=pretrain&sample_type=instruct&source=upload&mimetypes=application/jsonl",
+    );
+    expect(instruct.body.data).toHaveLength(3);
+    for (const q of [
+      "purpose=batch",
+      "source=mistral",
+      "sample_type=pretrain",
+      "mimetypes=text/csv",
+    ]) {
+      expect((await sb.api<{ data: Json[] }>("GET", `/v1/files?${q}`)).body.data, q).toEqual([]);
+    }
+    expect((await sb.api("GET", "/v1/files?sample_type=nope")).status).toBe(422);
+  });
+
   it("accepts a tool call sent back with its index (SDK 1.5.2+, LangChain)", async () => {
     sb = openSandbox({ tokensPerSecond: 100_000 });
     const res = await chat({

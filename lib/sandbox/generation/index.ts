@@ -22,7 +22,7 @@ import { conversationError, promptText, readConversation, roleOf } from "./conve
 import { embed, EMBEDDING_DIMENSIONS, type EmbeddingDtype, quantize, toBase64 } from "./embeddings";
 import { composeFim } from "./fim";
 import { completionId, requestRng } from "./random";
-import { chooseTool, makeToolCall, sampleFromSchema } from "./tools";
+import { alsoCalled, chooseTool, makeToolCall, sampleFromSchema } from "./tools";
 import type { Tool } from "@/lib/mistral/seed-types";
 import type { GenerationContext } from "./types";
 
@@ -190,14 +190,16 @@ function generateChat(
       view.toolResults.length > 0,
     );
     if (tool) {
-      const call = makeToolCall(tool, view.lastUser, rng);
-      const raw = `[TOOL_CALLS][${JSON.stringify({ name: call.function.name, arguments: JSON.parse(call.function.arguments as string) })}]`;
+      const parallel =
+        body.parallel_tool_calls === false ? [] : alsoCalled(toolPlan.tools, tool, view.lastUser);
+      const calls = [tool, ...parallel].map((t) => makeToolCall(t, view.lastUser, rng));
+      const raw = `[TOOL_CALLS]${JSON.stringify(calls.map((c) => ({ name: c.function.name, arguments: JSON.parse(c.function.arguments as string) })))}`;
       const callTokens = countTokens(raw);
       if (body.max_tokens == null || callTokens <= body.max_tokens) {
         return {
           model: modelId,
           content: "",
-          toolCalls: [call],
+          toolCalls: calls,
           finishReason: "tool_calls",
           usage: usage(promptTokens, callTokens),
         };

@@ -72,6 +72,18 @@ export function chooseTool(
   return null;
 }
 
+/**
+ * With `parallel_tool_calls` (today's default), every other tool the message clearly asks for
+ * (by name or the words of its name) is called too, as the live API calls several at once.
+ */
+export function alsoCalled(
+  tools: Tool[] | null | undefined,
+  chosen: Tool,
+  userText: string,
+): Tool[] {
+  return (tools ?? []).filter((t) => t !== chosen && score(t, userText) >= 3).slice(0, 3);
+}
+
 export function makeToolCall(tool: Tool, userText: string, rng: Rng): ToolCall {
   const hints = new Hints(userText);
   const args = sample(tool.function.parameters as Schema, "", hints, rng, 0);
