@@ -629,3 +629,70 @@ describe("SANDBOX_FINE_TUNING=retired", () => {
     expect((await sb.api("DELETE", `/v1/models/${ft}`)).status).toBe(200);
   });
 });
+
+describe("the official SDK 2.x as a client", () => {
+  it("lists and reads models and files, and makes a tool round trip", async () => {
+    const { Mistral } = await import("@mistralai/mistralai");
+    const { HTTPClient } = await import("@mistralai/mistralai/lib/http.js");
+    sb = openSandbox({ tokensPerSecond: 100_000 });
+    const client = new Mistral({
+      apiKey: "sandbox",
+      serverURL: "http://sandbox.test",
+      httpClient: new HTTPClient({
+        fetcher: (input, init) => sb.sandbox.handle(new Request(input, init)),
+      }),
+    });
+    const models = await client.models.list();
+    expect(models.data?.every((m) => m.type === "base")).toBe(true);
+    const card = await client.models.retrieve({ modelId: "codestral-latest" });
+    expect(card.type).toBe("base");
+    const uploaded = await client.files.upload({
+      file: {
+        fileName: "train.jsonl",
+        content: new TextEncoder().encode(
+          `${JSON.stringify({
+            messages: [
+              { role: "user", content: "hi" },
+              { role: "assistant", content: "hello" },
+            ],
+          })}\n`,
+        ),
+      },
+    });
+    const file = await client.files.retrieve({ fileId: uploaded.id });
+    expect(file.deleted).toBe(false);
+
+    const tools = [
+      {
+        type: "function" as const,
+        function: {
+          name: "get_weather",
+          description: "Weather in a city",
+          parameters: {
+            type: "object",
+            properties: { city: { type: "string" } },
+            required: ["city"],
+          },
+        },
+      },
+    ];
+    const first = await client.chat.complete({
+      model: "mistral-small-latest",
+      messages: [{ role: "user", content: "What is the weather in Paris?" }],
+      tools,
+      toolChoice: "required",
+    });
+    const assistant = first.choices[0].message!;
+    const call = assistant.toolCalls![0];
+    const second = await client.chat.complete({
+      model: "mistral-small-latest",
+      tools,
+      messages: [
+        { role: "user", content: "What is the weather in Paris?" },
+        { role: "assistant", content: assistant.content ?? "", toolCalls: [{ ...call, index: 0 }] },
+        { role: "tool", toolCallId: call.id!, name: call.function.name, content: "Sunny, 24°C" },
+      ],
+    });
+    expect(second.choices[0].finishReason).toBe("stop");
+  });
+});
