@@ -325,10 +325,14 @@ test("filter, facets and sort live in the URL and survive a reload", async ({ pa
   const table = page.getByRole("table", { name: "Models" });
   const names = async () =>
     (await table.getByRole("row").locator("td:nth-child(2) a").allTextContents()).filter(Boolean);
-  await expect.poll(names).toEqual(["codestral", "codestral-2405", "codestral-latest"]);
+  await expect
+    .poll(names)
+    .toEqual(["codestral", "codestral-2405", "codestral-2508", "codestral-latest"]);
   await page.getByRole("button", { name: /^Name/ }).click();
   await expect(page).toHaveURL(/sort=name&dir=desc/);
-  await expect.poll(names).toEqual(["codestral-latest", "codestral-2405", "codestral"]);
+  await expect
+    .poll(names)
+    .toEqual(["codestral-latest", "codestral-2508", "codestral-2405", "codestral"]);
   await expect(page.getByRole("columnheader", { name: /Name/ })).toHaveAttribute(
     "aria-sort",
     "descending",
@@ -338,7 +342,9 @@ test("filter, facets and sort live in the URL and survive a reload", async ({ pa
   await expect(search).toHaveValue("codestral");
   await expect(page.getByRole("radio", { name: /^Base/ })).toBeChecked();
   await expect(page.getByRole("checkbox", { name: /^FIM/ })).toBeChecked();
-  await expect.poll(names).toEqual(["codestral-latest", "codestral-2405", "codestral"]);
+  await expect
+    .poll(names)
+    .toEqual(["codestral-latest", "codestral-2508", "codestral-2405", "codestral"]);
 
   await page.getByRole("button", { name: "Clear filters" }).first().click();
   await expect(page).not.toHaveURL(/q=|kind=|cap=/);
