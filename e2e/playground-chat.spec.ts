@@ -43,8 +43,9 @@ test("a chat answer streams in, grows over time, and reports its metrics @live",
   page,
 }) => {
   await openChat(page);
-  await page.getByLabel("Min tokens").fill("800");
-  await send(page, "Explain fill-in-the-middle completion with an example.");
+  // Today's chat takes no min_tokens: a request for a detailed answer runs up to max_tokens.
+  await page.getByLabel("Max tokens").fill("800");
+  await send(page, "Explain fill-in-the-middle completion in detail, with an example.");
 
   const live = streaming(page);
   await expect(live).toBeVisible();
@@ -72,7 +73,7 @@ test("a chat answer streams in, grows over time, and reports its metrics @live",
 test("Stop aborts the generation upstream and keeps what arrived", async ({ page }) => {
   await openChat(page);
   const before = await abortedGenerations(page);
-  await page.getByLabel("Min tokens").fill("5000");
+  await page.getByLabel("Max tokens").fill("5000");
   await send(page, "Write a very long essay about the Mistral wind.");
   await expect(streaming(page)).not.toContainText("Waiting for the first token");
   await page.getByRole("button", { name: "Stop" }).click();

@@ -18,6 +18,17 @@ const chunk = (
 const fold = (chunks: CompletionChunk[]) => chunks.reduce(applyChunk, emptyAnswer());
 
 describe("applyChunk", () => {
+  it("keeps a reasoning model's thinking and text sent as arrays of chunks", () => {
+    const answer = fold([
+      chunk({ role: "assistant", content: "" }),
+      chunk({ content: [{ type: "thinking", thinking: [{ type: "text", text: "Let me " }] }] }),
+      chunk({ content: [{ type: "thinking", thinking: [{ type: "text", text: "think." }] }] }),
+      chunk({ content: [{ type: "text", text: "Paris" }] }),
+      chunk({ content: "." }, { finish: "stop" }),
+    ]);
+    expect(answer).toMatchObject({ thinking: "Let me think.", content: "Paris.", deltas: 4 });
+  });
+
   it("joins streamed text in order and keeps the final usage and finish reason", () => {
     const a = fold([
       chunk({ role: "assistant", content: "" }),

@@ -3,6 +3,8 @@ import type { CompletionChunk, ToolCall, UsageInfo } from "@/lib/mistral/types";
 
 export interface StreamedAnswer {
   content: string;
+  /** A reasoning model's thinking (`thinking` chunks), streamed before the text. */
+  thinking: string;
   toolCalls: ToolCall[];
   finishReason: string | null;
   usage: UsageInfo | null;
@@ -12,7 +14,15 @@ export interface StreamedAnswer {
 }
 
 export function emptyAnswer(): StreamedAnswer {
-  return { content: "", toolCalls: [], finishReason: null, usage: null, model: null, deltas: 0 };
+  return {
+    content: "",
+    thinking: "",
+    toolCalls: [],
+    finishReason: null,
+    usage: null,
+    model: null,
+    deltas: 0,
+  };
 }
 
 type DeltaToolCall = ToolCall & { index?: number };
@@ -52,6 +62,19 @@ export function applyChunk(answer: StreamedAnswer, chunk: CompletionChunk): Stre
   if (typeof delta.content === "string" && delta.content) {
     next.content += delta.content;
     carried = true;
+  } else if (Array.isArray(delta.content)) {
+    // Today's API streams content as an array of chunks too: text, and reasoning's thinking.
+    for (const part of delta.content as { type?: string; text?: unknown; thinking?: unknown }[]) {
+      if (part.type === "text" && typeof part.text === "string") {
+        next.content += part.text;
+        carried = true;
+      } else if (part.type === "thinking" && Array.isArray(part.thinking)) {
+        for (const t of part.thinking as { text?: unknown }[]) {
+          if (typeof t.text === "string") next.thinking += t.text;
+        }
+        carried = true;
+      }
+    }
   }
   if (delta.tool_calls?.length) {
     let calls = next.toolCalls;

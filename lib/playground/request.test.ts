@@ -66,7 +66,6 @@ describe("request building", () => {
       temperature: 0,
       top_p: 0.5,
       max_tokens: 10,
-      min_tokens: 2,
       stop: ["\n"],
       random_seed: 0,
       safe_prompt: true,
@@ -79,6 +78,14 @@ describe("request building", () => {
       ],
       tool_choice: "any",
     });
+  });
+
+  it("never sends min_tokens on chat, which today's API refuses (FIM takes it)", () => {
+    const params = { ...settings.params, minTokens: 5 };
+    const { body } = buildChatRequest({ system: "", messages, settings: { ...settings, params } });
+    expect(body).not.toHaveProperty("min_tokens");
+    const fim = buildFimRequest({ model: "codestral-latest", prompt: "a", suffix: "", params });
+    expect(fim.body).toMatchObject({ min_tokens: 5 });
   });
 
   it("agent mode uses the agents endpoint with agent_id and no system message or sampling", () => {

@@ -73,11 +73,14 @@ export function toApiTools(tools: ToolDefinition[]): Tool[] {
   }));
 }
 
-/** The sampling fields shared by chat, agents and FIM, set only when the user set them. */
-function lengthAndStop(p: ChatParams) {
+/**
+ * The sampling fields shared by chat, agents and FIM, set only when the user set them. Only FIM
+ * takes `min_tokens` today: chat and agents requests refuse it (422 extra_forbidden).
+ */
+function lengthAndStop(p: ChatParams, withMinTokens = false) {
   return {
     ...(p.maxTokens != null ? { max_tokens: p.maxTokens } : {}),
-    ...(p.minTokens != null ? { min_tokens: p.minTokens } : {}),
+    ...(withMinTokens && p.minTokens != null ? { min_tokens: p.minTokens } : {}),
     ...(p.stop.length ? { stop: p.stop } : {}),
     ...(p.randomSeed != null ? { random_seed: p.randomSeed } : {}),
   };
@@ -145,7 +148,7 @@ export function buildFimRequest(input: {
       ...(input.suffix ? { suffix: input.suffix } : {}),
       temperature: input.params.temperature,
       top_p: input.params.topP,
-      ...lengthAndStop(input.params),
+      ...lengthAndStop(input.params, true),
     },
   };
 }

@@ -26,6 +26,8 @@ export interface ChatMessage {
   prefix?: boolean;
   /** Assistant only: the functions the model asked to call. */
   toolCalls?: ToolCall[];
+  /** Assistant only: a reasoning model's thinking before its answer (never sent back). */
+  thinking?: string;
   /** Tool only: which call this message answers, and the function's name. */
   toolCallId?: string;
   name?: string;

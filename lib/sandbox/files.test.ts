@@ -89,7 +89,10 @@ describe("uploading files", () => {
       source: "upload",
     });
     expect(readFileSync(path.join(filesDir(), `${res.body.id}.jsonl`), "utf8")).toBe(expected);
-    expect((await sb.api<UploadFileOut>("GET", `/v1/files/${res.body.id}`)).body).toEqual(res.body);
+    expect((await sb.api<UploadFileOut>("GET", `/v1/files/${res.body.id}`)).body).toEqual({
+      ...res.body,
+      deleted: false,
+    });
   });
 
   it("detects pretrain files", async () => {
@@ -128,14 +131,14 @@ describe("uploading files", () => {
     sb = openSandbox();
     const fd = new FormData();
     fd.append("file", new Blob(["a,b\n"]), "data.csv");
-    const res = await sb.api<{ detail: { loc: unknown[]; msg: string }[] }>(
+    const res = await sb.api<{ message: { detail: { loc: unknown[]; msg: string }[] } }>(
       "POST",
       "/v1/files",
       fd,
     );
     expect(res.status).toBe(422);
-    expect(res.body.detail[0].loc).toEqual(["body", "file"]);
-    expect(res.body.detail[0].msg).toMatch(/\.jsonl/);
+    expect(res.body.message.detail[0].loc).toEqual(["body", "file"]);
+    expect(res.body.message.detail[0].msg).toMatch(/\.jsonl/);
     expect(storedNames()).toEqual([]);
   });
 
@@ -146,9 +149,13 @@ describe("uploading files", () => {
     expect((await sb.api("POST", "/v1/files", noFile)).status).toBe(422);
     const fd = jsonlFile(2);
     fd.set("purpose", "batch");
-    const res = await sb.api<{ detail: { loc: unknown[] }[] }>("POST", "/v1/files", fd);
+    const res = await sb.api<{ message: { detail: { loc: unknown[] }[] } }>(
+      "POST",
+      "/v1/files",
+      fd,
+    );
     expect(res.status).toBe(422);
-    expect(res.body.detail[0].loc).toEqual(["body", "purpose"]);
+    expect(res.body.message.detail[0].loc).toEqual(["body", "purpose"]);
     expect(storedNames()).toEqual([]);
   });
 

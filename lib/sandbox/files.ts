@@ -1,7 +1,14 @@
 // Files API: multipart uploads streamed to a temp file (never buffered whole), checked line by
 // line while they stream, then renamed into place only once everything is accepted.
-import { createHash, randomUUID } from "node:crypto";
-import { createWriteStream, readdirSync, rmSync, statSync, type WriteStream } from "node:fs";
+import { createHash, createHmac, randomUUID } from "node:crypto";
+import {
+  createReadStream,
+  createWriteStream,
+  readdirSync,
+  rmSync,
+  statSync,
+  type WriteStream,
+} from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -10,9 +17,12 @@ import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
 import busboy from "busboy";
 import { JsonlLinter, type LintReport } from "@/lib/jsonl";
-import type { FileSchema } from "@/lib/mistral/seed-types";
+import type { components } from "@/lib/mistral/schema.gen";
 import type { SandboxContext } from "./context";
 import { json, mistralError, validationError } from "./http";
+import type { QueryValues } from "./validation";
+
+type FileSchema = components["schemas"]["FileSchema"];
 
 export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 const MAX_REPORTED_ERRORS = 5;
@@ -92,9 +102,14 @@ function toFileOut(row: FileRow): FileSchema {
     purpose: "fine-tune",
     sample_type: row.sample_type,
     num_lines: row.num_lines,
+    mimetype: MIMETYPE,
     source: "upload",
+    signature: null,
   };
 }
+
+/** The sandbox only keeps JSONL training files (as uploaded for fine-tuning). */
+const MIMETYPE = "application/jsonl";
 
 export function getFileRow(ctx: SandboxContext, id: string): FileRow | undefined {
   return ctx.store.db.prepare("SELECT * FROM files WHERE id = ?").get(id) as FileRow | undefined;
@@ -103,14 +118,91 @@ export function getFileRow(ctx: SandboxContext, id: string): FileRow | undefined
 const fileNotFound = (id: string) =>
   mistralError(404, `File '${id}' not found.`, "invalid_request_error", "file_not_found");
 
-export function listFiles(ctx: SandboxContext): Response {
-  const rows = ctx.store.db.prepare("SELECT * FROM files ORDER BY rowid DESC").all() as FileRow[];
-  return json({ data: rows.map(toFileOut), object: "list" });
+/**
+ * GET /v1/files with today's query: page/page_size (newest first), include_total (default true),
+ * and the filters. Every sandbox file is an uploaded JSONL fine-tuning file, so sample_type,
+ * source, purpose and mimetypes filter on those values; search matches the file name or the id.
+ */
+export function listFiles(ctx: SandboxContext, q: QueryValues = {}): Response {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  const list = (v: unknown) => (Array.isArray(v) ? (v as string[]) : []);
+  const sampleTypes = list(q.sample_type);
+  if (sampleTypes.length) {
+    where.push(`sample_type IN (${sampleTypes.map(() => "?").join(", ")})`);
+    args.push(...sampleTypes);
+  }
+  const none = "0";
+  if (list(q.source).length && !list(q.source).includes("upload")) where.push(none);
+  if (typeof q.purpose === "string" && q.purpose !== "fine-tune") where.push(none);
+  if (list(q.mimetypes).length && !list(q.mimetypes).includes(MIMETYPE)) where.push(none);
+  if (typeof q.search === "string" && q.search !== "") {
+    where.push("(instr(lower(filename), lower(?)) > 0 OR id = ?)");
+    args.push(q.search, q.search);
+  }
+  const clause = where.length ? `WHERE ${where.join(" AND ")}` : "";
+  const pageSize = typeof q.page_size === "number" ? Math.max(0, q.page_size) : 100;
+  const page = typeof q.page === "number" ? Math.max(0, q.page) : 0;
+  const rows = ctx.store.db
+    .prepare(`SELECT * FROM files ${clause} ORDER BY rowid DESC LIMIT ? OFFSET ?`)
+    .all(...args, pageSize, page * pageSize) as FileRow[];
+  const out: { data: FileSchema[]; object: string; total?: number } = {
+    data: rows.map(toFileOut),
+    object: "list",
+  };
+  if (q.include_total !== false) {
+    const { n } = ctx.store.db
+      .prepare(`SELECT count(*) AS n FROM files ${clause}`)
+      .get(...args) as { n: number };
+    out.total = n;
+  }
+  return json(out);
 }
 
 export function retrieveFile(ctx: SandboxContext, id: string): Response {
   const row = getFileRow(ctx, id);
-  return row ? json(toFileOut(row)) : fileNotFound(id);
+  return row ? json({ ...toFileOut(row), deleted: false }) : fileNotFound(id);
+}
+
+/** GET /v1/files/{id}/content: the bytes as uploaded, as an attachment. */
+export function downloadFile(ctx: SandboxContext, id: string): Response {
+  const row = getFileRow(ctx, id);
+  if (!row) return fileNotFound(id);
+  const stream = Readable.toWeb(createReadStream(filePath(ctx, id))) as ReadableStream<Uint8Array>;
+  const ascii = row.filename.replace(/[^\x20-\x7e]|["\\]/g, "_");
+  return new Response(stream, {
+    status: 200,
+    headers: {
+      "content-type": "application/octet-stream",
+      "content-length": String(row.bytes),
+      "content-disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(row.filename)}`,
+    },
+  });
+}
+
+/** A per-sandbox secret for the signatures of signed URLs (they are not checked: the shape only). */
+const URL_SECRET = randomUUID();
+
+/**
+ * GET /v1/files/{id}/url: `{ url }`, a link valid for `expiry` hours (default 24) like the live
+ * API's blob-storage URLs (`?se=<expiry>&sp=r&sig=<signature>`). It points at this sandbox's
+ * /content route, which still needs the caller's credentials.
+ */
+export function signedUrl(
+  ctx: SandboxContext,
+  id: string,
+  q: QueryValues,
+  origin: string,
+): Response {
+  if (!getFileRow(ctx, id)) return fileNotFound(id);
+  const hours = typeof q.expiry === "number" ? q.expiry : 24;
+  if (hours < 1) {
+    return mistralError(400, "expiry must be at least 1 hour.", "invalid_request_error");
+  }
+  const se = new Date(ctx.now() + hours * 3600_000).toISOString().replace(/\.\d{3}Z$/, "Z");
+  const sig = createHmac("sha256", URL_SECRET).update(`${id}\n${se}`).digest("base64url");
+  const url = `${origin}/v1/files/${id}/content?se=${encodeURIComponent(se)}&sp=r&sig=${sig}`;
+  return json({ url });
 }
 
 export async function deleteFile(
@@ -330,8 +422,13 @@ function invalidFile(filename: string, report: LintReport): Response {
   const shown = errors.map((e) => e.message).join("; ");
   const hidden = Math.max(0, report.errorCount - errors.length);
   const more = hidden ? ` (and ${hidden} more)` : "";
+  // The Mistral error shape with a readable message, and pydantic-style details beside it.
   return json(
     {
+      object: "error",
+      type: "invalid_request_error",
+      param: null,
+      code: null,
       detail: errors.map((e) => ({
         loc: ["body", "file", ...(e.line ? [e.line] : [])],
         msg: e.message,

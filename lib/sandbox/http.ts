@@ -18,12 +18,28 @@ export function mistralError(
 }
 
 export interface ValidationDetail {
+  type: string;
   loc: (string | number)[];
   msg: string;
-  type: string;
+  input?: unknown;
 }
 
-/** The spec's HTTPValidationError (422): `{ detail: [{ loc, msg, type }] }`. */
+/**
+ * A 422 as the live API sends it: pydantic's `{ detail: [...] }` (the spec's HTTPValidationError)
+ * wrapped by its gateway in the Mistral error shape, e.g.
+ * `{"object":"error","message":{"detail":[{"type":"extra_forbidden","loc":["body","n"],
+ * "msg":"Extra inputs are not permitted","input":1}]},"type":"invalid_request_error",
+ * "param":null,"code":null}` (as quoted by many client bug reports, 2024 to 2025).
+ */
 export function validationError(detail: ValidationDetail[]): Response {
-  return json({ detail }, 422);
+  return json(
+    {
+      object: "error",
+      message: { detail },
+      type: "invalid_request_error",
+      param: null,
+      code: null,
+    },
+    422,
+  );
 }

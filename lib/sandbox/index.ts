@@ -1,8 +1,7 @@
-// The embedded Mistral-compatible backend: one `handle(Request) => Response` for the 19 operations
-// of the seed spec (lib/mistral/specs/seed-openapi.yaml), with its state in `<dataDir>/sandbox/`
-// (SQLite + the uploaded bytes).
+// The embedded Mistral-compatible backend: one `handle(Request) => Response` for the operations of
+// today's spec it implements (lib/mistral/openapi.gen.yaml, with the 2026-07-15 fine-tuning jobs),
+// with its state in `<dataDir>/sandbox/` (SQLite + the uploaded bytes).
 import { matchOperation } from "@/lib/mistral/operations";
-import { matchSeedOperation } from "@/lib/mistral/seed-operations";
 import type {
   AgentsCompletionRequest,
   ChatCompletionRequest,
@@ -13,10 +12,12 @@ import type {
 import type { SandboxContext } from "./context";
 import {
   deleteFile,
+  downloadFile,
   listFiles,
   MAX_UPLOAD_BYTES,
   removeLeftoverUploads,
   retrieveFile,
+  signedUrl,
   uploadFile,
 } from "./files";
 import {
@@ -66,6 +67,33 @@ export interface SandboxOptions {
    * benchmarks of long model lists. Defaults to SANDBOX_SEED_MODELS, else 0.
    */
   seedModels?: number;
+  /**
+   * SANDBOX_FINE_TUNING: "running" (default) runs fine-tuning jobs; "retired" answers every
+   * /v1/fine_tuning/jobs* route with 410 Gone, as the live API does since August 2026.
+   */
+  fineTuning?: FineTuningMode;
+}
+
+export type FineTuningMode = "running" | "retired";
+export const FINE_TUNING_MODES: readonly FineTuningMode[] = ["running", "retired"];
+
+/** The 410 the live API answers on /v1/fine_tuning/jobs* since the training API was retired. */
+export function fineTuningRetired(): Response {
+  return mistralError(
+    410,
+    "The fine-tuning training API has been retired: /v1/fine_tuning/jobs no longer creates, lists or runs jobs. Existing fine-tuned models can still be used and managed (/v1/models, /v1/fine_tuning/models).",
+    "gone",
+    "fine_tuning_retired",
+  );
+}
+
+function fineTuningFromEnv(): FineTuningMode {
+  const raw = process.env.SANDBOX_FINE_TUNING;
+  if (raw === undefined || raw === "") return "running";
+  if (!(FINE_TUNING_MODES as readonly string[]).includes(raw)) {
+    throw new Error(`SANDBOX_FINE_TUNING must be "running" or "retired", got "${raw}".`);
+  }
+  return raw as FineTuningMode;
 }
 
 export interface Sandbox {
@@ -105,6 +133,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   removeLeftoverUploads(ctx.store.filesDir);
   seedFineTunedModels(ctx, options.seedModels ?? seedCountFromEnv());
   const tokensPerSecond = options.tokensPerSecond ?? 40;
+  const fineTuning = options.fineTuning ?? fineTuningFromEnv();
   let abortedGenerations = 0;
   let activeGenerations = 0;
 
@@ -119,22 +148,17 @@ export function createSandbox(options: SandboxOptions): Sandbox {
 
   async function route(request: Request): Promise<Response> {
     const url = new URL(request.url);
-    const match = matchSeedOperation(request.method, url.pathname);
+    const match = matchOperation(request.method, url.pathname);
     if (match.kind === "not-found") {
-      // Today's API has many more operations than the seed the sandbox still follows.
-      if (matchOperation(request.method, url.pathname).kind === "match") {
-        return mistralError(
-          404,
-          `The sandbox does not implement ${request.method.toUpperCase()} ${url.pathname.slice(0, 120)} yet: it serves the 19 operations of the seed spec. Set MISTRAL_API_KEY to use the live API.`,
-          "invalid_request_error",
-          "not_implemented",
-        );
-      }
       // Unknown routes answer like the real API's framework (FastAPI) does.
       return json({ detail: "Not Found" }, 404);
     }
     if (match.kind === "method-not-allowed") {
       return json({ detail: "Method Not Allowed" }, 405, { allow: match.allow.join(", ") });
+    }
+    if (match.kind === "refused") return notImplemented(request.method, url.pathname);
+    if (fineTuning === "retired" && match.operation.path.startsWith("/v1/fine_tuning/jobs")) {
+      return fineTuningRetired();
     }
     const { operation: op, params } = match;
     const query = validateQuery(op, url.searchParams);
@@ -143,7 +167,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     if (op.body === "json") {
       const parsed = await readJson(request);
       if (parsed instanceof Response) return parsed;
-      const errors = validateBody(op.bodySchema!, parsed.value);
+      const errors = op.bodySchema ? validateBody(op.bodySchema, parsed.value) : [];
       if (errors.length) return validationError(errors);
       body = parsed.value;
     }
@@ -168,9 +192,13 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       case "files_api_routes_upload_file":
         return uploadFile(ctx, request);
       case "files_api_routes_list_files":
-        return listFiles(ctx);
+        return listFiles(ctx, q);
       case "files_api_routes_retrieve_file":
         return retrieveFile(ctx, params.file_id);
+      case "files_api_routes_download_file":
+        return downloadFile(ctx, params.file_id);
+      case "files_api_routes_get_signed_url":
+        return signedUrl(ctx, params.file_id, q, url.origin);
       case "files_api_routes_delete_file":
         return deleteFile(ctx, params.file_id, (fileId) => refreshActiveJobs(ctx, { fileId }));
       case "jobs_api_routes_fine_tuning_get_fine_tuning_jobs":
@@ -191,6 +219,8 @@ export function createSandbox(options: SandboxOptions): Sandbox {
         return agentsCompletion(body as AgentsCompletionRequest, generation(request.signal));
       case "embeddings_v1_embeddings_post":
         return embeddings(body as EmbeddingRequest, generation(request.signal));
+      default:
+        return notImplemented(request.method, url.pathname);
     }
   }
 
@@ -216,6 +246,15 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     stats: () => ({ abortedGenerations, activeGenerations }),
     close: () => ctx.store.close(),
   };
+}
+
+function notImplemented(method: string, pathname: string): Response {
+  return mistralError(
+    404,
+    `The sandbox does not implement ${method.toUpperCase()} ${pathname.slice(0, 120)} yet. Set MISTRAL_API_KEY to use the live API.`,
+    "invalid_request_error",
+    "not_implemented",
+  );
 }
 
 /** Reads a JSON body with a size cap; a 422 like FastAPI's when it is missing or malformed. */

@@ -311,16 +311,20 @@ describe("creating jobs", () => {
   it("refuses unknown files, non fine-tuneable models and bad hyperparameters, naming the field", async () => {
     setup();
     const missing = "11111111-1111-4111-8111-111111111111";
-    const noFile = await sb.api<{ detail: { loc: unknown[] }[] }>("POST", "/v1/fine_tuning/jobs", {
-      model: "open-mistral-7b",
-      training_files: [{ file_id: missing }],
-      hyperparameters: {},
-    });
+    const noFile = await sb.api<{ message: { detail: { loc: unknown[] }[] } }>(
+      "POST",
+      "/v1/fine_tuning/jobs",
+      {
+        model: "open-mistral-7b",
+        training_files: [{ file_id: missing }],
+        hyperparameters: {},
+      },
+    );
     expect(noFile.status).toBe(422);
-    expect(noFile.body.detail[0].loc).toEqual(["body", "training_files", 0, "file_id"]);
+    expect(noFile.body.message.detail[0].loc).toEqual(["body", "training_files", 0, "file_id"]);
 
     const file = await upload();
-    const badModel = await sb.api<{ detail: { loc: unknown[]; type: string }[] }>(
+    const badModel = await sb.api<{ message: { detail: { loc: unknown[]; type: string }[] } }>(
       "POST",
       "/v1/fine_tuning/jobs",
       {
@@ -330,28 +334,33 @@ describe("creating jobs", () => {
       },
     );
     expect(badModel.status).toBe(422);
-    expect(badModel.body.detail).toContainEqual(
-      expect.objectContaining({ loc: ["body", "model"], type: "enum" }),
+    expect(badModel.body.message.detail).toContainEqual(
+      expect.objectContaining({ loc: ["body", "model"], type: "value_error" }),
     );
 
-    const badRate = await sb.api<{ detail: { loc: unknown[] }[] }>("POST", "/v1/fine_tuning/jobs", {
-      model: "open-mistral-7b",
-      training_files: [{ file_id: file.id }],
-      hyperparameters: { learning_rate: 5 },
-    });
-    expect(badRate.body.detail).toEqual([
+    const badRate = await sb.api<{ message: { detail: { loc: unknown[] }[] } }>(
+      "POST",
+      "/v1/fine_tuning/jobs",
+      {
+        model: "open-mistral-7b",
+        training_files: [{ file_id: file.id }],
+        hyperparameters: { learning_rate: 5 },
+      },
+    );
+    expect(badRate.body.message.detail).toEqual([
       {
         loc: ["body", "hyperparameters", "learning_rate"],
         msg: "Input should be less than or equal to 1",
         type: "less_than_equal",
+        input: 5,
       },
     ]);
 
-    const noHp = await sb.api<{ detail: unknown[] }>("POST", "/v1/fine_tuning/jobs", {
+    const noHp = await sb.api<{ message: { detail: unknown[] } }>("POST", "/v1/fine_tuning/jobs", {
       model: "open-mistral-7b",
       training_files: [{ file_id: file.id }],
     });
-    expect(noHp.body.detail).toEqual([
+    expect(noHp.body.message.detail).toEqual([
       { loc: ["body", "hyperparameters"], msg: "Field required", type: "missing" },
     ]);
   });
@@ -361,7 +370,7 @@ describe("creating jobs", () => {
     const file = (await upload()).id;
     for (const suffix of ["<svg onload=x>", "=1+1", "abc\u202Egnp.exe", "my\u200Bmodel", ""]) {
       for (const dry of ["", "?dry_run=true"]) {
-        const res = await sb.api<{ detail: { loc: unknown[]; type: string }[] }>(
+        const res = await sb.api<{ message: { detail: { loc: unknown[]; type: string }[] } }>(
           "POST",
           `/v1/fine_tuning/jobs${dry}`,
           {
@@ -372,7 +381,7 @@ describe("creating jobs", () => {
           },
         );
         expect(res.status, JSON.stringify(suffix)).toBe(422);
-        expect(res.body.detail).toEqual([
+        expect(res.body.message.detail).toEqual([
           {
             loc: ["body", "suffix"],
             msg: "String should match pattern '^[A-Za-z0-9._-]{1,18}$'",
@@ -381,14 +390,18 @@ describe("creating jobs", () => {
         ]);
       }
     }
-    const tooLong = await sb.api<{ detail: { loc: unknown[] }[] }>("POST", "/v1/fine_tuning/jobs", {
-      model: "open-mistral-7b",
-      training_files: [{ file_id: file }],
-      hyperparameters: { training_steps: 2 },
-      suffix: "a".repeat(19),
-    });
+    const tooLong = await sb.api<{ message: { detail: { loc: unknown[] }[] } }>(
+      "POST",
+      "/v1/fine_tuning/jobs",
+      {
+        model: "open-mistral-7b",
+        training_files: [{ file_id: file }],
+        hyperparameters: { training_steps: 2 },
+        suffix: "a".repeat(19),
+      },
+    );
     expect(tooLong.status).toBe(422);
-    expect(tooLong.body.detail.map((d) => d.loc)).toEqual([["body", "suffix"]]);
+    expect(tooLong.body.message.detail.map((d) => d.loc)).toEqual([["body", "suffix"]]);
     // Nothing was created by the refused requests.
     expect((await sb.api<JobsOut>("GET", "/v1/fine_tuning/jobs")).body.total).toBe(0);
 
@@ -426,7 +439,7 @@ describe("listing jobs", () => {
     const b = await createJob(
       {
         model: "codestral-latest",
-        integrations: [{ project: "p1", name: "n1", api_key: "x".repeat(40) }],
+        integrations: [{ type: "wandb", project: "p1", name: "n1", api_key: "x".repeat(40) }],
       },
       file,
     );
@@ -455,12 +468,12 @@ describe("listing jobs", () => {
 
   it("validates query parameters like the real API", async () => {
     setup();
-    const res = await sb.api<{ detail: { loc: unknown[] }[] }>(
+    const res = await sb.api<{ message: { detail: { loc: unknown[] }[] } }>(
       "GET",
       "/v1/fine_tuning/jobs?page=two&status=DONE&created_by_me=maybe&created_after=yesterday",
     );
     expect(res.status).toBe(422);
-    expect(res.body.detail.map((d) => d.loc)).toEqual([
+    expect(res.body.message.detail.map((d) => d.loc)).toEqual([
       ["query", "page"],
       ["query", "created_after"],
       ["query", "created_by_me"],
@@ -487,13 +500,17 @@ describe("listing jobs", () => {
         "Input should be greater than or equal to -2147483648",
       ],
     ]) {
-      const res = await sb.api<{ detail: unknown[] }>("GET", `/v1/fine_tuning/jobs?${query}`);
+      const res = await sb.api<{ message: { detail: unknown[] } }>(
+        "GET",
+        `/v1/fine_tuning/jobs?${query}`,
+      );
       expect(res.status, query).toBe(422);
-      expect(res.body.detail, query).toEqual([
+      expect(res.body.message.detail, query).toEqual([
         {
           loc: ["query", name],
           msg,
           type: msg.includes("less") ? "less_than_equal" : "greater_than_equal",
+          input: expect.any(Number),
         },
       ]);
     }

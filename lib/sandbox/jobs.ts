@@ -3,16 +3,10 @@
 // checkpoints, the fine-tuned model) is written to the store idempotently whenever a job, the jobs
 // list or the models are read. So a job advances while nobody watches and survives restarts.
 import { createHash, randomUUID } from "node:crypto";
-import type {
-  CheckpointOut,
-  DetailedJobOut,
-  EventOut,
-  JobIn,
-  JobOut,
-  LegacyJobMetadataOut,
-} from "@/lib/mistral/seed-types";
+import type { components } from "@/lib/mistral/schema.gen";
 import { type SandboxContext, seededRandom, toSeconds } from "./context";
 import { getFileRow } from "./files";
+import { FINE_TUNEABLE, findBaseModel } from "./models";
 import { json, mistralError, type ValidationDetail, validationError } from "./http";
 import type { QueryValues } from "./validation";
 
@@ -23,19 +17,34 @@ const QUEUED_MS = 4_000;
 const VALIDATING_MS = 8_000;
 const RUNNING_MS = 48_000;
 const CANCELLING_MS = 3_000;
-// USD per million trained tokens (mid-2024 price list).
+// USD per million trained tokens (the last published fine-tuning price list); others cost 2.
 const PRICE_PER_M_TOKENS: Record<string, number> = {
   "open-mistral-7b": 2,
   "mistral-small-latest": 4,
   "codestral-latest": 3,
   "mistral-large-latest": 9,
   "open-mistral-nemo": 1,
+  "ministral-8b-latest": 1,
+  "mistral-medium-latest": 6,
 };
+
+type S = components["schemas"];
+// Today's job shapes (the 2026-07-15 spec, the last that lists the jobs routes).
+type JobIn = S["JobIn"];
+type CompletionJobOut = S["CompletionJobOut"];
+type ClassifierJobOut = S["ClassifierJobOut"];
+type JobOut = CompletionJobOut | ClassifierJobOut;
+type DetailedJobOut = S["CompletionDetailedJobOut"] | S["ClassifierDetailedJobOut"];
+type CheckpointOut = S["CheckpointOut"];
+type EventOut = S["EventOut"];
+type LegacyJobMetadataOut = S["LegacyJobMetadataOut"];
+export type ClassifierTargetOut = S["ClassifierTargetOut"];
+export type JobType = "completion" | "classifier";
 
 export const TERMINAL = ["SUCCESS", "FAILED", "FAILED_VALIDATION", "CANCELLED"];
 
 type Status = DetailedJobOut["status"];
-type Hyperparameters = JobOut["hyperparameters"];
+type Hyperparameters = S["CompletionTrainingParameters"];
 
 export interface JobRow {
   id: string;
@@ -61,6 +70,9 @@ export interface JobRow {
   cancel_ms: number | null;
   fine_tuned_model: string | null;
   trained_tokens: number | null;
+  job_type: JobType;
+  /** JSON of ClassifierTargetOut[] for classifier jobs. */
+  classifier_targets: string | null;
 }
 
 const phases = (speed: number) => ({
@@ -209,8 +221,15 @@ function materialize(ctx: SandboxContext, job: JobRow, now: number): JobRow {
     fineTunedModel = fineTunedModelId(job, succeededAt);
     trainedTokens = job.training_steps * TRAIN_TOKENS_PER_STEP;
     db.prepare(
-      "INSERT OR IGNORE INTO ft_models (id, job_id, root, created, archived, name, description) VALUES (?, ?, ?, ?, 0, NULL, NULL)",
-    ).run(fineTunedModel, job.id, job.model, toSeconds(succeededAt));
+      "INSERT OR IGNORE INTO ft_models (id, job_id, root, created, archived, name, description, model_type, classifier_targets) VALUES (?, ?, ?, ?, 0, NULL, NULL, ?, ?)",
+    ).run(
+      fineTunedModel,
+      job.id,
+      job.model,
+      toSeconds(succeededAt),
+      job.job_type,
+      job.classifier_targets,
+    );
   }
   const last = transitions.at(-1)!;
   const updated: JobRow = {
@@ -284,26 +303,35 @@ function metadataOf(
 }
 
 function toJobOut(job: JobRow): JobOut {
-  return {
+  const hp = JSON.parse(job.hyperparameters) as Hyperparameters;
+  const common = {
     id: job.id,
     auto_start: job.auto_start === 1,
-    hyperparameters: JSON.parse(job.hyperparameters) as Hyperparameters,
-    model: job.model as JobOut["model"],
+    model: job.model,
     status: job.status,
-    job_type: "FT",
     created_at: toSeconds(job.created_ms),
     modified_at: toSeconds(job.modified_ms),
     training_files: (JSON.parse(job.training_files) as { file_id: string }[]).map((f) => f.file_id),
     validation_files: JSON.parse(job.validation_files) as string[],
-    object: "job",
+    object: "job" as const,
     fine_tuned_model: job.fine_tuned_model,
     suffix: job.suffix,
     integrations: job.integrations
-      ? (JSON.parse(job.integrations) as JobOut["integrations"])
+      ? (JSON.parse(job.integrations) as CompletionJobOut["integrations"])
       : null,
     trained_tokens: job.trained_tokens,
-    repositories: JSON.parse(job.repositories) as JobOut["repositories"],
     metadata: metadataOf(job),
+  };
+  if (job.job_type === "classifier") {
+    const { fim_ratio: _fim, ...classifierHp } = hp;
+    void _fim;
+    return { ...common, job_type: "classifier", hyperparameters: classifierHp };
+  }
+  return {
+    ...common,
+    job_type: "completion",
+    hyperparameters: hp,
+    repositories: JSON.parse(job.repositories) as CompletionJobOut["repositories"],
   };
 }
 
@@ -333,7 +361,16 @@ function toDetailedJobOut(ctx: SandboxContext, job: JobRow): DetailedJobOut {
     step_number: c.step_number,
     created_at: c.created_at,
   }));
-  return { ...toJobOut(job), events, checkpoints };
+  const out = toJobOut(job);
+  if (out.job_type === "classifier") {
+    return {
+      ...out,
+      events,
+      checkpoints,
+      classifier_targets: JSON.parse(job.classifier_targets ?? "[]") as ClassifierTargetOut[],
+    };
+  }
+  return { ...out, events, checkpoints };
 }
 
 const jobNotFound = (id: string) =>
@@ -420,7 +457,7 @@ function plan(ctx: SandboxContext, body: JobIn): Plan | Response {
   const dataTokens = Math.round(
     trainingFiles.reduce((sum, f) => sum + getFileRow(ctx, f.file_id)!.data_tokens * f.weight, 0),
   );
-  const hp = body.hyperparameters;
+  const hp = body.hyperparameters as S["CompletionTrainingParametersIn"];
   const steps =
     hp.training_steps ??
     (hp.epochs
@@ -460,9 +497,45 @@ function suffixError(suffix: string | null | undefined): ValidationDetail | null
   };
 }
 
+/** A job's type: as asked, else a classifier when it names classifier targets. */
+function jobTypeOf(body: JobIn): JobType {
+  return body.job_type ?? (body.classifier_targets?.length ? "classifier" : "completion");
+}
+
 export function createJob(ctx: SandboxContext, body: JobIn, dryRun: boolean): Response {
   const badSuffix = suffixError(body.suffix);
   if (badSuffix) return validationError([badSuffix]);
+  // Today's JobIn takes any string: the service refuses a model that cannot be fine-tuned.
+  const base = findBaseModel(body.model);
+  if (!base?.capabilities.fine_tuning) {
+    return validationError([
+      {
+        type: "value_error",
+        loc: ["body", "model"],
+        msg: `Value error, model '${body.model}' cannot be fine-tuned. Fine-tuneable models: ${FINE_TUNEABLE.join(", ")}`,
+        input: body.model,
+      },
+    ]);
+  }
+  const jobType = jobTypeOf(body);
+  if (jobType === "classifier" && !body.classifier_targets?.length) {
+    return validationError([
+      {
+        type: "value_error",
+        loc: ["body", "classifier_targets"],
+        msg: "Value error, a classifier job needs at least one classifier target.",
+      },
+    ]);
+  }
+  const targets: ClassifierTargetOut[] | null =
+    jobType === "classifier"
+      ? body.classifier_targets!.map((t) => ({
+          name: t.name,
+          labels: t.labels,
+          weight: t.weight ?? 1,
+          loss_function: t.loss_function ?? "single_class",
+        }))
+      : null;
   const p = plan(ctx, body);
   if (p instanceof Response) return p;
   const now = ctx.now();
@@ -525,6 +598,8 @@ export function createJob(ctx: SandboxContext, body: JobIn, dryRun: boolean): Re
     cancel_ms: null,
     fine_tuned_model: null,
     trained_tokens: null,
+    job_type: jobType,
+    classifier_targets: targets ? JSON.stringify(targets) : null,
   };
   const created = insertJob(ctx, job, now);
   return json(toJobOut(created));
@@ -537,10 +612,11 @@ function insertJob(ctx: SandboxContext, job: JobRow, now: number): JobRow {
       db.prepare(
         `INSERT INTO jobs (id, model, status, auto_start, hyperparameters, training_files, validation_files, suffix,
            integrations, repositories, wandb_project, wandb_name, data_tokens, training_steps, created_ms, modified_ms,
-           speed, validated_ok, start_ms, cancel_ms, fine_tuned_model, trained_tokens)
+           speed, validated_ok, start_ms, cancel_ms, fine_tuned_model, trained_tokens, job_type, classifier_targets)
          VALUES (@id, @model, @status, @auto_start, @hyperparameters, @training_files, @validation_files, @suffix,
            @integrations, @repositories, @wandb_project, @wandb_name, @data_tokens, @training_steps, @created_ms,
-           @modified_ms, @speed, @validated_ok, @start_ms, @cancel_ms, @fine_tuned_model, @trained_tokens)`,
+           @modified_ms, @speed, @validated_ok, @start_ms, @cancel_ms, @fine_tuned_model, @trained_tokens,
+           @job_type, @classifier_targets)`,
       ).run(job);
       return materialize(ctx, job, now);
     })
@@ -649,6 +725,8 @@ export function seedFineTunedModels(ctx: SandboxContext, count: number): number 
         cancel_ms: null,
         fine_tuned_model: null,
         trained_tokens: null,
+        job_type: "completion",
+        classifier_targets: null,
       };
       const done = insertJob(ctx, job, now);
       if (random() < 0.3) {

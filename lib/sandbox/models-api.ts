@@ -1,14 +1,18 @@
 // Models API: base models from the catalogue, fine-tuned models from the store.
-import type { components } from "@/lib/mistral/seed-types";
+import type { components } from "@/lib/mistral/schema.gen";
 import type { SandboxContext } from "./context";
 import { json, mistralError } from "./http";
-import { refreshActiveJobs } from "./jobs";
-import { BASE_MODELS, findBaseModel, type SandboxModel, toApiModel, toFTModelOut } from "./models";
+import { type ClassifierTargetOut, refreshActiveJobs } from "./jobs";
+import { BASE_MODELS, findBaseModel, type SandboxModel, toApiModel } from "./models";
 
 /** The organisation that owns the sandbox's fine-tuned models (the real API puts an org id here). */
 export const SANDBOX_ORG = "sandbox-org";
 
-type UpdateFTModelIn = components["schemas"]["UpdateFTModelIn"];
+type S = components["schemas"];
+type UpdateFTModelIn = S["UpdateModelRequest"];
+
+/** The sandbox's one workspace (the real API puts the workspace's uuid here). */
+export const SANDBOX_WORKSPACE = "00000000-0000-4000-8000-000000000001";
 
 interface FTModelRow {
   id: string;
@@ -18,10 +22,13 @@ interface FTModelRow {
   archived: number;
   name: string | null;
   description: string | null;
+  model_type: "completion" | "classifier";
+  classifier_targets: string | null;
 }
 
-function fromRow(row: FTModelRow): SandboxModel {
+function fromRow(row: FTModelRow): SandboxModel & { targets: ClassifierTargetOut[] } {
   const base = findBaseModel(row.root);
+  const classifier = row.model_type === "classifier";
   return {
     id: row.id,
     object: "model",
@@ -32,21 +39,69 @@ function fromRow(row: FTModelRow): SandboxModel {
     name: row.name,
     description: row.description,
     capabilities: {
-      completion_chat: true,
-      completion_fim: base?.capabilities.completion_fim ?? false,
-      function_calling: base?.capabilities.function_calling ?? false,
+      completion_chat: !classifier,
+      function_calling: !classifier && (base?.capabilities.function_calling ?? false),
+      reasoning: false,
+      completion_fim: !classifier && (base?.capabilities.completion_fim ?? false),
       fine_tuning: false,
+      vision: false,
+      ocr: false,
+      classification: classifier,
+      moderation: false,
+      audio: false,
+      audio_transcription: false,
+      audio_transcription_realtime: false,
+      audio_speech: false,
+      unified_resources: false,
     },
     max_context_length: base?.max_context_length ?? 32768,
     aliases: [],
     deprecation: null,
+    deprecation_replacement_model: null,
+    default_model_temperature: null,
     job: row.job_id,
     kind: "fine-tuned",
+    modelType: row.model_type,
     family: base?.family ?? row.root,
+    targets: JSON.parse(row.classifier_targets ?? "[]") as ClassifierTargetOut[],
   };
 }
 
-function findFineTuned(ctx: SandboxContext, id: string): SandboxModel | undefined {
+/** PATCH /v1/fine_tuning/models/{id}'s answer: CompletionFineTunedModel or ClassifierFineTunedModel. */
+function toFineTunedModel(
+  m: SandboxModel & { targets: ClassifierTargetOut[] },
+): S["CompletionFineTunedModel"] | S["ClassifierFineTunedModel"] {
+  const common = {
+    id: m.id,
+    object: "model" as const,
+    created: m.created,
+    owned_by: m.owned_by,
+    workspace_id: SANDBOX_WORKSPACE,
+    root: m.root ?? m.family,
+    root_version: m.family,
+    archived: m.archived,
+    name: m.name,
+    description: m.description,
+    capabilities: {
+      completion_chat: m.capabilities.completion_chat,
+      completion_fim: m.capabilities.completion_fim,
+      function_calling: m.capabilities.function_calling,
+      fine_tuning: false,
+      classification: m.capabilities.classification,
+    },
+    max_context_length: m.max_context_length,
+    aliases: m.aliases,
+    job: m.job,
+  };
+  return m.modelType === "classifier"
+    ? { ...common, model_type: "classifier", classifier_targets: m.targets }
+    : { ...common, model_type: "completion" };
+}
+
+function findFineTuned(
+  ctx: SandboxContext,
+  id: string,
+): (SandboxModel & { targets: ClassifierTargetOut[] }) | undefined {
   const row = ctx.store.db
     .prepare("SELECT * FROM ft_models WHERE id = ? AND deleted = 0")
     .get(id) as FTModelRow | undefined;
@@ -89,7 +144,11 @@ export function retrieveModel(ctx: SandboxContext, id: string): Response {
 }
 
 /** Looks up a fine-tuned model for a change, or answers why it cannot be changed. */
-function fineTunedOr(ctx: SandboxContext, id: string, action: string): SandboxModel | Response {
+function fineTunedOr(
+  ctx: SandboxContext,
+  id: string,
+  action: string,
+): (SandboxModel & { targets: ClassifierTargetOut[] }) | Response {
   if (findBaseModel(id)) return baseRefused(id, action);
   refreshActiveJobs(ctx);
   return findFineTuned(ctx, id) ?? modelNotFound(id);
@@ -117,7 +176,7 @@ export function updateModel(ctx: SandboxContext, id: string, body: UpdateFTModel
   ctx.store.db
     .prepare("UPDATE ft_models SET name = @name, description = @description WHERE id = @id")
     .run(next);
-  return json(toFTModelOut({ ...model, ...next }));
+  return json(toFineTunedModel({ ...model, ...next }));
 }
 
 export function setArchived(ctx: SandboxContext, id: string, archived: boolean): Response {

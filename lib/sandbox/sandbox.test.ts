@@ -154,12 +154,12 @@ describe("routing and validation", () => {
 
   it("says which of today's operations it does not implement yet", async () => {
     sb = openSandbox();
-    const ocr = await sb.call("POST", "/v1/ocr", { model: "mistral-ocr-latest", document: {} });
-    expect(ocr.status).toBe(404);
-    expect(await ocr.json()).toMatchObject({
+    const libraries = await sb.call("GET", "/v1/libraries");
+    expect(libraries.status).toBe(404);
+    expect(await libraries.json()).toMatchObject({
       object: "error",
       code: "not_implemented",
-      message: expect.stringContaining("does not implement POST /v1/ocr yet"),
+      message: expect.stringContaining("does not implement GET /v1/libraries yet"),
     });
   });
 
@@ -178,37 +178,41 @@ describe("routing and validation", () => {
 
   it("refuses malformed and empty JSON bodies with 422 on the body", async () => {
     sb = openSandbox();
-    const bad = await sb.api<{ detail: { loc: unknown[]; type: string }[] }>(
+    const bad = await sb.api<{ message: { detail: { loc: unknown[]; type: string }[] } }>(
       "POST",
       "/v1/chat/completions",
       "{nope",
     );
     expect(bad.status).toBe(422);
-    expect(bad.body.detail[0]).toMatchObject({ loc: ["body"], type: "json_invalid" });
-    const empty = await sb.api<{ detail: unknown[] }>("POST", "/v1/embeddings", "");
-    expect(empty.body.detail).toEqual([{ loc: ["body"], msg: "Field required", type: "missing" }]);
+    expect(bad.body.message.detail[0]).toMatchObject({ loc: ["body"], type: "json_invalid" });
+    const empty = await sb.api<{ message: { detail: unknown[] } }>("POST", "/v1/embeddings", "");
+    expect(empty.body.message.detail).toEqual([
+      { loc: ["body"], msg: "Field required", type: "missing" },
+    ]);
   });
 
   it("names the field that breaks the spec, including additionalProperties: false", async () => {
     sb = openSandbox();
-    const res = await sb.api<{ detail: unknown[] }>("POST", "/v1/chat/completions", {
+    const res = await sb.api<{ message: { detail: unknown[] } }>("POST", "/v1/chat/completions", {
       model: "mistral-small-latest",
       messages: [{ role: "user", content: "hi" }],
       temperature: "hot",
       surprise: true,
     });
     expect(res.status).toBe(422);
-    expect(res.body.detail).toEqual(
+    expect(res.body.message.detail).toEqual(
       expect.arrayContaining([
         {
           loc: ["body", "temperature"],
           msg: "Input should be a valid number",
           type: "number_type",
+          input: "hot",
         },
         {
           loc: ["body", "surprise"],
           msg: "Extra inputs are not permitted",
           type: "extra_forbidden",
+          input: true,
         },
       ]),
     );
@@ -251,8 +255,14 @@ describe("models", () => {
     }
     expect(byId.get("codestral-latest")!.capabilities.completion_fim).toBe(true);
     expect(byId.get("mistral-embed")!.capabilities.completion_chat).toBe(false);
-    expect(byId.get("mistral-large-latest")!.max_context_length).toBe(131072);
-    expect(byId.get("mistral-large-latest")!.aliases).toContain("mistral-large-2407");
+    expect(byId.get("mistral-large-latest")!.max_context_length).toBe(262144);
+    expect(byId.get("mistral-large-latest")!.aliases).toContain("mistral-large-2512");
+    // Retired models stay listed with their date and replacement.
+    expect(byId.get("mistral-large-2407")).toMatchObject({
+      deprecation: expect.any(String),
+      deprecation_replacement_model: "mistral-large-latest",
+    });
+    for (const m of body.data!) expect((m as { type?: string }).type, m.id).toBe("base");
     const tunable = body.data!.filter((m) => m.capabilities.fine_tuning).map((m) => m.id);
     const specEnum = [
       "open-mistral-7b",

@@ -263,7 +263,8 @@ describe("node adapter", () => {
           model: "mistral-small-latest",
           messages: [{ role: "user", content: "Write a long essay about the sea" }],
           stream: true,
-          min_tokens: 400,
+          // min_tokens is not a chat field of today's API: ten choices make the stream long.
+          n: 10,
         }),
         signal: controller.signal,
       });
@@ -295,8 +296,12 @@ describe("standalone configuration", () => {
       CONSOLE_DATA_DIR: ".data",
       SANDBOX_SPEED: 1,
       SANDBOX_TOKENS_PER_SECOND: 40,
+      SANDBOX_FINE_TUNING: "running",
       SANDBOX_SEED_MODELS: 0,
     });
+    expect(() => configFromEnv({ SANDBOX_FINE_TUNING: "paused" })).toThrow(
+      /SANDBOX_FINE_TUNING must be "running" or "retired"/,
+    );
     expect(() => configFromEnv({ SANDBOX_PORT: "http", SANDBOX_SPEED: "-2" })).toThrow(
       /SANDBOX_PORT: SANDBOX_PORT must be a port number[\s\S]*SANDBOX_SPEED: SANDBOX_SPEED must be a positive number/,
     );

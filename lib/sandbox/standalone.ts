@@ -23,6 +23,11 @@ const EnvSchema = z.object({
   CONSOLE_DATA_DIR: z.string().min(1, "CONSOLE_DATA_DIR must not be empty").default(".data"),
   SANDBOX_SPEED: positive("SANDBOX_SPEED").default(1),
   SANDBOX_TOKENS_PER_SECOND: positive("SANDBOX_TOKENS_PER_SECOND").default(40),
+  SANDBOX_FINE_TUNING: z
+    .enum(["running", "retired"], {
+      error: 'SANDBOX_FINE_TUNING must be "running" or "retired"',
+    })
+    .default("running"),
   SANDBOX_SEED_MODELS: z.coerce
     .number({ error: "SANDBOX_SEED_MODELS must be a number" })
     .int("SANDBOX_SEED_MODELS must be a whole number")
@@ -86,6 +91,7 @@ async function main() {
     speed: config.SANDBOX_SPEED,
     tokensPerSecond: config.SANDBOX_TOKENS_PER_SECOND,
     seedModels: config.SANDBOX_SEED_MODELS,
+    fineTuning: config.SANDBOX_FINE_TUNING,
   });
   const server = createSandboxServer(sandbox);
   server.listen(config.SANDBOX_PORT, config.SANDBOX_HOST, () => {

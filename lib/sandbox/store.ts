@@ -74,6 +74,12 @@ const MIGRATIONS: string[] = [
      deleted INTEGER NOT NULL DEFAULT 0
    );
 `,
+  // Today's jobs (2026-07-15 spec): completion or classifier jobs; classifier models keep their targets.
+  `ALTER TABLE jobs ADD COLUMN job_type TEXT NOT NULL DEFAULT 'completion';
+   ALTER TABLE jobs ADD COLUMN classifier_targets TEXT;
+   ALTER TABLE ft_models ADD COLUMN model_type TEXT NOT NULL DEFAULT 'completion';
+   ALTER TABLE ft_models ADD COLUMN classifier_targets TEXT;
+`,
 ];
 
 export interface Store {

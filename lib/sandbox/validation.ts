@@ -1,7 +1,8 @@
-// Request validation against the spec, answered like the real API (FastAPI/pydantic):
-// 422 `{ detail: [{ loc, msg, type }] }` with `loc` naming the field.
+// Request validation against today's spec (lib/mistral/openapi.gen.yaml), answered like the real
+// API (pydantic behind its gateway): 422 with `detail: [{ type, loc, msg, input }]` (see http.ts),
+// `loc` naming the field and, inside a tagged union, the tag (`["body","messages",0,"user","name"]`).
 import type { ErrorObject } from "ajv/dist/2020";
-import type { SeedOperation as Operation } from "@/lib/mistral/seed-operations";
+import type { Operation } from "@/lib/mistral/operations";
 import { inlineValidator, loadSpec, schemaValidator } from "@/lib/mistral/spec";
 import type { ValidationDetail } from "./http";
 
@@ -74,37 +75,140 @@ function describe(e: ErrorObject): { msg: string; type: string; extra?: string }
   }
 }
 
-const isNullBranch = (e: ErrorObject) =>
-  e.keyword === "type" && (e.params as { type?: unknown }).type === "null";
+const WRAPPERS = new Set(["anyOf", "oneOf", "if", "allOf"]);
 
 /**
- * Ajv errors turned into pydantic-style details. With anyOf/oneOf, Ajv reports every branch's
- * failure plus the wrapper; we keep the wrapper only when no branch said anything more precise.
+ * Ajv errors turned into pydantic-style details. With anyOf, Ajv reports every branch's failure
+ * plus the wrapper; a branch whose type did not even match (`must be string`, `must be null`) says
+ * nothing when another branch of the same value failed on something deeper or more precise, and
+ * the wrapper is kept only when no branch said anything. Discriminated unions were rewritten (see
+ * lib/mistral/spec.ts) so only the tagged branch reports; `root`/`body` give the tags for `loc`.
  */
-export function toDetails(errors: ErrorObject[], prefix: (string | number)[]): ValidationDetail[] {
-  let chosen = errors.filter((e) => e.keyword !== "anyOf" && e.keyword !== "oneOf");
-  // The `null` branch of an optional field's anyOf says nothing useful when another branch failed too.
-  const paths = new Set(chosen.filter((e) => !isNullBranch(e)).map((e) => e.instancePath));
-  chosen = chosen.filter((e) => !(isNullBranch(e) && paths.has(e.instancePath)));
+export function toDetails(
+  errors: ErrorObject[],
+  prefix: (string | number)[],
+  root?: { schema: Json; value: unknown },
+): ValidationDetail[] {
+  let chosen = errors.filter((e) => !WRAPPERS.has(e.keyword));
+  const isType = (e: ErrorObject) => e.keyword === "type";
+  const precise = chosen.filter((e) => !isType(e));
+  chosen = chosen.filter(
+    (e) =>
+      !isType(e) ||
+      !precise.some(
+        (o) => o.instancePath === e.instancePath || o.instancePath.startsWith(e.instancePath + "/"),
+      ),
+  );
+  // Several type branches of one value failed (e.g. `string | null` got a number): name one.
+  const typeSeen = new Set<string>();
+  chosen = chosen.filter((e) => {
+    if (!isType(e)) return true;
+    if (typeSeen.has(e.instancePath)) return false;
+    typeSeen.add(e.instancePath);
+    return true;
+  });
   if (!chosen.length) chosen = errors;
   const seen = new Set<string>();
   const out: ValidationDetail[] = [];
   for (const e of chosen) {
     const { msg, type, extra } = describe(e);
-    const loc = [...prefix, ...pointerToLoc(e.instancePath), ...(extra ? [extra] : [])];
+    const path = pointerToLoc(e.instancePath);
+    const tagged = root ? withTags(root.schema, root.value, path) : path;
+    const loc = [...prefix, ...tagged, ...(extra ? [extra] : [])];
     const key = JSON.stringify([loc, msg]);
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ loc, msg, type });
+    const detail: ValidationDetail = { type, loc, msg };
+    const input = extra && e.keyword === "additionalProperties" ? at(e.data, extra) : e.data;
+    if (input !== undefined && e.keyword !== "required") detail.input = input;
+    out.push(detail);
   }
   return out;
+}
+
+function at(value: unknown, key: string): unknown {
+  return value && typeof value === "object" ? (value as Json)[key] : undefined;
+}
+
+function resolve(schema: Json): Json {
+  let s = schema;
+  for (let i = 0; i < 32 && typeof s.$ref === "string"; i++) {
+    const name = s.$ref.split("/").pop()!;
+    s = ((loadSpec().components as Json).schemas as Json)[name] as Json;
+  }
+  return s ?? {};
+}
+
+function typeMatches(schema: Json, value: unknown): boolean {
+  const t = schema.type;
+  if (typeof t !== "string") return true;
+  if (t === "null") return value === null;
+  if (t === "array") return Array.isArray(value);
+  if (t === "object") return !!value && typeof value === "object" && !Array.isArray(value);
+  if (t === "integer") return Number.isInteger(value);
+  return typeof value === t;
+}
+
+/**
+ * The path of an error with each tagged union's tag inserted after the value it chose the branch
+ * of, as pydantic reports it. Walks the original (discriminator-carrying) schema beside the value.
+ */
+function withTags(schema: Json, value: unknown, path: (string | number)[]): (string | number)[] {
+  const out: (string | number)[] = [];
+  let s: Json | undefined = schema;
+  let v = value;
+  for (let i = 0; i <= path.length && s; i++) {
+    s = branchFor(resolve(s), v, out);
+    if (!s || i === path.length) break;
+    const seg = path[i];
+    out.push(seg);
+    if (typeof seg === "number") s = (s.items as Json) ?? undefined;
+    else s = ((s.properties as Json)?.[seg] as Json) ?? undefined;
+    v = at(v, String(seg));
+  }
+  return out.length >= path.length ? out : path;
+}
+
+/** The schema a value is checked against inside unions; pushes the tag of a tagged union. */
+function branchFor(s: Json, v: unknown, out: (string | number)[]): Json | undefined {
+  for (let depth = 0; depth < 16; depth++) {
+    s = resolve(s);
+    const d = s.discriminator as { propertyName: string; mapping?: Record<string, string> };
+    if (d?.mapping) {
+      const tag = at(v, d.propertyName);
+      const ref = typeof tag === "string" ? d.mapping[tag] : undefined;
+      if (!ref) return s;
+      out.push(tag as string);
+      s = { $ref: ref };
+      continue;
+    }
+    const list = (s.anyOf ?? s.oneOf) as Json[] | undefined;
+    if (Array.isArray(list)) {
+      const next: Json | undefined = list.map(resolve).find((b) => typeMatches(b, v));
+      if (!next) return s;
+      s = next;
+      continue;
+    }
+    const all = s.allOf as Json[] | undefined;
+    if (Array.isArray(all) && !s.properties) {
+      const merged: Json = { properties: {} };
+      for (const part of all.map(resolve))
+        Object.assign(merged.properties as Json, part.properties);
+      return merged;
+    }
+    return s;
+  }
+  return s;
 }
 
 /** Validates a parsed JSON body against `components.schemas[name]`; [] when valid. */
 export function validateBody(schemaName: string, body: unknown): ValidationDetail[] {
   const validate = schemaValidator(schemaName);
   if (validate(body)) return [];
-  return toDetails(validate.errors ?? [], ["body"]);
+  return toDetails(validate.errors ?? [], ["body"], {
+    schema: { $ref: `#/components/schemas/${schemaName}` },
+    value: body,
+  });
 }
 
 interface QueryParamSpec {
@@ -186,9 +290,10 @@ export function validateQuery(
   const values: QueryValues = {};
   const errors: ValidationDetail[] = [];
   for (const p of queryParams(op)) {
-    const raw = search.get(p.name);
-    if (raw === null) continue;
-    const value = coerce(raw, p.types);
+    const all = search.getAll(p.name);
+    if (!all.length) continue;
+    // An array parameter is repeated (`?sample_type=instruct&sample_type=pretrain`), as FastAPI reads it.
+    const value = p.types.has("array") ? all : coerce(all[0], p.types);
     const validate = inlineValidator(p.schema);
     if (validate(value)) values[p.name] = value;
     else errors.push(...toDetails(validate.errors ?? [], ["query", p.name]));

@@ -41,6 +41,8 @@ export interface Config {
   streamIdleTimeoutMs: number;
   sandboxSpeed: number;
   sandboxTokensPerSecond: number;
+  /** SANDBOX_FINE_TUNING: run fine-tuning jobs, or answer 410 Gone on them as the live API does. */
+  sandboxFineTuning: "running" | "retired";
   maxJsonBodyBytes: number;
   maxUploadBytes: number;
 }
@@ -126,6 +128,11 @@ const envSchema = z.object({
   STREAM_IDLE_TIMEOUT_MS: positiveInt("STREAM_IDLE_TIMEOUT_MS", 60_000),
   SANDBOX_SPEED: positiveNumber("SANDBOX_SPEED", 1),
   SANDBOX_TOKENS_PER_SECOND: positiveNumber("SANDBOX_TOKENS_PER_SECOND", 40),
+  SANDBOX_FINE_TUNING: z
+    .enum(["running", "retired"], {
+      error: 'SANDBOX_FINE_TUNING must be "running" or "retired"',
+    })
+    .default("running"),
   MAX_JSON_BODY_BYTES: positiveInt("MAX_JSON_BODY_BYTES", 8 * MiB),
   MAX_UPLOAD_BYTES: positiveInt("MAX_UPLOAD_BYTES", 512 * MiB),
 });
@@ -175,6 +182,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     streamIdleTimeoutMs: e.STREAM_IDLE_TIMEOUT_MS,
     sandboxSpeed: e.SANDBOX_SPEED,
     sandboxTokensPerSecond: e.SANDBOX_TOKENS_PER_SECOND,
+    sandboxFineTuning: e.SANDBOX_FINE_TUNING,
     maxJsonBodyBytes: e.MAX_JSON_BODY_BYTES,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
   };

@@ -337,6 +337,7 @@ export function getSandbox(config: Config = getConfig()): Promise<Sandbox> {
       dataDir: config.dataDir,
       speed: config.sandboxSpeed,
       tokensPerSecond: config.sandboxTokensPerSecond,
+      fineTuning: config.sandboxFineTuning,
       maxUploadBytes: config.maxUploadBytes,
     }),
   );

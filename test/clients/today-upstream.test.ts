@@ -7,7 +7,7 @@ import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { dropDiscriminators } from "@/lib/mistral/spec";
+import { rewriteDiscriminators } from "@/lib/mistral/spec";
 import * as today from "./today-upstream";
 
 type Json = Record<string, unknown>;
@@ -18,7 +18,7 @@ const ajv = new Ajv2020({ allErrors: true, strict: false });
 addFormats(ajv);
 ajv.addSchema({
   $id: "mistral",
-  components: { schemas: dropDiscriminators((spec.components as Json).schemas) },
+  components: { schemas: rewriteDiscriminators((spec.components as Json).schemas) },
 });
 const ref = (name: string) => ({ $ref: `mistral#/components/schemas/${name}` });
 

@@ -34,7 +34,10 @@ afterAll(() => {
 interface Answer {
   status: number;
   body: string;
-  /** Every human-readable sentence of the error: `message` and each `detail[].msg`. */
+  /**
+   * Every human-readable sentence of the error: `message` and each `detail[].msg` (a 422 of the
+   * live API, and the sandbox, nests `detail` in `message`).
+   */
   message: string;
 }
 
@@ -46,9 +49,15 @@ async function call(urlPath: string, init: RequestInit = {}): Promise<Answer> {
     let message = "";
     try {
       const parsed = JSON.parse(body) as { message?: unknown; detail?: { msg?: unknown }[] };
+      const nested = (parsed.message as { detail?: unknown } | null)?.detail;
+      const detail = Array.isArray(parsed.detail)
+        ? parsed.detail
+        : Array.isArray(nested)
+          ? (nested as { msg?: unknown }[])
+          : [];
       message = [
         typeof parsed.message === "string" ? parsed.message : "",
-        ...(Array.isArray(parsed.detail) ? parsed.detail.map((d) => String(d.msg)) : []),
+        ...detail.map((d) => String(d.msg)),
       ]
         .filter(Boolean)
         .join(" | ");

@@ -27,6 +27,7 @@ describe("parseConfig", () => {
       streamIdleTimeoutMs: 60_000,
       sandboxSpeed: 1,
       sandboxTokensPerSecond: 40,
+      sandboxFineTuning: "running",
       maxJsonBodyBytes: 8 * 1024 * 1024,
       maxUploadBytes: 512 * 1024 * 1024,
     });
@@ -51,6 +52,13 @@ describe("parseConfig", () => {
     expect(JSON.stringify(config)).not.toContain(CANARY);
     expect(inspect(config, { depth: 5 })).not.toContain(CANARY);
     expect(`${config.apiKey}`).toBe("[redacted]");
+  });
+
+  it("SANDBOX_FINE_TUNING is running or retired, nothing else", () => {
+    expect(parseConfig({ SANDBOX_FINE_TUNING: "retired" }).sandboxFineTuning).toBe("retired");
+    expect(() => parseConfig({ SANDBOX_FINE_TUNING: "off" })).toThrow(
+      /SANDBOX_FINE_TUNING must be "running" or "retired"/,
+    );
   });
 
   it("MISTRAL_BACKEND forces the backend either way", () => {

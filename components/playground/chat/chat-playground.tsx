@@ -19,7 +19,13 @@ import {
 } from "@/lib/playground/messages";
 import { buildChatRequest, toolIssue } from "@/lib/playground/request";
 import { exportFileName, exportJson, exportMarkdown } from "@/lib/playground/storage";
-import { newId, type ChatMessage, type ChatSettings, type Role } from "@/lib/playground/types";
+import {
+  newId,
+  type ChatMessage,
+  type ChatParams,
+  type ChatSettings,
+  type Role,
+} from "@/lib/playground/types";
 import { ViewCodeButton } from "../code-dialog";
 import { MissingModel } from "../missing-model";
 import { chatModels, ModelSelect, usableModels } from "../model-select";
@@ -76,6 +82,17 @@ interface Failure {
   retryList?: ChatMessage[];
   partial: boolean;
 }
+
+// Today's chat and agents requests take no min_tokens (only FIM does): the field is not offered.
+const CHAT_PARAMS: (keyof ChatParams)[] = [
+  "temperature",
+  "topP",
+  "maxTokens",
+  "stop",
+  "randomSeed",
+  "safePrompt",
+  "jsonMode",
+];
 
 export function ChatPlayground({ initialModel }: { initialModel?: string }) {
   const convs = useConversations(initialModel);
@@ -149,6 +166,7 @@ export function ChatPlayground({ initialModel }: { initialModel?: string }) {
           role: "assistant",
           content: last?.prefix ? joinPrefix(last.content, answer.content) : answer.content,
           ...(answer.toolCalls.length ? { toolCalls: answer.toolCalls } : {}),
+          ...(answer.thinking ? { thinking: answer.thinking } : {}),
           metrics: { ...metrics, ...(json ? { json } : {}) },
         };
         messages = last?.prefix ? [...list.slice(0, -1), reply] : [...list, reply];
@@ -593,7 +611,7 @@ export function ChatPlayground({ initialModel }: { initialModel?: string }) {
             params={settings.params}
             onChange={(params) => setSettings({ params })}
             errorFor={fieldError}
-            only={agent ? ["maxTokens", "minTokens", "stop", "randomSeed", "jsonMode"] : undefined}
+            only={agent ? ["maxTokens", "stop", "randomSeed", "jsonMode"] : CHAT_PARAMS}
           />
         )}
         <details

@@ -190,6 +190,7 @@ export const MessageItem = memo(function MessageItem({
         ...message,
         content: view.answer.content,
         ...(view.answer.toolCalls.length ? { toolCalls: view.answer.toolCalls } : {}),
+        ...(view.answer.thinking ? { thinking: view.answer.thinking } : {}),
       }
     : message;
   const length = shown.content.length;
@@ -263,6 +264,12 @@ export const MessageItem = memo(function MessageItem({
         />
       ) : (
         <div className="flex flex-col gap-2">
+          {shown.role === "assistant" && shown.thinking ? (
+            <details className="text-sm text-muted" open={streaming && !shown.content}>
+              <summary className="cursor-pointer">Thinking</summary>
+              <p className="mt-1 whitespace-pre-wrap">{shown.thinking}</p>
+            </details>
+          ) : null}
           {shown.role === "assistant" ? (
             shown.content ? (
               <AnswerView text={shown.content} streaming={streaming} json={shown.metrics?.json} />

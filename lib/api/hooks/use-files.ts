@@ -9,10 +9,26 @@ export const fileKeys = {
   detail: (id: string) => ["files", "detail", id] as const,
 };
 
+/** Files per request; today's API answers 100 by default (page_size) and says the total. */
+const PAGE_SIZE = 100;
+/** At most this many pages are read for the list (10,000 files). */
+const MAX_PAGES = 100;
+
 export function useFiles() {
   return useQuery({
     queryKey: fileKeys.list,
-    queryFn: async ({ signal }) => (await unwrap(api.GET("/v1/files", { signal }))).data,
+    queryFn: async ({ signal }) => {
+      const files: FileSchema[] = [];
+      for (let page = 0; page < MAX_PAGES; page++) {
+        const body = await unwrap(
+          api.GET("/v1/files", { params: { query: { page, page_size: PAGE_SIZE } }, signal }),
+        );
+        files.push(...body.data);
+        const total = body.total ?? null;
+        if (body.data.length < PAGE_SIZE || (total !== null && files.length >= total)) break;
+      }
+      return files;
+    },
   });
 }
 

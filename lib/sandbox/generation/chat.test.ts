@@ -451,7 +451,7 @@ describe("conversation rules and models", () => {
   it("refuses min_tokens above max_tokens, and prompts beyond the context length", async () => {
     await refused({ messages: [user("Hi")], min_tokens: 10, max_tokens: 5 }, 400, /min_tokens/);
     await refused(
-      { messages: [user("word ".repeat(40_000))] },
+      { model: "open-mistral-7b", messages: [user("word ".repeat(40_000))] },
       400,
       /too large for model with 32768 maximum context length/,
     );

@@ -15,6 +15,19 @@ export interface Completion {
   toolCalls: ToolCall[] | null;
   finishReason: FinishReason;
   usage: UsageInfo;
+  /** A reasoning model's thinking, sent as a `thinking` chunk before the text. */
+  thinking?: string | null;
+  /** The other choices when `n` > 1 (this one is choice 0; `usage` covers them all). */
+  more?: Completion[];
+}
+
+/** A message's content: the text, or with thinking, `[thinking chunk, text chunk]` as the API sends it. */
+function contentOf(c: Completion): string | Record<string, unknown>[] {
+  if (!c.thinking) return c.content;
+  return [
+    { type: "thinking", thinking: [{ type: "text", text: c.thinking }] },
+    { type: "text", text: c.content },
+  ];
 }
 
 export interface Limits {
@@ -65,13 +78,16 @@ export function completionJson(c: Completion): Response {
     object: "chat.completion",
     created: now(),
     model: c.model,
-    choices: [
-      {
-        index: 0,
-        message: { role: "assistant", content: c.content, tool_calls: c.toolCalls, prefix: false },
-        finish_reason: c.finishReason,
+    choices: [c, ...(c.more ?? [])].map((choice, index) => ({
+      index,
+      message: {
+        role: "assistant",
+        content: contentOf(choice),
+        tool_calls: choice.toolCalls,
+        prefix: false,
       },
-    ],
+      finish_reason: choice.finishReason,
+    })),
     usage: c.usage,
   });
 }
@@ -91,34 +107,51 @@ export function completionStream(c: Completion, ctx: GenerationContext): Respons
     delta: Record<string, unknown>,
     finishReason: FinishReason | null = null,
     withUsage = false,
+    index = 0,
   ) =>
     `data: ${JSON.stringify({
       id,
       object: "chat.completion.chunk",
       created,
       model: c.model,
-      choices: [{ index: 0, delta, finish_reason: finishReason }],
+      choices: [{ index, delta, finish_reason: finishReason }],
       ...(withUsage ? { usage: c.usage } : {}),
     })}\n\n`;
 
   // A pace of 0 or less (or Infinity) means no pacing at all.
   const interval = ctx.tokensPerSecond > 0 ? 1000 / ctx.tokensPerSecond : 0;
-  const events: { at: number; data: string }[] = [
-    { at: 0, data: event({ role: "assistant", content: "" }) },
-  ];
-  if (c.toolCalls) {
-    events.push({
-      at: c.usage.completion_tokens * interval,
-      data: event({ content: "", tool_calls: c.toolCalls }, c.finishReason, true),
-    });
-  } else {
-    const tokens = tokenize(c.content);
-    tokens.forEach((t, i) => events.push({ at: (i + 1) * interval, data: event({ content: t }) }));
-    events.push({
-      at: (tokens.length + 1) * interval,
-      data: event({ content: "" }, c.finishReason, true),
-    });
-  }
+  const events: { at: number; data: string }[] = [];
+  const choices = [c, ...(c.more ?? [])];
+  let at = 0;
+  choices.forEach((choice, index) => {
+    const last = index === choices.length - 1;
+    events.push({ at, data: event({ role: "assistant", content: "" }, null, false, index) });
+    if (choice.toolCalls) {
+      at += tokenize(JSON.stringify(choice.toolCalls)).length * interval;
+      events.push({
+        at,
+        data: event(
+          { content: "", tool_calls: choice.toolCalls },
+          choice.finishReason,
+          last,
+          index,
+        ),
+      });
+      return;
+    }
+    // Thinking streams first, each delta's content an array holding one thinking chunk.
+    for (const t of choice.thinking ? tokenize(choice.thinking) : []) {
+      at += interval;
+      const thinking = [{ type: "thinking", thinking: [{ type: "text", text: t }] }];
+      events.push({ at, data: event({ content: thinking }, null, false, index) });
+    }
+    for (const t of tokenize(choice.content)) {
+      at += interval;
+      events.push({ at, data: event({ content: t }, null, false, index) });
+    }
+    at += interval;
+    events.push({ at, data: event({ content: "" }, choice.finishReason, last, index) });
+  });
   // A beat between the last events: sdk-v1 (1.0.4) drops events that share one read with [DONE].
   events.push({ at: events[events.length - 1].at + interval, data: "data: [DONE]\n\n" });
 

@@ -19,10 +19,11 @@ import {
   type Completion,
 } from "./completion";
 import { conversationError, promptText, readConversation, roleOf } from "./conversation";
-import { embed } from "./embeddings";
+import { embed, EMBEDDING_DIMENSIONS, type EmbeddingDtype, quantize, toBase64 } from "./embeddings";
 import { composeFim } from "./fim";
 import { completionId, requestRng } from "./random";
-import { chooseTool, makeToolCall } from "./tools";
+import { alsoCalled, chooseTool, makeToolCall, sampleFromSchema } from "./tools";
+import type { Tool } from "@/lib/mistral/seed-types";
 import type { GenerationContext } from "./types";
 
 export type { GenerationContext } from "./types";
@@ -87,9 +88,64 @@ function respond(
   }
 }
 
-type ChatLike = Omit<ChatCompletionRequest, "model" | "messages"> & {
+type ChatLike = Omit<
+  ChatCompletionRequest,
+  "model" | "messages" | "tool_choice" | "response_format"
+> & {
   messages: ChatCompletionRequest["messages"];
-};
+} & TodayFields;
+
+/** Request fields of today's chat and agents requests that the seed's types do not have. */
+interface TodayFields {
+  n?: number | null;
+  tool_choice?:
+    "auto" | "none" | "any" | "required" | { type?: string; function: { name: string } } | null;
+  parallel_tool_calls?: boolean;
+  reasoning_effort?: string | null;
+  prompt_mode?: "reasoning" | null;
+  response_format?: {
+    type?: "text" | "json_object" | "json_schema";
+    json_schema?: { name: string; schema: Record<string, unknown>; strict?: boolean } | null;
+  };
+}
+
+/** Whether any message carries an image (`image_url` content chunk). */
+function hasImage(messages: ChatLike["messages"]): boolean {
+  return messages.some(
+    (m) =>
+      Array.isArray(m.content) &&
+      (m.content as { type?: string }[]).some((c) => c.type === "image_url"),
+  );
+}
+
+/**
+ * Reasoning models think before they answer (`thinking` chunks before the text) unless asked not
+ * to (`reasoning_effort: "none"`); `prompt_mode: "reasoning"` or an effort asks for it explicitly.
+ */
+function reasons(body: TodayFields, model: SandboxModel): boolean {
+  if (!model.capabilities.reasoning) return false;
+  return body.reasoning_effort !== "none";
+}
+
+/** What tool_choice asks of the model, with a named function narrowing the tools to that one. */
+function toolChoiceOf(
+  body: TodayFields,
+  tools: Tool[] | null | undefined,
+): { choice: "auto" | "none" | "any"; tools: Tool[] | null | undefined } | Response {
+  const functions = tools?.filter((t) => (t.type ?? "function") === "function" && t.function);
+  const c = body.tool_choice ?? "auto";
+  if (typeof c === "object") {
+    const named = functions?.filter((t) => t.function.name === c.function.name);
+    if (!named?.length) {
+      return mistralError(
+        400,
+        `Tool choice names function '${c.function.name}', which is not among the tools`,
+      );
+    }
+    return { choice: "any", tools: named };
+  }
+  return { choice: c === "required" ? "any" : c, tools: functions };
+}
 
 function generateChat(
   body: ChatLike,
@@ -103,6 +159,16 @@ function generateChat(
   if (body.tools?.length && !model.capabilities.function_calling) {
     return mistralError(400, `Function calling is not enabled for model ${modelId}`);
   }
+  if (!model.capabilities.vision && hasImage(body.messages)) {
+    return mistralError(
+      400,
+      `Image input is not supported for model ${modelId}: use a model with the vision capability (e.g. mistral-medium-latest, pixtral-12b).`,
+      "invalid_request_error",
+      "3051",
+    );
+  }
+  const toolPlan = toolChoiceOf(body, body.tools as Tool[] | null | undefined);
+  if (toolPlan instanceof Response) return toolPlan;
   // safe_prompt puts Mistral's documented guardrail prompt before the conversation: it is prompt text.
   const safety = "safe_prompt" in body && body.safe_prompt ? `${SAFETY_PROMPT}\n` : "";
   const promptTokens = countTokens(safety + promptText(body.messages));
@@ -110,71 +176,111 @@ function generateChat(
     limitsError(body.max_tokens, body.min_tokens) ??
     tooLong(model, promptTokens, body.min_tokens ?? 0);
   if (tokenProblem) return tokenProblem;
+  const thinks = reasons(body, model);
+  const schema =
+    body.response_format?.type === "json_schema" ? body.response_format.json_schema?.schema : null;
+
+  const one = (choice: number): Completion => {
+    const rng = requestRng(choice ? { ...body, n: choice } : body);
+    const view = readConversation(body.messages);
+    const tool = chooseTool(
+      toolPlan.tools,
+      toolPlan.choice,
+      view.lastUser,
+      view.toolResults.length > 0,
+    );
+    if (tool) {
+      const parallel =
+        body.parallel_tool_calls === false ? [] : alsoCalled(toolPlan.tools, tool, view.lastUser);
+      const calls = [tool, ...parallel].map((t) => makeToolCall(t, view.lastUser, rng));
+      const raw = `[TOOL_CALLS]${JSON.stringify(calls.map((c) => ({ name: c.function.name, arguments: JSON.parse(c.function.arguments as string) })))}`;
+      const callTokens = countTokens(raw);
+      if (body.max_tokens == null || callTokens <= body.max_tokens) {
+        return {
+          model: modelId,
+          content: "",
+          toolCalls: calls,
+          finishReason: "tool_calls",
+          usage: usage(promptTokens, callTokens),
+        };
+      }
+      // Cut off before the call was complete, the real API returns the raw partial text.
+      const cut = applyLimits(raw, { maxTokens: body.max_tokens });
+      return {
+        model: modelId,
+        content: cut.text,
+        toolCalls: null,
+        finishReason: "length",
+        usage: usage(promptTokens, cut.tokens.length),
+      };
+    }
+    const thinking = thinks ? composeThinking(view.lastUser, rng) : null;
+    const thinkingTokens = thinking ? countTokens(thinking) : 0;
+    const generated = schema
+      ? JSON.stringify(sampleFromSchema(schema, view.lastUser, rng))
+      : composeChat(
+          {
+            model: modelId,
+            lastUser: view.lastUser,
+            system: view.system,
+            toolResults: view.toolResults,
+            prefix: view.prefix,
+            json: body.response_format?.type === "json_object" || agent?.style === "json",
+            forceCode: agent?.style === "code",
+            agent,
+            minTokens: body.min_tokens ?? 0,
+            maxTokens: body.max_tokens ?? null,
+          },
+          rng,
+        );
+    // A JSON answer is never cut by stop sequences (it would no longer parse).
+    const { text, finishReason, tokens } = applyLimits(generated, {
+      maxTokens: body.max_tokens,
+      minTokens: body.min_tokens,
+      stop: schema ? null : body.stop,
+    });
+    return {
+      model: modelId,
+      content: (view.prefix ?? "") + text,
+      thinking,
+      toolCalls: null,
+      finishReason,
+      usage: usage(promptTokens, tokens.length + thinkingTokens),
+    };
+  };
 
   return respond(
     () => {
-      const rng = requestRng(body);
-      const view = readConversation(body.messages);
-      const tool = chooseTool(
-        body.tools,
-        body.tool_choice ?? "auto",
-        view.lastUser,
-        view.toolResults.length > 0,
-      );
-      if (tool) {
-        const call = makeToolCall(tool, view.lastUser, rng);
-        const raw = `[TOOL_CALLS][${JSON.stringify({ name: call.function.name, arguments: JSON.parse(call.function.arguments as string) })}]`;
-        const callTokens = countTokens(raw);
-        if (body.max_tokens == null || callTokens <= body.max_tokens) {
-          return {
-            model: modelId,
-            content: "",
-            toolCalls: [call],
-            finishReason: "tool_calls",
-            usage: usage(promptTokens, callTokens),
-          };
-        }
-        // Cut off before the call was complete, the real API returns the raw partial text.
-        const cut = applyLimits(raw, { maxTokens: body.max_tokens });
-        return {
-          model: modelId,
-          content: cut.text,
-          toolCalls: null,
-          finishReason: "length",
-          usage: usage(promptTokens, cut.tokens.length),
-        };
-      }
-      const generated = composeChat(
-        {
-          model: modelId,
-          lastUser: view.lastUser,
-          system: view.system,
-          toolResults: view.toolResults,
-          prefix: view.prefix,
-          json: body.response_format?.type === "json_object" || agent?.style === "json",
-          forceCode: agent?.style === "code",
-          agent,
-          minTokens: body.min_tokens ?? 0,
-          maxTokens: body.max_tokens ?? null,
-        },
-        rng,
-      );
-      const { text, finishReason, tokens } = applyLimits(generated, {
-        maxTokens: body.max_tokens,
-        minTokens: body.min_tokens,
-        stop: body.stop,
-      });
-      return {
-        model: modelId,
-        content: (view.prefix ?? "") + text,
-        toolCalls: null,
-        finishReason,
-        usage: usage(promptTokens, tokens.length),
-      };
+      const first = one(0);
+      const n = body.n ?? 1;
+      if (n <= 1) return first;
+      const more = Array.from({ length: n - 1 }, (_, i) => one(i + 1));
+      // The prompt is billed once; every choice's tokens are counted.
+      const completionTokens = [first, ...more].reduce((t, c) => t + c.usage.completion_tokens, 0);
+      return { ...first, more, usage: usage(promptTokens, completionTokens) };
     },
     body.stream,
     ctx,
   );
+}
+
+/** A short chain of thought about the question, shown as the `thinking` chunk. */
+function composeThinking(question: string, rng: ReturnType<typeof requestRng>): string {
+  const topic = question.replace(/\s+/g, " ").trim().slice(0, 120) || "the request";
+  const steps = [
+    `The user asks: "${topic}".`,
+    rng.pick([
+      "Let me work out what they need before answering.",
+      "I should break this down into parts.",
+      "First, what is being asked exactly?",
+    ]),
+    rng.pick([
+      "The key facts are clear enough; a concise answer will do.",
+      "I will answer directly, then add a short explanation.",
+      "Checking the reasoning once more before I reply.",
+    ]),
+  ];
+  return steps.join(" ");
 }
 
 export async function chatCompletion(
@@ -256,22 +362,48 @@ export async function fimCompletion(
   );
 }
 
+/** Embedding models, their default and largest `output_dimension` (mistral-embed's is fixed). */
+const EMBEDDING_SIZES: Record<string, { default: number; max: number; flexible: boolean }> = {
+  "mistral-embed-2312": {
+    default: EMBEDDING_DIMENSIONS,
+    max: EMBEDDING_DIMENSIONS,
+    flexible: false,
+  },
+  "codestral-embed-2505": { default: 1536, max: 3072, flexible: true },
+};
+
 export async function embeddings(
-  body: EmbeddingRequest,
+  body: Omit<EmbeddingRequest, "encoding_format"> & {
+    output_dimension?: number | null;
+    output_dtype?: EmbeddingDtype;
+    encoding_format?: string | null;
+  },
   ctx: GenerationContext,
 ): Promise<Response> {
   const model = resolveModel(
     body.model,
     ctx,
-    (m) => m.family === "mistral-embed",
-    "embeddings (use mistral-embed)",
+    (m) => m.family in EMBEDDING_SIZES,
+    "embeddings (use mistral-embed or codestral-embed)",
   );
   if (model instanceof Response) return model;
-  if (body.encoding_format != null && body.encoding_format !== "float") {
+  const size = EMBEDDING_SIZES[model.family];
+  const dimensions = body.output_dimension ?? size.default;
+  if (body.output_dimension != null && !size.flexible && dimensions !== size.default) {
     return mistralError(
       400,
-      `Unsupported encoding_format: ${body.encoding_format}. Only "float" is supported`,
+      `output_dimension is not supported for model ${body.model}: its embeddings have ${size.default} dimensions`,
     );
+  }
+  if (dimensions > size.max) {
+    return mistralError(
+      400,
+      `output_dimension must be at most ${size.max} for model ${body.model}, got ${dimensions}`,
+    );
+  }
+  const dtype = body.output_dtype ?? "float";
+  if ((dtype === "binary" || dtype === "ubinary") && dimensions % 8 !== 0) {
+    return mistralError(400, `output_dimension must be a multiple of 8 for output_dtype ${dtype}`);
   }
   const inputs = typeof body.input === "string" ? [body.input] : body.input;
   if (inputs.length === 0) return mistralError(400, "Input must contain at least one text");
@@ -286,10 +418,18 @@ export async function embeddings(
   ctx.onStart?.();
   try {
     const total = counts.reduce((a, b) => a + b, 0);
+    const base64 = body.encoding_format === "base64";
     return json({
       id: completionId("embd-"),
       object: "list",
-      data: inputs.map((text, index) => ({ object: "embedding", embedding: embed(text), index })),
+      data: inputs.map((text, index) => {
+        const values = quantize(embed(text, dimensions), dtype);
+        return {
+          object: "embedding",
+          embedding: base64 ? toBase64(values, dtype) : values,
+          index,
+        };
+      }),
       model: body.model,
       usage: usage(total, 0),
     });

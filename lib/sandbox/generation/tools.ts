@@ -72,6 +72,18 @@ export function chooseTool(
   return null;
 }
 
+/**
+ * With `parallel_tool_calls` (today's default), every other tool the message clearly asks for
+ * (by name or the words of its name) is called too, as the live API calls several at once.
+ */
+export function alsoCalled(
+  tools: Tool[] | null | undefined,
+  chosen: Tool,
+  userText: string,
+): Tool[] {
+  return (tools ?? []).filter((t) => t !== chosen && score(t, userText) >= 3).slice(0, 3);
+}
+
 export function makeToolCall(tool: Tool, userText: string, rng: Rng): ToolCall {
   const hints = new Hints(userText);
   const args = sample(tool.function.parameters as Schema, "", hints, rng, 0);
@@ -273,3 +285,36 @@ function sampleString(schema: Schema, key: string, hints: Hints, rng: Rng): stri
 
 const hex = (rng: Rng, n: number) =>
   Array.from({ length: n }, () => "0123456789abcdef"[rng.int(16)]).join("");
+
+/**
+ * A value that validates against a JSON schema (a `response_format` json_schema), its values
+ * drawn from the user's message where they fit. Local `$ref`s (`#/$defs/...`,
+ * `#/definitions/...`) are inlined first; a recursive one ends in `null` past a few levels.
+ */
+export function sampleFromSchema(schema: Schema, userText: string, rng: Rng): unknown {
+  return sample(inlineRefs(schema, schema, 0), "", new Hints(userText), rng, 0);
+}
+
+function inlineRefs(node: unknown, root: Schema, depth: number): Schema {
+  if (Array.isArray(node)) return node.map((n) => inlineRefs(n, root, depth)) as unknown as Schema;
+  if (!node || typeof node !== "object") return node as Schema;
+  const s = node as Schema;
+  if (typeof s.$ref === "string" && s.$ref.startsWith("#/")) {
+    if (depth > 6) return { type: "null" };
+    let target: unknown = root;
+    for (const part of s.$ref.slice(2).split("/")) target = (target as Schema)?.[part];
+    return inlineRefs(target ?? {}, root, depth + 1);
+  }
+  const out: Schema = {};
+  for (const [k, v] of Object.entries(s)) {
+    if (k === "$defs" || k === "definitions") continue;
+    out[k] = k === "properties" ? mapValues(v as Schema, root, depth) : inlineRefs(v, root, depth);
+  }
+  return out;
+}
+
+function mapValues(props: Schema, root: Schema, depth: number): Schema {
+  const out: Schema = {};
+  for (const [k, v] of Object.entries(props ?? {})) out[k] = inlineRefs(v, root, depth);
+  return out;
+}
