@@ -45,6 +45,7 @@ import {
   updateModel,
 } from "./models-api";
 import { openStore } from "./store";
+import { routeToday } from "./today-routes";
 import { validateBody, validateQuery } from "./validation";
 import { readCapped } from "@/lib/read-capped";
 
@@ -122,13 +123,15 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     const match = matchSeedOperation(request.method, url.pathname);
     if (match.kind === "not-found") {
       // Today's API has many more operations than the seed the sandbox still follows.
-      if (matchOperation(request.method, url.pathname).kind === "match") {
-        return mistralError(
-          404,
-          `The sandbox does not implement ${request.method.toUpperCase()} ${url.pathname.slice(0, 120)} yet: it serves the 19 operations of the seed spec. Set MISTRAL_API_KEY to use the live API.`,
-          "invalid_request_error",
-          "not_implemented",
-        );
+      // Today's API has many more operations than the seed: some are simulated (today-routes.ts),
+      // every other one answers 501 naming its operation.
+      const today = matchOperation(request.method, url.pathname);
+      if (today.kind === "match") {
+        return routeToday(today.operation, today.params, request, url, {
+          ctx,
+          generation: () => generation(request.signal),
+          readJson,
+        });
       }
       // Unknown routes answer like the real API's framework (FastAPI) does.
       return json({ detail: "Not Found" }, 404);

@@ -152,14 +152,16 @@ describe("routing and validation", () => {
     expect(await wrongMethod.json()).toEqual({ detail: "Method Not Allowed" });
   });
 
-  it("says which of today's operations it does not implement yet", async () => {
+  it("answers 501 naming the operation for today's operations it does not simulate", async () => {
     sb = openSandbox();
-    const ocr = await sb.call("POST", "/v1/ocr", { model: "mistral-ocr-latest", document: {} });
-    expect(ocr.status).toBe(404);
-    expect(await ocr.json()).toMatchObject({
+    const res = await sb.call("GET", "/v1/libraries");
+    expect(res.status).toBe(501);
+    expect(await res.json()).toEqual({
       object: "error",
-      code: "not_implemented",
-      message: expect.stringContaining("does not implement POST /v1/ocr yet"),
+      type: "not_implemented",
+      code: "not_simulated",
+      param: null,
+      message: expect.stringContaining("GET /v1/libraries (libraries_list_v1) is not simulated"),
     });
   });
 

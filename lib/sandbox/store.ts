@@ -74,6 +74,34 @@ const MIGRATIONS: string[] = [
      deleted INTEGER NOT NULL DEFAULT 0
    );
 `,
+  // issue 11b: batch jobs. Every request's answer is computed when the job is created and
+  // revealed over time (see batch.ts); output/error files are written when the job ends.
+  `CREATE TABLE batch_jobs (
+     id TEXT PRIMARY KEY,
+     endpoint TEXT NOT NULL,
+     model TEXT,
+     agent_id TEXT,
+     metadata TEXT,
+     input_files TEXT NOT NULL,
+     total_requests INTEGER NOT NULL,
+     created_ms INTEGER NOT NULL,
+     speed REAL NOT NULL,
+     cancel_ms INTEGER,
+     finalized INTEGER NOT NULL DEFAULT 0,
+     output_file TEXT,
+     error_file TEXT,
+     deleted INTEGER NOT NULL DEFAULT 0
+   );
+
+   CREATE TABLE batch_results (
+     job_id TEXT NOT NULL,
+     ordinal INTEGER NOT NULL,
+     custom_id TEXT,
+     status_code INTEGER NOT NULL,
+     body TEXT NOT NULL,
+     PRIMARY KEY (job_id, ordinal)
+   );
+`,
 ];
 
 export interface Store {

@@ -1,0 +1,95 @@
+// Today's operations beyond the seed spec: those the sandbox simulates (batch, …) and a 501 in the
+// API's error shape, naming the operation, for every other one a workspace API key may call.
+import type { Operation } from "@/lib/mistral/operations";
+import type {
+  ChatCompletionRequest,
+  EmbeddingRequest,
+  FIMCompletionRequest,
+} from "@/lib/mistral/seed-types";
+import {
+  cancelBatchJob,
+  createBatchJob,
+  type CreateBatchJobRequest,
+  deleteBatchJob,
+  type EndpointRunner,
+  getBatchJob,
+  listBatchJobs,
+} from "./batch";
+import type { SandboxContext } from "./context";
+import { chatCompletion, embeddings, fimCompletion, type GenerationContext } from "./generation";
+import { mistralError, validationError } from "./http";
+import { validateTodayBody } from "./today";
+import { validateBody } from "./validation";
+
+export interface TodayDeps {
+  ctx: SandboxContext;
+  /** A generation context bound to the request's signal. */
+  generation(): GenerationContext;
+  readJson(request: Request): Promise<{ value: unknown } | Response>;
+}
+
+/** 501: the operation exists in today's API but the sandbox does not simulate it. */
+export function notSimulated(op: Pick<Operation, "id" | "method" | "path">): Response {
+  return mistralError(
+    501,
+    `${op.method.toUpperCase()} ${op.path} (${op.id}) is not simulated by the sandbox. Set MISTRAL_API_KEY to use the live API.`,
+    "not_implemented",
+    "not_simulated",
+  );
+}
+
+/**
+ * The handlers a batch job runs its requests through, keyed by the spec's ApiEndpoint. Each one
+ * checks its body like the route would (a bad body is a failed request, not a failed job).
+ */
+function batchRunners(deps: TodayDeps): Partial<Record<string, EndpointRunner>> {
+  const checked =
+    (schema: string, run: (body: never) => Promise<Response>): EndpointRunner =>
+    async (body) => {
+      const errors = validateBody(schema, body);
+      return errors.length ? validationError(errors) : run(body as never);
+    };
+  // A batch has no client waiting on each answer: nothing aborts it.
+  const gen = () => ({ ...deps.generation(), signal: new AbortController().signal });
+  return {
+    "/v1/chat/completions": checked("ChatCompletionRequest", (b: ChatCompletionRequest) =>
+      chatCompletion(b, gen()),
+    ),
+    "/v1/fim/completions": checked("FIMCompletionRequest", (b: FIMCompletionRequest) =>
+      fimCompletion(b, gen()),
+    ),
+    "/v1/embeddings": checked("EmbeddingRequest", (b: EmbeddingRequest) => embeddings(b, gen())),
+  };
+}
+
+export async function routeToday(
+  op: Operation,
+  params: Record<string, string>,
+  request: Request,
+  url: URL,
+  deps: TodayDeps,
+): Promise<Response> {
+  const { ctx } = deps;
+  // The JSON body of a simulated operation, checked against today's schema.
+  const body = async <T>(): Promise<T | Response> => {
+    const parsed = await deps.readJson(request);
+    if (parsed instanceof Response) return parsed;
+    const errors = op.bodySchema ? validateTodayBody(op.bodySchema, parsed.value) : [];
+    return errors.length ? validationError(errors) : (parsed.value as T);
+  };
+  switch (op.id) {
+    case "jobs_api_routes_batch_get_batch_jobs":
+      return listBatchJobs(ctx, url.searchParams);
+    case "jobs_api_routes_batch_create_batch_job": {
+      const b = await body<CreateBatchJobRequest>();
+      return b instanceof Response ? b : createBatchJob(ctx, b, batchRunners(deps));
+    }
+    case "jobs_api_routes_batch_get_batch_job":
+      return getBatchJob(ctx, params.job_id, url.searchParams.get("inline") === "true");
+    case "jobs_api_routes_batch_cancel_batch_job":
+      return cancelBatchJob(ctx, params.job_id);
+    case "jobs_api_routes_batch_delete_batch_job":
+      return deleteBatchJob(ctx, params.job_id);
+  }
+  return notSimulated(op);
+}
