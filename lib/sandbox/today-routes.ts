@@ -15,6 +15,7 @@ import {
   getBatchJob,
   listBatchJobs,
 } from "./batch";
+import { classify, moderate, type ModerationBody } from "./classifiers";
 import type { SandboxContext } from "./context";
 import { chatCompletion, embeddings, fimCompletion, type GenerationContext } from "./generation";
 import { mistralError, validationError } from "./http";
@@ -38,6 +39,14 @@ export function notSimulated(op: Pick<Operation, "id" | "method" | "path">): Res
   );
 }
 
+/** A runner for an operation of today's spec: its body checked against today's schema. */
+const todayChecked =
+  <T>(schema: string, run: (body: T) => Response | Promise<Response>): EndpointRunner =>
+  async (body) => {
+    const errors = validateTodayBody(schema, body);
+    return errors.length ? validationError(errors) : run(body as T);
+  };
+
 /**
  * The handlers a batch job runs its requests through, keyed by the spec's ApiEndpoint. Each one
  * checks its body like the route would (a bad body is a failed request, not a failed job).
@@ -59,6 +68,10 @@ function batchRunners(deps: TodayDeps): Partial<Record<string, EndpointRunner>> 
       fimCompletion(b, gen()),
     ),
     "/v1/embeddings": checked("EmbeddingRequest", (b: EmbeddingRequest) => embeddings(b, gen())),
+    "/v1/moderations": todayChecked("ClassificationRequest", moderate),
+    "/v1/chat/moderations": todayChecked("ChatModerationRequest", moderate),
+    "/v1/classifications": todayChecked("ClassificationRequest", classify),
+    "/v1/chat/classifications": todayChecked("ChatClassificationRequest", classify),
   };
 }
 
@@ -77,6 +90,18 @@ export async function routeToday(
     const errors = op.bodySchema ? validateTodayBody(op.bodySchema, parsed.value) : [];
     return errors.length ? validationError(errors) : (parsed.value as T);
   };
+  // Operations answered from their body alone, the same way inside a batch job.
+  const direct: Partial<Record<string, (body: ModerationBody) => Response>> = {
+    moderations_v1_moderations_post: moderate,
+    chat_moderations_v1_chat_moderations_post: moderate,
+    classifications_v1_classifications_post: classify,
+    chat_classifications_v1_chat_classifications_post: classify,
+  };
+  const handler = direct[op.id];
+  if (handler) {
+    const b = await body<ModerationBody>();
+    return b instanceof Response ? b : handler(b);
+  }
   switch (op.id) {
     case "jobs_api_routes_batch_get_batch_jobs":
       return listBatchJobs(ctx, url.searchParams);
