@@ -19,6 +19,7 @@ import { classify, moderate, type ModerationBody } from "./classifiers";
 import type { SandboxContext } from "./context";
 import { chatCompletion, embeddings, fimCompletion, type GenerationContext } from "./generation";
 import { mistralError, validationError } from "./http";
+import { ocr, type OCRRequest } from "./ocr";
 import { validateTodayBody } from "./today";
 import { validateBody } from "./validation";
 
@@ -72,6 +73,7 @@ function batchRunners(deps: TodayDeps): Partial<Record<string, EndpointRunner>> 
     "/v1/chat/moderations": todayChecked("ChatModerationRequest", moderate),
     "/v1/classifications": todayChecked("ClassificationRequest", classify),
     "/v1/chat/classifications": todayChecked("ChatClassificationRequest", classify),
+    "/v1/ocr": todayChecked("OCRRequest", (b: OCRRequest) => ocr(deps.ctx, b)),
   };
 }
 
@@ -103,6 +105,10 @@ export async function routeToday(
     return b instanceof Response ? b : handler(b);
   }
   switch (op.id) {
+    case "ocr_v1_ocr_post": {
+      const b = await body<OCRRequest>();
+      return b instanceof Response ? b : ocr(ctx, b);
+    }
     case "jobs_api_routes_batch_get_batch_jobs":
       return listBatchJobs(ctx, url.searchParams);
     case "jobs_api_routes_batch_create_batch_job": {
