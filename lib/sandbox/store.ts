@@ -74,7 +74,7 @@ const MIGRATIONS: string[] = [
      deleted INTEGER NOT NULL DEFAULT 0
    );
 `,
-  // issue 11b: batch jobs. Every request's answer is computed when the job is created and
+  // issue 11b: batch jobs, agents and conversations. Every request's answer is computed when the job is created and
   // revealed over time (see batch.ts); output/error files are written when the job ends.
   `CREATE TABLE batch_jobs (
      id TEXT PRIMARY KEY,
@@ -100,6 +100,36 @@ const MIGRATIONS: string[] = [
      status_code INTEGER NOT NULL,
      body TEXT NOT NULL,
      PRIMARY KEY (job_id, ordinal)
+   );
+
+   CREATE TABLE agents (
+     id TEXT PRIMARY KEY,
+     version INTEGER NOT NULL,
+     created_ms INTEGER NOT NULL,
+     updated_ms INTEGER NOT NULL,
+     deleted INTEGER NOT NULL DEFAULT 0
+   );
+
+   CREATE TABLE agent_versions (
+     agent_id TEXT NOT NULL,
+     version INTEGER NOT NULL,
+     data TEXT NOT NULL,
+     created_ms INTEGER NOT NULL,
+     PRIMARY KEY (agent_id, version)
+   );
+
+   CREATE TABLE conversations (
+     id TEXT PRIMARY KEY,
+     data TEXT NOT NULL,
+     created_ms INTEGER NOT NULL,
+     updated_ms INTEGER NOT NULL
+   );
+
+   CREATE TABLE conversation_entries (
+     conversation_id TEXT NOT NULL,
+     ordinal INTEGER NOT NULL,
+     entry TEXT NOT NULL,
+     PRIMARY KEY (conversation_id, ordinal)
    );
 `,
 ];

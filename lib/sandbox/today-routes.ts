@@ -1,6 +1,6 @@
 // Today's operations beyond the seed spec: those the sandbox simulates (batch, …) and a 501 in the
 // API's error shape, naming the operation, for every other one a workspace API key may call.
-import type { Operation } from "@/lib/mistral/operations";
+import { type Operation, operations } from "@/lib/mistral/operations";
 import type {
   ChatCompletionRequest,
   EmbeddingRequest,
@@ -15,8 +15,29 @@ import {
   getBatchJob,
   listBatchJobs,
 } from "./batch";
+import {
+  createAgent,
+  deleteAgent,
+  getAgent,
+  listAgents,
+  listAgentVersions,
+  switchAgentVersion,
+  updateAgent,
+} from "./agents-api";
 import { classify, moderate, type ModerationBody } from "./classifiers";
 import type { SandboxContext } from "./context";
+import {
+  appendConversation,
+  conversationHistory,
+  conversationMessages,
+  deleteConversation,
+  getConversation,
+  listConversations,
+  restartConversation,
+  type RestartRequest,
+  type StartRequest,
+  startConversation,
+} from "./conversations";
 import { chatCompletion, embeddings, fimCompletion, type GenerationContext } from "./generation";
 import { mistralError, validationError } from "./http";
 import { ocr, type OCRRequest } from "./ocr";
@@ -74,6 +95,9 @@ function batchRunners(deps: TodayDeps): Partial<Record<string, EndpointRunner>> 
     "/v1/classifications": todayChecked("ClassificationRequest", classify),
     "/v1/chat/classifications": todayChecked("ChatClassificationRequest", classify),
     "/v1/ocr": todayChecked("OCRRequest", (b: OCRRequest) => ocr(deps.ctx, b)),
+    "/v1/conversations": todayChecked("ConversationRequest", (b: StartRequest) =>
+      startConversation(deps.ctx, gen(), b),
+    ),
   };
 }
 
@@ -89,7 +113,13 @@ export async function routeToday(
   const body = async <T>(): Promise<T | Response> => {
     const parsed = await deps.readJson(request);
     if (parsed instanceof Response) return parsed;
-    const errors = op.bodySchema ? validateTodayBody(op.bodySchema, parsed.value) : [];
+    // A `stream: true` body follows its streamed variant's schema (same method and path).
+    const streamed =
+      (parsed.value as { stream?: unknown } | null)?.stream === true
+        ? operations.find((o) => o.variantOf === op.id)
+        : undefined;
+    const schema = streamed?.bodySchema ?? op.bodySchema;
+    const errors = schema ? validateTodayBody(schema, parsed.value) : [];
     return errors.length ? validationError(errors) : (parsed.value as T);
   };
   // Operations answered from their body alone, the same way inside a batch job.
@@ -109,6 +139,52 @@ export async function routeToday(
       const b = await body<OCRRequest>();
       return b instanceof Response ? b : ocr(ctx, b);
     }
+    case "agents_api_v1_agents_create": {
+      const b = await body<Record<string, unknown>>();
+      return b instanceof Response ? b : createAgent(ctx, b);
+    }
+    case "agents_api_v1_agents_list":
+      return listAgents(ctx, url.searchParams);
+    case "agents_api_v1_agents_get":
+      return getAgent(ctx, params.agent_id, url.searchParams.get("agent_version"));
+    case "agents_api_v1_agents_update": {
+      const b = await body<Record<string, unknown>>();
+      return b instanceof Response ? b : updateAgent(ctx, params.agent_id, b);
+    }
+    case "agents_api_v1_agents_delete":
+      return deleteAgent(ctx, params.agent_id);
+    case "agents_api_v1_agents_update_version":
+      return switchAgentVersion(ctx, params.agent_id, url.searchParams.get("version"));
+    case "agents_api_v1_agents_list_versions":
+      return listAgentVersions(ctx, params.agent_id);
+    case "agents_api_v1_agents_get_version":
+      return getAgent(ctx, params.agent_id, params.version);
+    case "agents_api_v1_conversations_start": {
+      const b = await body<StartRequest>();
+      return b instanceof Response ? b : startConversation(ctx, deps.generation(), b);
+    }
+    case "agents_api_v1_conversations_list":
+      return listConversations(ctx, url.searchParams);
+    case "agents_api_v1_conversations_get":
+      return getConversation(ctx, params.conversation_id);
+    case "agents_api_v1_conversations_append": {
+      const b = await body<StartRequest>();
+      return b instanceof Response
+        ? b
+        : appendConversation(ctx, deps.generation(), params.conversation_id, b);
+    }
+    case "agents_api_v1_conversations_restart": {
+      const b = await body<RestartRequest>();
+      return b instanceof Response
+        ? b
+        : restartConversation(ctx, deps.generation(), params.conversation_id, b);
+    }
+    case "agents_api_v1_conversations_history":
+      return conversationHistory(ctx, params.conversation_id);
+    case "agents_api_v1_conversations_messages":
+      return conversationMessages(ctx, params.conversation_id);
+    case "agents_api_v1_conversations_delete":
+      return deleteConversation(ctx, params.conversation_id);
     case "jobs_api_routes_batch_get_batch_jobs":
       return listBatchJobs(ctx, url.searchParams);
     case "jobs_api_routes_batch_create_batch_job": {
