@@ -24,6 +24,7 @@ import {
   switchAgentVersion,
   updateAgent,
 } from "./agents-api";
+import { transcribe } from "./audio";
 import { classify, moderate, type ModerationBody } from "./classifiers";
 import type { SandboxContext } from "./context";
 import {
@@ -135,6 +136,8 @@ export async function routeToday(
     return b instanceof Response ? b : handler(b);
   }
   switch (op.id) {
+    case "audio_api_v1_transcriptions_post":
+      return transcribe(ctx, request);
     case "ocr_v1_ocr_post": {
       const b = await body<OCRRequest>();
       return b instanceof Response ? b : ocr(ctx, b);
