@@ -27,7 +27,9 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   reactStrictMode: true,
-  serverExternalPackages: ["better-sqlite3", "busboy"],
+  // unpdf (pdf.js) and music-metadata load parts of themselves at run time (the sandbox's OCR and
+  // transcriptions): kept out of the server bundle, like the native better-sqlite3.
+  serverExternalPackages: ["better-sqlite3", "busboy", "unpdf", "music-metadata"],
   async headers() {
     return [
       {
