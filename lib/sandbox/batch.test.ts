@@ -167,6 +167,31 @@ describe("batch jobs", () => {
     expect(again.body).toMatchObject({ status: "CANCELLED" });
   });
 
+  it("runs chat requests on the job's agent", async () => {
+    const { t, clock } = setup();
+    const created = await todayApi<Job>(t, "POST", "/v1/batch/jobs", {
+      endpoint: "/v1/chat/completions",
+      agent_id: "ag:sandbox:20240801:json-extractor:a4e06c92",
+      // No max_tokens: a cut-off JSON answer would not parse.
+      requests: [
+        { body: { messages: [{ role: "user", content: "Extract the city: I live in Lyon" }] } },
+      ],
+    });
+    expect(created.status).toBe(200);
+    clock.advance(10_000);
+    const done = await getJob(t, created.body.id, "?inline=true");
+    expect(done).toMatchObject({
+      status: "SUCCESS",
+      succeeded_requests: 1,
+      agent_id: expect.any(String),
+    });
+    const [line] = done.outputs as {
+      response: { body: { choices: { message: { content: string } }[] } };
+    }[];
+    // The JSON extractor agent always answers with a JSON object.
+    expect(() => JSON.parse(line.response.body.choices[0].message.content)).not.toThrow();
+  });
+
   it("refuses to cancel a finished job", async () => {
     const { t, clock } = setup();
     const created = await todayApi<Job>(t, "POST", "/v1/batch/jobs", {

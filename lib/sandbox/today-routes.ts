@@ -2,6 +2,7 @@
 // API's error shape, naming the operation, for every other one a workspace API key may call.
 import { type Operation, operations } from "@/lib/mistral/operations";
 import type {
+  AgentsCompletionRequest,
   ChatCompletionRequest,
   EmbeddingRequest,
   FIMCompletionRequest,
@@ -39,7 +40,13 @@ import {
   type StartRequest,
   startConversation,
 } from "./conversations";
-import { chatCompletion, embeddings, fimCompletion, type GenerationContext } from "./generation";
+import {
+  agentsCompletion,
+  chatCompletion,
+  embeddings,
+  fimCompletion,
+  type GenerationContext,
+} from "./generation";
 import { mistralError, validationError } from "./http";
 import { ocr, type OCRRequest } from "./ocr";
 import { validateTodayBody } from "./today";
@@ -84,9 +91,15 @@ function batchRunners(deps: TodayDeps): Partial<Record<string, EndpointRunner>> 
   // A batch has no client waiting on each answer: nothing aborts it.
   const gen = () => ({ ...deps.generation(), signal: new AbortController().signal });
   return {
-    "/v1/chat/completions": checked("ChatCompletionRequest", (b: ChatCompletionRequest) =>
-      chatCompletion(b, gen()),
-    ),
+    // A job with an agent_id runs its chat requests on that agent (the agents completions route).
+    "/v1/chat/completions": async (b) =>
+      b.agent_id != null
+        ? checked("AgentsCompletionRequest", (a: AgentsCompletionRequest) =>
+            agentsCompletion(a, gen()),
+          )(b)
+        : checked("ChatCompletionRequest", (c: ChatCompletionRequest) => chatCompletion(c, gen()))(
+            b,
+          ),
     "/v1/fim/completions": checked("FIMCompletionRequest", (b: FIMCompletionRequest) =>
       fimCompletion(b, gen()),
     ),
