@@ -8,8 +8,8 @@ import type { ChatCompletionRequest } from "@/lib/mistral/seed-types";
 import { type AgentData, resolveAgent } from "./agents-api";
 import type { SandboxContext } from "./context";
 import { chatCompletion, type GenerationContext } from "./generation";
-import { SSE_HEADERS } from "./generation/completion";
 import { json, mistralError, validationError } from "./http";
+import { pacedEvents } from "./sse";
 
 type Json = Record<string, unknown>;
 
@@ -275,11 +275,21 @@ async function runTurn(
       guardrails: null,
     });
   }
-  return streamTurn(conversation.id, generated.entry, usage, now);
+  return streamTurn(conversation.id, generated.entry, usage, now, gen);
 }
 
-/** Today's conversation events: started, the message in deltas, done with the usage. */
-function streamTurn(conversationId: string, entry: Entry, usage: Json, now: number): Response {
+/**
+ * Today's conversation events: started, the message in deltas (a word each, at the sandbox's
+ * token pace), done with the usage. The turn is already stored: a client that leaves early still
+ * finds the whole answer in the history.
+ */
+function streamTurn(
+  conversationId: string,
+  entry: Entry,
+  usage: Json,
+  now: number,
+  gen: GenerationContext,
+): Response {
   const at = iso(now);
   const events: Json[] = [
     { type: "conversation.response.started", created_at: at, conversation_id: conversationId },
@@ -309,10 +319,10 @@ function streamTurn(conversationId: string, entry: Entry, usage: Json, now: numb
     contentIndex++;
   }
   events.push({ type: "conversation.response.done", created_at: at, usage });
-  const text = events
-    .map((e) => `event: ${String(e.type)}\ndata: ${JSON.stringify(e)}\n\n`)
-    .join("");
-  return new Response(text, { headers: SSE_HEADERS });
+  return pacedEvents(
+    events.map((e) => `event: ${String(e.type)}\ndata: ${JSON.stringify(e)}\n\n`),
+    gen,
+  );
 }
 
 export async function startConversation(
