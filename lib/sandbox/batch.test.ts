@@ -9,6 +9,7 @@ import {
 } from "@mistralai/mistralai/models/components";
 import { afterEach, describe, expect, it } from "vitest";
 import { storeSandboxFile } from "./files";
+import { openStore } from "./store";
 import { manualClock, openSandbox, type TestSandbox } from "./test/helpers";
 import { todayApi } from "./test/today";
 
@@ -102,12 +103,10 @@ describe("batch jobs", () => {
 
   it("reads its requests from an uploaded batch file and survives a restart", async () => {
     const { t, clock } = setup();
-    const ctx = { store: { filesDir: path.join(t.dir, "sandbox", "files") } };
     // The upload route of this branch only takes fine-tuning data; store the batch file directly.
-    const { openStore } = await import("./store");
     const store = openStore(t.dir);
     const input = storeSandboxFile(
-      { ...ctx, store, now: clock.now, speed: 1, maxUploadBytes: 1 },
+      { store, now: clock.now, speed: 1, maxUploadBytes: 1 },
       {
         filename: "batch.jsonl",
         sampleType: "batch_request",

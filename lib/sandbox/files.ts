@@ -358,12 +358,18 @@ function invalidFile(filename: string, report: LintReport): Response {
 /** Stores `content` as a new sandbox file and returns its id. */
 export function storeSandboxFile(
   ctx: SandboxContext,
-  file: { filename: string; content: string; sampleType: string },
+  file: { filename: string; content: string | Uint8Array; sampleType: string },
 ): string {
   const id = randomUUID();
-  const bytes = Buffer.from(file.content, "utf8");
+  const bytes =
+    typeof file.content === "string"
+      ? Buffer.from(file.content, "utf8")
+      : Buffer.from(file.content);
   writeFileSync(filePath(ctx, id), bytes);
-  const lines = file.content.split("\n").filter((l) => l.trim() !== "").length;
+  const lines =
+    typeof file.content === "string"
+      ? file.content.split("\n").filter((l) => l.trim() !== "").length
+      : 0;
   try {
     ctx.store.db
       .prepare(

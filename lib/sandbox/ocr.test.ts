@@ -3,6 +3,8 @@
 import { OCRResponse$inboundSchema } from "@mistralai/mistralai/models/components";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { afterEach, describe, expect, it } from "vitest";
+import { storeSandboxFile } from "./files";
+import { openStore } from "./store";
 import { manualClock, openSandbox, type TestSandbox } from "./test/helpers";
 import { todayApi } from "./test/today";
 
@@ -69,6 +71,25 @@ describe("OCR", () => {
     });
     expect(second.body.pages.map((p) => p.index)).toEqual([1]);
     expect(second.body.usage_info.pages_processed).toBe(1);
+  });
+
+  it("reads a sandbox file by file_id", async () => {
+    t = openSandbox();
+    const store = openStore(t.dir);
+    const ctx = { store, now: Date.now, speed: 1, maxUploadBytes: 1 };
+    // The upload route of this branch takes training data only: store the PDF directly.
+    const fileId = storeSandboxFile(ctx, {
+      filename: "report.pdf",
+      content: await twoPagePdf(),
+      sampleType: "instruct",
+    });
+    store.close();
+    const res = await todayApi<Ocr>(t, "POST", "/v1/ocr", {
+      model: "mistral-ocr-latest",
+      document: { type: "file", file_id: fileId },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.pages[0].markdown).toBe("Quarterly report: revenue grew");
   });
 
   it("describes an image without inventing text", async () => {
