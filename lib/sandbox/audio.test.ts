@@ -5,6 +5,8 @@ import {
   TranscriptionStreamEvents$inboundSchema,
 } from "@mistralai/mistralai/models/components";
 import { afterEach, describe, expect, it } from "vitest";
+import { storeSandboxFile } from "./files";
+import { openStore } from "./store";
 import { openSandbox, type TestSandbox } from "./test/helpers";
 import { expectTodayResponse } from "./test/today";
 import { todayValidator } from "./today";
@@ -126,6 +128,20 @@ describe("audio transcriptions", () => {
     const deltas = events.filter((e) => e.event === "transcription.text.delta");
     expect(deltas.map((e) => e.data.text).join("")).toBe(done.text);
     expect(done.usage.prompt_audio_seconds).toBe(7);
+  });
+
+  it("reads a sandbox file by file_id", async () => {
+    t = openSandbox();
+    const store = openStore(t.dir);
+    // The upload route of this branch takes training data only: store the audio directly.
+    const fileId = storeSandboxFile(
+      { store, now: Date.now, speed: 1, maxUploadBytes: 1 },
+      { filename: "clip.wav", content: wav(4), sampleType: "instruct" },
+    );
+    store.close();
+    const res = await transcribe(t, form({ model: "voxtral-mini-latest", file_id: fileId }));
+    expect(res.status).toBe(200);
+    expect(res.body.usage.prompt_audio_seconds).toBe(4);
   });
 
   it("refuses a missing file, a non-audio file and a non-transcription model", async () => {

@@ -197,6 +197,14 @@ describe("conversations", () => {
     expect(history.body.entries[1].content).toBe(text);
   });
 
+  it("keeps nothing with store: false", async () => {
+    t = openSandbox();
+    const res = await start(t, { model: "mistral-small-latest", inputs: "hi", store: false });
+    expect(res.outputs).toHaveLength(1);
+    expect((await todayApi(t, "GET", `/v1/conversations/${res.conversation_id}`)).status).toBe(404);
+    expect((await todayApi<Json[]>(t, "GET", "/v1/conversations")).body).toEqual([]);
+  });
+
   it("answers 404 for an unknown conversation and 422 for a body off the schema", async () => {
     t = openSandbox();
     expect((await todayApi(t, "GET", "/v1/conversations/conv_nope")).status).toBe(404);
