@@ -30,7 +30,9 @@ const nextConfig = {
   ...(process.env.TURBOPACK_ROOT ? { turbopack: { root: process.env.TURBOPACK_ROOT } } : {}),
   poweredByHeader: false,
   reactStrictMode: true,
-  serverExternalPackages: ["better-sqlite3", "busboy"],
+  // unpdf (pdf.js) and music-metadata load parts of themselves at run time (the sandbox's OCR and
+  // transcriptions): kept out of the server bundle, like the native better-sqlite3.
+  serverExternalPackages: ["better-sqlite3", "busboy", "unpdf", "music-metadata"],
   async headers() {
     return [
       {

@@ -7,6 +7,7 @@ import {
   readdirSync,
   rmSync,
   statSync,
+  writeFileSync,
   type WriteStream,
 } from "node:fs";
 import { rename, rm } from "node:fs/promises";
@@ -438,4 +439,43 @@ function invalidFile(filename: string, report: LintReport): Response {
     },
     422,
   );
+}
+
+// ---------------------------------------------------------------------------------------------
+// issue 11b: files the sandbox itself creates (batch output and error files). Same storage as an
+// upload (bytes at filePath, one row in `files`); `sample_type` tells them apart (batch_result,
+// batch_error, batch_request) until the files table records a purpose and a source.
+
+/** Stores `content` as a new sandbox file and returns its id. */
+export function storeSandboxFile(
+  ctx: SandboxContext,
+  file: { filename: string; content: string | Uint8Array; sampleType: string },
+): string {
+  const id = randomUUID();
+  const bytes =
+    typeof file.content === "string"
+      ? Buffer.from(file.content, "utf8")
+      : Buffer.from(file.content);
+  writeFileSync(filePath(ctx, id), bytes);
+  const lines =
+    typeof file.content === "string"
+      ? file.content.split("\n").filter((l) => l.trim() !== "").length
+      : 0;
+  try {
+    ctx.store.db
+      .prepare(
+        "INSERT INTO files (id, filename, bytes, num_lines, sample_type, data_tokens, created_at) VALUES (?, ?, ?, ?, ?, 0, ?)",
+      )
+      .run(id, file.filename, bytes.length, lines, file.sampleType, Math.floor(ctx.now() / 1000));
+  } catch (err) {
+    rmSync(filePath(ctx, id), { force: true }); // no bytes without their record
+    throw err;
+  }
+  return id;
+}
+
+/** Removes a file the sandbox created, bytes and row (e.g. a duplicate lost to a concurrent writer). */
+export function removeSandboxFile(ctx: SandboxContext, id: string): void {
+  ctx.store.db.prepare("DELETE FROM files WHERE id = ?").run(id);
+  rmSync(filePath(ctx, id), { force: true });
 }

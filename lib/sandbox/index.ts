@@ -46,6 +46,7 @@ import {
   updateModel,
 } from "./models-api";
 import { openStore } from "./store";
+import { routeToday } from "./today-routes";
 import { validateBody, validateQuery } from "./validation";
 import { readCapped } from "@/lib/read-capped";
 
@@ -220,7 +221,13 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       case "embeddings_v1_embeddings_post":
         return embeddings(body as EmbeddingRequest, generation(request.signal));
       default:
-        return notImplemented(request.method, url.pathname);
+        // Today's other operations: some simulated (today-routes.ts), the rest answer 501.
+        return routeToday(op, params, request, url, {
+          ctx,
+          generation: () => generation(request.signal),
+          // A JSON body was read and checked against today's schema above.
+          readJson: async (r) => (op.body === "json" ? { value: body } : readJson(r)),
+        });
     }
   }
 

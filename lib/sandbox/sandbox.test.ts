@@ -152,14 +152,16 @@ describe("routing and validation", () => {
     expect(await wrongMethod.json()).toEqual({ detail: "Method Not Allowed" });
   });
 
-  it("says which of today's operations it does not implement yet", async () => {
+  it("answers 501 naming the operation for today's operations it does not simulate", async () => {
     sb = openSandbox();
-    const libraries = await sb.call("GET", "/v1/libraries");
-    expect(libraries.status).toBe(404);
-    expect(await libraries.json()).toMatchObject({
+    const res = await sb.call("GET", "/v1/libraries");
+    expect(res.status).toBe(501);
+    expect(await res.json()).toEqual({
       object: "error",
-      code: "not_implemented",
-      message: expect.stringContaining("does not implement GET /v1/libraries yet"),
+      type: "not_implemented",
+      code: "not_simulated",
+      param: null,
+      message: expect.stringContaining("GET /v1/libraries (libraries_list_v1) is not simulated"),
     });
   });
 

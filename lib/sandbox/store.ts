@@ -80,6 +80,64 @@ const MIGRATIONS: string[] = [
    ALTER TABLE ft_models ADD COLUMN model_type TEXT NOT NULL DEFAULT 'completion';
    ALTER TABLE ft_models ADD COLUMN classifier_targets TEXT;
 `,
+  // Batch jobs, agents and conversations. Every batch request's answer is computed when the job is created and
+  // revealed over time (see batch.ts); output/error files are written when the job ends.
+  `CREATE TABLE batch_jobs (
+     id TEXT PRIMARY KEY,
+     endpoint TEXT NOT NULL,
+     model TEXT,
+     agent_id TEXT,
+     metadata TEXT,
+     input_files TEXT NOT NULL,
+     total_requests INTEGER NOT NULL,
+     created_ms INTEGER NOT NULL,
+     speed REAL NOT NULL,
+     cancel_ms INTEGER,
+     finalized INTEGER NOT NULL DEFAULT 0,
+     output_file TEXT,
+     error_file TEXT,
+     deleted INTEGER NOT NULL DEFAULT 0
+   );
+
+   CREATE TABLE batch_results (
+     job_id TEXT NOT NULL,
+     ordinal INTEGER NOT NULL,
+     custom_id TEXT,
+     status_code INTEGER NOT NULL,
+     body TEXT NOT NULL,
+     PRIMARY KEY (job_id, ordinal)
+   );
+
+   CREATE TABLE agents (
+     id TEXT PRIMARY KEY,
+     version INTEGER NOT NULL,
+     created_ms INTEGER NOT NULL,
+     updated_ms INTEGER NOT NULL,
+     deleted INTEGER NOT NULL DEFAULT 0
+   );
+
+   CREATE TABLE agent_versions (
+     agent_id TEXT NOT NULL,
+     version INTEGER NOT NULL,
+     data TEXT NOT NULL,
+     created_ms INTEGER NOT NULL,
+     PRIMARY KEY (agent_id, version)
+   );
+
+   CREATE TABLE conversations (
+     id TEXT PRIMARY KEY,
+     data TEXT NOT NULL,
+     created_ms INTEGER NOT NULL,
+     updated_ms INTEGER NOT NULL
+   );
+
+   CREATE TABLE conversation_entries (
+     conversation_id TEXT NOT NULL,
+     ordinal INTEGER NOT NULL,
+     entry TEXT NOT NULL,
+     PRIMARY KEY (conversation_id, ordinal)
+   );
+`,
 ];
 
 export interface Store {

@@ -1,0 +1,219 @@
+// Agents and conversations: today's shapes (spec + SDK 2.x zod), history kept across appends,
+// restart, streamed events in today's format, and an agent answer with a reference chunk.
+import {
+  Agent$inboundSchema,
+  AgentConversation$inboundSchema,
+  ConversationEvents$inboundSchema,
+  ConversationHistory$inboundSchema,
+  ConversationMessages$inboundSchema,
+  ConversationResponse$inboundSchema,
+  ModelConversation$inboundSchema,
+} from "@mistralai/mistralai/models/components";
+import { afterEach, describe, expect, it } from "vitest";
+import { openSandbox, type TestSandbox } from "./test/helpers";
+import { todayApi } from "./test/today";
+import { todayValidator } from "./today";
+
+type Json = Record<string, unknown>;
+interface Entry {
+  id: string;
+  type: string;
+  role: string;
+  content: string | Json[];
+}
+interface ConversationResponse {
+  conversation_id: string;
+  outputs: Entry[];
+  usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
+}
+
+let t: TestSandbox | undefined;
+afterEach(() => t?.close());
+
+async function start(t: TestSandbox, body: Json) {
+  const res = await todayApi<ConversationResponse>(t, "POST", "/v1/conversations", body);
+  expect(res.status).toBe(200);
+  ConversationResponse$inboundSchema.parse(res.body);
+  return res.body;
+}
+
+describe("agents", () => {
+  it("create, get, update as a new version, switch back, list versions, delete", async () => {
+    t = openSandbox();
+    const created = await todayApi<Json & { id: string }>(t, "POST", "/v1/agents", {
+      model: "mistral-small-latest",
+      name: "Helper",
+      instructions: "Answer briefly.",
+    });
+    expect(created.status).toBe(200);
+    expect(Agent$inboundSchema.parse(created.body)).toMatchObject({ version: 0, versions: [0] });
+    const id = created.body.id;
+
+    const updated = await todayApi(t, "PATCH", `/v1/agents/${id}`, { name: "Helper 2" });
+    expect(Agent$inboundSchema.parse(updated.body)).toMatchObject({
+      name: "Helper 2",
+      instructions: "Answer briefly.",
+      version: 1,
+      versions: [0, 1],
+    });
+    const back = await todayApi(t, "PATCH", `/v1/agents/${id}/version?version=0`);
+    expect(back.body).toMatchObject({ name: "Helper", version: 0 });
+    const v1 = await todayApi(t, "GET", `/v1/agents/${id}/versions/1`);
+    expect(v1.body).toMatchObject({ name: "Helper 2", version: 1 });
+    const versions = await todayApi<Json[]>(t, "GET", `/v1/agents/${id}/versions`);
+    expect(versions.body.map((a) => a.version)).toEqual([1, 0]);
+    const list = await todayApi<Json[]>(t, "GET", "/v1/agents");
+    expect(list.body.map((a) => a.id)).toEqual([id]);
+
+    expect((await t.call("DELETE", `/v1/agents/${id}`)).status).toBe(204);
+    expect((await todayApi(t, "GET", `/v1/agents/${id}`)).status).toBe(404);
+  });
+});
+
+describe("conversations", () => {
+  it("start, append keeps the history, get, list, messages, delete", async () => {
+    t = openSandbox();
+    const first = await start(t, {
+      model: "mistral-small-latest",
+      inputs: "Name a famous bridge",
+      name: "bridges",
+    });
+    const id = first.conversation_id;
+    expect(first.outputs[0]).toMatchObject({ type: "message.output", role: "assistant" });
+    expect(first.outputs[0].content).toMatch(/^\[sandbox\]/);
+
+    const second = await todayApi<ConversationResponse>(t, "POST", `/v1/conversations/${id}`, {
+      inputs: [{ role: "user", content: "And a famous tower?" }],
+    });
+    expect(second.status).toBe(200);
+    // The whole history is the prompt of the second turn.
+    expect(second.body.usage.prompt_tokens).toBeGreaterThan(first.usage.prompt_tokens);
+
+    const history = await todayApi<{ entries: Entry[] }>(
+      t,
+      "GET",
+      `/v1/conversations/${id}/history`,
+    );
+    ConversationHistory$inboundSchema.parse(history.body);
+    expect(history.body.entries.map((e) => [e.type, e.role])).toEqual([
+      ["message.input", "user"],
+      ["message.output", "assistant"],
+      ["message.input", "user"],
+      ["message.output", "assistant"],
+    ]);
+    expect(history.body.entries[2].content).toBe("And a famous tower?");
+    const messages = await todayApi(t, "GET", `/v1/conversations/${id}/messages`);
+    ConversationMessages$inboundSchema.parse(messages.body);
+
+    const got = await todayApi(t, "GET", `/v1/conversations/${id}`);
+    expect(ModelConversation$inboundSchema.parse(got.body)).toMatchObject({
+      id,
+      model: "mistral-small-latest",
+      name: "bridges",
+    });
+    const list = await todayApi<Json[]>(t, "GET", "/v1/conversations");
+    expect(list.body.map((c) => c.id)).toEqual([id]);
+
+    expect((await t.call("DELETE", `/v1/conversations/${id}`)).status).toBe(204);
+    expect((await todayApi(t, "GET", `/v1/conversations/${id}`)).status).toBe(404);
+  });
+
+  it("restarts from an entry into a new conversation", async () => {
+    t = openSandbox();
+    const first = await start(t, { model: "mistral-small-latest", inputs: "one" });
+    await todayApi(t, "POST", `/v1/conversations/${first.conversation_id}`, { inputs: "two" });
+    const restarted = await todayApi<ConversationResponse>(
+      t,
+      "POST",
+      `/v1/conversations/${first.conversation_id}/restart`,
+      { inputs: "three", from_entry_id: first.outputs[0].id },
+    );
+    expect(restarted.status).toBe(200);
+    expect(restarted.body.conversation_id).not.toBe(first.conversation_id);
+    const history = await todayApi<{ entries: Entry[] }>(
+      t,
+      "GET",
+      `/v1/conversations/${restarted.body.conversation_id}/history`,
+    );
+    expect(history.body.entries.filter((e) => e.role === "user").map((e) => e.content)).toEqual([
+      "one",
+      "three",
+    ]);
+  });
+
+  it("runs an agent's instructions, and cites a source with web search", async () => {
+    t = openSandbox();
+    const agent = await todayApi<{ id: string }>(t, "POST", "/v1/agents", {
+      model: "mistral-small-latest",
+      name: "Researcher",
+      instructions: "Cite your sources.",
+      tools: [{ type: "web_search" }],
+    });
+    const res = await start(t, { agent_id: agent.body.id, inputs: "Who built the Eiffel tower?" });
+    const content = res.outputs[0].content as Json[];
+    expect(content.map((c) => c.type)).toEqual(["text", "tool_reference", "text"]);
+    expect(content[1]).toMatchObject({ tool: "web_search", title: expect.any(String) });
+    const got = await todayApi(t, "GET", `/v1/conversations/${res.conversation_id}`);
+    expect(AgentConversation$inboundSchema.parse(got.body)).toMatchObject({
+      agentId: agent.body.id,
+      agentVersion: 0,
+    });
+  });
+
+  it("streams today's events: started, deltas, done with usage", async () => {
+    t = openSandbox();
+    const res = await t.call("POST", "/v1/conversations", {
+      model: "mistral-small-latest",
+      inputs: "Name a famous bridge",
+      stream: true,
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/text\/event-stream/);
+    const events = (await res.text())
+      .trim()
+      .split("\n\n")
+      .map((block) => {
+        const [eventLine, dataLine] = block.split("\n");
+        return { event: eventLine.slice("event: ".length), data: JSON.parse(dataLine.slice(6)) };
+      });
+    const validate = todayValidator({ $ref: "#/components/schemas/ConversationEvents" });
+    for (const e of events) {
+      expect(validate(e), JSON.stringify(validate.errors)).toBe(true);
+      // The SDK parses the raw SSE `data` text itself.
+      ConversationEvents$inboundSchema.parse({ event: e.event, data: JSON.stringify(e.data) });
+    }
+    expect(events[0].event).toBe("conversation.response.started");
+    expect(events.at(-1)!.event).toBe("conversation.response.done");
+    expect(events.at(-1)!.data.usage.total_tokens).toBeGreaterThan(0);
+    const text = events
+      .filter((e) => e.event === "message.output.delta")
+      .map((e) => e.data.content)
+      .join("");
+    const history = await todayApi<{ entries: Entry[] }>(
+      t,
+      "GET",
+      `/v1/conversations/${events[0].data.conversation_id}/history`,
+    );
+    expect(history.body.entries[1].content).toBe(text);
+  });
+
+  it("keeps nothing with store: false", async () => {
+    t = openSandbox();
+    const res = await start(t, { model: "mistral-small-latest", inputs: "hi", store: false });
+    expect(res.outputs).toHaveLength(1);
+    expect((await todayApi(t, "GET", `/v1/conversations/${res.conversation_id}`)).status).toBe(404);
+    expect((await todayApi<Json[]>(t, "GET", "/v1/conversations")).body).toEqual([]);
+  });
+
+  it("answers 404 for an unknown conversation and 422 for a body off the schema", async () => {
+    t = openSandbox();
+    expect((await todayApi(t, "GET", "/v1/conversations/conv_nope")).status).toBe(404);
+    expect((await todayApi(t, "POST", "/v1/conversations", { model: "x" })).status).toBe(422);
+    const both = await todayApi(t, "POST", "/v1/conversations", {
+      model: "mistral-small-latest",
+      agent_id: "ag_1",
+      inputs: "hi",
+    });
+    expect(both.status).toBe(422);
+  });
+});
