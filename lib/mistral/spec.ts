@@ -28,6 +28,8 @@ export function rewriteDiscriminators(node: unknown): unknown {
   const out: Json = {};
   for (const [k, v] of Object.entries(src)) {
     if (k === "discriminator") continue;
+    // An OpenAPI 3.0 leftover in a 3.1 spec; Ajv refuses `nullable` beside no `type`.
+    if (k === "nullable" && !("type" in src)) continue;
     if (k === "oneOf" && d?.propertyName && d.mapping) continue;
     out[k] = rewriteDiscriminators(v);
   }

@@ -1,7 +1,7 @@
 // The embedded Mistral-compatible backend: one `handle(Request) => Response` for the operations of
 // today's spec it implements (lib/mistral/openapi.gen.yaml, with the 2026-07-15 fine-tuning jobs),
 // with its state in `<dataDir>/sandbox/` (SQLite + the uploaded bytes).
-import { matchOperation } from "@/lib/mistral/operations";
+import { matchOperation, operations } from "@/lib/mistral/operations";
 import type {
   AgentsCompletionRequest,
   ChatCompletionRequest,
@@ -168,7 +168,13 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     if (op.body === "json") {
       const parsed = await readJson(request);
       if (parsed instanceof Response) return parsed;
-      const errors = op.bodySchema ? validateBody(op.bodySchema, parsed.value) : [];
+      // A `stream: true` body follows its streamed variant's schema (same method and path).
+      const streamed =
+        (parsed.value as { stream?: unknown } | null)?.stream === true
+          ? operations.find((o) => o.variantOf === op.id)
+          : undefined;
+      const schema = streamed?.bodySchema ?? op.bodySchema;
+      const errors = schema ? validateBody(schema, parsed.value) : [];
       if (errors.length) return validationError(errors);
       body = parsed.value;
     }

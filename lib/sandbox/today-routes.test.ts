@@ -39,7 +39,9 @@ describe("today's operations", () => {
       }
     }
     // Most of today's table stays unsimulated; the simulated ones are not among them.
-    expect(notSimulated.length).toBeGreaterThan(150);
+    // Most of today's operations are not simulated (an unsimulated one whose empty body fails its
+    // schema gets that 422 first: requests are checked before they are routed).
+    expect(notSimulated.length).toBeGreaterThan(120);
     expect(notSimulated).not.toContain("jobs_api_routes_batch_create_batch_job");
     expect(notSimulated).not.toContain("agents_api_v1_conversations_start");
   });

@@ -215,6 +215,8 @@ interface QueryParamSpec {
   name: string;
   schema: Json;
   types: Set<string>;
+  /** An object, or declared with `content: application/json`: the value is JSON text (`metadata`). */
+  json: boolean;
 }
 
 const queryParamCache = new Map<string, QueryParamSpec[]>();
@@ -251,14 +253,21 @@ function typesOf(schema: Json): Set<string> {
 function queryParams(op: Operation): QueryParamSpec[] {
   let specs = queryParamCache.get(op.id);
   if (!specs) {
-    const pathItem = (loadSpec().paths as Json)[op.path] as Json;
+    const pathItem = (loadSpec().paths as Json)[op.specPath] as Json;
     const opSpec = pathItem[op.method.toLowerCase()] as Json;
     const params = (opSpec.parameters as Json[] | undefined) ?? [];
     specs = params
       .filter((p) => p.in === "query")
       .map((p) => {
-        const types = typesOf(p.schema as Json);
-        return { name: String(p.name), schema: bounded(p.schema as Json, types), types };
+        const content = (p.content as Json | undefined)?.["application/json"] as Json | undefined;
+        const schema = ((p.schema ?? content?.schema) as Json | undefined) ?? {};
+        const types = typesOf(schema);
+        return {
+          name: String(p.name),
+          schema: bounded(schema, types),
+          types,
+          json: !p.schema || types.has("object"),
+        };
       });
     queryParamCache.set(op.id, specs);
   }
@@ -277,6 +286,15 @@ function coerce(raw: string, types: Set<string>): unknown {
   return raw;
 }
 
+/** A JSON-valued query parameter; text that is not JSON stays text, so validation names it. */
+function parseJsonParam(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return raw;
+  }
+}
+
 export type QueryValues = Record<string, unknown>;
 
 /**
@@ -293,7 +311,11 @@ export function validateQuery(
     const all = search.getAll(p.name);
     if (!all.length) continue;
     // An array parameter is repeated (`?sample_type=instruct&sample_type=pretrain`), as FastAPI reads it.
-    const value = p.types.has("array") ? all : coerce(all[0], p.types);
+    const value = p.json
+      ? parseJsonParam(all[0])
+      : p.types.has("array")
+        ? all
+        : coerce(all[0], p.types);
     const validate = inlineValidator(p.schema);
     if (validate(value)) values[p.name] = value;
     else errors.push(...toDetails(validate.errors ?? [], ["query", p.name]));
