@@ -80,7 +80,7 @@ describe.each(DATABASES)("stream usage on %s", (kind) => {
     const controller = new AbortController();
     const response = await g.gateway(
       buildRequest("/v1/chat/completions", session(member), {
-        json: chatBody({ max_tokens: 4000, min_tokens: 3000 }),
+        json: chatBody({ max_tokens: 4000 }),
         signal: controller.signal,
       }),
     );
@@ -101,8 +101,8 @@ describe.each(DATABASES)("stream usage on %s", (kind) => {
     expect(entry.status).toBe(499);
     expect(entry.usageSource).toBe("console");
     expect(entry.completionTokens).toBeGreaterThanOrEqual(received);
-    // Stopped early: far fewer than the 3000 it was asked for.
-    expect(entry.completionTokens).toBeLessThan(3000);
+    // Stopped early: far fewer than the 4000 it was allowed (a long story asked for).
+    expect(entry.completionTokens).toBeLessThan(4000);
     expect(entry.promptTokens).toBe(countTokens(PROMPT));
     expect(entry.totalTokens).toBe(entry.promptTokens! + entry.completionTokens!);
     // The CSV says the counts are the console's.
