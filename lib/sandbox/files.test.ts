@@ -142,13 +142,13 @@ describe("uploading files", () => {
     expect(storedNames()).toEqual([]);
   });
 
-  it("refuses a missing file and a purpose other than fine-tune", async () => {
+  it("refuses a missing file and a purpose the API does not have", async () => {
     sb = openSandbox();
     const noFile = new FormData();
     noFile.append("purpose", "fine-tune");
     expect((await sb.api("POST", "/v1/files", noFile)).status).toBe(422);
     const fd = jsonlFile(2);
-    fd.set("purpose", "batch");
+    fd.set("purpose", "assistants");
     const res = await sb.api<{ message: { detail: { loc: unknown[] }[] } }>(
       "POST",
       "/v1/files",

@@ -79,18 +79,36 @@ export function removeLeftoverUploads(filesDir: string, now = Date.now()): strin
   return removed;
 }
 
+/**
+ * The purposes the sandbox accepts: the spec's FilePurpose enum (fine-tune, batch, ocr) and
+ * `audio`, which its FileSchema documents ("Audio/Transcription (`audio`)") but the enum lacks.
+ */
+export const FILE_PURPOSES = ["fine-tune", "batch", "ocr", "audio"] as const;
+export type SandboxFilePurpose = (typeof FILE_PURPOSES)[number];
+
 interface FileRow {
   id: string;
   filename: string;
   bytes: number;
+  /** Lines of a JSONL file; 0 for documents and audio (answered as null). */
   num_lines: number;
-  sample_type: "instruct" | "pretrain";
+  sample_type: string;
   data_tokens: number;
   created_at: number;
+  purpose: SandboxFilePurpose;
+  mimetype: string;
+  source: "upload" | "mistral";
 }
 
-export function filePath(ctx: SandboxContext, id: string): string {
-  return path.join(ctx.store.filesDir, `${id}.jsonl`);
+const JSONL_MIMETYPE = "application/jsonl";
+
+/**
+ * Where a file's bytes are: `<id>.jsonl` for JSONL files (as every file was named before files
+ * had other purposes), `<id>` for the rest. Without `mimetype` the file's row decides.
+ */
+export function filePath(ctx: SandboxContext, id: string, mimetype?: string): string {
+  const type = mimetype ?? getFileRow(ctx, id)?.mimetype ?? JSONL_MIMETYPE;
+  return path.join(ctx.store.filesDir, type === JSONL_MIMETYPE ? `${id}.jsonl` : id);
 }
 
 function toFileOut(row: FileRow): FileSchema {
@@ -100,17 +118,44 @@ function toFileOut(row: FileRow): FileSchema {
     bytes: row.bytes,
     created_at: row.created_at,
     filename: row.filename,
-    purpose: "fine-tune",
-    sample_type: row.sample_type,
-    num_lines: row.num_lines,
-    mimetype: MIMETYPE,
-    source: "upload",
+    // `audio` is not in the generated enum (see FILE_PURPOSES) but is what the live API answers.
+    purpose: row.purpose as FileSchema["purpose"],
+    sample_type: row.sample_type as FileSchema["sample_type"],
+    num_lines: row.mimetype === JSONL_MIMETYPE ? row.num_lines : null,
+    mimetype: row.mimetype,
+    source: row.source,
     signature: null,
   };
 }
 
-/** The sandbox only keeps JSONL training files (as uploaded for fine-tuning). */
-const MIMETYPE = "application/jsonl";
+/** Magic bytes of the documents OCR reads, and their types. */
+const DOCUMENT_MAGIC: { type: string; matches(head: Buffer): boolean }[] = [
+  { type: "application/pdf", matches: (h) => h.subarray(0, 5).toString("latin1") === "%PDF-" },
+  {
+    type: "image/png",
+    matches: (h) =>
+      h.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  },
+  { type: "image/jpeg", matches: (h) => h.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff])) },
+  { type: "image/gif", matches: (h) => /^GIF8[79]a/.test(h.subarray(0, 6).toString("latin1")) },
+  {
+    type: "image/webp",
+    matches: (h) =>
+      h.subarray(0, 4).toString("latin1") === "RIFF" &&
+      h.subarray(8, 12).toString("latin1") === "WEBP",
+  },
+];
+const DOCUMENT_EXTENSIONS = [".pdf", ".png", ".jpg", ".jpeg", ".gif", ".webp"];
+
+/** Audio files by extension, and their types. */
+const AUDIO_TYPES: Record<string, string> = {
+  ".wav": "audio/wav",
+  ".mp3": "audio/mpeg",
+  ".flac": "audio/flac",
+  ".ogg": "audio/ogg",
+  ".m4a": "audio/mp4",
+  ".webm": "audio/webm",
+};
 
 export function getFileRow(ctx: SandboxContext, id: string): FileRow | undefined {
   return ctx.store.db.prepare("SELECT * FROM files WHERE id = ?").get(id) as FileRow | undefined;
@@ -121,8 +166,8 @@ const fileNotFound = (id: string) =>
 
 /**
  * GET /v1/files with today's query: page/page_size (newest first), include_total (default true),
- * and the filters. Every sandbox file is an uploaded JSONL fine-tuning file, so sample_type,
- * source, purpose and mimetypes filter on those values; search matches the file name or the id.
+ * and the filters (sample_type, source, purpose, mimetypes) on the stored values; search matches
+ * the file name or the id.
  */
 export function listFiles(ctx: SandboxContext, q: QueryValues = {}): Response {
   const where: string[] = [];
@@ -133,10 +178,20 @@ export function listFiles(ctx: SandboxContext, q: QueryValues = {}): Response {
     where.push(`sample_type IN (${sampleTypes.map(() => "?").join(", ")})`);
     args.push(...sampleTypes);
   }
-  const none = "0";
-  if (list(q.source).length && !list(q.source).includes("upload")) where.push(none);
-  if (typeof q.purpose === "string" && q.purpose !== "fine-tune") where.push(none);
-  if (list(q.mimetypes).length && !list(q.mimetypes).includes(MIMETYPE)) where.push(none);
+  const sources = list(q.source);
+  if (sources.length) {
+    where.push(`source IN (${sources.map(() => "?").join(", ")})`);
+    args.push(...sources);
+  }
+  if (typeof q.purpose === "string") {
+    where.push("purpose = ?");
+    args.push(q.purpose);
+  }
+  const mimetypes = list(q.mimetypes);
+  if (mimetypes.length) {
+    where.push(`mimetype IN (${mimetypes.map(() => "?").join(", ")})`);
+    args.push(...mimetypes);
+  }
   if (typeof q.search === "string" && q.search !== "") {
     where.push("(instr(lower(filename), lower(?)) > 0 OR id = ?)");
     args.push(q.search, q.search);
@@ -169,12 +224,14 @@ export function retrieveFile(ctx: SandboxContext, id: string): Response {
 export function downloadFile(ctx: SandboxContext, id: string): Response {
   const row = getFileRow(ctx, id);
   if (!row) return fileNotFound(id);
-  const stream = Readable.toWeb(createReadStream(filePath(ctx, id))) as ReadableStream<Uint8Array>;
+  const stream = Readable.toWeb(
+    createReadStream(filePath(ctx, id, row.mimetype)),
+  ) as ReadableStream<Uint8Array>;
   const ascii = row.filename.replace(/[^\x20-\x7e]|["\\]/g, "_");
   return new Response(stream, {
     status: 200,
     headers: {
-      "content-type": "application/octet-stream",
+      "content-type": row.mimetype,
       "content-length": String(row.bytes),
       "content-disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(row.filename)}`,
     },
@@ -211,12 +268,13 @@ export async function deleteFile(
   id: string,
   beforeDelete: (fileId: string) => void,
 ): Promise<Response> {
-  if (!getFileRow(ctx, id)) return fileNotFound(id);
+  const row = getFileRow(ctx, id);
+  if (!row) return fileNotFound(id);
   // Jobs past their validation keep the outcome they had while the file existed.
   beforeDelete(id);
   const { changes } = ctx.store.db.prepare("DELETE FROM files WHERE id = ?").run(id);
   if (!changes) return fileNotFound(id); // a concurrent delete won
-  await rm(filePath(ctx, id), { force: true });
+  await rm(filePath(ctx, id, row.mimetype), { force: true });
   return json({ id, object: "file", deleted: true });
 }
 
@@ -255,10 +313,14 @@ export async function uploadFile(ctx: SandboxContext, request: Request): Promise
 
   let purpose: string | undefined;
   let filename: string | undefined;
+  let extension = "";
   let bytes = 0;
-  // The training-data linter (issue 4) checks the bytes as they are written, like the real API
-  // validates on upload; one pass, nothing held but the current line.
+  // A JSONL file is checked as its bytes are written, like the real API validates on upload; one
+  // pass, nothing held but the current line. The purpose may come after the file part, so both
+  // checks run: the training-data linter (issue 4) for fine-tuning, a light one for batch input.
   const linter = new JsonlLinter({ maxIssues: 200 });
+  const batchLinter = new BatchInputLinter();
+  let head = Buffer.alloc(0); // the first bytes, for the magic numbers of documents
   let fileDone: Promise<void> | undefined;
   let fileStream: Readable | undefined;
   let tmpStream: WriteStream | undefined;
@@ -278,20 +340,14 @@ export async function uploadFile(ctx: SandboxContext, request: Request): Promise
           return;
         }
         filename = path.basename(info.filename ?? "");
-        if (!filename.toLowerCase().endsWith(".jsonl")) {
+        extension = path.extname(filename).toLowerCase();
+        // Refused before its bytes are read when no purpose (or not the one given) takes it.
+        const refusal = refuseExtension(purpose, filename, extension);
+        if (refusal) {
           stream.resume();
-          return fail(
-            new UploadRefused(
-              validationError([
-                {
-                  loc: ["body", "file"],
-                  msg: `Only .jsonl files are supported for fine-tuning, got '${filename || "(no name)"}'.`,
-                  type: "value_error",
-                },
-              ]),
-            ),
-          );
+          return fail(new UploadRefused(refusal));
         }
+        const isJsonl = extension === ".jsonl";
         fileStream = stream;
         stream.on("limit", () =>
           fail(
@@ -310,7 +366,11 @@ export async function uploadFile(ctx: SandboxContext, request: Request): Promise
           async function* (chunks: AsyncIterable<Buffer>) {
             for await (const chunk of chunks) {
               bytes += chunk.length;
-              linter.push(chunk);
+              if (head.length < 16) head = Buffer.concat([head, chunk.subarray(0, 16)]);
+              if (isJsonl) {
+                linter.push(chunk);
+                batchLinter.push(chunk);
+              }
               yield chunk;
             }
           },
@@ -344,11 +404,10 @@ export async function uploadFile(ctx: SandboxContext, request: Request): Promise
       return validationError([{ loc: ["body", "file"], msg: "Field required", type: "missing" }]);
     }
     await fileDone;
-    if (purpose !== undefined && purpose !== "fine-tune") {
+    const refusal = refuseExtension(purpose ?? "fine-tune", filename!, extension);
+    if (refusal) {
       await rm(tmp, { force: true });
-      return validationError([
-        { loc: ["body", "purpose"], msg: "Input should be 'fine-tune'", type: "literal_error" },
-      ]);
+      return refusal;
     }
     report = linter.end();
   } catch (err) {
@@ -377,12 +436,20 @@ export async function uploadFile(ctx: SandboxContext, request: Request): Promise
       "invalid_request_error",
     );
   }
-  const sampleType = report.stats.sampleType;
-  if (report.errorCount > 0 || (sampleType !== "instruct" && sampleType !== "pretrain")) {
+  const kind = describeUpload(
+    (purpose ?? "fine-tune") as SandboxFilePurpose,
+    filename!,
+    extension,
+    head,
+    report,
+    batchLinter,
+  );
+  if (kind instanceof Response) {
     await rm(tmp, { force: true });
-    return invalidFile(filename!, report);
+    return kind;
   }
-  await rename(tmp, filePath(ctx, id)).catch(async (err: unknown) => {
+  const finalPath = filePath(ctx, id, kind.mimetype);
+  await rename(tmp, finalPath).catch(async (err: unknown) => {
     await rm(tmp, { force: true });
     throw err;
   });
@@ -390,22 +457,194 @@ export async function uploadFile(ctx: SandboxContext, request: Request): Promise
     id,
     filename: filename!,
     bytes,
-    num_lines: report.stats.lines,
-    sample_type: sampleType,
-    data_tokens: report.stats.estimatedTokens,
+    ...kind,
     created_at: Math.floor(ctx.now() / 1000),
+    source: "upload",
   };
   try {
     ctx.store.db
       .prepare(
-        "INSERT INTO files (id, filename, bytes, num_lines, sample_type, data_tokens, created_at) VALUES (@id, @filename, @bytes, @num_lines, @sample_type, @data_tokens, @created_at)",
+        `INSERT INTO files (id, filename, bytes, num_lines, sample_type, data_tokens, created_at, purpose, mimetype, source)
+         VALUES (@id, @filename, @bytes, @num_lines, @sample_type, @data_tokens, @created_at, @purpose, @mimetype, @source)`,
       )
       .run(row);
   } catch (err) {
-    await rm(filePath(ctx, id), { force: true }); // no bytes without their record
+    await rm(finalPath, { force: true }); // no bytes without their record
     throw err;
   }
   return json(toFileOut(row));
+}
+
+const refuseFile = (msg: string) =>
+  validationError([{ loc: ["body", "file"], msg, type: "value_error" }]);
+
+/**
+ * The 422 for a purpose outside FILE_PURPOSES, or a file name `purpose` does not take (when the
+ * purpose is not known yet: one that no purpose takes); null when it may go on.
+ */
+function refuseExtension(
+  purpose: string | undefined,
+  filename: string,
+  extension: string,
+): Response | null {
+  const shown = filename || "(no name)";
+  if (purpose !== undefined && !(FILE_PURPOSES as readonly string[]).includes(purpose)) {
+    return validationError([
+      {
+        loc: ["body", "purpose"],
+        msg: `Input should be ${FILE_PURPOSES.map((p) => `'${p}'`).join(", ")}`,
+        type: "enum",
+      },
+    ]);
+  }
+  switch (purpose) {
+    case "fine-tune":
+    case "batch":
+      return extension === ".jsonl"
+        ? null
+        : refuseFile(
+            `Only .jsonl files are supported for ${purpose === "batch" ? "batch" : "fine-tuning"}, got '${shown}'.`,
+          );
+    case "ocr":
+      return DOCUMENT_EXTENSIONS.includes(extension)
+        ? null
+        : refuseFile(
+            `Only PDF and image files (PNG, JPEG, GIF, WebP) are supported for OCR, got '${shown}'.`,
+          );
+    case "audio":
+      return extension in AUDIO_TYPES
+        ? null
+        : refuseFile(
+            `Only audio files (${Object.keys(AUDIO_TYPES).join(", ")}) are supported for audio, got '${shown}'.`,
+          );
+    default:
+      return extension === ".jsonl" ||
+        DOCUMENT_EXTENSIONS.includes(extension) ||
+        extension in AUDIO_TYPES
+        ? null
+        : refuseFile(
+            `Unsupported file '${shown}': .jsonl files are supported for fine-tuning and batch, PDFs and images for OCR, audio files for audio.`,
+          );
+  }
+}
+
+type UploadKind = Pick<
+  FileRow,
+  "purpose" | "mimetype" | "sample_type" | "num_lines" | "data_tokens"
+>;
+
+/** What an upload accepted by its name is, once all its bytes are in; or the 422 refusing it. */
+function describeUpload(
+  purpose: SandboxFilePurpose,
+  filename: string,
+  extension: string,
+  head: Buffer,
+  report: LintReport,
+  batch: BatchInputLinter,
+): UploadKind | Response {
+  switch (purpose) {
+    case "fine-tune": {
+      const sampleType = report.stats.sampleType;
+      if (report.errorCount > 0 || (sampleType !== "instruct" && sampleType !== "pretrain")) {
+        return invalidFile(filename, report);
+      }
+      return {
+        purpose,
+        mimetype: JSONL_MIMETYPE,
+        sample_type: sampleType,
+        num_lines: report.stats.lines,
+        data_tokens: report.stats.estimatedTokens,
+      };
+    }
+    case "batch": {
+      const result = batch.end();
+      if (typeof result === "object") {
+        return validationError([
+          { loc: ["body", "file", result.line], msg: result.msg, type: "value_error" },
+        ]);
+      }
+      return {
+        purpose,
+        mimetype: JSONL_MIMETYPE,
+        sample_type: "batch_request",
+        num_lines: result,
+        data_tokens: 0,
+      };
+    }
+    case "ocr": {
+      const type = DOCUMENT_MAGIC.find((m) => m.matches(head))?.type;
+      if (!type) {
+        return refuseFile(
+          `'${filename}' is not a PDF or an image (PNG, JPEG, GIF, WebP): its content does not start like one.`,
+        );
+      }
+      // `ocr_input` is what the live API answers for OCR uploads (the spec's SampleType lacks it).
+      return { purpose, mimetype: type, sample_type: "ocr_input", num_lines: 0, data_tokens: 0 };
+    }
+    case "audio":
+      return {
+        purpose,
+        mimetype: AUDIO_TYPES[extension],
+        sample_type: "audio_input",
+        num_lines: 0,
+        data_tokens: 0,
+      };
+  }
+}
+
+/**
+ * Checks batch input lines as they stream (see readInputFile in batch.ts): each non-blank line a
+ * JSON object with an object `body`. Holds only the current line; `end()` gives the number of
+ * lines, or the first problem with its (1-based) line number.
+ */
+class BatchInputLinter {
+  private partial: Buffer[] = [];
+  private lineNo = 0;
+  private lines = 0;
+  private problem: { line: number; msg: string } | undefined;
+
+  push(chunk: Buffer): void {
+    let start = 0;
+    for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, start)) {
+      this.partial.push(chunk.subarray(start, i));
+      this.line(Buffer.concat(this.partial).toString("utf8"));
+      this.partial = [];
+      start = i + 1;
+    }
+    // A line already refused need not be held.
+    if (start < chunk.length && !this.problem) this.partial.push(chunk.subarray(start));
+  }
+
+  end(): number | { line: number; msg: string } {
+    if (this.partial.length) this.line(Buffer.concat(this.partial).toString("utf8"));
+    this.partial = [];
+    if (!this.problem && this.lines === 0) {
+      return { line: 1, msg: "The batch file has no requests." };
+    }
+    return this.problem ?? this.lines;
+  }
+
+  private line(text: string): void {
+    this.lineNo++;
+    if (this.problem || !text.trim()) return;
+    this.lines++;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      this.problem = { line: this.lineNo, msg: `Line ${this.lineNo} is not valid JSON.` };
+      return;
+    }
+    const isObject = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v);
+    if (!isObject(value)) {
+      this.problem = { line: this.lineNo, msg: `Line ${this.lineNo} is not a JSON object.` };
+    } else if (!isObject((value as { body?: unknown }).body)) {
+      this.problem = {
+        line: this.lineNo,
+        msg: `Line ${this.lineNo} has no \`body\` object (each line is {"custom_id": ..., "body": {...}}).`,
+      };
+    }
+  }
 }
 
 /** 422 naming the offending lines: `detail` per issue, and the first few in one readable message. */
@@ -443,8 +682,8 @@ function invalidFile(filename: string, report: LintReport): Response {
 
 // ---------------------------------------------------------------------------------------------
 // issue 11b: files the sandbox itself creates (batch output and error files). Same storage as an
-// upload (bytes at filePath, one row in `files`); `sample_type` tells them apart (batch_result,
-// batch_error, batch_request) until the files table records a purpose and a source.
+// upload (bytes at filePath, one row in `files`), with purpose `batch` and source `mistral`;
+// `sample_type` tells them apart (batch_result, batch_error).
 
 /** Stores `content` as a new sandbox file and returns its id. */
 export function storeSandboxFile(
@@ -456,7 +695,7 @@ export function storeSandboxFile(
     typeof file.content === "string"
       ? Buffer.from(file.content, "utf8")
       : Buffer.from(file.content);
-  writeFileSync(filePath(ctx, id), bytes);
+  writeFileSync(filePath(ctx, id, JSONL_MIMETYPE), bytes);
   const lines =
     typeof file.content === "string"
       ? file.content.split("\n").filter((l) => l.trim() !== "").length
@@ -464,11 +703,20 @@ export function storeSandboxFile(
   try {
     ctx.store.db
       .prepare(
-        "INSERT INTO files (id, filename, bytes, num_lines, sample_type, data_tokens, created_at) VALUES (?, ?, ?, ?, ?, 0, ?)",
+        `INSERT INTO files (id, filename, bytes, num_lines, sample_type, data_tokens, created_at, purpose, mimetype, source)
+         VALUES (?, ?, ?, ?, ?, 0, ?, 'batch', ?, 'mistral')`,
       )
-      .run(id, file.filename, bytes.length, lines, file.sampleType, Math.floor(ctx.now() / 1000));
+      .run(
+        id,
+        file.filename,
+        bytes.length,
+        lines,
+        file.sampleType,
+        Math.floor(ctx.now() / 1000),
+        JSONL_MIMETYPE,
+      );
   } catch (err) {
-    rmSync(filePath(ctx, id), { force: true }); // no bytes without their record
+    rmSync(filePath(ctx, id, JSONL_MIMETYPE), { force: true }); // no bytes without their record
     throw err;
   }
   return id;
@@ -476,6 +724,7 @@ export function storeSandboxFile(
 
 /** Removes a file the sandbox created, bytes and row (e.g. a duplicate lost to a concurrent writer). */
 export function removeSandboxFile(ctx: SandboxContext, id: string): void {
+  const mimetype = getFileRow(ctx, id)?.mimetype;
   ctx.store.db.prepare("DELETE FROM files WHERE id = ?").run(id);
-  rmSync(filePath(ctx, id), { force: true });
+  rmSync(filePath(ctx, id, mimetype), { force: true });
 }

@@ -138,6 +138,13 @@ const MIGRATIONS: string[] = [
      PRIMARY KEY (conversation_id, ordinal)
    );
 `,
+  // Files of every purpose (fine-tune, batch, ocr, audio): what each is for, its type and where it came from.
+  // Rows from before were all uploaded JSONL training files; batch output/error files were written by the sandbox.
+  `ALTER TABLE files ADD COLUMN purpose TEXT NOT NULL DEFAULT 'fine-tune';
+   ALTER TABLE files ADD COLUMN mimetype TEXT NOT NULL DEFAULT 'application/jsonl';
+   ALTER TABLE files ADD COLUMN source TEXT NOT NULL DEFAULT 'upload';
+   UPDATE files SET purpose = 'batch', source = 'mistral' WHERE sample_type IN ('batch_result', 'batch_error');
+`,
 ];
 
 export interface Store {

@@ -108,7 +108,7 @@ describe("every answer in today's shapes: today's spec and the official SDK", ()
     expect(signed.url).toMatch(new RegExp(`/v1/files/${file.id}/content\\?se=.+&sp=r&sig=`));
     const content = await sb.call("GET", `/v1/files/${file.id}/content`);
     expect(content.status).toBe(200);
-    expect(content.headers.get("content-type")).toBe("application/octet-stream");
+    expect(content.headers.get("content-type")).toBe("application/jsonl");
     expect(content.headers.get("content-disposition")).toContain('filename="train.jsonl"');
     const bytes = await content.text();
     expect(bytes.split("\n").filter(Boolean)).toHaveLength(10);

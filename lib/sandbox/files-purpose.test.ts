@@ -1,0 +1,244 @@
+// Files of every purpose (fine-tune, batch, ocr, audio): uploaded, checked for their purpose,
+// listed by purpose, served with their type and used by the operations that read them. Answers go
+// through the official SDK 2.x (its zod models) or the spec's schemas.
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { HTTPClient, Mistral } from "@mistralai/mistralai";
+import type { FilePurpose } from "@mistralai/mistralai/models/components";
+import { PDFDocument, StandardFonts } from "pdf-lib";
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  INSTRUCT_LINE,
+  jsonlFile,
+  manualClock,
+  openSandbox,
+  type TestSandbox,
+} from "./test/helpers";
+
+/** Not in the SDK's (nor the spec's) FilePurpose enum, which is open. */
+const AUDIO = "audio" as FilePurpose;
+
+let t: TestSandbox | undefined;
+afterEach(() => t?.close());
+
+function setup() {
+  const clock = manualClock();
+  t = openSandbox({ now: clock.now, speed: 1 });
+  const sb = t;
+  const client = new Mistral({
+    apiKey: "sandbox",
+    serverURL: "http://sandbox.test",
+    httpClient: new HTTPClient({
+      fetcher: (input, init) => sb.sandbox.handle(new Request(input, init)),
+    }),
+  });
+  return { t: sb, clock, client };
+}
+
+const storedNames = (sb: TestSandbox) => readdirSync(path.join(sb.dir, "sandbox", "files"));
+
+async function pdf(text: string): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  doc.addPage([300, 300]).drawText(text, { x: 20, y: 200, font, size: 12 });
+  return doc.save();
+}
+
+/** A PCM WAV (16-bit mono, silence) of `seconds`. */
+function wav(seconds: number, rate = 8000): Uint8Array {
+  const data = Math.round(seconds * rate) * 2;
+  const b = Buffer.alloc(44 + data);
+  b.write("RIFF", 0, "latin1");
+  b.writeUInt32LE(36 + data, 4);
+  b.write("WAVEfmt ", 8, "latin1");
+  b.writeUInt32LE(16, 16);
+  b.writeUInt16LE(1, 20);
+  b.writeUInt16LE(1, 22);
+  b.writeUInt32LE(rate, 24);
+  b.writeUInt32LE(rate * 2, 28);
+  b.writeUInt16LE(2, 32);
+  b.writeUInt16LE(16, 34);
+  b.write("data", 36, "latin1");
+  b.writeUInt32LE(data, 40);
+  return new Uint8Array(b);
+}
+
+function form(purpose: string | undefined, content: BlobPart, name: string): FormData {
+  const fd = new FormData();
+  if (purpose !== undefined) fd.append("purpose", purpose);
+  fd.append("file", new Blob([content]), name);
+  return fd;
+}
+
+const batchLines = (n: number) =>
+  Array.from({ length: n }, (_, i) =>
+    JSON.stringify({
+      custom_id: `r${i}`,
+      body: { messages: [{ role: "user", content: `Question ${i}` }], max_tokens: 10 },
+    }),
+  ).join("\n") + "\n";
+
+type Refusal = { message: { detail: { loc: unknown[]; msg: string }[] } };
+
+describe("files of every purpose", () => {
+  it("an OCR upload (PDF) is read by file_id through /v1/ocr and served as application/pdf", async () => {
+    const { t, client } = setup();
+    const bytes = await pdf("Hello from a file");
+    const up = await client.files.upload({
+      purpose: "ocr",
+      file: { fileName: "scan.pdf", content: bytes },
+    });
+    expect(up).toMatchObject({
+      purpose: "ocr",
+      mimetype: "application/pdf",
+      source: "upload",
+    });
+    const got = await client.files.retrieve({ fileId: up.id });
+    expect(got).toMatchObject({ purpose: "ocr", mimetype: "application/pdf" });
+    const ocr = await client.ocr.process({
+      model: "mistral-ocr-latest",
+      document: { type: "file", fileId: up.id },
+    });
+    expect(ocr.pages[0].markdown).toBe("Hello from a file");
+    const content = await t.call("GET", `/v1/files/${up.id}/content`);
+    expect(content.headers.get("content-type")).toBe("application/pdf");
+    expect(new Uint8Array(await content.arrayBuffer())).toEqual(bytes);
+    // Not stored as a .jsonl.
+    expect(storedNames(t)).toEqual([up.id]);
+  });
+
+  it("images are recognised by their magic bytes", async () => {
+    const { client } = setup();
+    const png = Buffer.from("89504e470d0a1a0a0000000d49484452", "hex");
+    const up = await client.files.upload({
+      purpose: "ocr",
+      file: { fileName: "page.png", content: new Uint8Array(png) },
+    });
+    expect(up.mimetype).toBe("image/png");
+  });
+
+  it("a batch upload creates a batch job that succeeds on the manual clock", async () => {
+    const { t, clock, client } = setup();
+    const up = await t.api<{ id: string; purpose: string; sample_type: string }>(
+      "POST",
+      "/v1/files",
+      form("batch", batchLines(2), "requests.jsonl"),
+    );
+    expect(up.status).toBe(200);
+    expect(up.body).toMatchObject({
+      purpose: "batch",
+      sample_type: "batch_request",
+      num_lines: 2,
+      mimetype: "application/jsonl",
+      source: "upload",
+    });
+    const job = await client.batch.jobs.create({
+      endpoint: "/v1/chat/completions",
+      model: "mistral-small-latest",
+      inputFiles: [up.body.id],
+    });
+    expect(job.totalRequests).toBe(2);
+    clock.advance(60_000);
+    const done = await client.batch.jobs.get({ jobId: job.id });
+    expect(done).toMatchObject({ status: "SUCCESS", succeededRequests: 2 });
+    // The output file is the sandbox's, for batch.
+    const out = await t.api("GET", `/v1/files/${done.outputFile}`);
+    expect(out.body).toMatchObject({
+      purpose: "batch",
+      source: "mistral",
+      sample_type: "batch_result",
+      mimetype: "application/jsonl",
+    });
+    const content = await t.call("GET", `/v1/files/${done.outputFile}/content`);
+    expect(content.headers.get("content-type")).toBe("application/jsonl");
+    expect((await content.text()).trim().split("\n")).toHaveLength(2);
+  });
+
+  it("an audio upload (WAV) is transcribed by file_id", async () => {
+    const { t, client } = setup();
+    const up = await client.files.upload({
+      purpose: AUDIO,
+      file: { fileName: "clip.wav", content: wav(2) },
+    });
+    expect(up).toMatchObject({ purpose: AUDIO, mimetype: "audio/wav", source: "upload" });
+    const res = await client.audio.transcriptions.complete({
+      model: "voxtral-mini-latest",
+      fileId: up.id,
+    });
+    expect(res.usage.promptAudioSeconds).toBe(2);
+    const content = await t.call("GET", `/v1/files/${up.id}/content`);
+    expect(content.headers.get("content-type")).toBe("audio/wav");
+  });
+
+  it("refuses what a purpose does not take with a 422 naming the field, keeping nothing", async () => {
+    const { t } = setup();
+    const cases: [FormData, unknown[], RegExp][] = [
+      [form("ocr", batchLines(1), "requests.jsonl"), ["body", "file"], /PDF/],
+      [form("ocr", "not a pdf", "fake.pdf"), ["body", "file"], /not a PDF/],
+      [form("audio", "%PDF-1.7", "doc.pdf"), ["body", "file"], /audio/],
+      [form("batch", "%PDF-1.7", "doc.pdf"), ["body", "file"], /\.jsonl/],
+      [form("fine-tune", wav(1) as BlobPart, "clip.wav"), ["body", "file"], /fine-tuning/],
+      [form(undefined, "x", "notes.txt"), ["body", "file"], /Unsupported/],
+      [form("translate", batchLines(1), "r.jsonl"), ["body", "purpose"], /'fine-tune'/],
+      // A batch file: every line an object with an object `body`, the line named.
+      [
+        form("batch", `${batchLines(1)}{"custom_id": "x", "body": "hi"}\n`, "r.jsonl"),
+        ["body", "file", 2],
+        /Line 2 has no `body`/,
+      ],
+      [form("batch", `${batchLines(2)}[1]\n`, "r.jsonl"), ["body", "file", 3], /Line 3/],
+      [form("batch", "{oops\n", "r.jsonl"), ["body", "file", 1], /not valid JSON/],
+      // Training lines are not batch requests, and batch requests are not training data.
+      [jsonlFile(2), ["body", "file", 1], /./],
+      [form("batch", `${INSTRUCT_LINE(0)}\n`, "train.jsonl"), ["body", "file", 1], /body/],
+    ];
+    (cases[10][0] as FormData).set("purpose", "batch");
+    for (const [fd, loc, msg] of cases) {
+      const res = await t.api<Refusal>("POST", "/v1/files", fd);
+      expect(res.status, JSON.stringify(loc)).toBe(422);
+      expect(res.body.message.detail[0].loc).toEqual(loc);
+      expect(res.body.message.detail[0].msg).toMatch(msg);
+    }
+    // A batch request file is not a training file.
+    const res = await t.call("POST", "/v1/files", form("fine-tune", batchLines(1), "r.jsonl"));
+    expect(res.status).toBe(422);
+    expect(storedNames(t)).toEqual([]);
+  });
+
+  it("the list filters by purpose, mimetype and source", async () => {
+    const { t, client } = setup();
+    const ft = await t.api<{ id: string }>("POST", "/v1/files", jsonlFile(2));
+    const batch = await t.api<{ id: string }>(
+      "POST",
+      "/v1/files",
+      form("batch", batchLines(1), "r.jsonl"),
+    );
+    const ocr = await client.files.upload({
+      purpose: "ocr",
+      file: { fileName: "a.pdf", content: await pdf("A") },
+    });
+    const audio = await client.files.upload({
+      purpose: AUDIO,
+      file: { fileName: "a.mp3", content: new Uint8Array([0x49, 0x44, 0x33, 3, 0]) },
+    });
+    expect(audio.mimetype).toBe("audio/mpeg");
+    const ids = async (purpose: string) =>
+      ((await client.files.list({ purpose: purpose as FilePurpose })).data ?? []).map((f) => f.id);
+    expect(await ids("fine-tune")).toEqual([ft.body.id]);
+    expect(await ids("batch")).toEqual([batch.body.id]);
+    expect(await ids("ocr")).toEqual([ocr.id]);
+    // The spec's FilePurpose enum (the list's query) has no `audio`, and the sandbox validates
+    // queries by the spec: audio files are found by their mimetype instead.
+    const audioQuery = await t.api("GET", "/v1/files?purpose=audio");
+    expect(audioQuery.status).toBe(422);
+    const wavs = await client.files.list({ mimetypes: ["audio/mpeg", "audio/wav"] });
+    expect(wavs.data.map((f) => f.id)).toEqual([audio.id]);
+    const all = await client.files.list({});
+    expect(all.total).toBe(4);
+    expect(all.data.map((f) => f.purpose)).toEqual(["audio", "ocr", "batch", "fine-tune"]);
+    const pdfs = await client.files.list({ mimetypes: ["application/pdf"] });
+    expect(pdfs.data.map((f) => f.id)).toEqual([ocr.id]);
+    const mistral = await client.files.list({ source: ["mistral"] });
+    expect(mistral.data).toEqual([]);
+  });
+});
