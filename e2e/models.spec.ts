@@ -335,24 +335,26 @@ test("filter, facets and sort live in the URL and survive a reload", async ({ pa
   await expect(page).toHaveURL(/cap=completion_fim/);
   await expect(page).toHaveURL(/sort=name&dir=asc/);
 
-  // One row per model: codestral-latest and codestral are aliases of codestral-2405.
+  // One row per model: codestral-latest and codestral are aliases of codestral-2508; the retired
+  // codestral-2405 keeps its own row.
   const table = page.getByRole("table", { name: "Models" });
   const ids = async () =>
     (await table.getByRole("row").locator("td:nth-child(2) a").allTextContents()).filter(Boolean);
-  await expect.poll(ids).toEqual(["codestral-2405"]);
-  await expect(table.getByRole("list", { name: "Aliases of codestral-2405" })).toHaveText(
+  await expect.poll(ids).toEqual(["codestral-2405", "codestral-2508"]);
+  await expect(table.getByRole("list", { name: "Aliases of codestral-2508" })).toHaveText(
     /codestral-latest\s*codestral/,
   );
   await expect(page).toHaveURL(/sort=name&dir=asc/);
 
-  // Two models of one family sort by name both ways.
+  // The models of one family sort by name both ways.
   await page.getByRole("radio", { name: /^All/ }).check();
   await page.getByRole("checkbox", { name: /^FIM/ }).uncheck();
   await search.fill("mistral-large");
-  await expect.poll(ids).toEqual(["mistral-large-2402", "mistral-large-2407"]);
+  const large = ["mistral-large-2402", "mistral-large-2407", "mistral-large-2512"];
+  await expect.poll(ids).toEqual(large);
   await page.getByRole("button", { name: /^Name/ }).click();
   await expect(page).toHaveURL(/sort=name&dir=desc/);
-  await expect.poll(ids).toEqual(["mistral-large-2407", "mistral-large-2402"]);
+  await expect.poll(ids).toEqual([...large].reverse());
   await expect(page.getByRole("columnheader", { name: /Name/ })).toHaveAttribute(
     "aria-sort",
     "descending",
@@ -360,7 +362,7 @@ test("filter, facets and sort live in the URL and survive a reload", async ({ pa
 
   await page.reload();
   await expect(search).toHaveValue("mistral-large");
-  await expect.poll(ids).toEqual(["mistral-large-2407", "mistral-large-2402"]);
+  await expect.poll(ids).toEqual([...large].reverse());
 
   await page.getByRole("button", { name: "Clear filters" }).first().click();
   await expect(page).not.toHaveURL(/q=|kind=|cap=/);

@@ -31,19 +31,34 @@ export function startOwnServer(options: {
       delete env[key];
     }
   }
-  const child = spawn("npx", ["next", "start", "-H", options.host, "-p", String(options.port)], {
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...env,
-      MISTRAL_BACKEND: "sandbox",
-      MISTRAL_API_KEY: CANARY_KEY,
-      CONSOLE_DATA_DIR: dataDir,
-      SANDBOX_SPEED: "40",
-      NEXT_TELEMETRY_DISABLED: "1",
-      ...options.env,
+  // Keep-alive outlives any test, as for playwright.config.ts's servers: Playwright's request
+  // fixture reuses idle sockets, and one Node closed after its default 5 s answers ECONNRESET.
+  const child = spawn(
+    "npx",
+    [
+      "next",
+      "start",
+      "-H",
+      options.host,
+      "-p",
+      String(options.port),
+      "--keepAliveTimeout",
+      "600000",
+    ],
+    {
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {
+        ...env,
+        MISTRAL_BACKEND: "sandbox",
+        MISTRAL_API_KEY: CANARY_KEY,
+        CONSOLE_DATA_DIR: dataDir,
+        SANDBOX_SPEED: "40",
+        NEXT_TELEMETRY_DISABLED: "1",
+        ...options.env,
+      },
     },
-  });
+  );
   let out = "";
   const listeners = new Set<() => void>();
   const onData = (chunk: Buffer) => {

@@ -48,8 +48,8 @@ test("the models table fits a 1440 px laptop, one row per model", async ({ page 
     .locator("tbody td:nth-child(1) a, tbody td:nth-child(2) a")
     .allTextContents();
   expect(ids).not.toContain("mistral-large-latest");
-  expect(ids).toContain("mistral-large-2407");
-  await expect(page.getByRole("list", { name: "Aliases of mistral-large-2407" })).toContainText(
+  expect(ids).toContain("mistral-large-2512");
+  await expect(page.getByRole("list", { name: "Aliases of mistral-large-2512" })).toContainText(
     "mistral-large-latest",
   );
   await page.screenshot({ path: ".data/screenshots/models-1440.png" });
