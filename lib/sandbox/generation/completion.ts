@@ -155,6 +155,17 @@ export function completionStream(c: Completion, ctx: GenerationContext): Respons
   // A beat between the last events: sdk-v1 (1.0.4) drops events that share one read with [DONE].
   events.push({ at: events[events.length - 1].at + interval, data: "data: [DONE]\n\n" });
 
+  return scheduledEvents(events, ctx);
+}
+
+/**
+ * Server-sent events on a schedule (`at`: ms after the start), produced only when the reader
+ * asks, stopped at once when the client goes away (counted as an aborted generation).
+ */
+export function scheduledEvents(
+  events: { at: number; data: string }[],
+  ctx: GenerationContext,
+): Response {
   const encoder = new TextEncoder();
   let next = 0;
   let finished = false;
