@@ -119,19 +119,48 @@ export function moderate(body: ModerationBody): Response {
   });
 }
 
+/** A fine-tuned classifier model's target: its name and the labels it chooses between. */
+export interface ClassifierTarget {
+  name: string;
+  labels: string[];
+}
+
 /**
- * /v1/classifications and /v1/chat/classifications. Fine-tuned classifier models (and their own
- * targets) are not simulated: the sandbox's fine-tuning jobs train completion models only. A
+ * Scores over a target's labels, summing to 1: a small hash-based weight per label, and a large
+ * one for each label the text names, so "a match about football and sport" leans to `sport`.
+ */
+function labelScores(text: string, target: ClassifierTarget): Record<string, number> {
+  const lower = text.toLowerCase();
+  const weights = target.labels.map((label) => {
+    const h = createHash("sha256").update(`${target.name}\u0000${label}\u0000${text}`).digest();
+    return h.readUInt32BE(0) / 2 ** 32 + (lower.includes(label.toLowerCase()) ? 4 : 0);
+  });
+  const total = weights.reduce((a, b) => a + b, 0) || 1;
+  return Object.fromEntries(
+    target.labels.map((label, i) => [label, Number((weights[i] / total).toFixed(6))]),
+  );
+}
+
+/**
+ * /v1/classifications and /v1/chat/classifications. A fine-tuned classifier model (`targets`: the
+ * targets its job trained) answers each of its targets with scores over that target's labels; a
  * moderation model answers one target, `moderation`, scored over the moderation categories.
  */
-export function classify(body: ModerationBody): Response {
-  if (!isModerationModel(body.model)) return notModeration(body.model);
+export function classify(
+  body: ModerationBody,
+  targets: ClassifierTarget[] | null = null,
+): Response {
+  if (!targets && !isModerationModel(body.model)) return notModeration(body.model);
   const texts = textsOf(body.input);
   if (texts.length === 0) return mistralError(400, "Input must contain at least one text.");
   return json({
     id: randomUUID().replace(/-/g, ""),
     model: body.model,
-    results: texts.map((t) => ({ moderation: { scores: scores(t) } })),
+    results: texts.map((t) =>
+      targets
+        ? Object.fromEntries(targets.map((tg) => [tg.name, { scores: labelScores(t, tg) }]))
+        : { moderation: { scores: scores(t) } },
+    ),
     usage: usage(texts),
   });
 }

@@ -679,6 +679,22 @@ export function cancelJob(ctx: SandboxContext, id: string): Response {
 // ---------------------------------------------------------------------------------------------
 // Seeding many finished jobs and their models at once (for benchmarks of the models page).
 
+/** A fine-tuned classifier model's targets, or null for any other model (or an unknown id). */
+export function classifierTargetsOf(
+  ctx: SandboxContext,
+  modelId: string,
+): { name: string; labels: string[] }[] | null {
+  refreshActiveJobs(ctx); // a job that finished since the last look has its model now
+  const row = ctx.store.db
+    .prepare("SELECT model_type, classifier_targets FROM ft_models WHERE id = ? AND deleted = 0")
+    .get(modelId) as { model_type: string; classifier_targets: string | null } | undefined;
+  if (row?.model_type !== "classifier" || !row.classifier_targets) return null;
+  return (JSON.parse(row.classifier_targets) as ClassifierTargetOut[]).map((t) => ({
+    name: t.name,
+    labels: t.labels,
+  }));
+}
+
 export function seedFineTunedModels(ctx: SandboxContext, count: number): number {
   const { db } = ctx.store;
   const existing = (db.prepare("SELECT count(*) AS n FROM ft_models").get() as { n: number }).n;

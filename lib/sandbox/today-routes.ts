@@ -27,6 +27,7 @@ import {
 } from "./agents-api";
 import { transcribe } from "./audio";
 import { classify, moderate, type ModerationBody } from "./classifiers";
+import { classifierTargetsOf } from "./jobs";
 import type { SandboxContext } from "./context";
 import {
   appendConversation,
@@ -106,8 +107,12 @@ function batchRunners(deps: TodayDeps): Partial<Record<string, EndpointRunner>> 
     "/v1/embeddings": checked("EmbeddingRequest", (b: EmbeddingRequest) => embeddings(b, gen())),
     "/v1/moderations": todayChecked("ClassificationRequest", moderate),
     "/v1/chat/moderations": todayChecked("ChatModerationRequest", moderate),
-    "/v1/classifications": todayChecked("ClassificationRequest", classify),
-    "/v1/chat/classifications": todayChecked("ChatClassificationRequest", classify),
+    "/v1/classifications": todayChecked("ClassificationRequest", (b: ModerationBody) =>
+      classify(b, classifierTargetsOf(deps.ctx, b.model)),
+    ),
+    "/v1/chat/classifications": todayChecked("ChatClassificationRequest", (b: ModerationBody) =>
+      classify(b, classifierTargetsOf(deps.ctx, b.model)),
+    ),
     "/v1/ocr": todayChecked("OCRRequest", (b: OCRRequest) => ocr(deps.ctx, b)),
     "/v1/conversations": todayChecked("ConversationRequest", (b: StartRequest) =>
       startConversation(deps.ctx, gen(), b),
@@ -140,8 +145,9 @@ export async function routeToday(
   const direct: Partial<Record<string, (body: ModerationBody) => Response>> = {
     moderations_v1_moderations_post: moderate,
     chat_moderations_v1_chat_moderations_post: moderate,
-    classifications_v1_classifications_post: classify,
-    chat_classifications_v1_chat_classifications_post: classify,
+    classifications_v1_classifications_post: (b) => classify(b, classifierTargetsOf(ctx, b.model)),
+    chat_classifications_v1_chat_classifications_post: (b) =>
+      classify(b, classifierTargetsOf(ctx, b.model)),
   };
   const handler = direct[op.id];
   if (handler) {

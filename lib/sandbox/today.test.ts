@@ -221,6 +221,20 @@ describe("every answer in today's shapes: today's spec and the official SDK", ()
       model_type: "classifier",
       classifier_targets: [{ name: "topic" }],
     });
+    // The fine-tuned classifier answers its own target, scored over its labels.
+    const classified = await check<{
+      results: Record<string, { scores: Record<string, number> }>[];
+    }>(
+      "POST",
+      "/v1/classifications",
+      { model: ftClassifier, input: ["a match report: football and sport", "a vote on politics"] },
+      sdk.ClassificationResponse$inboundSchema,
+    );
+    const [sport, politics] = classified.results.map((r) => r.topic.scores);
+    expect(Object.keys(sport).sort()).toEqual(["politics", "sport"]);
+    expect(sport.sport).toBeGreaterThan(sport.politics);
+    expect(politics.politics).toBeGreaterThan(politics.sport);
+    expect(sport.sport + sport.politics).toBeCloseTo(1, 5);
     await check(
       "POST",
       `/v1/fine_tuning/models/${ft}/archive`,
