@@ -9,7 +9,7 @@ import { storeSandboxFile } from "./files";
 import { openStore } from "./store";
 import { openSandbox, type TestSandbox } from "./test/helpers";
 import { expectTodayResponse } from "./test/today";
-import { todayValidator } from "./today";
+import { schemaValidator } from "@/lib/mistral/spec";
 
 let t: TestSandbox | undefined;
 afterEach(() => t?.close());
@@ -108,7 +108,7 @@ describe("audio transcriptions", () => {
         const [eventLine, dataLine] = block.split("\n");
         return { event: eventLine.slice(7), data: JSON.parse(dataLine.slice(6)) };
       });
-    const validate = todayValidator({ $ref: "#/components/schemas/TranscriptionStreamEvents" });
+    const validate = schemaValidator("TranscriptionStreamEvents");
     for (const e of events) {
       expect(validate(e), JSON.stringify(validate.errors)).toBe(true);
       TranscriptionStreamEvents$inboundSchema.parse({

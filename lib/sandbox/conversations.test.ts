@@ -12,7 +12,7 @@ import {
 import { afterEach, describe, expect, it } from "vitest";
 import { openSandbox, type TestSandbox } from "./test/helpers";
 import { todayApi } from "./test/today";
-import { todayValidator } from "./today";
+import { schemaValidator } from "@/lib/mistral/spec";
 
 type Json = Record<string, unknown>;
 interface Entry {
@@ -176,7 +176,7 @@ describe("conversations", () => {
         const [eventLine, dataLine] = block.split("\n");
         return { event: eventLine.slice("event: ".length), data: JSON.parse(dataLine.slice(6)) };
       });
-    const validate = todayValidator({ $ref: "#/components/schemas/ConversationEvents" });
+    const validate = schemaValidator("ConversationEvents");
     for (const e of events) {
       expect(validate(e), JSON.stringify(validate.errors)).toBe(true);
       // The SDK parses the raw SSE `data` text itself.

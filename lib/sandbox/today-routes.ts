@@ -1,6 +1,6 @@
 // Today's operations beyond the seed spec: those the sandbox simulates (batch, …) and a 501 in the
 // API's error shape, naming the operation, for every other one a workspace API key may call.
-import { type Operation, operations } from "@/lib/mistral/operations";
+import type { Operation } from "@/lib/mistral/operations";
 import type {
   AgentsCompletionRequest,
   ChatCompletionRequest,
@@ -50,7 +50,6 @@ import {
 } from "./generation";
 import { mistralError, validationError } from "./http";
 import { ocr, type OCRRequest } from "./ocr";
-import { validateTodayBody } from "./today";
 import { validateBody } from "./validation";
 
 export interface TodayDeps {
@@ -70,11 +69,11 @@ export function notSimulated(op: Pick<Operation, "id" | "method" | "path">): Res
   );
 }
 
-/** A runner for an operation of today's spec: its body checked against today's schema. */
-const todayChecked =
+/** A batch runner: the request body checked against its schema in today's spec, then run. */
+const checked =
   <T>(schema: string, run: (body: T) => Response | Promise<Response>): EndpointRunner =>
   async (body) => {
-    const errors = validateTodayBody(schema, body);
+    const errors = validateBody(schema, body);
     return errors.length ? validationError(errors) : run(body as T);
   };
 
@@ -83,12 +82,6 @@ const todayChecked =
  * checks its body like the route would (a bad body is a failed request, not a failed job).
  */
 function batchRunners(deps: TodayDeps): Partial<Record<string, EndpointRunner>> {
-  const checked =
-    (schema: string, run: (body: never) => Promise<Response>): EndpointRunner =>
-    async (body) => {
-      const errors = validateBody(schema, body);
-      return errors.length ? validationError(errors) : run(body as never);
-    };
   // A batch has no client waiting on each answer: nothing aborts it.
   const gen = () => ({ ...deps.generation(), signal: new AbortController().signal });
   return {
@@ -105,16 +98,16 @@ function batchRunners(deps: TodayDeps): Partial<Record<string, EndpointRunner>> 
       fimCompletion(b, gen()),
     ),
     "/v1/embeddings": checked("EmbeddingRequest", (b: EmbeddingRequest) => embeddings(b, gen())),
-    "/v1/moderations": todayChecked("ClassificationRequest", moderate),
-    "/v1/chat/moderations": todayChecked("ChatModerationRequest", moderate),
-    "/v1/classifications": todayChecked("ClassificationRequest", (b: ModerationBody) =>
+    "/v1/moderations": checked("ClassificationRequest", moderate),
+    "/v1/chat/moderations": checked("ChatModerationRequest", moderate),
+    "/v1/classifications": checked("ClassificationRequest", (b: ModerationBody) =>
       classify(b, classifierTargetsOf(deps.ctx, b.model)),
     ),
-    "/v1/chat/classifications": todayChecked("ChatClassificationRequest", (b: ModerationBody) =>
+    "/v1/chat/classifications": checked("ChatClassificationRequest", (b: ModerationBody) =>
       classify(b, classifierTargetsOf(deps.ctx, b.model)),
     ),
-    "/v1/ocr": todayChecked("OCRRequest", (b: OCRRequest) => ocr(deps.ctx, b)),
-    "/v1/conversations": todayChecked("ConversationRequest", (b: StartRequest) =>
+    "/v1/ocr": checked("OCRRequest", (b: OCRRequest) => ocr(deps.ctx, b)),
+    "/v1/conversations": checked("ConversationRequest", (b: StartRequest) =>
       startConversation(deps.ctx, gen(), b),
     ),
   };
@@ -128,18 +121,10 @@ export async function routeToday(
   deps: TodayDeps,
 ): Promise<Response> {
   const { ctx } = deps;
-  // The JSON body of a simulated operation, checked against today's schema.
+  // The JSON body, already checked against today's schema by the sandbox's router (index.ts).
   const body = async <T>(): Promise<T | Response> => {
     const parsed = await deps.readJson(request);
-    if (parsed instanceof Response) return parsed;
-    // A `stream: true` body follows its streamed variant's schema (same method and path).
-    const streamed =
-      (parsed.value as { stream?: unknown } | null)?.stream === true
-        ? operations.find((o) => o.variantOf === op.id)
-        : undefined;
-    const schema = streamed?.bodySchema ?? op.bodySchema;
-    const errors = schema ? validateTodayBody(schema, parsed.value) : [];
-    return errors.length ? validationError(errors) : (parsed.value as T);
+    return parsed instanceof Response ? parsed : (parsed.value as T);
   };
   // Operations answered from their body alone, the same way inside a batch job.
   const direct: Partial<Record<string, (body: ModerationBody) => Response>> = {

@@ -1,7 +1,7 @@
 // Test helpers for the operations simulated from today's spec: answers are checked against the
 // response schema today's merged spec declares for their operation and status.
 import { matchOperation } from "@/lib/mistral/operations";
-import { loadTodaySpec, todayValidator } from "../today";
+import { inlineValidator, loadSpec } from "@/lib/mistral/spec";
 import type { TestSandbox } from "./helpers";
 
 type Json = Record<string, unknown>;
@@ -10,8 +10,11 @@ type Json = Record<string, unknown>;
 export function todayResponseSchema(method: string, pathname: string, status: number): Json {
   const m = matchOperation(method, pathname);
   if (m.kind !== "match") throw new Error(`No operation for ${method} ${pathname}`);
-  const paths = loadTodaySpec().paths as Record<string, Record<string, Json>>;
-  const responses = paths[m.operation.path][method.toLowerCase()].responses as Record<string, Json>;
+  const paths = loadSpec().paths as Record<string, Record<string, Json>>;
+  const responses = paths[m.operation.specPath][method.toLowerCase()].responses as Record<
+    string,
+    Json
+  >;
   if (status === 422 && !responses["422"]) {
     return { $ref: "#/components/schemas/HTTPValidationError" };
   }
@@ -28,7 +31,7 @@ export function expectTodayResponse(
   body: unknown,
 ): void {
   if (status === 200 || status === 422) {
-    const validate = todayValidator(todayResponseSchema(method, pathname, status));
+    const validate = inlineValidator(todayResponseSchema(method, pathname, status));
     if (!validate(body)) {
       throw new Error(
         `${method} ${pathname} answered ${status} off-spec: ${JSON.stringify(validate.errors, null, 1)}\n${JSON.stringify(body).slice(0, 1000)}`,
