@@ -16,6 +16,7 @@ import {
   type AuditFilter,
 } from "@/lib/auth/audit-filter";
 import { AUDITED_OPERATIONS } from "@/lib/auth/permissions";
+import { UNIT_LABELS } from "@/lib/auth/usage";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { Forbidden } from "./forbidden";
 import { useCan } from "./session";
@@ -37,6 +38,9 @@ interface AuditEntry {
   totalTokens: number | null;
   /** "console" when the console estimated the counts (a stream stopped or cut before its usage). */
   usageSource: "upstream" | "console" | null;
+  /** What a spending call consumed in the unit it is billed in (tokens, pages, audio_seconds). */
+  usageUnit: string | null;
+  usageQuantity: number | null;
   durationMs: number | null;
 }
 
@@ -228,8 +232,8 @@ export function AuditPage() {
                   <th className="px-2.5 py-2 font-medium">Status</th>
                   <th className="px-2.5 py-2 font-medium">Model</th>
                   <th className="px-2.5 py-2 text-right font-medium">
-                    <span className="block">Tokens</span>
-                    <span className="block whitespace-nowrap">in / out / total</span>
+                    <span className="block">Usage</span>
+                    <span className="block whitespace-nowrap">tokens in / out / total</span>
                   </th>
                   <th className="px-2.5 py-2 text-right font-medium">Duration</th>
                 </tr>
@@ -261,7 +265,9 @@ export function AuditPage() {
                       {e.model ?? "—"}
                     </td>
                     <td className="px-2.5 py-2 text-right whitespace-nowrap tabular-nums">
-                      {e.totalTokens === null ? (
+                      {e.usageUnit && e.usageUnit !== "tokens" && e.usageQuantity !== null ? (
+                        `${formatNumber(e.usageQuantity)} ${UNIT_LABELS[e.usageUnit as keyof typeof UNIT_LABELS] ?? e.usageUnit}`
+                      ) : e.totalTokens === null ? (
                         "—"
                       ) : e.usageSource === "console" ? (
                         <span title="Estimated by the console: the stream ended (stopped or cut) before the API reported its usage.">

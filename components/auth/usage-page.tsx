@@ -23,6 +23,7 @@ import {
   unitTotals,
   type UnitUsageRow,
   type UsageRow,
+  UNIT_LABELS,
 } from "@/lib/auth/usage";
 import { formatNumber } from "@/lib/format";
 import { useCan } from "./session";
@@ -200,11 +201,6 @@ export function UsagePage() {
     </>
   );
 }
-
-const UNIT_LABELS: Record<UnitUsageRow["unit"], string> = {
-  pages: "pages",
-  audio_seconds: "audio seconds",
-};
 
 /** OCR pages and transcribed audio: billed per page and per second, not per token. */
 function UnitsTable({ rows }: { rows: ReturnType<typeof unitTotals> }) {

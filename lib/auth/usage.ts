@@ -83,6 +83,12 @@ export interface UnitUsageRow {
   quantity: number;
 }
 
+/** How each non-token unit reads in the pages. */
+export const UNIT_LABELS: Record<UnitUsageRow["unit"], string> = {
+  pages: "pages",
+  audio_seconds: "audio seconds",
+};
+
 /** Those calls summed over the range per operation, model and unit, largest first. */
 export function unitTotals(rows: UnitUsageRow[]) {
   const groups = new Map<string, Omit<UnitUsageRow, "day" | "userId" | "userEmail">>();
