@@ -14,6 +14,7 @@ import {
   openSandbox,
   type TestSandbox,
 } from "./test/helpers";
+import { wav } from "./test/media";
 
 /** Not in the SDK's (nor the spec's) FilePurpose enum, which is open. */
 const AUDIO = "audio" as FilePurpose;
@@ -42,25 +43,6 @@ async function pdf(text: string): Promise<Uint8Array> {
   const font = await doc.embedFont(StandardFonts.Helvetica);
   doc.addPage([300, 300]).drawText(text, { x: 20, y: 200, font, size: 12 });
   return doc.save();
-}
-
-/** A PCM WAV (16-bit mono, silence) of `seconds`. */
-function wav(seconds: number, rate = 8000): Uint8Array {
-  const data = Math.round(seconds * rate) * 2;
-  const b = Buffer.alloc(44 + data);
-  b.write("RIFF", 0, "latin1");
-  b.writeUInt32LE(36 + data, 4);
-  b.write("WAVEfmt ", 8, "latin1");
-  b.writeUInt32LE(16, 16);
-  b.writeUInt16LE(1, 20);
-  b.writeUInt16LE(1, 22);
-  b.writeUInt32LE(rate, 24);
-  b.writeUInt32LE(rate * 2, 28);
-  b.writeUInt16LE(2, 32);
-  b.writeUInt16LE(16, 34);
-  b.write("data", 36, "latin1");
-  b.writeUInt32LE(data, 40);
-  return new Uint8Array(b);
 }
 
 function form(purpose: string | undefined, content: BlobPart, name: string): FormData {

@@ -4,6 +4,7 @@ import { HTTPClient, Mistral } from "@mistralai/mistralai";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { manualClock, openSandbox, type TestSandbox } from "./test/helpers";
+import { wav } from "./test/media";
 
 const clock = manualClock();
 let t: TestSandbox;
@@ -20,25 +21,6 @@ beforeAll(() => {
   });
 });
 afterAll(() => t.close());
-
-/** A PCM WAV (16-bit mono, silence) of `seconds`. */
-function wav(seconds: number, rate = 8000): Uint8Array {
-  const data = Math.round(seconds * rate) * 2;
-  const b = Buffer.alloc(44 + data);
-  b.write("RIFF", 0, "latin1");
-  b.writeUInt32LE(36 + data, 4);
-  b.write("WAVEfmt ", 8, "latin1");
-  b.writeUInt32LE(16, 16);
-  b.writeUInt16LE(1, 20);
-  b.writeUInt16LE(1, 22);
-  b.writeUInt32LE(rate, 24);
-  b.writeUInt32LE(rate * 2, 28);
-  b.writeUInt16LE(2, 32);
-  b.writeUInt16LE(16, 34);
-  b.write("data", 36, "latin1");
-  b.writeUInt32LE(data, 40);
-  return new Uint8Array(b);
-}
 
 describe("the SDK 2.x reads the simulated operations", () => {
   it("batch jobs: create, get over time, list, cancel, delete", async () => {

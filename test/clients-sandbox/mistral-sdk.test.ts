@@ -13,6 +13,7 @@ import {
   startSandboxConsole,
   type SandboxConsole,
 } from "./console";
+import { wav } from "@/lib/sandbox/test/media";
 
 type Sdk = [string, (apiKey: string, serverURL: string) => Mistral];
 const SDKS: Sdk[] = [
@@ -49,29 +50,6 @@ function trainingJsonl(lines = 10): Uint8Array {
   return new TextEncoder().encode(
     Array.from({ length: lines }, (_, i) => line(i)).join("\n") + "\n",
   );
-}
-
-/** A PCM WAV (16-bit mono, 8 kHz) of `seconds` of a quiet tone, header written by hand. */
-function wav(seconds: number, rate = 8000): Uint8Array {
-  const samples = Math.round(seconds * rate);
-  const b = Buffer.alloc(44 + samples * 2);
-  b.write("RIFF", 0, "latin1");
-  b.writeUInt32LE(36 + samples * 2, 4);
-  b.write("WAVE", 8, "latin1");
-  b.write("fmt ", 12, "latin1");
-  b.writeUInt32LE(16, 16);
-  b.writeUInt16LE(1, 20);
-  b.writeUInt16LE(1, 22);
-  b.writeUInt32LE(rate, 24);
-  b.writeUInt32LE(rate * 2, 28);
-  b.writeUInt16LE(2, 32);
-  b.writeUInt16LE(16, 34);
-  b.write("data", 36, "latin1");
-  b.writeUInt32LE(samples * 2, 40);
-  for (let i = 0; i < samples; i++) {
-    b.writeInt16LE(Math.round(1000 * Math.sin((2 * Math.PI * 440 * i) / rate)), 44 + i * 2);
-  }
-  return new Uint8Array(b);
 }
 
 async function pdfDataUrl(pages: string[]): Promise<string> {
