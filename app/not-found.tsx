@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { buttonClass } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button";
 
 export default function NotFound() {
   return (
@@ -9,7 +9,7 @@ export default function NotFound() {
       <p className="text-muted">
         The address may be mistyped, or what it pointed to (a job, a file, a model) was deleted.
       </p>
-      <Link href="/playground" className={buttonClass("primary")}>
+      <Link href="/playground" className={buttonVariants({ variant: "primary" })}>
         Go to the playground
       </Link>
     </main>

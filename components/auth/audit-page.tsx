@@ -5,7 +5,7 @@ import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
-import { Button, buttonClass } from "@/components/ui/button";
+import { Button, buttonVariants } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { consoleFetch } from "@/lib/api/console";
@@ -131,7 +131,7 @@ export function AuditPage() {
         description="Every write and every playground call through this console, newest first."
         actions={
           <a
-            className={buttonClass("secondary")}
+            className={buttonVariants({ variant: "secondary" })}
             href={`/api/console/audit?${auditQuery(filter, { format: "csv" })}`}
             download
           >

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useCan } from "@/components/auth/session";
-import { Button, buttonClass } from "@/components/ui/button";
+import { Button, buttonVariants } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorState, LoadingState } from "@/components/ui/states";
@@ -43,7 +43,7 @@ export function FileDetail({
             {canCreateJob && (
               <Link
                 href={`/fine-tuning/new?file=${encodeURIComponent(data.id)}`}
-                className={buttonClass("primary")}
+                className={buttonVariants({ variant: "primary" })}
               >
                 Use in a fine-tuning job
               </Link>

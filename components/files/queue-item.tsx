@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRef } from "react";
 import { Badge } from "@/components/ui/badge";
-import { Button, buttonClass } from "@/components/ui/button";
+import { Button, buttonVariants } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { describeError } from "@/lib/api/errors";
 import { formatBytes, formatDuration, formatNumber, orDash } from "@/lib/format";
@@ -183,7 +183,7 @@ export function QueueItemCard({
           {!compact && (
             <Link
               href={`/fine-tuning/new?file=${encodeURIComponent(state.file.id)}`}
-              className={buttonClass("secondary", "sm")}
+              className={buttonVariants({ variant: "secondary", size: "sm" })}
             >
               Use in a fine-tuning job
             </Link>

@@ -3,7 +3,7 @@
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
-import { buttonClass } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { formatNumber } from "@/lib/format";
 import { useJobsByIds } from "@/lib/api/hooks/use-jobs";
@@ -33,7 +33,7 @@ export function CompareView() {
       <EmptyState
         title="Choose jobs to compare"
         action={
-          <Link href="/fine-tuning" className={buttonClass("primary")}>
+          <Link href="/fine-tuning" className={buttonVariants({ variant: "primary" })}>
             Go to the jobs
           </Link>
         }

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { useCan, useSession } from "@/components/auth/session";
 import { PageHeader } from "@/components/shell/page-header";
-import { Button, buttonClass } from "@/components/ui/button";
+import { Button, buttonVariants } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
@@ -89,7 +89,7 @@ export function JobDetail({ id }: { id: string }) {
         <EmptyState
           title="No such job"
           action={
-            <Link href="/fine-tuning" className={buttonClass("primary")}>
+            <Link href="/fine-tuning" className={buttonVariants({ variant: "primary" })}>
               Back to the jobs
             </Link>
           }
@@ -222,7 +222,10 @@ function JobView({
               </Button>
             )}
             {mayClone && (
-              <Link href={`/fine-tuning/new?clone=${job.id}`} className={buttonClass("secondary")}>
+              <Link
+                href={`/fine-tuning/new?clone=${job.id}`}
+                className={buttonVariants({ variant: "secondary" })}
+              >
                 Clone
               </Link>
             )}
@@ -276,14 +279,14 @@ function JobView({
             </span>
             <Link
               href={`/models?q=${encodeURIComponent(job.fine_tuned_model)}`}
-              className={buttonClass("secondary", "sm")}
+              className={buttonVariants({ variant: "secondary", size: "sm" })}
             >
               Open in Models
             </Link>
             {mayTry && (
               <Link
                 href={`/playground?model=${encodeURIComponent(job.fine_tuned_model)}`}
-                className={buttonClass("secondary", "sm")}
+                className={buttonVariants({ variant: "secondary", size: "sm" })}
               >
                 Try in the Playground
               </Link>

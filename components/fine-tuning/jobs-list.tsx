@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useCan, useSession } from "@/components/auth/session";
-import { Button, buttonClass } from "@/components/ui/button";
+import { Button, buttonVariants } from "@/components/ui/button";
 import { inputClass, inputClassFor } from "@/components/ui/field";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { Spinner } from "@/components/ui/spinner";
@@ -96,7 +96,7 @@ export function JobsList() {
           {selected.length >= 2 ? (
             <Link
               href={`/fine-tuning/compare?jobs=${selected.join(",")}`}
-              className={buttonClass("secondary", "sm")}
+              className={buttonVariants({ variant: "secondary", size: "sm" })}
             >
               Compare {selected.length} jobs
             </Link>

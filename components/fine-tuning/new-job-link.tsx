@@ -2,14 +2,14 @@
 
 import Link from "next/link";
 import { useCan } from "@/components/auth/session";
-import { buttonClass } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button";
 
 /** "New job", for those who may create one (`jobs.create`); nothing for the others. */
 export function NewJobLink({ label = "New job" }: { label?: string }) {
   const allowed = useCan("jobs.create");
   if (!allowed) return null;
   return (
-    <Link href="/fine-tuning/new" className={buttonClass("primary")}>
+    <Link href="/fine-tuning/new" className={buttonVariants({ variant: "primary" })}>
       {label}
     </Link>
   );

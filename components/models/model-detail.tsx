@@ -6,7 +6,7 @@ import { useState } from "react";
 import { useCan } from "@/components/auth/session";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
-import { Button, buttonClass } from "@/components/ui/button";
+import { Button, buttonVariants } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
@@ -63,7 +63,7 @@ export function ModelDetail({ id }: { id: string }) {
           <EmptyState
             title="This model does not exist"
             action={
-              <Link href="/models" className={buttonClass("primary")}>
+              <Link href="/models" className={buttonVariants({ variant: "primary" })}>
                 Back to models
               </Link>
             }
@@ -121,7 +121,10 @@ export function ModelDetail({ id }: { id: string }) {
         actions={
           <>
             {canTry && canChat(row) && (
-              <Link href={playgroundHref(m.id)} className={buttonClass("primary", "sm")}>
+              <Link
+                href={playgroundHref(m.id)}
+                className={buttonVariants({ variant: "primary", size: "sm" })}
+              >
                 Try in playground
               </Link>
             )}

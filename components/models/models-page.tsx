@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useCallback, useMemo, useState } from "react";
 import { useCan } from "@/components/auth/session";
 import { PageHeader } from "@/components/shell/page-header";
-import { Button, buttonClass } from "@/components/ui/button";
+import { Button, buttonVariants } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { Spinner } from "@/components/ui/spinner";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
@@ -93,7 +93,10 @@ export function ModelsPage() {
               {models.isFetching ? <Spinner label="Refreshing" /> : "↻"} Refresh
             </Button>
             {canCreateJob && (
-              <Link href="/fine-tuning/new" className={buttonClass("primary", "sm")}>
+              <Link
+                href="/fine-tuning/new"
+                className={buttonVariants({ variant: "primary", size: "sm" })}
+              >
                 Fine-tune a model
               </Link>
             )}
@@ -140,7 +143,7 @@ export function ModelsPage() {
               title="No models"
               action={
                 canCreateJob ? (
-                  <Link href="/fine-tuning/new" className={buttonClass("primary")}>
+                  <Link href="/fine-tuning/new" className={buttonVariants({ variant: "primary" })}>
                     Fine-tune a model
                   </Link>
                 ) : undefined

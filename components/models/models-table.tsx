@@ -5,7 +5,8 @@ import Link from "next/link";
 import { useEffect, useRef } from "react";
 import { useCan } from "@/components/auth/session";
 import { Badge } from "@/components/ui/badge";
-import { buttonClass } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button";
+import { cn } from "@/lib/ui/cn";
 import { capabilityLabel, type ModelRow } from "@/lib/models/filter";
 import { deprecationTone, formatContext, formatDay } from "@/lib/models/format";
 import { COLUMNS, DEFAULT_COLUMNS } from "@/lib/models/columns";
@@ -376,7 +377,7 @@ function ModelTableRow({
               <Link
                 href={playgroundHref(row.id)}
                 prefetch={false}
-                className={buttonClass("ghost", "sm", "px-2 text-accent!")}
+                className={cn(buttonVariants({ variant: "ghost", size: "sm" }), "px-2 text-accent")}
                 aria-label={`Try ${row.id} in playground`}
                 title="Try in playground"
               >
@@ -387,7 +388,7 @@ function ModelTableRow({
               <>
                 <button
                   type="button"
-                  className={buttonClass("ghost", "sm", "px-2")}
+                  className={cn(buttonVariants({ variant: "ghost", size: "sm" }), "px-2")}
                   aria-label={`${archived ? "Unarchive" : "Archive"} ${row.id}`}
                   onClick={() => onArchive(row, !archived)}
                 >
@@ -395,7 +396,10 @@ function ModelTableRow({
                 </button>
                 <button
                   type="button"
-                  className={buttonClass("ghost", "sm", "px-2 text-danger!")}
+                  className={cn(
+                    buttonVariants({ variant: "ghost", size: "sm" }),
+                    "px-2 text-danger",
+                  )}
                   aria-label={`Delete ${row.id}`}
                   onClick={() => onDelete(row)}
                 >

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { buttonClass } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button";
 
 /**
  * Stands in for a tool the signed-in user's role cannot use: says why, and where to go instead.
@@ -38,7 +38,7 @@ export function RolePanel({
       <div className="mt-1 text-sm text-muted">{children}</div>
       {link && (
         <div className="mt-4 flex justify-center">
-          <Link href={link.href} className={buttonClass("secondary", "sm")}>
+          <Link href={link.href} className={buttonVariants({ variant: "secondary", size: "sm" })}>
             {link.label}
           </Link>
         </div>
