@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { consoleFetch, safeNext } from "@/lib/api/console";
 import { formatDuration } from "@/lib/format";
+import { parseRetryAfter } from "@/lib/http/retry-after";
 
 interface AuthInfo {
   setupNeeded: boolean;
@@ -65,9 +66,11 @@ export function SignInForm() {
         code?: string;
       };
       if (response.status === 429) {
-        const seconds = Number(
-          response.headers.get("retry-after") ?? response.headers.get("x-retry-after") ?? 60,
-        );
+        // better-auth's per-address limiter sends only X-Retry-After.
+        const seconds =
+          parseRetryAfter(
+            response.headers.get("retry-after") ?? response.headers.get("x-retry-after"),
+          ) ?? 60;
         setWaitUntil(Date.now() + seconds * 1000);
         setNow(Date.now());
         setError(

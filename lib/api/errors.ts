@@ -1,5 +1,7 @@
 // One error type for everything the browser gets back from /v1, and the words a page shows for it.
 
+import { parseRetryAfter } from "@/lib/http/retry-after";
+
 export interface FieldError {
   loc: (string | number)[];
   msg: string;
@@ -47,14 +49,6 @@ export class ApiError extends Error {
   fieldMessage(field: string): string | undefined {
     return this.fields.find((f) => f.loc[f.loc.length - 1] === field || f.loc.includes(field))?.msg;
   }
-}
-
-function parseRetryAfter(value: string | null): number | null {
-  if (!value) return null;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
 function fieldPath(loc: (string | number)[]): string {

@@ -1,6 +1,7 @@
 import "server-only";
 import { STATUS_CODES } from "node:http";
 import { formatBytes } from "@/lib/format";
+import { parseRetryAfter } from "@/lib/http/retry-after";
 import { readCapped } from "@/lib/read-capped";
 import {
   matchOperation,
@@ -137,7 +138,8 @@ export function createGateway(options: GatewayOptions): Gateway {
         continue;
       }
       if (last || !RETRY_STATUSES.has(response.status) || signal.aborted) return response;
-      const wait = retryAfterMs(response.headers.get("retry-after")) ?? retryDelayMs * 2 ** attempt;
+      const seconds = parseRetryAfter(response.headers.get("retry-after"));
+      const wait = seconds != null ? seconds * 1000 : retryDelayMs * 2 ** attempt;
       if (wait > MAX_RETRY_WAIT_MS) return response;
       await response.body?.cancel();
       await sleep(wait, signal);
@@ -457,13 +459,6 @@ function uploadBody(
     }),
   );
   return { stream, exceeded: () => seen > limit };
-}
-
-function retryAfterMs(value: string | null): number | null {
-  if (!value) return null;
-  if (/^\d+(\.\d+)?$/.test(value.trim())) return Number(value) * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? null : Math.max(0, date - Date.now());
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
