@@ -7,7 +7,7 @@ import { buttonVariants } from "@/components/ui/button";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { formatNumber } from "@/lib/format";
 import { useJobsByIds } from "@/lib/api/hooks/use-jobs";
-import { jobLabel } from "@/lib/fine-tuning/metrics";
+import { jobDisplayName } from "@/lib/fine-tuning/job-name";
 import { jobProgress } from "@/lib/fine-tuning/progress";
 import type { DetailedJobOut } from "@/lib/mistral/types";
 import { StatusBadge } from "./status-badge";
@@ -91,7 +91,7 @@ export function CompareView() {
                           href={`/fine-tuning/${j.id}`}
                           className="font-medium text-accent hover:underline"
                         >
-                          {jobLabel(j)}
+                          {jobDisplayName(j)}
                         </Link>
                       </td>
                       <td className="px-3 py-2">

@@ -21,7 +21,9 @@ import {
 } from "@/lib/format";
 import { useFiles } from "@/lib/api/hooks/use-files";
 import { useJobOwners } from "@/lib/api/hooks/use-job-owners";
-import { isFinished, useCancelJob, useJob, useStartJob } from "@/lib/api/hooks/use-jobs";
+import { useCancelJob, useJob, useStartJob } from "@/lib/api/hooks/use-jobs";
+import { jobDisplayName } from "@/lib/fine-tuning/job-name";
+import { isFinished } from "@/lib/mistral/job-status";
 import { jobProgress } from "@/lib/fine-tuning/progress";
 import type { DetailedJobOut } from "@/lib/mistral/types";
 import { CheckpointsTable } from "./checkpoints-table";
@@ -150,7 +152,7 @@ function JobView({
   const mayTry = useCan("playground.use");
   const finished = isFinished(job.status);
   const progress = jobProgress(job);
-  const name = job.suffix || job.id.slice(0, 8);
+  const name = jobDisplayName(job);
   const canStart = mayManage && job.status === "VALIDATED" && !job.auto_start;
   // A member's rights wait for the owner lookup; say nothing about them until it answers.
   const decided = manageAny || !manageOwn || !owners.isPending;

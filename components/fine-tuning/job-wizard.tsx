@@ -9,6 +9,7 @@ import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/api/errors";
 import { useCreateJob, useDryRunQuery, useJob } from "@/lib/api/hooks/use-jobs";
 import { clearDraft, loadDraft, saveDraft } from "@/lib/fine-tuning/draft-storage";
+import { jobDisplayName } from "@/lib/fine-tuning/job-name";
 import {
   draftFromJob,
   emptyDraft,
@@ -114,7 +115,7 @@ export function JobWizardLoader() {
       initial={{
         draft: draftFromJob(job),
         step: 0,
-        notice: `Filled from job ${job.suffix ?? job.id}. API keys and tokens are never returned by the API: enter them again if the job used any.`,
+        notice: `Filled from job ${jobDisplayName(job)}. API keys and tokens are never returned by the API: enter them again if the job used any.`,
       }}
     />
   );
@@ -209,7 +210,7 @@ function JobWizard({ initial }: { initial: Initial }) {
       onSuccess: (job) => {
         created.current = true;
         clearDraft(window.localStorage);
-        toast({ tone: "success", title: "Job created", body: job.suffix ?? job.id });
+        toast({ tone: "success", title: "Job created", body: jobDisplayName(job) });
         router.push(`/fine-tuning/${job.id}`);
       },
       onError: (error) => {

@@ -10,7 +10,9 @@ import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { Spinner } from "@/components/ui/spinner";
 import { formatDateTime, formatNumber, formatRelative } from "@/lib/format";
 import { type JobOwner, useJobOwners } from "@/lib/api/hooks/use-job-owners";
-import { isFinished, useJob, useJobs } from "@/lib/api/hooks/use-jobs";
+import { useJob, useJobs } from "@/lib/api/hooks/use-jobs";
+import { isFinished } from "@/lib/mistral/job-status";
+import { jobDisplayName } from "@/lib/fine-tuning/job-name";
 import { FINE_TUNEABLE_MODELS } from "@/lib/fine-tuning/form";
 import {
   emptyView,
@@ -369,7 +371,7 @@ function JobRow({
   owner: JobOwner | null | undefined;
   me: string;
 }) {
-  const name = job.suffix || job.id.slice(0, 8);
+  const name = jobDisplayName(job);
   return (
     <tr className={`border-t border-border ${selected ? "bg-accent-soft/40" : ""}`}>
       <td className="px-3 py-2">
