@@ -6,6 +6,7 @@ import { Field, inputClass } from "@/components/ui/field";
 import { consoleFetch, safeNext } from "@/lib/api/console";
 import { formatDuration } from "@/lib/format";
 import { parseRetryAfter } from "@/lib/http/retry-after";
+import { routes } from "@/lib/routes";
 
 interface AuthInfo {
   setupNeeded: boolean;
@@ -116,7 +117,7 @@ export function SignInForm() {
       {info?.setupNeeded && (
         <p className="rounded-md bg-info-soft px-3 py-2 text-sm">
           This console has no admin yet.{" "}
-          <a href="/setup" className="font-medium text-accent underline">
+          <a href={routes.setup()} className="font-medium text-accent underline">
             Set it up
           </a>{" "}
           with the setup token from the server log.

@@ -27,6 +27,7 @@ import { StepHyperparameters } from "./step-hyperparameters";
 import { StepModel } from "./step-model";
 import { StepReview } from "./step-review";
 import { WizardContext, type WizardApi } from "./wizard-fields";
+import { routes } from "@/lib/routes";
 
 const LAST = STEPS.length - 1;
 const HYPERPARAMETERS = STEPS.indexOf("Hyperparameters");
@@ -92,7 +93,7 @@ export function JobWizardLoader() {
   const hasParams = params.has("clone") || params.has("file");
   const ready = !!initial || !!clone.data;
   useEffect(() => {
-    if (hasParams && ready) router.replace("/fine-tuning/new");
+    if (hasParams && ready) router.replace(routes.newJob());
   }, [hasParams, ready, router]);
 
   if (initial) return <JobWizard initial={initial} />;
@@ -211,7 +212,7 @@ function JobWizard({ initial }: { initial: Initial }) {
         created.current = true;
         clearDraft(window.localStorage);
         toast({ tone: "success", title: "Job created", body: jobDisplayName(job) });
-        router.push(`/fine-tuning/${job.id}`);
+        router.push(routes.job(job.id));
       },
       onError: (error) => {
         const fields = fieldErrors(error);

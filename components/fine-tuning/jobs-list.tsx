@@ -29,6 +29,7 @@ import type { JobOut } from "@/lib/mistral/types";
 import { NewJobLink } from "./new-job-link";
 import { ProgressBar } from "./progress-bar";
 import { StatusBadge } from "./status-badge";
+import { routes } from "@/lib/routes";
 
 export const MAX_COMPARE = 8;
 
@@ -97,7 +98,7 @@ export function JobsList() {
           )}
           {selected.length >= 2 ? (
             <Link
-              href={`/fine-tuning/compare?jobs=${selected.join(",")}`}
+              href={routes.compareJobs(selected)}
               className={buttonVariants({ variant: "secondary", size: "sm" })}
             >
               Compare {selected.length} jobs
@@ -386,7 +387,7 @@ function JobRow({
       </td>
       <td className="px-3 py-2">
         <Link
-          href={`/fine-tuning/${job.id}`}
+          href={routes.job(job.id)}
           className="font-medium whitespace-nowrap text-accent hover:underline"
         >
           {job.suffix || "(no suffix)"}
@@ -399,10 +400,7 @@ function JobRow({
       <td className="px-3 py-2 font-mono text-xs whitespace-nowrap">{job.model}</td>
       <td className="max-w-64 px-3 py-2 font-mono text-xs break-all">
         {job.fine_tuned_model ? (
-          <Link
-            href={`/models?q=${encodeURIComponent(job.fine_tuned_model)}`}
-            className="hover:underline"
-          >
+          <Link href={routes.models({ q: job.fine_tuned_model })} className="hover:underline">
             {job.fine_tuned_model}
           </Link>
         ) : (

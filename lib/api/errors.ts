@@ -1,6 +1,7 @@
 // One error type for everything the browser gets back from /v1, and the words a page shows for it.
 
 import { parseRetryAfter } from "@/lib/http/retry-after";
+import { routes } from "@/lib/routes";
 
 export interface FieldError {
   loc: (string | number)[];
@@ -141,7 +142,7 @@ export function signInHref(path?: string): string {
   const here =
     path ??
     (typeof window === "undefined" ? "" : window.location.pathname + window.location.search);
-  return here && here !== "/sign-in" ? `/sign-in?next=${encodeURIComponent(here)}` : "/sign-in";
+  return routes.signIn({ next: here });
 }
 
 /**
