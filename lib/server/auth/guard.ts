@@ -16,6 +16,7 @@ import type { Gateway } from "../gateway";
 import { admitSpending, auditRefusal, auditStart } from "./audit";
 import type { AuthContext } from "./auth";
 import type { AuthConfig } from "./config";
+import { keepJobs } from "../job-archive";
 import { estimatePromptTokens, observeResponse, type Observed } from "./observe";
 import {
   authenticate,
@@ -152,7 +153,7 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
     }
     if (!can(principal.role, permission)) return refuse(forbidden(principal, permission, label));
     if (crossSiteWrite(ctx, request, principal)) return refuse(crossSite());
-    if (!write) return gateway(request);
+    if (!write) return keepJobs(ctx, operation.id, await gateway(request));
 
     const spend = !dryRun && isSpending(operation);
     const limit = principal.rateLimitPerMinute ?? ctx.config.rateLimitPerMinute;
@@ -189,6 +190,7 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
       await finish({ status: 500 });
       throw error;
     }
+    if (!dryRun) response = await keepJobs(ctx, operation.id, response);
     const creates = dryRun ? undefined : CREATES[operation.id];
     return observeResponse(
       response,
