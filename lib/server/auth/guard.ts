@@ -114,15 +114,13 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
       // An admin-key or dashboard operation: refused by the gateway, and a write attempt recorded.
       const response = await gateway(request);
       if (method !== "GET" && method !== "HEAD") {
-        await auditRefusal(
-          ctx,
-          principal,
-          match.operation.id,
+        await auditRefusal(ctx, principal, {
+          operation: match.operation.id,
           method,
-          match.path,
-          null,
-          response.status,
-        );
+          path: match.path,
+          target: null,
+          status: response.status,
+        });
       }
       return response;
     }
@@ -140,7 +138,13 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
     // per-user cap, so a script hammering the console cannot flood the log).
     const refuse = async (response: Response) => {
       if (write) {
-        await auditRefusal(ctx, principal, label, method, match.path, target, response.status);
+        await auditRefusal(ctx, principal, {
+          operation: label,
+          method,
+          path: match.path,
+          target,
+          status: response.status,
+        });
       }
       return response;
     };
