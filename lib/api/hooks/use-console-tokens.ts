@@ -30,7 +30,7 @@ export function useCreateConsoleToken() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateTokenBody) => consoleFetch<CreatedToken>(tokensPath, { json: body }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: consoleTokenKeys.all }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: consoleTokenKeys.all }),
   });
 }
 
@@ -38,6 +38,6 @@ export function useRevokeConsoleToken() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (token: TokenInfo) => consoleFetch<void>(tokenPath(token.id), { method: "DELETE" }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: consoleTokenKeys.all }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: consoleTokenKeys.all }),
   });
 }

@@ -30,7 +30,8 @@ function useUsersMutation<V, R>(mutationFn: (vars: V) => Promise<R>) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn,
-    onSettled: () => qc.invalidateQueries({ queryKey: consoleUserKeys.all }),
+    // Not awaited: the caller hears back at once, the list follows.
+    onSettled: () => void qc.invalidateQueries({ queryKey: consoleUserKeys.all }),
   });
 }
 
