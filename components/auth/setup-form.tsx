@@ -11,6 +11,7 @@ import { showServerError } from "@/lib/api/form-errors";
 import { useConsoleSetup } from "@/lib/api/hooks/use-console-setup";
 import { PASSWORD_RULE } from "@/lib/console/fields";
 import { setupForm } from "@/lib/console/setup";
+import { routes } from "@/lib/routes";
 
 const FIELDS = Object.keys(setupForm.shape);
 
@@ -37,7 +38,7 @@ export function SetupForm({ setupNeeded }: { setupNeeded: boolean }) {
   const submit = handleSubmit(async ({ token, name, email, password }) => {
     try {
       await setup.mutateAsync({ token, name, email, password });
-      router.replace("/");
+      router.replace(routes.home());
       router.refresh();
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) setDone(true);
@@ -52,7 +53,7 @@ export function SetupForm({ setupNeeded }: { setupNeeded: boolean }) {
       <div className="flex flex-col gap-3">
         <h1 className="text-lg font-semibold">Setup is done</h1>
         <p className="text-sm text-muted">This console already has an admin.</p>
-        <a href="/sign-in" className="text-sm font-medium text-accent underline">
+        <a href={routes.signIn()} className="text-sm font-medium text-accent underline">
           Sign in
         </a>
       </div>

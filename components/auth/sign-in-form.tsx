@@ -9,6 +9,7 @@ import { consoleFetch } from "@/lib/api/client";
 import { safeNext } from "@/lib/auth/safe-next";
 import { signInForm, type AuthInfo } from "@/lib/console/session";
 import { formatDuration } from "@/lib/format";
+import { parseRetryAfter } from "@/lib/http/retry-after";
 
 /** The moment a pause of `seconds` ends, and now (read outside render: the clock is impure). */
 function pausedFor(seconds: number) {
@@ -75,9 +76,11 @@ export function SignInForm({ oidc }: { oidc: AuthInfo["oidc"] }) {
         code?: string;
       };
       if (response.status === 429) {
-        const seconds = Number(
-          response.headers.get("retry-after") ?? response.headers.get("x-retry-after") ?? 60,
-        );
+        // better-auth's per-address limiter sends only X-Retry-After.
+        const seconds =
+          parseRetryAfter(
+            response.headers.get("retry-after") ?? response.headers.get("x-retry-after"),
+          ) ?? 60;
         const clock = pausedFor(seconds);
         setWaitUntil(clock.until);
         setNow(clock.now);

@@ -52,12 +52,13 @@ export function fieldMessage(message: string, field: string): string {
   return message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message;
 }
 
-/** A query parameter holding a whole number from `min` to `max`. */
-export function queryInt(min: number, max: number) {
-  const message = `Use a whole number from ${min} to ${max}.`;
+/** A query parameter holding a whole number from `min` (to `max`, when there is one). */
+export function queryInt(min: number, max?: number) {
+  const message = `Use a whole number from ${min}${max === undefined ? " up" : ` to ${max}`}.`;
+  const int = z.number().int().min(min, { error: message });
   return z
     .string()
     .regex(/^\d+$/, { error: message })
     .transform(Number)
-    .pipe(z.number().int().min(min, { error: message }).max(max, { error: message }));
+    .pipe(max === undefined ? int : int.max(max, { error: message }));
 }

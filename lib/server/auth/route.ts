@@ -120,15 +120,13 @@ export function consoleRoute<
         const { operation, target, actor } = options.audit;
         const who = actor ? actor(result) : principal;
         if (!who) throw new Error(`${operation}: an audited public route needs an actor`);
-        await audit(
-          ctx,
-          who,
+        await audit(ctx, who, {
           operation,
-          request.method,
-          url.pathname,
-          target({ ...args, result }),
+          method: request.method,
+          path: url.pathname,
+          target: target({ ...args, result }),
           status,
-        );
+        });
       }
       return status === 204
         ? new Response(null, { status, headers: args.headers })
