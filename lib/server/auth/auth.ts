@@ -8,7 +8,8 @@ import { genericOAuth } from "better-auth/plugins";
 import { openDatabase, type ConsoleDatabase } from "../db";
 import { migrate } from "../db/migrations";
 import type { AuthConfig } from "./config";
-import { FIELD_LIMITS, pruneSignInFailures } from "./users";
+import { FIELD_LIMITS, PASSWORD_MIN } from "@/lib/console/fields";
+import { pruneSignInFailures } from "./users";
 
 const DAY_S = 24 * 60 * 60;
 
@@ -41,8 +42,8 @@ export function authOptions(
       enabled: true,
       // Accounts are made by an admin (or the first-run setup), never by whoever arrives.
       disableSignUp: true,
-      minPasswordLength: 12,
-      maxPasswordLength: 128,
+      minPasswordLength: PASSWORD_MIN,
+      maxPasswordLength: FIELD_LIMITS.password,
     },
     user: {
       additionalFields: {

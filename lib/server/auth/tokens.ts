@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
+import type { TokenInfo } from "@/lib/console/tokens";
 import type { AuthContext } from "./auth";
 import type { Principal } from "./principal";
 
@@ -7,15 +8,7 @@ const PREFIX_LENGTH = 8;
 /** Last-used times are written at most this often per token, not on every request. */
 const TOUCH_INTERVAL_MS = 30_000;
 
-export interface TokenInfo {
-  id: string;
-  name: string;
-  prefix: string;
-  userId: string;
-  userEmail: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-}
+export type { TokenInfo };
 
 function hash(secret: string): string {
   return createHash("sha256").update(secret).digest("hex");

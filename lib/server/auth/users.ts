@@ -1,23 +1,11 @@
 import "server-only";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { isRole, type OwnedKind, type Role } from "@/lib/auth/permissions";
+import type { OwnedKind, Role } from "@/lib/auth/permissions";
+import type { AuthInfo } from "@/lib/console/session";
+import type { UpdateUserBody, UserInfo } from "@/lib/console/users";
 import type { AuthContext } from "./auth";
 
-export interface UserInfo {
-  id: string;
-  email: string;
-  name: string;
-  role: Role | string;
-  createdAt: string;
-  disabled: boolean;
-  rateLimitPerMinute: number | null;
-}
-
-/**
- * The longest value the console takes for each field a user can set, on every route that sets it
- * (its own forms and better-auth's endpoints alike).
- */
-export const FIELD_LIMITS = { name: 100, email: 254, password: 128, image: 2048 } as const;
+export type { UserInfo };
 
 export class UserError extends Error {
   constructor(
@@ -130,7 +118,7 @@ export async function updateUser(
   ctx: AuthContext,
   actorId: string,
   id: string,
-  patch: { role?: Role; disabled?: boolean; rateLimitPerMinute?: number | null },
+  patch: UpdateUserBody,
 ): Promise<UserInfo> {
   const user = await getUser(ctx, id);
   if (!user) throw new UserError(404, "not_found", "No such user.");
@@ -183,13 +171,6 @@ export async function deleteUser(ctx: AuthContext, actorId: string, id: string):
   await ctx.database.db.deleteFrom("user").where("id", "=", id).execute();
 }
 
-export function parseRole(value: unknown): Role {
-  if (!isRole(value)) {
-    throw new UserError(422, "invalid_role", "role must be viewer, member or admin.", "role");
-  }
-  return value;
-}
-
 // --- First run -------------------------------------------------------------------------------
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest();
@@ -222,6 +203,15 @@ export async function prepareFirstRun(ctx: AuthContext): Promise<string | null> 
 
 export async function setupNeeded(ctx: AuthContext): Promise<boolean> {
   return ctx.config.mode === "on" && (await countUsers(ctx)) === 0;
+}
+
+/** What the signed-out pages need (GET /api/console/auth-info, and those pages' props). */
+export async function authInfo(ctx: AuthContext): Promise<AuthInfo> {
+  return {
+    setupNeeded: await setupNeeded(ctx),
+    oidc: ctx.config.oidc ? { name: ctx.config.oidc.name } : null,
+    authMode: ctx.config.mode,
+  };
 }
 
 /** Creates the first admin if the token is one this console issued and nobody exists yet. */
