@@ -167,6 +167,8 @@ export async function updateUser(
     // Signed out everywhere at once; their tokens stop working because the account is disabled.
     await ctx.database.db.deleteFrom("session").where("userId", "=", id).execute();
   }
+  // Role, limit and state hold on every instance from the next request (sessions and tokens).
+  await ctx.credentials.invalidate({ kind: "user", id });
   return (await getUser(ctx, id))!;
 }
 
@@ -181,6 +183,7 @@ export async function deleteUser(ctx: AuthContext, actorId: string, id: string):
   // conversations have no foreign key (the local user of CONSOLE_AUTH=off has no row), so here.
   await ctx.database.db.deleteFrom("conversation").where("user_id", "=", id).execute();
   await ctx.database.db.deleteFrom("user").where("id", "=", id).execute();
+  await ctx.credentials.invalidate({ kind: "user", id });
 }
 
 export function parseRole(value: unknown): Role {
