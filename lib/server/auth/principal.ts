@@ -3,6 +3,7 @@ import { hostPermitted } from "@/lib/auth/host";
 import { isRole, type Role } from "@/lib/auth/permissions";
 import type { AuthContext } from "./auth";
 import type { AuthConfig } from "./config";
+import { getMetrics } from "../metrics";
 import { sessionId, sessionKey, tokenKey } from "./credentials";
 import { verifyToken } from "./tokens";
 
@@ -52,6 +53,7 @@ export async function authenticate(ctx: AuthContext, request: Request): Promise<
     if (!secret?.startsWith(TOKEN_PREFIX)) return { ok: false, reason: "bad_token" };
     const key = tokenKey(secret);
     const known = ctx.credentials.get(key);
+    getMetrics().credentials.inc({ result: known ? "hit" : "miss" });
     if (known) return { ok: true, principal: known };
     const generation = ctx.credentials.generation();
     const found = await verifyToken(ctx, secret);
@@ -74,6 +76,7 @@ export async function authenticate(ctx: AuthContext, request: Request): Promise<
   const values = [...cookie.matchAll(SESSION_COOKIE)].map((m) => m[1]);
   const key = values.length ? sessionKey(values.join(";")) : null;
   const known = key ? ctx.credentials.get(key) : undefined;
+  getMetrics().credentials.inc({ result: known ? "hit" : "miss" });
   if (known) return { ok: true, principal: known };
   const generation = ctx.credentials.generation();
   const session = await ctx.auth.api.getSession({ headers: request.headers });
