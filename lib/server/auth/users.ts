@@ -207,12 +207,17 @@ export async function prepareFirstRun(ctx: AuthContext): Promise<string | null> 
   if ((await countUsers(ctx)) > 0) return null;
   const admin = ctx.config.admin;
   if (admin) {
-    await createUser(ctx, {
-      email: admin.email,
-      name: "Admin",
-      password: admin.password.reveal(),
-      role: "admin",
-    });
+    try {
+      await createUser(ctx, {
+        email: admin.email,
+        name: "Admin",
+        password: admin.password.reveal(),
+        role: "admin",
+      });
+    } catch (error) {
+      // Several instances starting together on one database: another one made the admin first.
+      if ((await countUsers(ctx)) === 0) throw error;
+    }
     return null;
   }
   const token = randomBytes(24).toString("base64url");
