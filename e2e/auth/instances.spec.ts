@@ -68,7 +68,9 @@ test.beforeAll(async () => {
     );
   }
   execFileSync("bash", ["scripts/nginx.sh", "start", String(BALANCER), String(ONE), String(TWO)]);
-  for (const port of [ONE, TWO]) await untilUp(`${url(port)}/api/health`);
+  for (const [i, port] of [ONE, TWO].entries()) {
+    await untilUp(`${url(port)}/api/health`, consoles[i]);
+  }
   await untilUp(`${url(SANDBOX)}/v1/models`);
 });
 
@@ -82,15 +84,20 @@ test.afterAll(async () => {
   }
 });
 
-async function untilUp(address: string): Promise<void> {
+async function untilUp(address: string, server?: OwnServer): Promise<void> {
   const start = Date.now();
   for (;;) {
+    if (server && server.child.exitCode !== null) {
+      throw new Error(`the console exited (${server.child.exitCode}):\n${server.output()}`);
+    }
     try {
       const response = await fetch(address, { signal: AbortSignal.timeout(2_000) });
       // The sandbox answers 401 without a Bearer token: it is up.
       if (response.status === 200 || response.status === 401) return;
     } catch {}
-    if (Date.now() - start > 120_000) throw new Error(`${address} did not come up`);
+    if (Date.now() - start > 120_000) {
+      throw new Error(`${address} did not come up:\n${server?.output() ?? ""}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
