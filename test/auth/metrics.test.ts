@@ -126,7 +126,10 @@ describe("metrics", () => {
       value(before, "console_active_streams", { operation: CHAT }) + 1,
     );
     await streamed.text();
-    expect((await sandbox.gateway(buildRequest("/v1/models", bearer(secret)))).status).toBe(200);
+    // Twice in a row: the second finds the token in memory.
+    for (let i = 0; i < 2; i++) {
+      expect((await sandbox.gateway(buildRequest("/v1/models", bearer(secret)))).status).toBe(200);
+    }
     // Refused by the console: a viewer's chat, no credential, and over the member's limit.
     expect(
       (
@@ -153,7 +156,7 @@ describe("metrics", () => {
     expect(moved("console_requests_total", { operation: CHAT, status: "200" })).toBe(2);
     expect(moved("console_requests_total", { operation: CHAT, status: "403" })).toBe(1);
     expect(moved("console_requests_total", { operation: CHAT, status: "429" })).toBe(1);
-    expect(moved("console_requests_total", { operation: MODELS, status: "200" })).toBe(1);
+    expect(moved("console_requests_total", { operation: MODELS, status: "200" })).toBe(2);
     expect(moved("console_requests_total", { operation: MODELS, status: "401" })).toBe(1);
     expect(moved("console_request_duration_seconds_count", { operation: CHAT })).toBe(4);
     expect(moved("console_added_latency_seconds_count", { operation: CHAT })).toBe(4);
