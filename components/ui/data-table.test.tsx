@@ -150,6 +150,16 @@ describe("DataTable: sorting", () => {
     expect(header(/Name/).getAttribute("aria-sort")).toBe("descending");
     expect(names()).toEqual(["Banana", "Cherry", "Apple", "Walnut"]);
   });
+
+  it("lets a column without a value sort when the caller sorts", () => {
+    const drawn: ColumnDef<Fruit>[] = [
+      { id: "name", header: "Name", cell: ({ row }) => row.original.name },
+      { id: "kind", header: "Kind", enableSorting: false, cell: ({ row }) => row.original.kind },
+    ];
+    render(<Fruits columns={drawn} manualSorting sorting={[]} />);
+    expect(screen.getByRole("button", { name: "Name" })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Kind" })).toBeNull();
+  });
 });
 
 describe("DataTable: row selection", () => {

@@ -79,7 +79,10 @@ export interface DataTableProps<T> {
   sorting?: SortingState;
   defaultSorting?: SortingState;
   onSortingChange?: (sorting: SortingState) => void;
-  /** The caller hands the rows over sorted already (by a server or its own rules). */
+  /**
+   * The caller hands the rows over sorted already (by a server or its own rules); then every
+   * column sorts, accessor or not, unless it says `enableSorting: false`.
+   */
   manualSorting?: boolean;
 
   /** Row selection by row id, controlled or not; `enableRowSelection` says which rows may be. */
@@ -117,6 +120,8 @@ export interface DataTableProps<T> {
     [data: `data-${string}`]: string;
   };
   className?: string;
+  /** On the box around the table (the scroller, when virtual). */
+  "data-testid"?: string;
 }
 
 /** State a caller may control; held here when it does not. */
@@ -133,6 +138,14 @@ function useMaybeControlled<S>(
     onChange?.(next);
   };
   return [current, set] as const;
+}
+
+// TanStack sorts only columns with a value; when the caller sorts, the value is never read.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function sortableByCaller<T>(column: ColumnDef<T, any>): ColumnDef<T, any> {
+  return "accessorFn" in column || "accessorKey" in column
+    ? column
+    : { ...column, accessorFn: () => null };
 }
 
 const NO_SORTING: SortingState = [];
@@ -165,7 +178,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable<T>({
     data: props.data as T[],
-    columns: props.columns,
+    columns: props.manualSorting ? props.columns.map(sortableByCaller) : props.columns,
     getRowId: (row) => props.getRowId(row),
     state: { sorting, rowSelection, columnVisibility },
     onSortingChange: setSorting,
@@ -186,10 +199,17 @@ export function DataTable<T>(props: DataTableProps<T>) {
   if (props.data.length === 0 && props.empty) return <>{props.empty}</>;
 
   const common = { table, label, density, rowProps: props.rowProps, fixed: props.fixedLayout };
+  const testId = props["data-testid"];
   return virtualize ? (
-    <VirtualTable {...common} virtualize={virtualize} className={props.className} />
+    <VirtualTable
+      {...common}
+      virtualize={virtualize}
+      className={props.className}
+      data-testid={testId}
+    />
   ) : (
     <div
+      data-testid={testId}
       className={cn(
         "relative overflow-x-auto rounded-lg border border-border bg-surface",
         props.className,
@@ -376,10 +396,12 @@ function BodyCell<T>({ cell, density }: { cell: Cell<T, unknown>; density: Densi
 function VirtualTable<T>({
   virtualize,
   className,
+  "data-testid": testId,
   ...parts
 }: TableParts<T> & {
   virtualize: NonNullable<DataTableProps<T>["virtualize"]>;
   className?: string;
+  "data-testid"?: string;
 }) {
   const { rowHeight, maxHeight, headerHeight = 40, overscan = 8, resetKey } = virtualize;
   const rows = parts.table.getRowModel().rows;
@@ -406,6 +428,7 @@ function VirtualTable<T>({
   return (
     <div
       ref={scroller}
+      data-testid={testId}
       className={cn("relative overflow-auto rounded-lg border border-border bg-surface", className)}
       style={{ maxHeight }}
     >
