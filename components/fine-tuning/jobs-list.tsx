@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useCan, useSession } from "@/components/auth/session";
 import { Button, buttonVariants } from "@/components/ui/button";
@@ -19,6 +18,7 @@ import {
   hasFilters,
   JOB_STATUSES,
   PAGE_SIZES,
+  VIEW_PARAMS,
   viewFromParams,
   viewToFilters,
   viewToParams,
@@ -26,6 +26,7 @@ import {
 } from "@/lib/fine-tuning/filters";
 import { jobProgress } from "@/lib/fine-tuning/progress";
 import type { JobOut } from "@/lib/mistral/types";
+import { useUrlQuery } from "@/lib/ui/use-url-query";
 import { NewJobLink } from "./new-job-link";
 import { JobProgress } from "./job-progress";
 import { StatusBadge } from "./status-badge";
@@ -41,10 +42,8 @@ function toLocalInput(iso: string): string {
 }
 
 export function JobsList() {
-  const params = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
-  const view = useMemo(() => viewFromParams(new URLSearchParams(params.toString())), [params]);
+  const [query, setQuery] = useUrlQuery(VIEW_PARAMS);
+  const view = useMemo(() => viewFromParams(new URLSearchParams(query)), [query]);
   const filters = useMemo(() => viewToFilters(view), [view]);
   const jobs = useJobs(filters);
   const [selected, setSelected] = useState<string[]>([]);
@@ -54,11 +53,9 @@ export function JobsList() {
   // Any change of filter goes back to the first page; paging itself sets `page`.
   const setView = useCallback(
     (change: Partial<ListView>) => {
-      const next = { ...view, page: 0, ...change };
-      const q = viewToParams(next).toString();
-      router.replace(q ? `${pathname}?${q}` : pathname, { scroll: false });
+      setQuery(viewToParams({ ...view, page: 0, ...change }));
     },
-    [view, router, pathname],
+    [view, setQuery],
   );
 
   const data = jobs.data;
