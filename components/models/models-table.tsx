@@ -12,6 +12,7 @@ import {
   selectColumn,
   type SortingState,
 } from "@/components/ui/data-table";
+import { Tooltip } from "@/components/ui/tooltip";
 import { cn } from "@/lib/ui/cn";
 import { capabilityLabel, type ModelRow } from "@/lib/models/filter";
 import { deprecationTone, formatContext, formatDay } from "@/lib/models/format";
@@ -275,15 +276,16 @@ function Actions({
   return (
     <div className="flex items-center gap-0.5">
       {rights.tryIt && canChat(row) && (
-        <Link
-          href={playgroundHref(row.id)}
-          prefetch={false}
-          className={cn(ghost, "px-2 text-accent")}
-          aria-label={`Try ${row.id} in playground`}
-          title="Try in playground"
-        >
-          Try ▸
-        </Link>
+        <Tooltip content="Try in playground">
+          <Link
+            href={playgroundHref(row.id)}
+            prefetch={false}
+            className={cn(ghost, "px-2 text-accent")}
+            aria-label={`Try ${row.id} in playground`}
+          >
+            Try ▸
+          </Link>
+        </Tooltip>
       )}
       {rights.manage && row.kind === "fine-tuned" && (
         <>

@@ -115,6 +115,8 @@ describe("DataTable: sorting", () => {
     render(<Fruits />);
     await user.tab();
     expect(document.activeElement).toBe(screen.getByRole("button", { name: "Name" }));
+    // A keyboard user sees what the button does, as a mouse user does on hover.
+    expect((await screen.findByRole("tooltip")).textContent).toBe("Sort by name (ascending)");
     await user.tab();
     expect(document.activeElement).toBe(screen.getByRole("button", { name: "Weight" }));
     await user.keyboard("{Enter}");

@@ -20,6 +20,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useRef, useState } from "react";
 import { cn } from "@/lib/ui/cn";
 import { LoadingState } from "./states";
+import { Tooltip } from "./tooltip";
 
 declare module "@tanstack/react-table" {
   // The kit's per-column options, read by DataTable (TValue is part of TanStack's signature).
@@ -321,26 +322,31 @@ function HeaderCell<T>({ header, sticky }: { header: Header<T, unknown>; sticky:
       )}
     >
       {canSort ? (
-        <button
-          type="button"
-          onClick={column.getToggleSortingHandler()}
-          title={name ? `Sort by ${name.toLowerCase()} (${next}ending)` : undefined}
-          className={cn(
-            "inline-flex w-full items-center gap-1 rounded px-1.5 py-1 font-medium hover:bg-surface hover:text-text",
-            meta?.align === "right" && "justify-end",
-            sorted && "text-text",
-          )}
-        >
-          {content}
-          <span aria-hidden className="w-3 text-xs">
-            {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : ""}
-          </span>
-        </button>
+        <SortTip tip={name ? `Sort by ${name.toLowerCase()} (${next}ending)` : null}>
+          <button
+            type="button"
+            onClick={column.getToggleSortingHandler()}
+            className={cn(
+              "inline-flex w-full items-center gap-1 rounded px-1.5 py-1 font-medium hover:bg-surface hover:text-text",
+              meta?.align === "right" && "justify-end",
+              sorted && "text-text",
+            )}
+          >
+            {content}
+            <span aria-hidden className="w-3 text-xs">
+              {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : ""}
+            </span>
+          </button>
+        </SortTip>
       ) : (
         content
       )}
     </th>
   );
+}
+
+function SortTip({ tip, children }: { tip: string | null; children: React.ReactElement }) {
+  return tip ? <Tooltip content={tip}>{children}</Tooltip> : children;
 }
 
 function BodyRow<T>({
