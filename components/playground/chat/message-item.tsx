@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useLayoutEffect, useState, useSyncExternalStore } from "react";
+import { memo, useState, useSyncExternalStore } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -167,7 +167,6 @@ export const MessageItem = memo(function MessageItem({
   locked,
   actions,
   live,
-  onGrow,
 }: {
   message: ChatMessage;
   index: number;
@@ -175,8 +174,6 @@ export const MessageItem = memo(function MessageItem({
   locked: boolean;
   actions: MessageActions;
   live?: RunStore;
-  /** Called after the live answer grew (to keep it in view). */
-  onGrow?: () => void;
 }) {
   const [editing, setEditing] = useState(false);
   const view = useSyncExternalStore(
@@ -193,10 +190,6 @@ export const MessageItem = memo(function MessageItem({
         ...(view.answer.thinking ? { thinking: view.answer.thinking } : {}),
       }
     : message;
-  const length = shown.content.length;
-  useLayoutEffect(() => {
-    if (live) onGrow?.();
-  }, [live, length, onGrow]);
   const label = live ? "Answer in progress" : `${ROLE_LABEL[message.role]} message ${index + 1}`;
   return (
     <li
