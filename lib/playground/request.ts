@@ -6,12 +6,13 @@ import type {
   Tool,
 } from "@/lib/mistral/types";
 import type { StreamPath } from "@/lib/api/stream";
+import { userContent } from "./content";
 import type { ChatMessage, ChatParams, ChatSettings, ToolDefinition } from "./types";
 
 type ApiMessage = ChatCompletionRequest["messages"][number];
 
 export function toApiMessage(m: ChatMessage): ApiMessage {
-  if (m.role === "user") return { role: "user", content: m.content };
+  if (m.role === "user") return { role: "user", content: userContent(m.content, m.images) };
   if (m.role === "tool") {
     return {
       role: "tool",
@@ -22,7 +23,8 @@ export function toApiMessage(m: ChatMessage): ApiMessage {
   }
   return {
     role: "assistant",
-    content: m.content,
+    // As the API gave it: chunks when it was chunks, so no thinking or reference is lost.
+    content: m.chunks ?? m.content,
     ...(m.toolCalls?.length ? { tool_calls: m.toolCalls } : {}),
     ...(m.prefix ? { prefix: true } : {}),
   };

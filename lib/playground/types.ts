@@ -1,5 +1,6 @@
 // The playground's own shapes: what the UI edits and stores, turned into API requests in request.ts.
 import type { ToolCall, UsageInfo } from "@/lib/mistral/types";
+import type { ContentChunk } from "./accumulate";
 
 export type Role = "user" | "assistant" | "tool";
 
@@ -12,6 +13,8 @@ export interface AnswerMetrics {
   tokensPerSecond: number | null;
   usage: UsageInfo | null;
   finishReason: string | null;
+  /** Milliseconds a reasoning model thought (first thinking token to first answer token). */
+  thinkingMs?: number | null;
   /** True when the answer stopped early (Stop, a lost connection or an error). */
   partial?: boolean;
   /** The answer was asked for as JSON (response_format json_object). */
@@ -26,8 +29,15 @@ export interface ChatMessage {
   prefix?: boolean;
   /** Assistant only: the functions the model asked to call. */
   toolCalls?: ToolCall[];
-  /** Assistant only: a reasoning model's thinking before its answer (never sent back). */
+  /** Assistant only: a reasoning model's thinking before its answer. */
   thinking?: string;
+  /**
+   * Assistant only: the content as the API gave it when it came as chunks (thinking, text,
+   * references), sent back as it is on the next turn; `content` is its text.
+   */
+  chunks?: ContentChunk[];
+  /** User only: images (data URLs) sent with the text, for vision models. */
+  images?: string[];
   /** Tool only: which call this message answers, and the function's name. */
   toolCallId?: string;
   name?: string;

@@ -6,6 +6,8 @@ import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Field, inputClass, textareaClass } from "@/components/ui/field";
 import type { ToolCall } from "@/lib/mistral/types";
+import { formatNumber } from "@/lib/format";
+import { citedText, type Citation } from "@/lib/playground/content";
 import type { ChatMessage, Role } from "@/lib/playground/types";
 import { AnswerView } from "../answer-view";
 import { MetricsLine } from "../metrics-line";
@@ -153,6 +155,69 @@ function Editor({
   );
 }
 
+/** A reasoning model's thinking, folded away once the answer starts. */
+function ThinkingBlock({
+  text,
+  streaming,
+  ms,
+}: {
+  text: string;
+  streaming: boolean;
+  ms?: number | null;
+}) {
+  const [open, setOpen] = useState<boolean | null>(null);
+  return (
+    <details
+      className="rounded-md border border-border bg-surface-2 px-3 py-2 text-sm"
+      open={open ?? streaming}
+      onToggle={(e) => {
+        const now = e.currentTarget.open;
+        if (now !== (open ?? streaming)) setOpen(now);
+      }}
+    >
+      <summary className="cursor-pointer text-muted">
+        {streaming
+          ? "Thinking…"
+          : ms != null
+            ? `Thought for ${formatNumber(ms / 1000, 1)} s`
+            : "Thinking"}
+      </summary>
+      <p className="mt-2 whitespace-pre-wrap text-muted">{text}</p>
+    </details>
+  );
+}
+
+/** What the answer's numbered citations refer to. */
+function CitationList({ citations }: { citations: Citation[] }) {
+  return (
+    <ol aria-label="References" className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted">
+      {citations.map((c) => (
+        <li key={c.n}>
+          <span className="font-semibold text-text">[{c.n}]</span> reference{" "}
+          <span className="font-mono">{String(c.id)}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function ImageList({ images }: { images: string[] }) {
+  return (
+    <ul aria-label="Images" className="flex flex-wrap gap-2">
+      {images.map((src, i) => (
+        <li key={i}>
+          {/* eslint-disable-next-line @next/next/no-img-element -- a data URL the user chose */}
+          <img
+            src={src}
+            alt={`Image ${i + 1}`}
+            className="h-24 w-auto rounded-md border border-border object-contain"
+          />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 const noSubscribe = () => () => {};
 const noView = () => null;
 
@@ -188,8 +253,10 @@ export const MessageItem = memo(function MessageItem({
         content: view.answer.content,
         ...(view.answer.toolCalls.length ? { toolCalls: view.answer.toolCalls } : {}),
         ...(view.answer.thinking ? { thinking: view.answer.thinking } : {}),
+        ...(view.answer.chunked ? { chunks: view.answer.chunks } : {}),
       }
     : message;
+  const cited = shown.chunks ? citedText(shown.chunks) : null;
   const label = live ? "Answer in progress" : `${ROLE_LABEL[message.role]} message ${index + 1}`;
   return (
     <li
@@ -258,24 +325,32 @@ export const MessageItem = memo(function MessageItem({
       ) : (
         <div className="flex flex-col gap-2">
           {shown.role === "assistant" && shown.thinking ? (
-            <details className="text-sm text-muted" open={streaming && !shown.content}>
-              <summary className="cursor-pointer">Thinking</summary>
-              <p className="mt-1 whitespace-pre-wrap">{shown.thinking}</p>
-            </details>
+            <ThinkingBlock
+              text={shown.thinking}
+              streaming={streaming && !shown.content}
+              ms={message.metrics?.thinkingMs}
+            />
           ) : null}
           {shown.role === "assistant" ? (
             shown.content ? (
-              <AnswerView text={shown.content} streaming={streaming} json={shown.metrics?.json} />
-            ) : streaming && !shown.toolCalls ? (
+              <AnswerView
+                text={cited?.text ?? shown.content}
+                streaming={streaming}
+                json={shown.metrics?.json}
+              />
+            ) : streaming && !shown.toolCalls && !shown.thinking ? (
               <p className="text-sm text-muted">Waiting for the first token…</p>
             ) : null
           ) : (
             <p
               className={`text-sm whitespace-pre-wrap ${message.role === "tool" ? "font-mono" : ""}`}
             >
-              {message.content || <span className="text-muted italic">Empty</span>}
+              {message.content ||
+                (message.images?.length ? null : <span className="text-muted italic">Empty</span>)}
             </p>
           )}
+          {message.images?.length ? <ImageList images={message.images} /> : null}
+          {cited?.citations.length ? <CitationList citations={cited.citations} /> : null}
           {shown.toolCalls?.length ? <ToolCallList calls={shown.toolCalls} /> : null}
           {message.metrics && !live && <MetricsLine metrics={message.metrics} />}
         </div>

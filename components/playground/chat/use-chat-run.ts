@@ -2,6 +2,7 @@
 
 import { useCallback, useState } from "react";
 import type { ApiError } from "@/lib/api/errors";
+import { withPrefix } from "@/lib/playground/content";
 import { conversationIssue } from "@/lib/playground/messages";
 import { buildChatRequest, toolIssue } from "@/lib/playground/request";
 import { newId, type ChatMessage, type ChatSettings } from "@/lib/playground/types";
@@ -81,14 +82,16 @@ export function useChatRun(convs: ReturnType<typeof useConversations>, model: st
       });
       const { answer, error, metrics } = await run.run(req.path, req.body, label);
       setPending(null);
-      const got = answer.content !== "" || answer.toolCalls.length > 0;
+      const got = answer.chunks.length > 0 || answer.toolCalls.length > 0;
       let messages = list;
       if (got) {
         const last = list[list.length - 1];
+        const prefix = last?.prefix ? last.content : "";
         const reply: ChatMessage = {
           id: replyId,
           role: "assistant",
-          content: last?.prefix ? joinPrefix(last.content, answer.content) : answer.content,
+          content: joinPrefix(prefix, answer.content),
+          ...(answer.chunked ? { chunks: withPrefix(prefix, answer.chunks) } : {}),
           ...(answer.toolCalls.length ? { toolCalls: answer.toolCalls } : {}),
           ...(answer.thinking ? { thinking: answer.thinking } : {}),
           metrics: { ...metrics, ...(json ? { json } : {}) },
