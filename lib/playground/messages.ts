@@ -2,8 +2,14 @@
 import type { ToolCall } from "@/lib/mistral/types";
 import { newId, type ChatMessage, type Role } from "./types";
 
-export function addMessage(list: ChatMessage[], role: Role, content = ""): ChatMessage[] {
-  return [...list, { id: newId(), role, content }];
+export function addMessage(
+  list: ChatMessage[],
+  role: Role,
+  content = "",
+  images: string[] = [],
+): ChatMessage[] {
+  const m: ChatMessage = { id: newId(), role, content };
+  return [...list, role === "user" && images.length ? { ...m, images } : m];
 }
 
 export function updateMessage(

@@ -17,8 +17,10 @@ export interface AnswerMetrics {
   thinkingMs?: number | null;
   /** True when the answer stopped early (Stop, a lost connection or an error). */
   partial?: boolean;
-  /** The answer was asked for as JSON (response_format json_object). */
+  /** The answer was asked for as JSON (response_format json_object or json_schema). */
   json?: boolean;
+  /** The JSON schema the answer was asked to fit (structured output). */
+  schema?: Record<string, unknown>;
 }
 
 export interface ChatMessage {
@@ -66,6 +68,24 @@ export interface ToolDefinition {
 
 export type ToolChoice = "auto" | "none" | "any";
 
+export type ReasoningEffort = "none" | "minimal" | "low" | "medium" | "high";
+
+/** Reasoning controls, sent only to models whose card says `reasoning`. */
+export interface ReasoningSettings {
+  /** `reasoning_effort`; null leaves it to the model. */
+  effort: ReasoningEffort | null;
+  /** `prompt_mode: "reasoning"`: the reasoning system prompt is used. */
+  promptMode: boolean;
+}
+
+/** Structured output: `response_format: { type: "json_schema", json_schema }`. */
+export interface JsonSchemaSettings {
+  name: string;
+  /** The schema as typed; checked before it is sent. */
+  schema: string;
+  strict: boolean;
+}
+
 export interface ChatSettings {
   mode: "model" | "agent";
   model: string;
@@ -73,6 +93,10 @@ export interface ChatSettings {
   params: ChatParams;
   tools: ToolDefinition[];
   toolChoice: ToolChoice;
+  /** Absent in conversations saved before these controls existed. */
+  reasoning?: ReasoningSettings;
+  /** Null or absent: no structured output. */
+  jsonSchema?: JsonSchemaSettings | null;
 }
 
 export interface Conversation {

@@ -46,7 +46,12 @@ export function ChatPlayground({ initialModel }: { initialModel?: string }) {
   const settings = c.settings;
   const models = useModels();
   const model = settings.model || defaultChatModel(models.data);
-  const chat = useChatRun(convs, model);
+  const agent = settings.mode === "agent";
+  const card = models.data?.find((m) => m.id === model || m.aliases?.includes(model));
+  // What the chosen model's card says it can do (an agent's model is not known here).
+  const reasons = !agent && !!card?.capabilities?.reasoning;
+  const vision = !agent && !!card?.capabilities?.vision;
+  const chat = useChatRun(convs, model, reasons);
   const { run, pending, issue, setIssue, failure, clearNotes } = chat;
   const [draft, setDraft] = useState<Draft>(EMPTY_DRAFT);
   const [panes, setPanes] = useState<Pane[] | null>(null);
@@ -90,10 +95,14 @@ export function ChatPlayground({ initialModel }: { initialModel?: string }) {
     [],
   );
 
+  // Images go only to a model that takes them.
+  const images = vision ? draft.images : [];
   /** The conversation with the draft added (when there is one); the draft is emptied. */
   const takeDraft = (): ChatMessage[] => {
-    setDraft({ ...draft, text: "" });
-    return draft.text.trim() ? addMessage(c.messages, draft.role, draft.text) : c.messages;
+    setDraft({ ...draft, text: "", images: [] });
+    return draft.text.trim() || images.length
+      ? addMessage(c.messages, draft.role, draft.text, images)
+      : c.messages;
   };
 
   const send = () => {
@@ -136,7 +145,6 @@ export function ChatPlayground({ initialModel }: { initialModel?: string }) {
   const paramField422 =
     failure?.error.status === 422 &&
     Object.values(PARAM_FIELDS).some((f) => failure.error.fieldMessage(f));
-  const agent = settings.mode === "agent";
   const chatUsable = usableModels(models.data, chatModels);
   // Known at once from /v1/models, before any Send fails with "Invalid model".
   const missingModel =
@@ -145,12 +153,13 @@ export function ChatPlayground({ initialModel }: { initialModel?: string }) {
   const requestBody = () =>
     buildChatRequest({
       system: c.system,
-      messages: draft.text.trim()
-        ? addMessage(c.messages, draft.role, draft.text)
-        : answer
-          ? withoutLastAnswer(c.messages)
-          : c.messages,
-      settings: { ...settings, model },
+      messages:
+        draft.text.trim() || images.length
+          ? addMessage(c.messages, draft.role, draft.text, images)
+          : answer
+            ? withoutLastAnswer(c.messages)
+            : c.messages,
+      settings: { ...settings, model, reasoning: reasons ? settings.reasoning : undefined },
     }).body;
 
   return (
@@ -345,6 +354,7 @@ export function ChatPlayground({ initialModel }: { initialModel?: string }) {
           }}
           onRegenerate={!panes && answer ? () => runChat(withoutLastAnswer(c.messages)) : undefined}
           onAdd={() => convs.updateNow((x) => ({ ...x, messages: takeDraft() }))}
+          vision={vision}
         />
       </section>
 
@@ -353,6 +363,7 @@ export function ChatPlayground({ initialModel }: { initialModel?: string }) {
         model={model}
         onChange={setSettings}
         comparing={!!panes}
+        reasons={reasons}
         errorFor={fieldError}
         className={panes ? "xl:col-start-2" : ""}
       />

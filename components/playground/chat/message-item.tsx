@@ -8,9 +8,11 @@ import { Field, inputClass, textareaClass } from "@/components/ui/field";
 import type { ToolCall } from "@/lib/mistral/types";
 import { formatNumber } from "@/lib/format";
 import { citedText, type Citation } from "@/lib/playground/content";
+import { checkAnswer } from "@/lib/playground/json-schema";
 import type { ChatMessage, Role } from "@/lib/playground/types";
 import { AnswerView } from "../answer-view";
 import { MetricsLine } from "../metrics-line";
+import { ModerationResult, useModeration } from "./moderation-check";
 import type { RunStore } from "../use-stream-run";
 
 export const ROLE_LABEL: Record<Role, string> = {
@@ -201,6 +203,18 @@ function CitationList({ citations }: { citations: Citation[] }) {
   );
 }
 
+/** Whether a structured-output answer fits the schema it was asked to fit. */
+function SchemaVerdict({ schema, text }: { schema: Record<string, unknown>; text: string }) {
+  const verdict = checkAnswer(schema, text);
+  return verdict.ok ? (
+    <p className="text-xs font-medium text-success">✓ Fits the JSON schema</p>
+  ) : (
+    <p className="text-xs font-medium text-danger">
+      ✗ Does not fit the JSON schema: {verdict.error}
+    </p>
+  );
+}
+
 function ImageList({ images }: { images: string[] }) {
   return (
     <ul aria-label="Images" className="flex flex-wrap gap-2">
@@ -257,6 +271,7 @@ export const MessageItem = memo(function MessageItem({
       }
     : message;
   const cited = shown.chunks ? citedText(shown.chunks) : null;
+  const moderation = useModeration(message);
   const label = live ? "Answer in progress" : `${ROLE_LABEL[message.role]} message ${index + 1}`;
   return (
     <li
@@ -285,6 +300,15 @@ export const MessageItem = memo(function MessageItem({
         {!editing && !live && (
           <div className="flex items-center gap-1">
             <CopyButton text={message.content} label={`Copy ${label}`} />
+            <Button
+              size="sm"
+              variant="ghost"
+              aria-label={`Moderate ${label}`}
+              disabled={moderation.state.kind === "checking"}
+              onClick={() => void moderation.check()}
+            >
+              Moderate
+            </Button>
             <Button
               size="sm"
               variant="ghost"
@@ -350,9 +374,13 @@ export const MessageItem = memo(function MessageItem({
             </p>
           )}
           {message.images?.length ? <ImageList images={message.images} /> : null}
+          {message.metrics?.schema && !live && message.content ? (
+            <SchemaVerdict schema={message.metrics.schema} text={message.content} />
+          ) : null}
           {cited?.citations.length ? <CitationList citations={cited.citations} /> : null}
           {shown.toolCalls?.length ? <ToolCallList calls={shown.toolCalls} /> : null}
           {message.metrics && !live && <MetricsLine metrics={message.metrics} />}
+          <ModerationResult state={moderation.state} />
         </div>
       )}
     </li>

@@ -1,9 +1,15 @@
 "use client";
 
 import { Field, inputClass } from "@/components/ui/field";
-import type { ChatParams, ChatSettings } from "@/lib/playground/types";
+import type {
+  ChatParams,
+  ChatSettings,
+  ReasoningEffort,
+  ReasoningSettings,
+} from "@/lib/playground/types";
 import { chatModels, ModelSelect } from "../model-select";
 import { ParamsPanel } from "../params-panel";
+import { StructuredOutput } from "./structured-output";
 import { ToolsEditor } from "./tools-editor";
 
 // Today's chat and agents requests take no min_tokens (only FIM does): the field is not offered.
@@ -18,12 +24,64 @@ const CHAT_PARAMS: (keyof ChatParams)[] = [
 ];
 const AGENT_PARAMS: (keyof ChatParams)[] = ["maxTokens", "stop", "randomSeed", "jsonMode"];
 
+const NO_REASONING: ReasoningSettings = { effort: null, promptMode: false };
+const EFFORTS: ReasoningEffort[] = ["none", "minimal", "low", "medium", "high"];
+
+function ReasoningControls({
+  value,
+  onChange,
+  errorFor,
+}: {
+  value: ReasoningSettings;
+  onChange: (value: ReasoningSettings) => void;
+  errorFor: (field: string) => string | undefined;
+}) {
+  return (
+    <fieldset className="flex flex-col gap-3 rounded-md border border-border px-3 py-2">
+      <legend className="px-1 text-sm font-medium">Reasoning</legend>
+      <Field
+        label="Reasoning effort"
+        description="How long the model thinks before it answers; none answers at once."
+        error={errorFor("reasoning_effort")}
+      >
+        {(ids) => (
+          <select
+            {...ids}
+            className={inputClass}
+            value={value.effort ?? ""}
+            onChange={(e) =>
+              onChange({ ...value, effort: (e.target.value || null) as ReasoningEffort | null })
+            }
+          >
+            <option value="">Model default</option>
+            {EFFORTS.map((x) => (
+              <option key={x} value={x}>
+                {x[0].toUpperCase() + x.slice(1)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <label className="flex items-center gap-2 text-sm">
+        <input
+          type="checkbox"
+          className="h-4 w-4 accent-[var(--accent)]"
+          checked={value.promptMode}
+          onChange={(e) => onChange({ ...value, promptMode: e.target.checked })}
+        />
+        Use the reasoning system prompt (prompt_mode)
+      </label>
+    </fieldset>
+  );
+}
+
 /** What the conversation runs with: a model or an agent, its parameters and tools. */
 export function SettingsAside({
   settings,
   model,
   onChange,
   comparing,
+  reasons,
   errorFor,
   className = "",
 }: {
@@ -33,6 +91,8 @@ export function SettingsAside({
   onChange: (patch: Partial<ChatSettings>) => void;
   /** In compare mode each pane has its own model and parameters. */
   comparing: boolean;
+  /** The model reasons (its card says so): its reasoning controls are offered. */
+  reasons: boolean;
   /** The message of a 422 for a request field, if any. */
   errorFor: (field: string) => string | undefined;
   className?: string;
@@ -92,6 +152,18 @@ export function SettingsAside({
           only={agent ? AGENT_PARAMS : CHAT_PARAMS}
         />
       )}
+      {reasons && !comparing && (
+        <ReasoningControls
+          value={settings.reasoning ?? NO_REASONING}
+          onChange={(reasoning) => onChange({ reasoning })}
+          errorFor={errorFor}
+        />
+      )}
+      <StructuredOutput
+        value={settings.jsonSchema}
+        onChange={(jsonSchema) => onChange({ jsonSchema })}
+        error={errorFor("response_format")}
+      />
       <details
         open={settings.tools.length > 0}
         className="rounded-md border border-border px-3 py-2"

@@ -3,6 +3,7 @@
 import { useCallback, useState } from "react";
 import type { ApiError } from "@/lib/api/errors";
 import { withPrefix } from "@/lib/playground/content";
+import { readSchema } from "@/lib/playground/json-schema";
 import { conversationIssue } from "@/lib/playground/messages";
 import { buildChatRequest, toolIssue } from "@/lib/playground/request";
 import { newId, type ChatMessage, type ChatSettings } from "@/lib/playground/types";
@@ -20,6 +21,9 @@ export function settingsIssue(s: ChatSettings, model: string): string | null {
   if (s.mode === "agent" && !s.agentId.trim()) return "Enter an agent ID first.";
   if (s.mode === "model" && !model) return "Choose a model first.";
   if (s.tools.some((t) => toolIssue(t))) return "Fix the function definitions first (see Tools).";
+  if (s.jsonSchema && "issue" in readSchema(s.jsonSchema.schema)) {
+    return "Fix the JSON schema first (see Structured output).";
+  }
   return null;
 }
 
@@ -41,7 +45,12 @@ const NO_METRICS = {
  * `pending` (shown from `run.store`), then lands in the conversation under the same id.
  * `issue` says why a list cannot be sent; `failure` what went wrong with a sent one.
  */
-export function useChatRun(convs: ReturnType<typeof useConversations>, model: string) {
+export function useChatRun(
+  convs: ReturnType<typeof useConversations>,
+  model: string,
+  /** Whether the model reasons (its card's capability): the reasoning controls are sent only then. */
+  reasons: boolean,
+) {
   const run = useStreamRun();
   const [issue, setIssue] = useState<string | null>(null);
   /** The id the streaming answer will keep once it is added to the list. */
@@ -68,11 +77,18 @@ export function useChatRun(convs: ReturnType<typeof useConversations>, model: st
       const req = buildChatRequest({
         system: current.system,
         messages: list,
-        settings: { ...current.settings, model },
+        settings: {
+          ...current.settings,
+          model,
+          reasoning: reasons ? current.settings.reasoning : undefined,
+        },
       });
       const label =
         current.settings.mode === "agent" ? `agent ${current.settings.agentId.trim()}` : model;
-      const json = current.settings.params.jsonMode;
+      const schemaText = current.settings.jsonSchema?.schema;
+      const read = schemaText ? readSchema(schemaText) : null;
+      const schema = read && "schema" in read ? read.schema : undefined;
+      const json = current.settings.params.jsonMode || !!schema;
       const replyId = newId();
       setPending({
         id: replyId,
@@ -94,7 +110,7 @@ export function useChatRun(convs: ReturnType<typeof useConversations>, model: st
           ...(answer.chunked ? { chunks: withPrefix(prefix, answer.chunks) } : {}),
           ...(answer.toolCalls.length ? { toolCalls: answer.toolCalls } : {}),
           ...(answer.thinking ? { thinking: answer.thinking } : {}),
-          metrics: { ...metrics, ...(json ? { json } : {}) },
+          metrics: { ...metrics, ...(json ? { json } : {}), ...(schema ? { schema } : {}) },
         };
         messages = last?.prefix ? [...list.slice(0, -1), reply] : [...list, reply];
       }
@@ -107,7 +123,7 @@ export function useChatRun(convs: ReturnType<typeof useConversations>, model: st
         });
       }
     },
-    [convs, model, run],
+    [convs, model, reasons, run],
   );
 
   return { run, runChat, pending, issue, setIssue, failure, clearNotes };
