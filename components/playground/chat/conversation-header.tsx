@@ -6,16 +6,8 @@ import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
 import { Field, inputClass } from "@/components/ui/field";
 import { exportFileName, exportJson, exportMarkdown } from "@/lib/playground/storage";
 import type { Conversation } from "@/lib/playground/types";
+import { download } from "@/lib/ui/download";
 import { ViewCodeButton } from "../code-dialog";
-
-function download(name: string, type: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** The open conversation's title and what can be done with it as a whole. */
 export function ConversationHeader({
@@ -55,14 +47,26 @@ export function ConversationHeader({
         <Button
           size="sm"
           variant="ghost"
-          onClick={() => download(exportFileName(c, "json"), "application/json", exportJson(c))}
+          onClick={() =>
+            download({
+              fileName: exportFileName(c, "json"),
+              text: exportJson(c),
+              type: "application/json",
+            })
+          }
         >
           Export JSON
         </Button>
         <Button
           size="sm"
           variant="ghost"
-          onClick={() => download(exportFileName(c, "md"), "text/markdown", exportMarkdown(c))}
+          onClick={() =>
+            download({
+              fileName: exportFileName(c, "md"),
+              text: exportMarkdown(c),
+              type: "text/markdown",
+            })
+          }
         >
           Export Markdown
         </Button>
