@@ -285,7 +285,7 @@ export const MessageItem = memo(function MessageItem({
             : "border-border bg-surface"
       }`}
     >
-      <div className="mb-2 flex min-h-8 items-center justify-between gap-2">
+      <div className="mb-2 flex min-h-8 flex-wrap items-center justify-between gap-2">
         <div className="flex items-center gap-2">
           <span className="text-xs font-semibold tracking-wide text-muted uppercase">
             {ROLE_LABEL[message.role]}
