@@ -29,6 +29,12 @@ describe("citations", () => {
       { n: 1, id: "doc-7" },
       { n: 2, id: 3 },
     ]);
+    const refThenParen = [
+      { type: "text" as const, text: "Paris" },
+      { type: "reference" as const, reference_ids: [1] },
+      { type: "text" as const, text: "(capital)" },
+    ];
+    expect(citedText(refThenParen, (n) => `\\[${n}\\]`).text).toBe("Paris\\[1\\](capital)");
   });
 
   it("puts an assistant prefix before the answer's text, after its thinking, only if missing", () => {

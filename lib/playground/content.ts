@@ -13,7 +13,10 @@ export interface Citation {
  * The answer's text with each reference chunk shown as numbered citations ("[1]") where it
  * came, and the list of what the numbers refer to. Thinking and images are not part of the text.
  */
-export function citedText(chunks: ContentChunk[]): { text: string; citations: Citation[] } {
+export function citedText(
+  chunks: ContentChunk[],
+  mark: (n: number) => string = (n) => `[${n}]`,
+): { text: string; citations: Citation[] } {
   const citations: Citation[] = [];
   let text = "";
   for (const c of chunks) {
@@ -25,7 +28,7 @@ export function citedText(chunks: ContentChunk[]): { text: string; citations: Ci
           cited = { n: citations.length + 1, id };
           citations.push(cited);
         }
-        return `[${cited.n}]`;
+        return mark(cited.n);
       });
       text += marks.join("");
     }

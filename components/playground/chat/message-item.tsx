@@ -270,7 +270,11 @@ export const MessageItem = memo(function MessageItem({
         ...(view.answer.chunked ? { chunks: view.answer.chunks } : {}),
       }
     : message;
-  const cited = shown.chunks ? citedText(shown.chunks) : null;
+  // In Markdown the brackets are escaped: "[1](…)" would otherwise read as a link.
+  const json = !!shown.metrics?.json;
+  const cited = shown.chunks
+    ? citedText(shown.chunks, json ? undefined : (n) => `\\[${n}\\]`)
+    : null;
   const moderation = useModeration(message);
   const label = live ? "Answer in progress" : `${ROLE_LABEL[message.role]} message ${index + 1}`;
   return (
@@ -357,11 +361,7 @@ export const MessageItem = memo(function MessageItem({
           ) : null}
           {shown.role === "assistant" ? (
             shown.content ? (
-              <AnswerView
-                text={cited?.text ?? shown.content}
-                streaming={streaming}
-                json={shown.metrics?.json}
-              />
+              <AnswerView text={cited?.text ?? shown.content} streaming={streaming} json={json} />
             ) : streaming && !shown.toolCalls && !shown.thinking ? (
               <p className="text-sm text-muted">Waiting for the first token…</p>
             ) : null
