@@ -5,13 +5,7 @@ import { Button } from "@/components/ui/button";
 import { describeError } from "@/lib/api/errors";
 import { formatNumber } from "@/lib/format";
 import { isFineTuned, useModels, type ConsoleModel } from "@/lib/api/hooks/use-models";
-
-export type ModelFilter = (m: ConsoleModel) => boolean;
-
-export const chatModels: ModelFilter = (m) => m.capabilities?.completion_chat !== false;
-export const fimModels: ModelFilter = (m) => m.capabilities?.completion_fim === true;
-export const embeddingModels: ModelFilter = (m) =>
-  m.id.includes("embed") || m.capabilities?.completion_chat === false;
+import { deprecationOf, modelsFor, type Task } from "@/lib/mistral/capabilities";
 
 function contextLabel(m: ConsoleModel) {
   const n = m.max_context_length;
@@ -19,28 +13,37 @@ function contextLabel(m: ConsoleModel) {
   return n >= 1024 ? ` · ${formatNumber(Math.round(n / 1024))}k context` : ` · ${n} context`;
 }
 
-/** Models usable here, archived ones hidden; fine-tuned models grouped apart. */
-export function usableModels(models: ConsoleModel[] | undefined, filter: ModelFilter) {
-  return (models ?? []).filter((m) => !m.archived && filter(m));
+/** A model deprecated later still shows, with the date it stops being served. */
+function deprecationLabel(m: ConsoleModel) {
+  const d = deprecationOf(m);
+  return d ? ` · retires ${new Date(d.at).toISOString().slice(0, 10)}` : "";
+}
+
+/**
+ * The models that can do the task (from their capabilities), archived and retired ones hidden;
+ * the picker groups fine-tuned models apart.
+ */
+export function usableModels(models: ConsoleModel[] | undefined, task: Task) {
+  return modelsFor(models, task);
 }
 
 export function ModelSelect({
   label = "Model",
   value,
   onChange,
-  filter,
+  task,
   description,
   error,
 }: {
   label?: string;
   value: string;
   onChange: (id: string) => void;
-  filter: ModelFilter;
+  task: Task;
   description?: string;
   error?: string;
 }) {
   const models = useModels();
-  const usable = usableModels(models.data, filter);
+  const usable = usableModels(models.data, task);
   const base = usable.filter((m) => !isFineTuned(m));
   const tuned = usable.filter((m) => isFineTuned(m));
   const known = usable.some((m) => m.id === value);
@@ -79,6 +82,7 @@ export function ModelSelect({
                   <option key={m.id} value={m.id}>
                     {m.id}
                     {contextLabel(m)}
+                    {deprecationLabel(m)}
                   </option>
                 ))}
               </optgroup>
@@ -89,6 +93,7 @@ export function ModelSelect({
                   <option key={m.id} value={m.id}>
                     {m.name && m.name !== m.id ? `${m.name} (${m.id})` : m.id}
                     {contextLabel(m)}
+                    {deprecationLabel(m)}
                   </option>
                 ))}
               </optgroup>

@@ -19,7 +19,7 @@ import {
 import { buildChatRequest } from "@/lib/playground/request";
 import { newId, type ChatMessage, type ChatSettings } from "@/lib/playground/types";
 import { MissingModel } from "../missing-model";
-import { chatModels, usableModels } from "../model-select";
+import { usableModels } from "../model-select";
 import { PARAM_FIELDS } from "../params-panel";
 import { RunError } from "../run-error";
 import { ComparePane, type Pane, type PaneHandle } from "./compare-pane";
@@ -36,7 +36,7 @@ import { useConversations } from "./use-conversations";
 const PREFERRED_MODEL = "mistral-small-latest";
 
 function defaultChatModel(models: ConsoleModel[] | undefined): string {
-  const usable = usableModels(models, chatModels);
+  const usable = usableModels(models, "chat");
   return (usable.find((m) => m.id === PREFERRED_MODEL) ?? usable[0])?.id ?? "";
 }
 
@@ -130,7 +130,7 @@ export function ChatPlayground({ initialModel }: { initialModel?: string }) {
   }, []);
 
   const startCompare = () => {
-    const others = usableModels(models.data, chatModels).filter((m) => m.id !== model);
+    const others = usableModels(models.data, "chat").filter((m) => m.id !== model);
     setPanes([
       { id: newId("p"), model, params: settings.params },
       { id: newId("p"), model: others[0]?.id ?? model, params: settings.params },
@@ -145,7 +145,7 @@ export function ChatPlayground({ initialModel }: { initialModel?: string }) {
   const paramField422 =
     failure?.error.status === 422 &&
     Object.values(PARAM_FIELDS).some((f) => failure.error.fieldMessage(f));
-  const chatUsable = usableModels(models.data, chatModels);
+  const chatUsable = usableModels(models.data, "chat");
   // Known at once from /v1/models, before any Send fails with "Invalid model".
   const missingModel =
     !agent && !panes && !!models.data && !!model && !chatUsable.some((m) => m.id === model);

@@ -11,7 +11,7 @@ import {
 } from "@/lib/playground/types";
 import { AnswerView } from "../answer-view";
 import { MetricsLine } from "../metrics-line";
-import { chatModels, ModelSelect } from "../model-select";
+import { ModelSelect } from "../model-select";
 import { ParamsPanel } from "../params-panel";
 import { RunError } from "../run-error";
 import { useRunView, useStreamRun } from "../use-stream-run";
@@ -104,7 +104,7 @@ export function ComparePane({
             label={`${name} model`}
             value={pane.model}
             onChange={(model) => onChange({ ...pane, model })}
-            filter={chatModels}
+            task="chat"
             description=""
           />
         </div>

@@ -7,7 +7,7 @@ import type {
   ReasoningEffort,
   ReasoningSettings,
 } from "@/lib/playground/types";
-import { chatModels, ModelSelect } from "../model-select";
+import { ModelSelect } from "../model-select";
 import { ParamsPanel } from "../params-panel";
 import { StructuredOutput } from "./structured-output";
 import { ToolsEditor } from "./tools-editor";
@@ -140,7 +140,7 @@ export function SettingsAside({
         <ModelSelect
           value={model}
           onChange={(id) => onChange({ model: id })}
-          filter={chatModels}
+          task="chat"
           error={errorFor("model")}
         />
       )}

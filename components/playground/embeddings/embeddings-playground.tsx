@@ -13,7 +13,7 @@ import { similarityMatrix } from "@/lib/playground/cosine";
 import { newId } from "@/lib/playground/types";
 import { download } from "@/lib/ui/download";
 import { ViewCodeButton } from "../code-dialog";
-import { embeddingModels, ModelSelect, usableModels } from "../model-select";
+import { ModelSelect, usableModels } from "../model-select";
 import { HeatMap } from "./heat-map";
 
 const EXAMPLES = [
@@ -34,10 +34,10 @@ interface Result {
   matrix: number[][];
 }
 
-export function EmbeddingsPlayground() {
+export function EmbeddingsPlayground({ initialModel }: { initialModel?: string } = {}) {
   const models = useModels();
-  const [chosen, setChosen] = useState("");
-  const usable = usableModels(models.data, embeddingModels);
+  const [chosen, setChosen] = useState(initialModel ?? "");
+  const usable = usableModels(models.data, "embeddings");
   const model = chosen || (usable.find((m) => m.id === "mistral-embed") ?? usable[0])?.id || "";
   const [rows, setRows] = useState<Row[]>(() => EXAMPLES.map((text) => ({ id: newId("r"), text })));
   const texts = rows.map((r) => r.text).filter((t) => t.trim() !== "");
@@ -72,7 +72,7 @@ export function EmbeddingsPlayground() {
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,26rem)_minmax(0,1fr)]">
       <section aria-label="Texts" className="flex flex-col gap-4">
-        <ModelSelect value={model} onChange={setChosen} filter={embeddingModels} />
+        <ModelSelect value={model} onChange={setChosen} task="embeddings" />
         <ol className="flex flex-col gap-3">
           {rows.map((r, i) => (
             <li key={r.id} className="flex items-start gap-2">

@@ -9,7 +9,7 @@ import { buildFimRequest } from "@/lib/playground/request";
 import { DEFAULT_PARAMS, type ChatParams } from "@/lib/playground/types";
 import { ViewCodeButton } from "../code-dialog";
 import { MetricsLine } from "../metrics-line";
-import { fimModels, ModelSelect, usableModels } from "../model-select";
+import { ModelSelect, usableModels } from "../model-select";
 import { ParamsPanel } from "../params-panel";
 import { RunError } from "../run-error";
 import { useRunView, useStreamRun } from "../use-stream-run";
@@ -38,10 +38,10 @@ function head(text: string, lines: number) {
   return text.split("\n").slice(0, lines).join("\n");
 }
 
-export function FimPlayground() {
+export function FimPlayground({ initialModel }: { initialModel?: string } = {}) {
   const models = useModels();
-  const [chosen, setChosen] = useState("");
-  const usable = usableModels(models.data, fimModels);
+  const [chosen, setChosen] = useState(initialModel ?? "");
+  const usable = usableModels(models.data, "fim");
   const model = chosen || (usable.find((m) => m.id === PREFERRED) ?? usable[0])?.id || "";
   const [language, setLanguage] = useState<CodeLanguage>("python");
   const [prompt, setPrompt] = useState(EXAMPLE.prompt);
@@ -77,7 +77,7 @@ export function FimPlayground() {
           <ModelSelect
             value={model}
             onChange={setChosen}
-            filter={fimModels}
+            task="fim"
             error={fieldError("model")}
             description={
               !models.isPending && usable.length === 0

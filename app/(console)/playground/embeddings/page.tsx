@@ -2,6 +2,13 @@ import { EmbeddingsPlayground } from "@/components/playground/embeddings/embeddi
 
 export const metadata = { title: "Playground · Embeddings" };
 
-export default function Page() {
-  return <EmbeddingsPlayground />;
+export default async function Page({
+  searchParams,
+}: {
+  searchParams: Promise<{ model?: string | string[] }>;
+}) {
+  const { model } = await searchParams;
+  return (
+    <EmbeddingsPlayground initialModel={Array.isArray(model) ? model[0] : model || undefined} />
+  );
 }
