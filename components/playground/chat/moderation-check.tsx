@@ -1,9 +1,10 @@
 "use client";
 
 import { useState } from "react";
-import { fetchJson } from "@/lib/api/client";
+import { consoleFetch } from "@/lib/api/client";
 import { toApiError, type ApiError } from "@/lib/api/errors";
 import { useModels } from "@/lib/api/hooks/use-models";
+import { modelsFor } from "@/lib/mistral/capabilities";
 import type { components } from "@/lib/mistral/schema.gen";
 import { toApiMessage } from "@/lib/playground/request";
 import type { ChatMessage } from "@/lib/playground/types";
@@ -12,12 +13,10 @@ type ModerationResponse = components["schemas"]["ModerationResponse"];
 
 const FALLBACK_MODEL = "mistral-moderation-latest";
 
-/** The first moderation model the models list offers (its card says `moderation`). */
+/** The first moderation model the models list offers (its card says `moderation`, not retired). */
 function useModerationModel(): string {
   const models = useModels();
-  return (
-    models.data?.find((m) => m.capabilities?.moderation && !m.deprecation)?.id ?? FALLBACK_MODEL
-  );
+  return modelsFor(models.data, "moderation")[0]?.id ?? FALLBACK_MODEL;
 }
 
 export type ModerationState =
@@ -33,10 +32,8 @@ export function useModeration(message: ChatMessage) {
   const check = async () => {
     setState({ kind: "checking" });
     try {
-      const res = await fetchJson<ModerationResponse>("/v1/chat/moderations", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ model, input: [toApiMessage(message)] }),
+      const res = await consoleFetch<ModerationResponse>("/v1/chat/moderations", {
+        json: { model, input: [toApiMessage(message)] },
       });
       const categories = res.results?.[0]?.categories ?? {};
       const flagged = Object.entries(categories)
