@@ -19,8 +19,11 @@ export const routes = {
 
   /** The chat playground, with `model` chosen. */
   playground: ({ model }: { model?: string } = {}) => withQuery("/playground", { model }),
-  fim: () => "/playground/fim",
-  embeddings: () => "/playground/embeddings",
+  /** The FIM playground, with `model` chosen. */
+  fim: ({ model }: { model?: string } = {}) => withQuery("/playground/fim", { model }),
+  /** The embeddings playground, with `model` chosen. */
+  embeddings: ({ model }: { model?: string } = {}) =>
+    withQuery("/playground/embeddings", { model }),
 
   /** The files, filtered by `q` (a name or an id). */
   files: ({ q }: { q?: string } = {}) => withQuery("/files", { q }),
@@ -38,6 +41,9 @@ export const routes = {
   models: ({ q }: { q?: string } = {}) => withQuery("/models", { q }),
   // Model ids are "ft:base:suffix:date:hex": the colons stay readable in the address.
   model: (id: string) => `/models/${encodeURIComponent(id).replace(/%3A/gi, ":")}`,
+
+  ocr: () => "/ocr",
+  audio: () => "/audio",
 
   usage: () => "/usage",
   tokens: () => "/settings/tokens",

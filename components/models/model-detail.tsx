@@ -13,10 +13,11 @@ import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { ApiError } from "@/lib/api/errors";
 import { formatDateTime, formatNumber, formatRelative } from "@/lib/format";
 import { useModel } from "@/lib/api/hooks/use-models";
-import { capabilityLabel, prepareRow } from "@/lib/models/filter";
-import { deprecationTone } from "@/lib/models/format";
+import { capabilityLabel, deprecationOf } from "@/lib/mistral/capabilities";
+import { prepareRow } from "@/lib/models/filter";
+import { deprecationTone, formatDay } from "@/lib/models/format";
+import { tryActionFor } from "@/lib/models/try-action";
 import { editedFields, type EditState, ModelFieldEditor } from "./editable-text";
-import { canChat } from "./models-table";
 import { useModelActions } from "./use-model-actions";
 import { routes } from "@/lib/routes";
 
@@ -34,6 +35,7 @@ const SHOWN = new Set([
   "max_context_length",
   "aliases",
   "deprecation",
+  "deprecation_replacement_model",
   "job",
   "type",
 ]);
@@ -86,6 +88,8 @@ export function ModelDetail({ id }: { id: string }) {
   const archived = m.archived === true;
   const extra = Object.entries(m as Record<string, unknown>).filter(([k]) => !SHOWN.has(k));
   const rawCaps = (m.capabilities ?? {}) as Record<string, unknown>;
+  const deprecation = deprecationOf(m);
+  const tryIt = canTry ? tryActionFor(m) : null;
 
   const commit = (e: EditState) => {
     setEdit(null);
@@ -115,18 +119,19 @@ export function ModelDetail({ id }: { id: string }) {
           <span className="flex flex-wrap items-center gap-2">
             <Badge tone={ft ? "accent" : "neutral"}>{ft ? "Fine-tuned" : "Base model"}</Badge>
             {archived && <Badge tone="warning">Archived</Badge>}
+            {!archived && deprecation?.retired && <Badge tone="danger">Retired</Badge>}
             <code className="font-mono text-xs break-all">{m.id}</code>
             <CopyButton text={m.id} label="Copy model id" />
           </span>
         }
         actions={
           <>
-            {canTry && canChat(row) && (
+            {tryIt && (
               <Link
-                href={routes.playground({ model: m.id })}
+                href={tryIt.href}
                 className={buttonVariants({ variant: "primary", size: "sm" })}
               >
-                Try in playground
+                Try in {tryIt.place}
               </Link>
             )}
             {canManage && ft && (
@@ -179,13 +184,35 @@ export function ModelDetail({ id }: { id: string }) {
           )}
         </Item>
         <Item label="Deprecation">
-          {row.deprecationMs != null ? (
-            <Badge tone={deprecationTone(row.deprecationMs)}>{formatDateTime(m.deprecation)}</Badge>
+          {deprecation ? (
+            <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
+              <Badge tone={deprecationTone(deprecation.at)}>{formatDateTime(m.deprecation)}</Badge>
+              {deprecation.replacement && (
+                <span>
+                  Replacement: <ModelLink id={deprecation.replacement} />
+                </span>
+              )}
+            </span>
           ) : (
             "—"
           )}
         </Item>
-        <Item label="Status">{archived ? "Archived" : "Active"}</Item>
+        <Item label="Status">
+          {archived ? (
+            "Archived"
+          ) : deprecation?.retired ? (
+            <span>
+              Retired {formatDay(m.deprecation)}
+              {deprecation.replacement && (
+                <>
+                  , use <ModelLink id={deprecation.replacement} />
+                </>
+              )}
+            </span>
+          ) : (
+            "Active"
+          )}
+        </Item>
         <Item label="Job">
           {row.jobId ? (
             <Link href={routes.job(row.jobId)} className="font-mono text-accent hover:underline">
@@ -228,10 +255,19 @@ export function ModelDetail({ id }: { id: string }) {
   );
 }
 
+function ModelLink({ id }: { id: string }) {
+  return (
+    <Link href={routes.model(id)} className="font-mono break-all text-accent hover:underline">
+      {id}
+    </Link>
+  );
+}
+
 function Item({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <>
-      <dt className="font-medium text-muted">{label}</dt>
+      {/* A field the API adds later is labelled by its raw key: long ones wrap, never overlap. */}
+      <dt className="font-medium break-all text-muted">{label}</dt>
       <dd className="min-w-0 break-words">{children}</dd>
     </>
   );

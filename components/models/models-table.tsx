@@ -15,7 +15,9 @@ import {
 import { Tooltip } from "@/components/ui/tooltip";
 import { routes } from "@/lib/routes";
 import { cn } from "@/lib/ui/cn";
-import { capabilityLabel, type ModelRow } from "@/lib/models/filter";
+import { capabilityLabel, isRetired } from "@/lib/mistral/capabilities";
+import { type ModelRow } from "@/lib/models/filter";
+import { tryActionFor } from "@/lib/models/try-action";
 import { deprecationTone, formatContext, formatDay } from "@/lib/models/format";
 import { COLUMNS, DEFAULT_COLUMNS } from "@/lib/models/columns";
 import { defaultDir, SORT_COLUMNS, type SortColumn, type SortDir } from "@/lib/models/table-state";
@@ -25,7 +27,6 @@ import { type EditState, ModelFieldEditor } from "./editable-text";
 const ROW_HEIGHT = 48;
 
 export const displayName = (row: ModelRow) => row.model.name || row.id;
-export const canChat = (row: ModelRow) => row.caps.includes("completion_chat");
 
 const ACTIONS_WIDTH = 200;
 /** Only "Try ▸" is left when the user may use the playground but not change models. */
@@ -157,6 +158,8 @@ function modelColumns(props: ModelsTableProps, rights: RowRights): ColumnDef<Mod
     archived: (row) =>
       row.model.archived === true ? (
         <Badge tone="warning">Archived</Badge>
+      ) : isRetired(row.model) ? (
+        <Badge tone="danger">Retired</Badge>
       ) : (
         <span className="text-muted">Active</span>
       ),
@@ -271,15 +274,16 @@ function Actions({
 }: ModelsTableProps & { row: ModelRow; rights: RowRights }) {
   const archived = row.model.archived === true;
   const ghost = buttonVariants({ variant: "ghost", size: "sm" });
+  const tryIt = rights.tryIt ? tryActionFor(row.model) : null;
   return (
     <div className="flex items-center gap-0.5">
-      {rights.tryIt && canChat(row) && (
-        <Tooltip content="Try in playground">
+      {tryIt && (
+        <Tooltip content={`Try in ${tryIt.place}`}>
           <Link
-            href={routes.playground({ model: row.id })}
+            href={tryIt.href}
             prefetch={false}
             className={cn(ghost, "px-2 text-accent")}
-            aria-label={`Try ${row.id} in playground`}
+            aria-label={`Try ${row.id} in ${tryIt.place}`}
           >
             Try ▸
           </Link>

@@ -190,7 +190,7 @@ describe("computeFacets", () => {
       vision: 1,
     });
     expect(f.caps.find((c) => c.key === "completion_fim")?.label).toBe("FIM");
-    expect(f.caps.find((c) => c.key === "vision")?.label).toBe("vision");
+    expect(f.caps.find((c) => c.key === "vision")?.label).toBe("Vision");
   });
 
   it("kind counts ignore the kind filter itself; others respect it", () => {

@@ -1,25 +1,17 @@
 // Filter, facets and sort of the models table: pure functions over rows prepared once per list,
 // so a keystroke or a sort over thousands of models costs a few milliseconds.
 import type { ConsoleModel } from "@/lib/api/hooks/use-models";
+import { capabilityFlags, capabilityLabel } from "@/lib/mistral/capabilities";
 import type { KindFilter, SortColumn, SortDir, TableState } from "./table-state";
 
-/** Capabilities the console names; any other key the API sends is shown as it came. */
-export const KNOWN_CAPABILITIES: Record<string, string> = {
-  completion_chat: "Chat",
-  completion_fim: "FIM",
-  function_calling: "Function calling",
-  fine_tuning: "Fine-tuning",
-};
-
-export function capabilityLabel(key: string): string {
-  return KNOWN_CAPABILITIES[key] ?? key;
-}
+/** Capabilities the filter always offers, even when no listed model has them. */
+const FACET_CAPABILITIES = ["completion_chat", "completion_fim", "function_calling", "fine_tuning"];
 
 export interface ModelRow {
   model: ConsoleModel;
   id: string;
   kind: "base" | "fine-tuned";
-  /** Capability keys that are true, known ones first in the console's order. */
+  /** Capability keys that are true, known ones first in the console's order (capabilityFlags). */
   caps: string[];
   /** Lower-cased id, name, description and aliases, for the text filter. */
   haystack: string;
@@ -39,12 +31,7 @@ export function modelKind(m: ConsoleModel): "base" | "fine-tuned" {
 }
 
 export function modelCapabilities(m: ConsoleModel): string[] {
-  const raw = (m.capabilities ?? {}) as Record<string, unknown>;
-  const known = Object.keys(KNOWN_CAPABILITIES).filter((k) => raw[k] === true);
-  const other = Object.keys(raw)
-    .filter((k) => raw[k] === true && !(k in KNOWN_CAPABILITIES))
-    .sort();
-  return [...known, ...other];
+  return capabilityFlags(m);
 }
 
 export function prepareRow(model: ConsoleModel): ModelRow {
@@ -126,7 +113,7 @@ export function computeFacets(rows: readonly ModelRow[], state: TableState): Fac
   const terms = queryTerms(state.q);
   const kind: Record<KindFilter, number> = { all: 0, base: 0, "fine-tuned": 0 };
   const caps = new Map<string, number>();
-  for (const key of Object.keys(KNOWN_CAPABILITIES)) caps.set(key, 0);
+  for (const key of FACET_CAPABILITIES) caps.set(key, 0);
   let archived = 0;
   for (const r of rows) {
     if (!matchesText(r, terms)) continue;
