@@ -2,6 +2,7 @@
 // (list, get, switch the current one). Aliases are not simulated. Every version is kept whole.
 import { randomUUID } from "node:crypto";
 import type { SandboxContext } from "./context";
+import type { SandboxAgent } from "./generation/agents";
 import { json, mistralError, validationError } from "./http";
 
 /** The fields of an agent its requests set (CreateAgentRequest / UpdateAgentRequest). */
@@ -97,6 +98,14 @@ export function resolveAgent(
   const v = Number.isInteger(wanted) ? versionData(ctx, id, wanted) : undefined;
   if (!v) return mistralError(404, `Agent '${id}' has no version ${String(version)}.`);
   return { data: JSON.parse(v.data) as AgentData, version: wanted };
+}
+
+/** An agent made through /v1/agents, as the agents completions route runs it (as the real API does). */
+export function storedAgent(ctx: SandboxContext, id: string): SandboxAgent | undefined {
+  const found = resolveAgent(ctx, id);
+  if (found instanceof Response) return undefined;
+  const { name, description, model } = found.data;
+  return { id, name, description: description || "an agent made with the Agents API", model };
 }
 
 export function createAgent(ctx: SandboxContext, body: Record<string, unknown>): Response {

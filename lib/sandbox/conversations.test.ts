@@ -68,6 +68,30 @@ describe("agents", () => {
     expect((await t.call("DELETE", `/v1/agents/${id}`)).status).toBe(204);
     expect((await todayApi(t, "GET", `/v1/agents/${id}`)).status).toBe(404);
   });
+
+  it("an agent made through /v1/agents answers agents completions with its model, until deleted", async () => {
+    t = openSandbox();
+    const created = await todayApi<{ id: string }>(t, "POST", "/v1/agents", {
+      model: "mistral-large-latest",
+      name: "Trip planner",
+    });
+    const ask = () =>
+      t!.call("POST", "/v1/agents/completions", {
+        agent_id: created.body.id,
+        messages: [{ role: "user", content: "Plan a day in Lyon" }],
+      });
+    const res = await ask();
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      model: string;
+      choices: { message: { content: string } }[];
+    };
+    expect(body.model).toBe("mistral-large-latest");
+    expect(body.choices[0].message.content).toContain("Trip planner");
+
+    await t.call("DELETE", `/v1/agents/${created.body.id}`);
+    expect((await ask()).status).toBe(404);
+  });
 });
 
 describe("conversations", () => {

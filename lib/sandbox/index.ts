@@ -46,6 +46,7 @@ import {
   updateModel,
 } from "./models-api";
 import { openStore } from "./store";
+import { storedAgent } from "./agents-api";
 import { routeToday } from "./today-routes";
 import { validateBody, validateQuery } from "./validation";
 import { readCapped } from "@/lib/read-capped";
@@ -223,7 +224,11 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       case "fim_completion_v1_fim_completions_post":
         return fimCompletion(body as FIMCompletionRequest, generation(request.signal));
       case "agents_completion_v1_agents_completions_post":
-        return agentsCompletion(body as AgentsCompletionRequest, generation(request.signal));
+        return agentsCompletion(
+          body as AgentsCompletionRequest,
+          generation(request.signal),
+          storedAgent(ctx, (body as AgentsCompletionRequest).agent_id),
+        );
       case "embeddings_v1_embeddings_post":
         return embeddings(body as EmbeddingRequest, generation(request.signal));
       default:

@@ -320,11 +320,13 @@ export async function chatCompletion(
   return generateChat(body, body.model!, model, ctx);
 }
 
+/** `stored`: the agent of that id made through /v1/agents, when it is not a built-in one. */
 export async function agentsCompletion(
   body: AgentsCompletionRequest,
   ctx: GenerationContext,
+  stored?: SandboxAgent,
 ): Promise<Response> {
-  const agent = findAgent(body.agent_id);
+  const agent = findAgent(body.agent_id) ?? stored;
   if (!agent) return mistralError(404, `Agent not found: ${body.agent_id}`);
   // The agent's own instructions take the system role (the schema already leaves system out).
   if (body.messages.some((m) => roleOf(m) === "system")) {
