@@ -17,8 +17,9 @@ export const routes = {
     withQuery("/sign-in", { next: next === "/sign-in" ? undefined : next }),
   setup: () => "/setup",
 
-  /** The chat playground, with `model` chosen. */
-  playground: ({ model }: { model?: string } = {}) => withQuery("/playground", { model }),
+  /** The chat playground, with `model` chosen, or in agent mode with the agent `agent`. */
+  playground: ({ model, agent }: { model?: string; agent?: string } = {}) =>
+    withQuery("/playground", { model, agent }),
   /** The FIM playground, with `model` chosen. */
   fim: ({ model }: { model?: string } = {}) => withQuery("/playground/fim", { model }),
   /** The embeddings playground, with `model` chosen. */
@@ -44,6 +45,8 @@ export const routes = {
 
   ocr: () => "/ocr",
   audio: () => "/audio",
+
+  agents: () => "/agents",
 
   usage: () => "/usage",
   tokens: () => "/settings/tokens",

@@ -22,6 +22,7 @@ export const SECTIONS: readonly Section[] = [
   { href: routes.files(), label: "Files", icon: "▤" },
   { href: routes.jobs(), label: "Fine-tuning", icon: "◆" },
   { href: routes.models(), label: "Models", icon: "◎" },
+  { href: routes.agents(), label: "Agents", icon: "✦", needs: "agents.read" },
   { href: routes.usage(), label: "Usage", icon: "▦" },
   { href: routes.tokens(), label: "Tokens", icon: "#", signedInOnly: true },
   { href: routes.users(), label: "Users", icon: "☺", needs: "users.manage" },
