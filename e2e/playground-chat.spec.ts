@@ -15,6 +15,13 @@ async function openChat(page: Page, query = "") {
   );
 }
 
+/** The playground in agent mode with this agent, as the Agents page's "Open in playground" opens it. */
+async function openAgent(page: Page, id: string) {
+  await page.goto(`/playground?agent=${encodeURIComponent(id)}`);
+  await expect(page.getByRole("radio", { name: "Agent" })).toBeChecked();
+  await expect(page.getByRole("combobox", { name: "Agent" })).toHaveValue(id);
+}
+
 async function send(page: Page, text: string) {
   await page.getByLabel("Message", { exact: true }).fill(text);
   await page.getByRole("button", { name: "Send", exact: true }).click();
@@ -216,11 +223,10 @@ test("compare mode streams two models side by side", async ({ page }) => {
 
 test("agent mode calls the agents endpoint without the system prompt @live", async ({ page }) => {
   const agent = SANDBOX_AGENTS.find((a) => a.style === "json") ?? SANDBOX_AGENTS[0];
-  await openChat(page);
-  await page.getByRole("radio", { name: "Agent" }).check();
+  // The sandbox's built-in agents are not in GET /v1/agents: opened by id, as from a link.
+  await openAgent(page, agent.id);
   await expect(page.getByLabel("System prompt")).toHaveCount(0);
   await expect(page.getByLabel("Temperature", { exact: true })).toHaveCount(0);
-  await page.getByLabel("Agent ID").fill(agent.id);
 
   const request = page.waitForRequest("**/v1/agents/completions");
   await send(page, "Extract the name and city: Marie lives in Lyon.");
@@ -475,9 +481,7 @@ test("a reasoning answer keeps every word, shows its thinking, and goes back who
 
 test("an agent answer with references shows its text and numbered citations", async ({ page }) => {
   const agent = SANDBOX_AGENTS.find((a) => a.style === "cited")!;
-  await openChat(page);
-  await page.getByRole("radio", { name: "Agent" }).check();
-  await page.getByLabel("Agent ID").fill(agent.id);
+  await openAgent(page, agent.id);
   await send(page, "Where is the Louvre?");
   await waitForAnswer(page);
   const answer = answers(page).last();

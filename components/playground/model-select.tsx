@@ -6,6 +6,7 @@ import { describeError } from "@/lib/api/errors";
 import { formatNumber } from "@/lib/format";
 import { isFineTuned, useModels, type ConsoleModel } from "@/lib/api/hooks/use-models";
 import { deprecationOf, modelsFor, type Task } from "@/lib/mistral/capabilities";
+import { formatDay } from "@/lib/models/format";
 
 function contextLabel(m: ConsoleModel) {
   const n = m.max_context_length;
@@ -16,7 +17,7 @@ function contextLabel(m: ConsoleModel) {
 /** A model deprecated later still shows, with the date it stops being served. */
 function deprecationLabel(m: ConsoleModel) {
   const d = deprecationOf(m);
-  return d ? ` · retires ${new Date(d.at).toISOString().slice(0, 10)}` : "";
+  return d ? ` · retires ${formatDay(d.at)}` : "";
 }
 
 /**

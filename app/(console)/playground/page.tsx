@@ -5,8 +5,9 @@ export const metadata = { title: "Playground · Chat" };
 export default async function Page({
   searchParams,
 }: {
-  searchParams: Promise<{ model?: string | string[] }>;
+  searchParams: Promise<{ model?: string | string[]; agent?: string | string[] }>;
 }) {
-  const { model } = await searchParams;
-  return <ChatPage initialModel={Array.isArray(model) ? model[0] : model || undefined} />;
+  const { model, agent } = await searchParams;
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v || undefined);
+  return <ChatPage initialModel={first(model)} initialAgent={first(agent)} />;
 }

@@ -9,6 +9,18 @@ const ChatPlayground = dynamic(() => import("./chat-playground").then((m) => m.C
   loading: () => <LoadingState label="Loading the chat…" />,
 });
 
-export function ChatPage({ initialModel }: { initialModel?: string }) {
-  return <ChatPlayground key={initialModel ?? ""} initialModel={initialModel} />;
+export function ChatPage({
+  initialModel,
+  initialAgent,
+}: {
+  initialModel?: string;
+  initialAgent?: string;
+}) {
+  return (
+    <ChatPlayground
+      key={`${initialModel ?? ""} ${initialAgent ?? ""}`}
+      initialModel={initialModel}
+      initialAgent={initialAgent}
+    />
+  );
 }

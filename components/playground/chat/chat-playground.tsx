@@ -40,8 +40,15 @@ function defaultChatModel(models: ConsoleModel[] | undefined): string {
   return (usable.find((m) => m.id === PREFERRED_MODEL) ?? usable[0])?.id ?? "";
 }
 
-export function ChatPlayground({ initialModel }: { initialModel?: string }) {
-  const convs = useConversations(initialModel);
+export function ChatPlayground({
+  initialModel,
+  initialAgent,
+}: {
+  initialModel?: string;
+  /** Opens in agent mode with this agent (the Agents page's "Open in playground"). */
+  initialAgent?: string;
+}) {
+  const convs = useConversations(initialModel, initialAgent);
   const c = convs.current;
   const settings = c.settings;
   const models = useModels();

@@ -8,6 +8,7 @@ import type {
   ReasoningSettings,
 } from "@/lib/playground/types";
 import { ModelSelect } from "../model-select";
+import { AgentSelect } from "./agent-select";
 import { ParamsPanel } from "../params-panel";
 import { StructuredOutput } from "./structured-output";
 import { ToolsEditor } from "./tools-editor";
@@ -121,21 +122,11 @@ export function SettingsAside({
       {comparing ? (
         <p className="text-xs text-muted">Each pane has its own model and parameters.</p>
       ) : agent ? (
-        <Field
-          label="Agent ID"
-          description="An agent made in La Plateforme (ag:…). It brings its own model and instructions, so no system prompt is sent."
-        >
-          {(ids) => (
-            <input
-              {...ids}
-              className={`${inputClass} font-mono`}
-              value={settings.agentId}
-              placeholder="ag:…"
-              spellCheck={false}
-              onChange={(e) => onChange({ agentId: e.target.value })}
-            />
-          )}
-        </Field>
+        <AgentSelect
+          value={settings.agentId}
+          onChange={(agentId) => onChange({ agentId })}
+          error={errorFor("agent_id")}
+        />
       ) : (
         <ModelSelect
           value={model}

@@ -18,7 +18,7 @@ export interface Failure {
 }
 
 export function settingsIssue(s: ChatSettings, model: string): string | null {
-  if (s.mode === "agent" && !s.agentId.trim()) return "Enter an agent ID first.";
+  if (s.mode === "agent" && !s.agentId.trim()) return "Choose an agent first.";
   if (s.mode === "model" && !model) return "Choose a model first.";
   if (s.tools.some((t) => toolIssue(t))) return "Fix the function definitions first (see Tools).";
   if (s.jsonSchema && "issue" in readSchema(s.jsonSchema.schema)) {

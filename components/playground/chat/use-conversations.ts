@@ -19,7 +19,8 @@ import {
   type ConversationSummary,
 } from "@/lib/playground/types";
 
-export function blankConversation(model = ""): Conversation {
+/** A new conversation with `model`, or run by the agent `agentId` when one is given. */
+export function blankConversation(model = "", agentId = ""): Conversation {
   const now = Date.now();
   return {
     id: newId("c"),
@@ -27,9 +28,9 @@ export function blankConversation(model = ""): Conversation {
     system: "",
     messages: [],
     settings: {
-      mode: "model",
+      mode: agentId ? "agent" : "model",
       model,
-      agentId: "",
+      agentId,
       params: { ...DEFAULT_PARAMS },
       tools: [],
       toolChoice: "auto",
@@ -63,16 +64,18 @@ function saveMessage(error: unknown): string {
  * an answer streams: the run saves once when it starts and once when it ends, typing after a
  * short pause, and saves go out one at a time, in order.
  */
-export function useConversations(initialModel?: string) {
+export function useConversations(initialModel?: string, initialAgent?: string) {
   const { user } = useSession();
   const qc = useQueryClient();
   const listQuery = useConversationList(user.id);
-  const [current, setCurrent] = useState<Conversation>(() => blankConversation(initialModel));
+  const [current, setCurrent] = useState<Conversation>(() =>
+    blankConversation(initialModel, initialAgent),
+  );
   const [saveError, setSaveError] = useState<string | null>(null);
   const [openError, setOpenError] = useState<string | null>(null);
   /** The conversation the address names (?c=<id>) when the page opens. */
   const [startId] = useState(() =>
-    initialModel ? null : new URL(window.location.href).searchParams.get("c"),
+    initialModel || initialAgent ? null : new URL(window.location.href).searchParams.get("c"),
   );
   const [opening, setOpening] = useState(startId !== null);
   const latest = useRef({ current });
