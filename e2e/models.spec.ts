@@ -301,16 +301,64 @@ test("a change the server refuses is rolled back with a clear message", async ({
   await expect(page.getByText("Doomed name")).toHaveCount(0);
 });
 
-test("base models offer only Try in playground, which opens the chat with the model", async ({
+test("Try goes where the model runs, and not for a classifier or a retired model", async ({
   page,
 }) => {
-  await openFiltered(page, "open-mistral-7b");
-  const base = row(page, "open-mistral-7b");
-  await expect(base).toContainText("Chat");
+  const tryLink = (id: string) => row(page, id).getByRole("link", { name: /^Try / });
+
+  await openFiltered(page, "mistral-embed-2312");
+  await expect(tryLink("mistral-embed-2312")).toHaveAccessibleName(
+    "Try mistral-embed-2312 in Embeddings",
+  );
+  await expect(tryLink("mistral-embed-2312")).toHaveAttribute(
+    "href",
+    "/playground/embeddings?model=mistral-embed-2312",
+  );
+
+  await openFiltered(page, "codestral-2508");
+  // It chats and completes code: the chat playground, the richer of the two.
+  await expect(tryLink("codestral-2508")).toHaveAccessibleName("Try codestral-2508 in playground");
+
+  await openFiltered(page, "mistral-ocr-2505");
+  await expect(tryLink("mistral-ocr-2505")).toHaveAttribute("href", "/ocr");
+
+  await openFiltered(page, "mistral-moderation-2603");
+  await expect(row(page, "mistral-moderation-2603")).toContainText("Classification");
+  await expect(tryLink("mistral-moderation-2603")).toHaveCount(0);
+
+  await openFiltered(page, "open-mixtral-8x7b");
+  await expect(row(page, "open-mixtral-8x7b")).toContainText("Retired");
+  await expect(tryLink("open-mixtral-8x7b")).toHaveCount(0);
+
+  await openFiltered(page, "mistral-small-2603");
+  const base = row(page, "mistral-small-2603");
   await expect(base.getByRole("button", { name: /Archive|Delete|Rename/ })).toHaveCount(0);
   await expect(base.getByRole("checkbox")).toHaveCount(0);
-  await base.getByRole("link", { name: "Try open-mistral-7b in playground" }).click();
-  await expect(page).toHaveURL(/\/playground\?model=open-mistral-7b$/);
+  await base.getByRole("link", { name: "Try mistral-small-2603 in playground" }).click();
+  await expect(page).toHaveURL(/\/playground\?model=mistral-small-2603$/);
+});
+
+test("a retired model's page says since when and what replaces it, with no Try", async ({
+  page,
+}) => {
+  await page.goto("/models/open-mixtral-8x7b");
+  const details = page.locator("dl");
+  await expect(details).toContainText("Retired 2025-03-30, use mistral-small-latest");
+  await details.getByRole("link", { name: "mistral-small-latest" }).first().click();
+  await expect(page).toHaveURL(/\/models\/mistral-small-latest$/);
+  await expect(page.getByRole("link", { name: /^Try in / })).toHaveAttribute(
+    "href",
+    /^\/playground\?model=mistral-small-/,
+  );
+
+  await page.goto("/models/open-mixtral-8x7b");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByRole("link", { name: /^Try in / })).toHaveCount(0);
+  await page.screenshot({ path: ".data/screenshots/models-retired.png", fullPage: true });
+
+  await page.goto("/models/mistral-moderation-latest");
+  await expect(page.locator("dl")).toContainText("Moderation: yes");
+  await expect(page.getByRole("link", { name: /^Try in / })).toHaveCount(0);
 });
 
 test("a fine-tuned model's Try in playground carries its id", async ({ page, request }) => {
