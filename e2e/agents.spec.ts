@@ -38,7 +38,7 @@ test("an agent created on the Agents page answers in the playground", async ({ p
   await edit.getByLabel("Description").fill("plans trips");
   await edit.getByRole("button", { name: "Save changes" }).click();
   await expect(edit).toHaveCount(0);
-  await expect(row.getByRole("cell").nth(3)).toHaveText("1");
+  await expect(row.getByRole("cell").nth(2)).toHaveText("1"); // version 0, then 1
   await page.screenshot({ path: ".data/screenshots/agents.png", fullPage: true });
 
   await row.getByRole("link", { name: `Open ${name} in playground` }).click();

@@ -196,18 +196,19 @@ test("a tool call round trip: the model asks, the user answers, the model contin
   await expect(final).toContainText("18");
 });
 
+// open-mistral-nemo was retired on 2026-03-31: the pickers no longer offer it.
 test("compare mode streams two models side by side", async ({ page }) => {
   await openChat(page);
   await page.getByRole("button", { name: "Compare" }).click();
   await page.getByLabel("Pane 1 model").selectOption("mistral-small-latest");
-  await page.getByLabel("Pane 2 model").selectOption("open-mistral-nemo");
+  await page.getByLabel("Pane 2 model").selectOption("ministral-8b-latest");
   await send(page, "Say hello in French.");
   const one = page.getByRole("region", { name: "Pane 1" });
   const two = page.getByRole("region", { name: "Pane 2" });
   await expect(one.getByLabel("Answer metrics")).toContainText("mistral-small-latest", {
     timeout: 30_000,
   });
-  await expect(two.getByLabel("Answer metrics")).toContainText("open-mistral-nemo", {
+  await expect(two.getByLabel("Answer metrics")).toContainText("ministral-8b-latest", {
     timeout: 30_000,
   });
   await expect(one.getByTestId("pane-answer")).toContainText("[sandbox]");
@@ -217,7 +218,7 @@ test("compare mode streams two models side by side", async ({ page }) => {
   await two.getByRole("button", { name: "Use this answer" }).click();
   await expect(answers(page)).toHaveCount(1);
   await expect(answers(page).last().getByLabel("Answer metrics")).toContainText(
-    "open-mistral-nemo",
+    "ministral-8b-latest",
   );
 });
 
