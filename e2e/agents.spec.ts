@@ -35,6 +35,7 @@ test("an agent created on the Agents page answers in the playground", async ({ p
   await row.getByRole("button", { name: `Edit ${name}` }).click();
   const edit = page.getByRole("dialog", { name: `Edit ${name}` });
   await expect(edit.getByLabel("Instructions")).toHaveValue("Plan trips in three steps.");
+  await expect(edit.getByRole("combobox", { name: "Model" })).toHaveValue("mistral-large-latest");
   await edit.getByLabel("Description").fill("plans trips");
   await edit.getByRole("button", { name: "Save changes" }).click();
   await expect(edit).toHaveCount(0);

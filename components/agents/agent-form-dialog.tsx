@@ -82,7 +82,19 @@ export function AgentFormDialog({
             }
           >
             {(ids) => (
-              <select {...ids} {...form.register("model")} className={inputClass}>
+              <select
+                {...ids}
+                {...form.register("model")}
+                // Controlled: the options arrive after the form's values, and the agent's model
+                // must be shown chosen once they do.
+                value={model}
+                onChange={(e) =>
+                  form.setValue("model", e.target.value, {
+                    shouldValidate: form.formState.isSubmitted,
+                  })
+                }
+                className={inputClass}
+              >
                 <option value="">
                   {chat.query.isPending ? "Loading models…" : "Choose a model"}
                 </option>

@@ -13,7 +13,7 @@ import { useToast } from "@/components/ui/toast";
 import { describeError } from "@/lib/api/errors";
 import { type Agent, useAgents, useDeleteAgent } from "@/lib/api/hooks/use-agents";
 import { BUILT_IN_TOOLS } from "@/lib/agents/form";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, formatRelative } from "@/lib/format";
 import { routes } from "@/lib/routes";
 import { AgentFormDialog } from "./agent-form-dialog";
 
@@ -57,12 +57,15 @@ export function AgentsPage() {
       id: "model",
       header: "Model",
       accessorKey: "model",
+      meta: { className: "hidden sm:table-cell" },
       cell: ({ row }) => <TextCell value={row.original.model} mono />,
     },
     {
       id: "tools",
       header: "Tools",
       enableSorting: false,
+      // On a phone the name and the actions are what matter.
+      meta: { className: "hidden md:table-cell" },
       cell: ({ row }) => {
         const tools = (row.original.tools ?? []) as { type: string }[];
         return tools.length ? <TextCell value={tools.map(toolName).join(", ")} /> : <Dash />;
@@ -72,15 +75,19 @@ export function AgentsPage() {
       id: "version",
       header: "Version",
       accessorKey: "version",
-      meta: { align: "right" },
+      meta: { align: "right", className: "hidden sm:table-cell" },
     },
     {
       id: "updated",
       header: "Updated",
       accessorKey: "updated_at",
       sortDescFirst: true,
-      meta: { cellClassName: "whitespace-nowrap text-muted" },
-      cell: ({ row }) => formatDateTime(row.original.updated_at),
+      meta: { className: "hidden md:table-cell", cellClassName: "whitespace-nowrap text-muted" },
+      cell: ({ row }) => (
+        <span title={formatDateTime(row.original.updated_at)}>
+          {formatRelative(row.original.updated_at)}
+        </span>
+      ),
     },
     {
       id: "actions",
@@ -89,7 +96,7 @@ export function AgentsPage() {
       cell: ({ row }) => {
         const a = row.original;
         return (
-          <div className="flex justify-end gap-1">
+          <div className="flex flex-wrap justify-end gap-1">
             {canTry && (
               <Link
                 href={routes.playground({ agent: a.id })}
@@ -97,7 +104,8 @@ export function AgentsPage() {
                 className={buttonVariants({ variant: "ghost", size: "sm" })}
                 aria-label={`Open ${a.name} in playground`}
               >
-                Open in playground
+                <span className="sm:hidden">Open</span>
+                <span className="hidden sm:inline">Open in playground</span>
               </Link>
             )}
             {canManage && (
@@ -152,7 +160,6 @@ export function AgentsPage() {
             columns={columns}
             getRowId={(a) => a.id}
             defaultSorting={[{ id: "updated", desc: true }]}
-            className="min-w-[48rem]"
             empty={
               <EmptyState title="No agent yet">
                 {canCreate
