@@ -223,7 +223,8 @@ export function ModelDetail({ id }: { id: string }) {
           )}
         </Item>
         {extra.map(([k, v]) => (
-          <Item key={k} label={k}>
+          // Fields the console does not know yet, named readably (snake_case → words).
+          <Item key={k} label={capabilityLabel(k)}>
             <code className="font-mono text-xs break-all">
               {typeof v === "string" ? v : JSON.stringify(v)}
             </code>
