@@ -53,30 +53,42 @@ export const visibilityLabel = label(VISIBILITY_LABELS);
 /** What the uploader accepts for each purpose, as the API does (the sandbox refuses the same). */
 export const PURPOSE_UPLOADS: Record<
   UploadPurpose,
-  { accept: string; extensions: readonly string[]; kind: string; hint: string }
+  {
+    accept: string;
+    extensions: readonly string[];
+    /** The files, as the drop zone names them ("Choose or drop …"). */
+    kind: string;
+    /** The file input's label. */
+    inputLabel: string;
+    hint: string;
+  }
 > = {
   "fine-tune": {
     accept: ".jsonl",
     extensions: [".jsonl"],
     kind: ".jsonl training files",
+    inputLabel: "Training files (.jsonl)",
     hint: "JSON Lines, up to 512 MB each. Each file is checked in your browser before anything is uploaded.",
   },
   batch: {
     accept: ".jsonl",
     extensions: [".jsonl"],
     kind: ".jsonl batch files",
+    inputLabel: "Batch files (.jsonl)",
     hint: "JSON Lines of batch requests (custom_id and body on each line), up to 512 MB each. Each file is checked in your browser first.",
   },
   ocr: {
     accept: ".pdf,.png,.jpg,.jpeg,.gif,.webp",
     extensions: [".pdf", ".png", ".jpg", ".jpeg", ".gif", ".webp"],
     kind: "PDF or image documents",
+    inputLabel: "Documents for OCR (PDF, images)",
     hint: "PDF, PNG, JPEG, GIF or WebP, up to 512 MB each, read later by an OCR model.",
   },
   audio: {
     accept: ".mp3,.wav,.m4a,.flac,.ogg,.webm",
     extensions: [".mp3", ".wav", ".m4a", ".flac", ".ogg", ".webm"],
     kind: "audio files",
+    inputLabel: "Audio files",
     hint: "MP3, WAV, M4A, FLAC, OGG or WebM, up to 512 MB each, for transcription.",
   },
 };
