@@ -145,9 +145,10 @@ function useJobAction(action: "start" | "cancel") {
       ) as Promise<DetailedJobOut>;
     },
     onSuccess: (job) => qc.setQueryData(jobKeys.detail(job.id), job),
+    // The lists refetch in the background: the button need not wait for them.
     onSettled: () => {
-      qc.invalidateQueries({ queryKey: ["jobs", "list"] });
-      qc.invalidateQueries({ queryKey: modelKeys.all });
+      void qc.invalidateQueries({ queryKey: ["jobs", "list"] });
+      void qc.invalidateQueries({ queryKey: modelKeys.all });
     },
   });
 }

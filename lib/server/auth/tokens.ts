@@ -83,7 +83,10 @@ export async function revokeToken(
   let query = ctx.database.db.deleteFrom("console_token").where("id", "=", id);
   if (ownerId) query = query.where("user_id", "=", ownerId);
   const result = await query.executeTakeFirst();
-  return Number(result.numDeletedRows) > 0;
+  const removed = Number(result.numDeletedRows) > 0;
+  // Refused everywhere at once: no instance goes on serving it from memory.
+  if (removed) await ctx.credentials.invalidate({ kind: "token", id });
+  return removed;
 }
 
 export async function verifyToken(ctx: AuthContext, secret: string) {

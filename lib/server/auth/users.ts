@@ -155,6 +155,8 @@ export async function updateUser(
     // Signed out everywhere at once; their tokens stop working because the account is disabled.
     await ctx.database.db.deleteFrom("session").where("userId", "=", id).execute();
   }
+  // Role, limit and state hold on every instance from the next request (sessions and tokens).
+  await ctx.credentials.invalidate({ kind: "user", id });
   return (await getUser(ctx, id))!;
 }
 
@@ -169,6 +171,7 @@ export async function deleteUser(ctx: AuthContext, actorId: string, id: string):
   // conversations have no foreign key (the local user of CONSOLE_AUTH=off has no row), so here.
   await ctx.database.db.deleteFrom("conversation").where("user_id", "=", id).execute();
   await ctx.database.db.deleteFrom("user").where("id", "=", id).execute();
+  await ctx.credentials.invalidate({ kind: "user", id });
 }
 
 // --- First run -------------------------------------------------------------------------------
@@ -185,12 +188,17 @@ export async function prepareFirstRun(ctx: AuthContext): Promise<string | null> 
   if ((await countUsers(ctx)) > 0) return null;
   const admin = ctx.config.admin;
   if (admin) {
-    await createUser(ctx, {
-      email: admin.email,
-      name: "Admin",
-      password: admin.password.reveal(),
-      role: "admin",
-    });
+    try {
+      await createUser(ctx, {
+        email: admin.email,
+        name: "Admin",
+        password: admin.password.reveal(),
+        role: "admin",
+      });
+    } catch (error) {
+      // Several instances starting together on one database: another one made the admin first.
+      if ((await countUsers(ctx)) === 0) throw error;
+    }
     return null;
   }
   const token = randomBytes(24).toString("base64url");
