@@ -14,6 +14,7 @@ import { LintIssues } from "./lint-issues";
 import { LintStats } from "./lint-stats";
 import { Progress } from "@/components/ui/progress";
 import { SamplePreview } from "./sample-preview";
+import { routes } from "@/lib/routes";
 
 const plural = (n: number, word: string) => `${formatNumber(n)} ${word}${n === 1 ? "" : "s"}`;
 
@@ -182,7 +183,7 @@ export function QueueItemCard({
         <>
           {!compact && (
             <Link
-              href={`/fine-tuning/new?file=${encodeURIComponent(state.file.id)}`}
+              href={routes.newJob({ file: state.file.id })}
               className={buttonVariants({ variant: "secondary", size: "sm" })}
             >
               Use in a fine-tuning job

@@ -11,7 +11,9 @@ import { Dash, RelativeTime } from "@/components/ui/cells";
 import { type ColumnDef, DataTable, selectColumn } from "@/components/ui/data-table";
 import { formatNumber } from "@/lib/format";
 import { type JobOwner, useJobOwners } from "@/lib/api/hooks/use-job-owners";
-import { isFinished, useJob, useJobs } from "@/lib/api/hooks/use-jobs";
+import { useJob, useJobs } from "@/lib/api/hooks/use-jobs";
+import { isFinished } from "@/lib/mistral/job-status";
+import { jobDisplayName } from "@/lib/fine-tuning/job-name";
 import { FINE_TUNEABLE_MODELS } from "@/lib/fine-tuning/form";
 import {
   emptyView,
@@ -30,6 +32,7 @@ import { useUrlQuery } from "@/lib/ui/use-url-query";
 import { NewJobLink } from "./new-job-link";
 import { JobProgress } from "./job-progress";
 import { StatusBadge } from "./status-badge";
+import { routes } from "@/lib/routes";
 
 export const MAX_COMPARE = 8;
 
@@ -91,7 +94,7 @@ export function JobsList() {
           )}
           {selected.length >= 2 ? (
             <Link
-              href={`/fine-tuning/compare?jobs=${selected.join(",")}`}
+              href={routes.compareJobs(selected)}
               className={buttonVariants({ variant: "secondary", size: "sm" })}
             >
               Compare {selected.length} jobs
@@ -331,14 +334,14 @@ function JobsTable({
   const ownerOf = (id: string): Owner =>
     owners.data ? (owners.data[id] ?? null) : owners.isError ? null : undefined;
   const columns: ColumnDef<JobOut>[] = [
-    selectColumn<JobOut>({ rowLabel: (job) => `Select ${nameOf(job)} to compare` }),
+    selectColumn<JobOut>({ rowLabel: (job) => `Select ${jobDisplayName(job)} to compare` }),
     {
       id: "job",
       header: "Job",
       cell: ({ row: { original: job } }) => (
         <>
           <Link
-            href={`/fine-tuning/${job.id}`}
+            href={routes.job(job.id)}
             className="font-medium whitespace-nowrap text-accent hover:underline"
           >
             {job.suffix || "(no suffix)"}
@@ -364,10 +367,7 @@ function JobsTable({
       meta: { cellClassName: "max-w-64 font-mono text-xs break-all" },
       cell: ({ row: { original: job } }) =>
         job.fine_tuned_model ? (
-          <Link
-            href={`/models?q=${encodeURIComponent(job.fine_tuned_model)}`}
-            className="hover:underline"
-          >
+          <Link href={routes.models({ q: job.fine_tuned_model })} className="hover:underline">
             {job.fine_tuned_model}
           </Link>
         ) : (
@@ -403,7 +403,7 @@ function JobsTable({
     {
       id: "progress",
       header: "Progress",
-      cell: ({ row }) => <RowProgress job={row.original} name={nameOf(row.original)} />,
+      cell: ({ row }) => <RowProgress job={row.original} name={jobDisplayName(row.original)} />,
     },
   ];
   const full = selected.length >= MAX_COMPARE;
@@ -424,8 +424,6 @@ function JobsTable({
     />
   );
 }
-
-const nameOf = (job: JobOut) => job.suffix || job.id.slice(0, 8);
 
 /** The list has no checkpoints: a running job's steps are read from its own page's data. */
 function RowProgress({ job, name }: { job: JobOut; name: string }) {

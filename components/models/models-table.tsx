@@ -20,12 +20,10 @@ import { COLUMNS, DEFAULT_COLUMNS } from "@/lib/models/columns";
 import { defaultDir, SORT_COLUMNS, type SortColumn, type SortDir } from "@/lib/models/table-state";
 import { CopyId } from "./copy-id";
 import { type EditState, ModelFieldEditor } from "./editable-text";
+import { routes } from "@/lib/routes";
 
 const ROW_HEIGHT = 48;
 
-export const playgroundHref = (id: string) => `/playground?model=${encodeURIComponent(id)}`;
-export const modelHref = (id: string) => `/models/${encodeURIComponent(id).replace(/%3A/gi, ":")}`;
-export const jobHref = (id: string) => `/fine-tuning/${encodeURIComponent(id)}`;
 export const displayName = (row: ModelRow) => row.model.name || row.id;
 export const canChat = (row: ModelRow) => row.caps.includes("completion_chat");
 
@@ -165,7 +163,7 @@ function modelColumns(props: ModelsTableProps, rights: RowRights): ColumnDef<Mod
     job: (row) =>
       row.jobId ? (
         <Link
-          href={jobHref(row.jobId)}
+          href={routes.job(row.jobId)}
           prefetch={false}
           aria-label={`Job ${row.jobId}`}
           title={row.jobId}
@@ -236,7 +234,7 @@ function IdCell({ row }: { row: ModelRow }) {
     <>
       <div className="flex min-w-0 items-center gap-0.5">
         <Link
-          href={modelHref(row.id)}
+          href={routes.model(row.id)}
           prefetch={false}
           title={`Details of ${row.id}`}
           className="truncate rounded px-1 font-mono text-xs hover:underline"
@@ -278,7 +276,7 @@ function Actions({
       {rights.tryIt && canChat(row) && (
         <Tooltip content="Try in playground">
           <Link
-            href={playgroundHref(row.id)}
+            href={routes.playground({ model: row.id })}
             prefetch={false}
             className={cn(ghost, "px-2 text-accent")}
             aria-label={`Try ${row.id} in playground`}
