@@ -28,7 +28,7 @@ import { jobProgress } from "@/lib/fine-tuning/progress";
 import type { DetailedJobOut } from "@/lib/mistral/types";
 import { CheckpointsTable } from "./checkpoints-table";
 import { EventsTimeline } from "./events-timeline";
-import { ProgressBar } from "./progress-bar";
+import { JobProgress } from "./job-progress";
 import { StatusBadge } from "./status-badge";
 import { useFinishNotice } from "./use-finish-notice";
 import { routes } from "@/lib/routes";
@@ -263,7 +263,7 @@ function JobView({
             </span>
           )}
         </div>
-        <ProgressBar progress={progress} label="Training progress" />
+        <JobProgress progress={progress} label="Training progress" />
         {job.status === "VALIDATED" && !job.auto_start && (
           <p className="text-sm">
             {canStart || !decided ? (

@@ -27,7 +27,7 @@ import {
 import { jobProgress } from "@/lib/fine-tuning/progress";
 import type { JobOut } from "@/lib/mistral/types";
 import { NewJobLink } from "./new-job-link";
-import { ProgressBar } from "./progress-bar";
+import { JobProgress } from "./job-progress";
 import { StatusBadge } from "./status-badge";
 import { routes } from "@/lib/routes";
 
@@ -435,13 +435,13 @@ function RowProgress({ job, name }: { job: JobOut; name: string }) {
   const detail = useJob(job.id, { enabled: live });
   if (live) {
     return detail.data ? (
-      <ProgressBar compact progress={jobProgress(detail.data)} label={`Progress of ${name}`} />
+      <JobProgress compact progress={jobProgress(detail.data)} label={`Progress of ${name}`} />
     ) : (
       <Spinner label="Loading progress" className="h-3 w-3" />
     );
   }
   if (job.status === "SUCCESS" || !isFinished(job.status)) {
-    return <ProgressBar compact progress={jobProgress(job)} label={`Progress of ${name}`} />;
+    return <JobProgress compact progress={jobProgress(job)} label={`Progress of ${name}`} />;
   }
   return <span className="text-muted">—</span>;
 }

@@ -206,7 +206,13 @@ export function createGateway(options: GatewayOptions): Gateway {
     headers.forEach((value, name) => {
       if (name !== "content-type") extra[name] = value;
     });
-    return errorResponse(response.status, "upstream_error", "upstream_error", message, extra);
+    return errorResponse({
+      status: response.status,
+      type: "upstream_error",
+      code: "upstream_error",
+      message,
+      headers: extra,
+    });
   }
 
   return async function gateway(request: Request): Promise<Response> {
@@ -215,30 +221,30 @@ export function createGateway(options: GatewayOptions): Gateway {
     } catch (error) {
       if (error instanceof GatewayError) {
         // Messages may quote what the caller sent; a caller who pasted the key gets it masked.
-        return errorResponse(
-          error.status,
-          error.type,
-          error.code,
-          redact(error.message),
-          error.headers,
-        );
+        return errorResponse({
+          status: error.status,
+          type: error.type,
+          code: error.code,
+          message: redact(error.message),
+          headers: error.headers,
+        });
       }
       if (request.signal.aborted) {
         // Nobody is listening any more; the status only shows in access logs.
-        return errorResponse(
-          499,
-          "invalid_request_error",
-          "client_closed",
-          "The client went away.",
-        );
+        return errorResponse({
+          status: 499,
+          type: "invalid_request_error",
+          code: "client_closed",
+          message: "The client went away.",
+        });
       }
       log(`unexpected error: ${describe(error)}`);
-      return errorResponse(
-        500,
-        "internal_error",
-        "internal_error",
-        "The console failed to handle this request; the error was logged on the server.",
-      );
+      return errorResponse({
+        status: 500,
+        type: "internal_error",
+        code: "internal_error",
+        message: "The console failed to handle this request; the error was logged on the server.",
+      });
     }
   };
 }
@@ -488,7 +494,7 @@ export async function handleGatewayRequest(request: Request): Promise<Response> 
   } catch (error) {
     // Normally caught at start-up by instrumentation.ts; the message names variables, not values.
     const message = error instanceof ConfigError ? error.message : "The console is misconfigured.";
-    return errorResponse(500, "internal_error", "config_error", message);
+    return errorResponse({ status: 500, type: "internal_error", code: "config_error", message });
   }
   return gatewaySingleton(request);
 }
