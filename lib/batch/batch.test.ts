@@ -8,6 +8,7 @@ import {
   promptLines,
   requestBody,
   statusLabel,
+  typedBatchFile,
 } from "./batch";
 
 describe("a batch from typed prompts", () => {
@@ -30,6 +31,12 @@ describe("a batch from typed prompts", () => {
     expect(requestBody("/v1/fim/completions", "def f(")).toEqual({ prompt: "def f(" });
     expect(requestBody("/v1/embeddings", "x")).toEqual({ input: "x" });
     expect(requestBody("/v1/moderations", "x")).toEqual({ input: "x" });
+  });
+
+  it("makes the JSONL file to upload, named for when it was made", async () => {
+    const file = typedBatchFile("/v1/embeddings", ["a", "b"]);
+    expect(file.name).toMatch(/^typed-prompts-\d{4}-\d{2}-\d{2}T[\d-]+Z\.jsonl$/);
+    expect(await file.text()).toBe(buildBatchFile("/v1/embeddings", ["a", "b"]));
   });
 
   it("sends a document URL to OCR as a document, an image URL as an image", () => {

@@ -120,6 +120,14 @@ export function buildBatchFile(endpoint: BatchEndpoint, lines: readonly string[]
     .join("");
 }
 
+/** The file uploaded for typed lines, named by when it was made. */
+export function typedBatchFile(endpoint: BatchEndpoint, lines: readonly string[]): File {
+  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+  return new File([buildBatchFile(endpoint, lines)], `typed-prompts-${stamp}.jsonl`, {
+    type: "application/jsonl",
+  });
+}
+
 export interface ResultRow {
   /** Line number in the file (1-based). */
   line: number;
