@@ -129,10 +129,10 @@ export function BatchJobDetail({ id }: { id: string }) {
 
       {j.errors.length > 0 && (
         <section
-          aria-labelledby="errors-title"
+          aria-labelledby="errors-so-far-title"
           className="mt-4 rounded-lg border border-border bg-surface p-4"
         >
-          <h2 id="errors-title" className="text-base font-semibold">
+          <h2 id="errors-so-far-title" className="text-base font-semibold">
             Errors so far
           </h2>
           <ul className="mt-2 space-y-1 text-sm">

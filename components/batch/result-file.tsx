@@ -86,7 +86,7 @@ export function ResultFile({
       ) : (
         <div className="mt-3">
           <DataTable
-            label={`${title}: the first ${Math.min(PREVIEW_ROWS, rows.length)} lines`}
+            label={title}
             data={rows.slice(0, PREVIEW_ROWS)}
             columns={columns}
             getRowId={(r) => String(r.line)}
