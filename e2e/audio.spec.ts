@@ -9,7 +9,7 @@ test("a small WAV is transcribed, streamed, with segment timestamps", async ({ p
   // Only transcription models are offered.
   await expect(model.locator("option", { hasText: "mistral-small-latest" })).toHaveCount(0);
 
-  await page.getByLabel("Audio file").setInputFiles({
+  await page.getByLabel("Audio file", { exact: true }).setInputFiles({
     name: "hello.wav",
     mimeType: "audio/wav",
     buffer: Buffer.from(wav(7)),
@@ -39,7 +39,7 @@ test("a plain (not streamed) transcription without timestamps gives the text alo
   page,
 }) => {
   await page.goto("/audio");
-  await page.getByLabel("Audio file").setInputFiles({
+  await page.getByLabel("Audio file", { exact: true }).setInputFiles({
     name: "short.wav",
     mimeType: "audio/wav",
     buffer: Buffer.from(wav(2)),

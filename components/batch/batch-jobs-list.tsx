@@ -52,7 +52,7 @@ const columns = [
     id: "model",
     header: "Model",
     size: 200,
-    cell: (c) => <span className="break-all">{c.getValue()}</span>,
+    cell: (c) => <span className="whitespace-nowrap">{c.getValue()}</span>,
   }),
   col.accessor((j) => (j.total_requests ? j.completed_requests / j.total_requests : 0), {
     id: "progress",

@@ -17,21 +17,19 @@ const columns = [
   col.accessor((r) => r.customId ?? `line ${r.line}`, {
     id: "request",
     header: "Request",
-    size: 110,
-    meta: { rowHeader: true, cellClassName: "font-mono text-xs" },
+    meta: { rowHeader: true, cellClassName: "font-mono text-xs whitespace-nowrap" },
   }),
   col.accessor("status", {
     header: "Status",
-    size: 80,
     cell: (c) => (
       <span className={c.row.original.ok ? "" : "text-danger"}>{c.getValue() ?? "—"}</span>
     ),
   }),
   col.accessor("summary", {
     header: "Answer",
-    size: 600,
     enableSorting: false,
-    cell: (c) => <p className="line-clamp-3 break-words whitespace-pre-wrap">{c.getValue()}</p>,
+    meta: { cellClassName: "min-w-48" },
+    cell: (c) => <p className="line-clamp-2 break-words">{c.getValue()}</p>,
   }),
 ];
 
@@ -51,7 +49,10 @@ export function ResultFile({
   const rows = content.data ? parseResults(content.data) : [];
   const headingId = `${kind}-title`;
   return (
-    <section aria-labelledby={headingId} className="rounded-lg border border-border bg-surface p-4">
+    <section
+      aria-labelledby={headingId}
+      className="min-w-0 rounded-lg border border-border bg-surface p-4"
+    >
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id={headingId} className="text-base font-semibold">
           {title}
@@ -91,7 +92,6 @@ export function ResultFile({
             columns={columns}
             getRowId={(r) => String(r.line)}
             density="compact"
-            fixedLayout
           />
           {rows.length > PREVIEW_ROWS && (
             <p className="mt-2 text-xs text-muted">
