@@ -5,7 +5,7 @@ test("a small WAV is transcribed, streamed, with segment timestamps", async ({ p
   await page.goto("/audio");
   await expect(page.getByRole("heading", { level: 1, name: "Audio" })).toBeVisible();
   const model = page.getByRole("combobox", { name: "Model", exact: true });
-  await expect(model).toHaveValue("voxtral-mini-latest");
+  await expect(model).toHaveValue("voxtral-mini-latest", { timeout: 15_000 });
   // Only transcription models are offered.
   await expect(model.locator("option", { hasText: "mistral-small-latest" })).toHaveCount(0);
 

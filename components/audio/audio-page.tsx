@@ -73,7 +73,11 @@ export function AudioPage() {
   const { transcript, error, running, run, stop } = useTranscription();
   const submit = form.handleSubmit((v) => run(v));
   const allowed = can(user.role, "playground.use");
-  const [file, timestamps] = useWatch({ control: form.control, name: ["file", "timestamps"] });
+  // `model` is empty until the models have arrived: nothing to send before one is chosen.
+  const [file, timestamps, model] = useWatch({
+    control: form.control,
+    name: ["file", "timestamps", "model"],
+  });
   const fileName = file?.name ?? "audio";
   const base = fileName.replace(/\.[^.]+$/, "") || "audio";
   const segments = (transcript?.segments ?? []).map((s, n) => ({ ...s, n }));
@@ -136,7 +140,12 @@ export function AudioPage() {
           </label>
         </fieldset>
         <div className="flex gap-2">
-          <Button type="submit" variant="primary" disabled={running || !allowed} className="flex-1">
+          <Button
+            type="submit"
+            variant="primary"
+            disabled={running || !allowed || !model}
+            className="flex-1"
+          >
             {running ? "Transcribing…" : "Transcribe"}
           </Button>
           {running && <Button onClick={stop}>Stop</Button>}

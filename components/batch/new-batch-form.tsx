@@ -78,9 +78,9 @@ export function NewBatchForm() {
     },
   });
   const { register, control, handleSubmit, formState, setValue } = form;
-  const [source, endpoint, prompts] = useWatch({
+  const [source, endpoint, prompts, model] = useWatch({
     control,
-    name: ["source", "endpoint", "prompts"],
+    name: ["source", "endpoint", "prompts", "model"],
   });
   const choice = endpointChoice(endpoint) ?? BATCH_ENDPOINTS[0];
   const lines = source === "prompts" ? promptLines(prompts).length : 0;
@@ -235,7 +235,8 @@ export function NewBatchForm() {
         </div>
       )}
       <div className="mt-4 flex justify-end">
-        <Button type="submit" variant="primary" disabled={busy}>
+        {/* Nothing to send until the models have arrived and one is chosen. */}
+        <Button type="submit" variant="primary" disabled={busy || !model}>
           {busy ? "Creating…" : "Create batch job"}
         </Button>
       </div>

@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
-import { Controller, useForm } from "react-hook-form";
+import { Controller, useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
 import { useSession } from "@/components/auth/session";
 import { FileDrop } from "@/components/inference/file-drop";
@@ -76,6 +76,8 @@ export function OcrPage() {
   });
   const submit = form.handleSubmit((v) => run.mutate(v));
   const allowed = can(user.role, "playground.use");
+  // Nothing to send until the models have arrived and one is chosen.
+  const model = useWatch({ control: form.control, name: "model" });
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(18rem,22rem)_1fr]">
@@ -125,7 +127,7 @@ export function OcrPage() {
           <input type="checkbox" {...form.register("includeImages")} />
           Include the images found in the pages
         </label>
-        <Button type="submit" variant="primary" disabled={run.isPending || !allowed}>
+        <Button type="submit" variant="primary" disabled={run.isPending || !allowed || !model}>
           {run.isPending ? "Reading…" : "Run OCR"}
         </Button>
         {!allowed && (
