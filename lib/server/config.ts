@@ -45,6 +45,11 @@ export interface Config {
   sandboxFineTuning: "running" | "retired";
   maxJsonBodyBytes: number;
   maxUploadBytes: number;
+  /**
+   * CONSOLE_FAST_PATH: in production, /v1 and /v2 are served by lib/server/fast-path.ts in front
+   * of Next's request handler (`off`: by the route handler, as `next dev` always does).
+   */
+  fastPath: boolean;
 }
 
 export class ConfigError extends Error {
@@ -135,6 +140,9 @@ const envSchema = z.object({
     .default("running"),
   MAX_JSON_BODY_BYTES: positiveInt("MAX_JSON_BODY_BYTES", 8 * MiB),
   MAX_UPLOAD_BYTES: positiveInt("MAX_UPLOAD_BYTES", 512 * MiB),
+  CONSOLE_FAST_PATH: z
+    .enum(["on", "off"], { error: 'CONSOLE_FAST_PATH must be "on" or "off"' })
+    .default("on"),
 });
 
 /**
@@ -185,6 +193,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     sandboxFineTuning: e.SANDBOX_FINE_TUNING,
     maxJsonBodyBytes: e.MAX_JSON_BODY_BYTES,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
+    fastPath: e.CONSOLE_FAST_PATH === "on",
   };
 }
 
