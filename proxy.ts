@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { hostPermitted, hostPolicyFromEnv, unknownHostResponse } from "@/lib/auth/host";
 import { contentSecurityPolicy, createNonce, strictTransportSecurity } from "@/lib/csp";
+import { routes } from "@/lib/routes";
 
 // A page request without a session cookie goes straight to sign-in, remembering where it was
 // going. This is only the fast path for the browser: the console layout checks the session for
@@ -36,7 +37,7 @@ function route(request: NextRequest, next: () => NextResponse): Response {
   if (/^\/(sign-in|setup)/.test(pathname)) return next();
   if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return next();
   const url = request.nextUrl.clone();
-  url.pathname = "/sign-in";
+  url.pathname = routes.signIn();
   url.search = "";
   if (pathname !== "/") url.searchParams.set("next", pathname + search);
   return NextResponse.redirect(url);

@@ -12,7 +12,7 @@
  * burst, after the first.
  *
  *   npx tsx bench/concurrency.ts [--streams 1000] [--events 50] [--interval 50] [--build]
- *                                [--patch bench/proposals/<name>.patch] [--pg <admin URL>]
+ *                                [--patch bench/variants/<name>.patch] [--pg <admin URL>]
  */
 import http from "node:http";
 import { startNginx } from "./lib/nginx";

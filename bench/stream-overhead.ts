@@ -19,7 +19,7 @@
  * Target: (t) adds at most 2 ms p50 and 5 ms p99 to the time to first event.
  *
  *   npx tsx bench/stream-overhead.ts [--streams 200] [--events 10] [--interval 10] [--build]
- *                                    [--patch bench/proposals/<name>.patch] [--pg <admin URL>]
+ *                                    [--patch bench/variants/<name>.patch] [--pg <admin URL>]
  */
 import http from "node:http";
 import { streamOnce, type StreamTiming } from "./lib/sse-client";

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { ApiError, describeError } from "@/lib/api/errors";
 import { consoleFetch, postJson } from "@/lib/api/console";
+import { routes } from "@/lib/routes";
 
 /** First run: the setup token from the server log makes its holder the first admin. */
 export function SetupForm() {
@@ -41,7 +42,7 @@ export function SetupForm() {
     try {
       const { token, name, email, password } = form;
       await postJson("/api/console/setup", { token, name, email, password });
-      router.replace("/");
+      router.replace(routes.home());
       router.refresh();
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) setNeeded(false);
@@ -59,7 +60,7 @@ export function SetupForm() {
       <div className="flex flex-col gap-3">
         <h1 className="text-lg font-semibold">Setup is done</h1>
         <p className="text-sm text-muted">This console already has an admin.</p>
-        <a href="/sign-in" className="text-sm font-medium text-accent underline">
+        <a href={routes.signIn()} className="text-sm font-medium text-accent underline">
           Sign in
         </a>
       </div>

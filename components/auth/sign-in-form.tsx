@@ -5,6 +5,8 @@ import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { consoleFetch, safeNext } from "@/lib/api/console";
 import { formatDuration } from "@/lib/format";
+import { parseRetryAfter } from "@/lib/http/retry-after";
+import { routes } from "@/lib/routes";
 
 interface AuthInfo {
   setupNeeded: boolean;
@@ -65,9 +67,11 @@ export function SignInForm() {
         code?: string;
       };
       if (response.status === 429) {
-        const seconds = Number(
-          response.headers.get("retry-after") ?? response.headers.get("x-retry-after") ?? 60,
-        );
+        // better-auth's per-address limiter sends only X-Retry-After.
+        const seconds =
+          parseRetryAfter(
+            response.headers.get("retry-after") ?? response.headers.get("x-retry-after"),
+          ) ?? 60;
         setWaitUntil(Date.now() + seconds * 1000);
         setNow(Date.now());
         setError(
@@ -113,7 +117,7 @@ export function SignInForm() {
       {info?.setupNeeded && (
         <p className="rounded-md bg-info-soft px-3 py-2 text-sm">
           This console has no admin yet.{" "}
-          <a href="/setup" className="font-medium text-accent underline">
+          <a href={routes.setup()} className="font-medium text-accent underline">
             Set it up
           </a>{" "}
           with the setup token from the server log.

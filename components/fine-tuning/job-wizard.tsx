@@ -9,6 +9,7 @@ import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/api/errors";
 import { useCreateJob, useDryRunQuery, useJob } from "@/lib/api/hooks/use-jobs";
 import { clearDraft, loadDraft, saveDraft } from "@/lib/fine-tuning/draft-storage";
+import { jobDisplayName } from "@/lib/fine-tuning/job-name";
 import {
   draftFromJob,
   emptyDraft,
@@ -26,6 +27,7 @@ import { StepHyperparameters } from "./step-hyperparameters";
 import { StepModel } from "./step-model";
 import { StepReview } from "./step-review";
 import { WizardContext, type WizardApi } from "./wizard-fields";
+import { routes } from "@/lib/routes";
 
 const LAST = STEPS.length - 1;
 const HYPERPARAMETERS = STEPS.indexOf("Hyperparameters");
@@ -91,7 +93,7 @@ export function JobWizardLoader() {
   const hasParams = params.has("clone") || params.has("file");
   const ready = !!initial || !!clone.data;
   useEffect(() => {
-    if (hasParams && ready) router.replace("/fine-tuning/new");
+    if (hasParams && ready) router.replace(routes.newJob());
   }, [hasParams, ready, router]);
 
   if (initial) return <JobWizard initial={initial} />;
@@ -114,7 +116,7 @@ export function JobWizardLoader() {
       initial={{
         draft: draftFromJob(job),
         step: 0,
-        notice: `Filled from job ${job.suffix ?? job.id}. API keys and tokens are never returned by the API: enter them again if the job used any.`,
+        notice: `Filled from job ${jobDisplayName(job)}. API keys and tokens are never returned by the API: enter them again if the job used any.`,
       }}
     />
   );
@@ -209,8 +211,8 @@ function JobWizard({ initial }: { initial: Initial }) {
       onSuccess: (job) => {
         created.current = true;
         clearDraft(window.localStorage);
-        toast({ tone: "success", title: "Job created", body: job.suffix ?? job.id });
-        router.push(`/fine-tuning/${job.id}`);
+        toast({ tone: "success", title: "Job created", body: jobDisplayName(job) });
+        router.push(routes.job(job.id));
       },
       onError: (error) => {
         const fields = fieldErrors(error);

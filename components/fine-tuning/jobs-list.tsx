@@ -10,7 +10,9 @@ import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { Spinner } from "@/components/ui/spinner";
 import { formatDateTime, formatNumber, formatRelative } from "@/lib/format";
 import { type JobOwner, useJobOwners } from "@/lib/api/hooks/use-job-owners";
-import { isFinished, useJob, useJobs } from "@/lib/api/hooks/use-jobs";
+import { useJob, useJobs } from "@/lib/api/hooks/use-jobs";
+import { isFinished } from "@/lib/mistral/job-status";
+import { jobDisplayName } from "@/lib/fine-tuning/job-name";
 import { FINE_TUNEABLE_MODELS } from "@/lib/fine-tuning/form";
 import {
   emptyView,
@@ -25,8 +27,9 @@ import {
 import { jobProgress } from "@/lib/fine-tuning/progress";
 import type { JobOut } from "@/lib/mistral/types";
 import { NewJobLink } from "./new-job-link";
-import { ProgressBar } from "./progress-bar";
+import { JobProgress } from "./job-progress";
 import { StatusBadge } from "./status-badge";
+import { routes } from "@/lib/routes";
 
 export const MAX_COMPARE = 8;
 
@@ -95,7 +98,7 @@ export function JobsList() {
           )}
           {selected.length >= 2 ? (
             <Link
-              href={`/fine-tuning/compare?jobs=${selected.join(",")}`}
+              href={routes.compareJobs(selected)}
               className={buttonVariants({ variant: "secondary", size: "sm" })}
             >
               Compare {selected.length} jobs
@@ -369,7 +372,7 @@ function JobRow({
   owner: JobOwner | null | undefined;
   me: string;
 }) {
-  const name = job.suffix || job.id.slice(0, 8);
+  const name = jobDisplayName(job);
   return (
     <tr className={`border-t border-border ${selected ? "bg-accent-soft/40" : ""}`}>
       <td className="px-3 py-2">
@@ -384,7 +387,7 @@ function JobRow({
       </td>
       <td className="px-3 py-2">
         <Link
-          href={`/fine-tuning/${job.id}`}
+          href={routes.job(job.id)}
           className="font-medium whitespace-nowrap text-accent hover:underline"
         >
           {job.suffix || "(no suffix)"}
@@ -397,10 +400,7 @@ function JobRow({
       <td className="px-3 py-2 font-mono text-xs whitespace-nowrap">{job.model}</td>
       <td className="max-w-64 px-3 py-2 font-mono text-xs break-all">
         {job.fine_tuned_model ? (
-          <Link
-            href={`/models?q=${encodeURIComponent(job.fine_tuned_model)}`}
-            className="hover:underline"
-          >
+          <Link href={routes.models({ q: job.fine_tuned_model })} className="hover:underline">
             {job.fine_tuned_model}
           </Link>
         ) : (
@@ -435,13 +435,13 @@ function RowProgress({ job, name }: { job: JobOut; name: string }) {
   const detail = useJob(job.id, { enabled: live });
   if (live) {
     return detail.data ? (
-      <ProgressBar compact progress={jobProgress(detail.data)} label={`Progress of ${name}`} />
+      <JobProgress compact progress={jobProgress(detail.data)} label={`Progress of ${name}`} />
     ) : (
       <Spinner label="Loading progress" className="h-3 w-3" />
     );
   }
   if (job.status === "SUCCESS" || !isFinished(job.status)) {
-    return <ProgressBar compact progress={jobProgress(job)} label={`Progress of ${name}`} />;
+    return <JobProgress compact progress={jobProgress(job)} label={`Progress of ${name}`} />;
   }
   return <span className="text-muted">—</span>;
 }

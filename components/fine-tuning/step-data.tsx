@@ -12,6 +12,7 @@ import { formatBytes, formatNumber, formatRelative } from "@/lib/format";
 import { dataWarnings, type WizardDraft } from "@/lib/fine-tuning/form";
 import type { FileSchema } from "@/lib/mistral/types";
 import { useWizard } from "./wizard-fields";
+import { routes } from "@/lib/routes";
 
 const toggle = (list: string[], id: string, on: boolean) =>
   on ? (list.includes(id) ? list : [...list, id]) : list.filter((x) => x !== id);
@@ -141,7 +142,7 @@ export function StepData() {
           }
         >
           Upload a JSONL file of conversations here or on the{" "}
-          <Link href="/files" className="text-accent underline">
+          <Link href={routes.files()} className="text-accent underline">
             Files page
           </Link>
           .

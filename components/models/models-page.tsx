@@ -27,6 +27,7 @@ import { ModelsToolbar } from "./models-toolbar";
 import { useModelActions } from "./use-model-actions";
 import { useTableState } from "./use-table-state";
 import { useVisibleColumns } from "./use-visible-columns";
+import { routes } from "@/lib/routes";
 
 export function ModelsPage() {
   const models = useModels();
@@ -94,7 +95,7 @@ export function ModelsPage() {
             </Button>
             {canCreateJob && (
               <Link
-                href="/fine-tuning/new"
+                href={routes.newJob()}
                 className={buttonVariants({ variant: "primary", size: "sm" })}
               >
                 Fine-tune a model
@@ -143,7 +144,7 @@ export function ModelsPage() {
               title="No models"
               action={
                 canCreateJob ? (
-                  <Link href="/fine-tuning/new" className={buttonVariants({ variant: "primary" })}>
+                  <Link href={routes.newJob()} className={buttonVariants({ variant: "primary" })}>
                     Fine-tune a model
                   </Link>
                 ) : undefined

@@ -13,13 +13,11 @@ import { COLUMNS, DEFAULT_COLUMNS } from "@/lib/models/columns";
 import { defaultDir, type SortColumn, type SortDir } from "@/lib/models/table-state";
 import { CopyId } from "./copy-id";
 import { type EditState, ModelFieldEditor } from "./editable-text";
+import { routes } from "@/lib/routes";
 
 const ROW_HEIGHT = 48;
 const HEADER_HEIGHT = 40;
 
-export const playgroundHref = (id: string) => `/playground?model=${encodeURIComponent(id)}`;
-export const modelHref = (id: string) => `/models/${encodeURIComponent(id).replace(/%3A/gi, ":")}`;
-export const jobHref = (id: string) => `/fine-tuning/${encodeURIComponent(id)}`;
 export const displayName = (row: ModelRow) => row.model.name || row.id;
 export const canChat = (row: ModelRow) => row.caps.includes("completion_chat");
 
@@ -263,7 +261,7 @@ function ModelTableRow({
       >
         <div className="flex min-w-0 items-center gap-0.5">
           <Link
-            href={modelHref(row.id)}
+            href={routes.model(row.id)}
             prefetch={false}
             title={`Details of ${row.id}`}
             className="truncate rounded px-1 font-mono text-xs hover:underline"
@@ -357,7 +355,7 @@ function ModelTableRow({
         <td className={cell}>
           {row.jobId ? (
             <Link
-              href={jobHref(row.jobId)}
+              href={routes.job(row.jobId)}
               prefetch={false}
               aria-label={`Job ${row.jobId}`}
               title={row.jobId}
@@ -375,7 +373,7 @@ function ModelTableRow({
           <div className="flex items-center gap-0.5">
             {rights.tryIt && canChat(row) && (
               <Link
-                href={playgroundHref(row.id)}
+                href={routes.playground({ model: row.id })}
                 prefetch={false}
                 className={cn(buttonVariants({ variant: "ghost", size: "sm" }), "px-2 text-accent")}
                 aria-label={`Try ${row.id} in playground`}

@@ -11,6 +11,7 @@ import {
   UPSTREAM_TARGET,
   type SnippetKind,
 } from "@/lib/playground/snippets";
+import { routes } from "@/lib/routes";
 
 const TABS = [
   ["curl", "curl"],
@@ -56,7 +57,7 @@ export function ViewCodeButton({
           <p className="mb-3 text-muted">
             This code sends the request to this console, as the playground does. Create a console
             token on the{" "}
-            <Link href="/settings/tokens" className="text-accent underline underline-offset-2">
+            <Link href={routes.tokens()} className="text-accent underline underline-offset-2">
               Tokens page
             </Link>{" "}
             and set it as <code className="font-mono">MISTRAL_CONSOLE_TOKEN</code> first.

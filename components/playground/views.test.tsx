@@ -49,11 +49,15 @@ describe("RunError", () => {
     expect(
       (screen.getByRole("button", { name: "Retry in 2 s" }) as HTMLButtonElement).disabled,
     ).toBe(true);
-    act(() => vi.advanceTimersByTime(1000));
+    act(() => {
+      vi.advanceTimersByTime(1000);
+    });
     expect(
       (screen.getByRole("button", { name: "Retry in 1 s" }) as HTMLButtonElement).disabled,
     ).toBe(true);
-    act(() => vi.advanceTimersByTime(1000));
+    act(() => {
+      vi.advanceTimersByTime(1000);
+    });
     const retry = screen.getByRole("button", { name: "Retry" });
     expect((retry as HTMLButtonElement).disabled).toBe(false);
     retry.click();

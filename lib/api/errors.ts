@@ -1,5 +1,8 @@
 // One error type for everything the browser gets back from /v1, and the words a page shows for it.
 
+import { parseRetryAfter } from "@/lib/http/retry-after";
+import { routes } from "@/lib/routes";
+
 export interface FieldError {
   loc: (string | number)[];
   msg: string;
@@ -47,14 +50,6 @@ export class ApiError extends Error {
   fieldMessage(field: string): string | undefined {
     return this.fields.find((f) => f.loc[f.loc.length - 1] === field || f.loc.includes(field))?.msg;
   }
-}
-
-function parseRetryAfter(value: string | null): number | null {
-  if (!value) return null;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
 function fieldPath(loc: (string | number)[]): string {
@@ -147,7 +142,7 @@ export function signInHref(path?: string): string {
   const here =
     path ??
     (typeof window === "undefined" ? "" : window.location.pathname + window.location.search);
-  return here && here !== "/sign-in" ? `/sign-in?next=${encodeURIComponent(here)}` : "/sign-in";
+  return routes.signIn({ next: here });
 }
 
 /**

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import compression from "next/dist/compiled/compression";
 import { releaseCompressionStream } from "next/dist/server/lib/release-compression-stream";
 import securityHeaders from "@/lib/security-headers.json";
-import { errorJson } from "./errors";
+import { errorResponse } from "./errors";
 
 /**
  * The /v1 (and /v2) fast path: the gateway's requests served straight from node:http, ahead of
@@ -112,14 +112,12 @@ async function serve(
   } catch (error) {
     // Next would log this and answer an empty 500; the API's clients read JSON errors.
     console.error(`[console] ${method} ${req.url?.split("?")[0]} failed: ${describe(error)}`);
-    response = new Response(
-      errorJson(
-        "internal_error",
-        "internal_error",
-        "The console failed to handle this request; the error was logged on the server.",
-      ),
-      { status: 500, headers: { "content-type": "application/json", "cache-control": "no-store" } },
-    );
+    response = errorResponse({
+      status: 500,
+      type: "internal_error",
+      code: "internal_error",
+      message: "The console failed to handle this request; the error was logged on the server.",
+    });
   }
   await send(response, method, res);
 }

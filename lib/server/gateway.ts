@@ -1,6 +1,7 @@
 import "server-only";
 import { STATUS_CODES } from "node:http";
 import { formatBytes } from "@/lib/format";
+import { parseRetryAfter } from "@/lib/http/retry-after";
 import { readCapped } from "@/lib/read-capped";
 import {
   matchOperation,
@@ -138,7 +139,8 @@ export function createGateway(options: GatewayOptions): Gateway {
         continue;
       }
       if (last || !RETRY_STATUSES.has(response.status) || signal.aborted) return response;
-      const wait = retryAfterMs(response.headers.get("retry-after")) ?? retryDelayMs * 2 ** attempt;
+      const seconds = parseRetryAfter(response.headers.get("retry-after"));
+      const wait = seconds != null ? seconds * 1000 : retryDelayMs * 2 ** attempt;
       if (wait > MAX_RETRY_WAIT_MS) return response;
       await response.body?.cancel();
       await sleep(wait, signal);
@@ -205,7 +207,13 @@ export function createGateway(options: GatewayOptions): Gateway {
     headers.forEach((value, name) => {
       if (name !== "content-type") extra[name] = value;
     });
-    return errorResponse(response.status, "upstream_error", "upstream_error", message, extra);
+    return errorResponse({
+      status: response.status,
+      type: "upstream_error",
+      code: "upstream_error",
+      message,
+      headers: extra,
+    });
   }
 
   return async function gateway(request: Request): Promise<Response> {
@@ -214,30 +222,30 @@ export function createGateway(options: GatewayOptions): Gateway {
     } catch (error) {
       if (error instanceof GatewayError) {
         // Messages may quote what the caller sent; a caller who pasted the key gets it masked.
-        return errorResponse(
-          error.status,
-          error.type,
-          error.code,
-          redact(error.message),
-          error.headers,
-        );
+        return errorResponse({
+          status: error.status,
+          type: error.type,
+          code: error.code,
+          message: redact(error.message),
+          headers: error.headers,
+        });
       }
       if (request.signal.aborted) {
         // Nobody is listening any more; the status only shows in access logs.
-        return errorResponse(
-          499,
-          "invalid_request_error",
-          "client_closed",
-          "The client went away.",
-        );
+        return errorResponse({
+          status: 499,
+          type: "invalid_request_error",
+          code: "client_closed",
+          message: "The client went away.",
+        });
       }
       log(`unexpected error: ${describe(error)}`);
-      return errorResponse(
-        500,
-        "internal_error",
-        "internal_error",
-        "The console failed to handle this request; the error was logged on the server.",
-      );
+      return errorResponse({
+        status: 500,
+        type: "internal_error",
+        code: "internal_error",
+        message: "The console failed to handle this request; the error was logged on the server.",
+      });
     }
   };
 }
@@ -460,13 +468,6 @@ function uploadBody(
   return { stream, exceeded: () => seen > limit };
 }
 
-function retryAfterMs(value: string | null): number | null {
-  if (!value) return null;
-  if (/^\d+(\.\d+)?$/.test(value.trim())) return Number(value) * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? null : Math.max(0, date - Date.now());
-}
-
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(done, ms);
@@ -493,7 +494,7 @@ export async function handleGatewayRequest(request: Request): Promise<Response> 
   } catch (error) {
     // Normally caught at start-up by instrumentation.ts; the message names variables, not values.
     const message = error instanceof ConfigError ? error.message : "The console is misconfigured.";
-    return errorResponse(500, "internal_error", "config_error", message);
+    return errorResponse({ status: 500, type: "internal_error", code: "config_error", message });
   }
   return gateway(request);
 }

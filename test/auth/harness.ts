@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import type { Role } from "@/lib/auth/permissions";
-import { createSandbox } from "@/lib/sandbox";
+import { createSandbox, type FineTuningMode } from "@/lib/sandbox";
 import { createAuthContext, type AuthContext } from "@/lib/server/auth/auth";
 import { parseAuthConfig } from "@/lib/server/auth/config";
 import { guardGateway } from "@/lib/server/auth/guard";
@@ -121,7 +121,11 @@ export async function guardedFake(ctx: AuthContext, script?: Script): Promise<Gu
 }
 
 /** The gateway in front of the embedded sandbox (fast streams, a manual job clock). */
-export function guardedSandbox(ctx: AuthContext, dataDir: string): Guarded {
+export function guardedSandbox(
+  ctx: AuthContext,
+  dataDir: string,
+  { fineTuning }: { fineTuning?: FineTuningMode } = {},
+): Guarded {
   let t = Date.now();
   const clock = { now: () => t, advance: (ms: number) => void (t += ms) };
   const sandbox = createSandbox({
@@ -130,6 +134,7 @@ export function guardedSandbox(ctx: AuthContext, dataDir: string): Guarded {
     tokensPerSecond: 2000,
     now: clock.now,
     seedModels: 1,
+    fineTuning,
   });
   const config = { ...parseConfig({ MISTRAL_BACKEND: "sandbox" }), dataDir };
   const gateway = createGateway({

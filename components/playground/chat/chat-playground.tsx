@@ -19,6 +19,7 @@ import {
 } from "@/lib/playground/messages";
 import { buildChatRequest, toolIssue } from "@/lib/playground/request";
 import { exportFileName, exportJson, exportMarkdown } from "@/lib/playground/storage";
+import { download } from "@/lib/ui/download";
 import {
   newId,
   type ChatMessage,
@@ -45,15 +46,6 @@ const PREFERRED_MODEL = "mistral-small-latest";
 function defaultChatModel(models: ConsoleModel[] | undefined): string {
   const usable = usableModels(models, chatModels);
   return (usable.find((m) => m.id === PREFERRED_MODEL) ?? usable[0])?.id ?? "";
-}
-
-function download(name: string, type: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 function settingsIssue(s: ChatSettings, model: string): string | null {
@@ -338,14 +330,26 @@ export function ChatPlayground({ initialModel }: { initialModel?: string }) {
             <Button
               size="sm"
               variant="ghost"
-              onClick={() => download(exportFileName(c, "json"), "application/json", exportJson(c))}
+              onClick={() =>
+                download({
+                  fileName: exportFileName(c, "json"),
+                  text: exportJson(c),
+                  type: "application/json",
+                })
+              }
             >
               Export JSON
             </Button>
             <Button
               size="sm"
               variant="ghost"
-              onClick={() => download(exportFileName(c, "md"), "text/markdown", exportMarkdown(c))}
+              onClick={() =>
+                download({
+                  fileName: exportFileName(c, "md"),
+                  text: exportMarkdown(c),
+                  type: "text/markdown",
+                })
+              }
             >
               Export Markdown
             </Button>

@@ -27,7 +27,8 @@ function useLanguage(language: CodeLanguage): Extension | null {
   useEffect(() => {
     if (loadedLanguages.has(language)) return;
     let live = true;
-    LANGUAGES[language]().then((extension) => {
+    // A grammar that fails to load leaves the editor unhighlighted (the error shows in the console).
+    void LANGUAGES[language]().then((extension) => {
       loadedLanguages.set(language, extension);
       if (live) setLoaded((n) => n + 1);
     });

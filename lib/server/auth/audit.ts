@@ -243,23 +243,22 @@ async function retryAfterSeconds(
   return Math.min(60, Math.max(1, Math.ceil((oldest + 60_000 - Date.now()) / 1000)));
 }
 
+/** A write that is over, as one audit entry records it. */
+export interface AuditedWrite {
+  operation: string;
+  method: string;
+  path: string;
+  target: string | null;
+  status: number;
+}
+
 /** A one-shot entry for the console's own writes (tokens, users, setup). */
 export async function audit(
   ctx: AuthContext,
   principal: Principal,
-  operation: string,
-  method: string,
-  path: string,
-  target: string | null,
-  status: number,
+  { status, ...entry }: AuditedWrite,
 ): Promise<void> {
-  const finish = await auditStart(ctx, principal, {
-    operation,
-    method,
-    path,
-    target,
-    spend: false,
-  });
+  const finish = await auditStart(ctx, principal, { ...entry, spend: false });
   await finish({ status });
 }
 
@@ -302,14 +301,10 @@ function refusalRecordable(userId: string, now: number): boolean {
 export async function auditRefusal(
   ctx: AuthContext,
   principal: Principal,
-  operation: string,
-  method: string,
-  path: string,
-  target: string | null,
-  status: number,
+  refused: AuditedWrite,
 ): Promise<void> {
   if (!refusalRecordable(principal.userId, Date.now())) return;
-  await audit(ctx, principal, operation, method, path, target, status);
+  await audit(ctx, principal, refused);
 }
 
 export interface AuditFilter {

@@ -16,6 +16,7 @@ import type { Gateway } from "../gateway";
 import { admitSpending, auditRefusal, auditStart } from "./audit";
 import type { AuthContext } from "./auth";
 import type { AuthConfig } from "./config";
+import { keepJobs } from "../job-archive";
 import { estimatePromptTokens, observeResponse, type Observed } from "./observe";
 import {
   authenticate,
@@ -113,15 +114,13 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
       // An admin-key or dashboard operation: refused by the gateway, and a write attempt recorded.
       const response = await gateway(request);
       if (method !== "GET" && method !== "HEAD") {
-        await auditRefusal(
-          ctx,
-          principal,
-          match.operation.id,
+        await auditRefusal(ctx, principal, {
+          operation: match.operation.id,
           method,
-          match.path,
-          null,
-          response.status,
-        );
+          path: match.path,
+          target: null,
+          status: response.status,
+        });
       }
       return response;
     }
@@ -139,7 +138,13 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
     // per-user cap, so a script hammering the console cannot flood the log).
     const refuse = async (response: Response) => {
       if (write) {
-        await auditRefusal(ctx, principal, label, method, match.path, target, response.status);
+        await auditRefusal(ctx, principal, {
+          operation: label,
+          method,
+          path: match.path,
+          target,
+          status: response.status,
+        });
       }
       return response;
     };
@@ -152,7 +157,7 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
     }
     if (!can(principal.role, permission)) return refuse(forbidden(principal, permission, label));
     if (crossSiteWrite(ctx, request, principal)) return refuse(crossSite());
-    if (!write) return gateway(request);
+    if (!write) return keepJobs(ctx, operation.id, await gateway(request));
 
     const spend = !dryRun && isSpending(operation);
     const limit = principal.rateLimitPerMinute ?? ctx.config.rateLimitPerMinute;
@@ -189,6 +194,7 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
       await finish({ status: 500 });
       throw error;
     }
+    if (!dryRun) response = await keepJobs(ctx, operation.id, response);
     const creates = dryRun ? undefined : CREATES[operation.id];
     return observeResponse(
       response,

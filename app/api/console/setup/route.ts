@@ -32,11 +32,13 @@ export async function POST(request: Request): Promise<Response> {
     await audit(
       ctx,
       { ...principalOf(user), via: "session", tokenId: null, rateLimitPerMinute: null },
-      "setup",
-      "POST",
-      "/api/console/setup",
-      user.id,
-      201,
+      {
+        operation: "setup",
+        method: "POST",
+        path: "/api/console/setup",
+        target: user.id,
+        status: 201,
+      },
     );
     const headers = new Headers({ "cache-control": "no-store" });
     for (const cookie of signIn.headers.getSetCookie()) headers.append("set-cookie", cookie);

@@ -33,14 +33,12 @@ export const POST = consoleRoute("tokens.manage_own", async ({ ctx, principal, r
   const body = await readObject(request);
   const name = text(body, "name", { min: 1, max: 64 }).trim();
   const created = await createToken(ctx, principal, name);
-  await audit(
-    ctx,
-    principal,
-    "tokens.create",
-    "POST",
-    "/api/console/tokens",
-    created.token.id,
-    201,
-  );
+  await audit(ctx, principal, {
+    operation: "tokens.create",
+    method: "POST",
+    path: "/api/console/tokens",
+    target: created.token.id,
+    status: 201,
+  });
   return json(created, 201);
 });

@@ -16,6 +16,12 @@ export const POST = consoleRoute("users.manage", async ({ ctx, principal, reques
     password: password(body),
     role: parseRole(body.role),
   });
-  await audit(ctx, principal, "users.create", "POST", "/api/console/users", user.email, 201);
+  await audit(ctx, principal, {
+    operation: "users.create",
+    method: "POST",
+    path: "/api/console/users",
+    target: user.email,
+    status: 201,
+  });
   return json({ user }, 201);
 });

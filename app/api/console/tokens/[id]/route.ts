@@ -11,14 +11,12 @@ export const DELETE = consoleRoute("tokens.manage_own", async ({ ctx, principal,
   const any = can(principal.role, "tokens.manage_any");
   const removed = await revokeToken(ctx, params.id, any ? null : principal.userId);
   if (!removed) throw new UserError(404, "not_found", "No such token (it may already be revoked).");
-  await audit(
-    ctx,
-    principal,
-    "tokens.revoke",
-    "DELETE",
-    `/api/console/tokens/${params.id}`,
-    params.id,
-    204,
-  );
+  await audit(ctx, principal, {
+    operation: "tokens.revoke",
+    method: "DELETE",
+    path: `/api/console/tokens/${params.id}`,
+    target: params.id,
+    status: 204,
+  });
   return new Response(null, { status: 204 });
 });

@@ -27,28 +27,24 @@ export const PATCH = consoleRoute("users.manage", async ({ ctx, principal, reque
     patch.rateLimitPerMinute = v as number | null;
   }
   const user = await updateUser(ctx, principal.userId, params.id, patch);
-  await audit(
-    ctx,
-    principal,
-    "users.update",
-    "PATCH",
-    `/api/console/users/${params.id}`,
-    user.email,
-    200,
-  );
+  await audit(ctx, principal, {
+    operation: "users.update",
+    method: "PATCH",
+    path: `/api/console/users/${params.id}`,
+    target: user.email,
+    status: 200,
+  });
   return json({ user });
 });
 
 export const DELETE = consoleRoute("users.manage", async ({ ctx, principal, params }) => {
   await deleteUser(ctx, principal.userId, params.id);
-  await audit(
-    ctx,
-    principal,
-    "users.delete",
-    "DELETE",
-    `/api/console/users/${params.id}`,
-    params.id,
-    204,
-  );
+  await audit(ctx, principal, {
+    operation: "users.delete",
+    method: "DELETE",
+    path: `/api/console/users/${params.id}`,
+    target: params.id,
+    status: 204,
+  });
   return new Response(null, { status: 204 });
 });
