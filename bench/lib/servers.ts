@@ -66,8 +66,14 @@ export function startNodeProxyProcess(port: number, upstream: string): Promise<S
 
 // Two pass-throughs in one bare app: /v1/... with fetch (the obvious way) and /nodehttp/v1/...
 // with node:http + Readable.toWeb (the way the gateway does it), so we see what each costs.
+// Its own (empty) instrumentation and proxy: without them Next picks up the console's from the
+// folders above (its instrumentation would then put the console's /v1 fast path in front).
 const BARE_FILES: Record<string, string> = {
   "package.json": JSON.stringify({ name: "bench-bare-next", private: true }, null, 2),
+  "instrumentation.js": "export function register() {}\n",
+  "proxy.js": `export function proxy() {}
+export const config = { matcher: ["/__bench-never"] };
+`,
   "next.config.js": `module.exports = {
   poweredByHeader: false,
   turbopack: { root: ${JSON.stringify(BUILD_ROOT)} },
