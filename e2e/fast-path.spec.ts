@@ -33,7 +33,11 @@ test("/v1 is answered by the fast path; pages, /api and Next's redirects are not
 });
 
 test("the fast path checks who is calling as the route handler does", async ({ baseURL }) => {
-  const anonymous = await playwrightRequest.newContext({ baseURL });
+  // No cookies: a context made in a test otherwise inherits the project's signed-in storage.
+  const anonymous = await playwrightRequest.newContext({
+    baseURL,
+    storageState: { cookies: [], origins: [] },
+  });
   try {
     const res = await anonymous.get("/v1/models");
     expect(res.status()).toBe(401);
