@@ -45,9 +45,10 @@ function route(request: NextRequest, next: () => NextResponse): Response {
 
 export const config = {
   // Pages only, the signed-out ones included: not the APIs (they check for themselves, and a proxy
-  // would buffer and truncate large uploads), Next's own files or static assets. Only asset
-  // extensions are skipped: a page such as /models/<id> may end in ".1" and needs its nonce.
+  // would buffer and truncate large uploads), /metrics (its own token), Next's own files or static
+  // assets. Only asset extensions are skipped: a page such as /models/<id> may end in ".1" and
+  // needs its nonce.
   matcher: [
-    "/((?!api/|v1/|v2/|_next/|.*\\.(?:ico|png|svg|jpe?g|gif|webp|txt|xml|webmanifest|js|css|map|woff2?)$).*)",
+    "/((?!api/|v1/|v2/|_next/|metrics$|.*\\.(?:ico|png|svg|jpe?g|gif|webp|txt|xml|webmanifest|js|css|map|woff2?)$).*)",
   ],
 };

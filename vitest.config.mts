@@ -1,6 +1,19 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
+// The tests that open the console's database: the team-access suite (on SQLite and on PostgreSQL),
+// sign-in through an identity provider, the SDKs through the signed-in console, and the gateway's
+// check that no key reaches the audit log.
+const DB = [
+  "test/auth/**/*.test.ts",
+  "test/oidc/**/*.test.ts",
+  "test/clients/**/*.test.ts",
+  "test/clients-sandbox/**/*.test.ts",
+  "test/gateway/hardening.test.ts",
+];
+// Tests that genuinely wait (75 s for a slow upstream answer): not for the inner loop.
+const SLOW = ["test/gateway/slow-answer.test.ts"];
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -10,7 +23,6 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["**/*.test.{ts,tsx}"],
     exclude: ["node_modules/**", "e2e/**", ".next*/**", ".data/**"],
     environment: "node",
     testTimeout: 20_000,
@@ -18,6 +30,19 @@ export default defineConfig({
     pool: "forks",
     // Both cores of a CI machine: the auth suite alone spends ~40 s hashing passwords.
     maxWorkers: 2,
-    globalSetup: ["test/global-setup.ts"],
+    // `vitest run` runs all three; `--project unit` is the inner loop (npm run check, test:watch).
+    projects: [
+      {
+        extends: true,
+        // No database and no waiting: seconds, anywhere.
+        test: { name: "unit", include: ["**/*.test.{ts,tsx}"], exclude: [...DB, ...SLOW] },
+      },
+      {
+        extends: true,
+        // Starts a throwaway PostgreSQL unless TEST_DATABASE_URL names one (npm test starts it).
+        test: { name: "db", include: DB, globalSetup: ["test/global-setup.ts"] },
+      },
+      { extends: true, test: { name: "slow", include: SLOW } },
+    ],
   },
 });

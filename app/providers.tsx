@@ -4,7 +4,6 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { useState } from "react";
 import { ToastProvider } from "@/components/ui/toast";
-import { TooltipProvider } from "@/components/ui/tooltip";
 import { makeQueryClient } from "@/lib/api/query-client";
 
 export function Providers({ children }: { children: React.ReactNode }) {
@@ -14,9 +13,7 @@ export function Providers({ children }: { children: React.ReactNode }) {
     // nuqs keeps the tables' and filters' state in the URL through Next's router.
     <NuqsAdapter>
       <QueryClientProvider client={client}>
-        <TooltipProvider delayDuration={300}>
-          <ToastProvider>{children}</ToastProvider>
-        </TooltipProvider>
+        <ToastProvider>{children}</ToastProvider>
       </QueryClientProvider>
     </NuqsAdapter>
   );

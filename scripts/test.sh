@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The whole test suite: types, lint, format, unit/integration (Vitest), production build, e2e (Playwright).
+# The whole test suite: types, lint, format, generated files, Vitest (its unit, db and slow projects),
+# production build, e2e (Playwright).
 # Each step runs even when an earlier one failed (e2e needs the build), and the last line totals them all.
 set -uo pipefail
 
@@ -29,7 +30,8 @@ main() {
   step "format" npx prettier --check . --log-level warn
   step "generated files" node scripts/check-generated.mjs
 
-  # One throwaway PostgreSQL for the database tests (the auth suite runs on SQLite and on it).
+  # One throwaway PostgreSQL for Vitest's db project (the auth suite runs on SQLite and on it), so
+  # its global setup (test/global-setup.ts) starts none.
   echo "::: postgres"
   if TEST_DATABASE_URL=$(bash scripts/postgres.sh start 55442); then
     export TEST_DATABASE_URL
@@ -38,7 +40,7 @@ main() {
     failed=$((failed + 1)); echo "::: postgres FAILED (the PostgreSQL tests will fail)"
   fi
 
-  echo "::: unit"
+  echo "::: vitest"
   npx vitest run --reporter=default --reporter=json --outputFile.json="$out/vitest.json"
   count "$out/vitest.json" vitest
 

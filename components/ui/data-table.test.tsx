@@ -115,6 +115,8 @@ describe("DataTable: sorting", () => {
     render(<Fruits />);
     await user.tab();
     expect(document.activeElement).toBe(screen.getByRole("button", { name: "Name" }));
+    // A keyboard user sees what the button does, as a mouse user does on hover.
+    expect((await screen.findByRole("tooltip")).textContent).toBe("Sort by name (ascending)");
     await user.tab();
     expect(document.activeElement).toBe(screen.getByRole("button", { name: "Weight" }));
     await user.keyboard("{Enter}");
@@ -149,6 +151,16 @@ describe("DataTable: sorting", () => {
     expect(asked).toEqual([[{ id: "name", desc: true }]]);
     expect(header(/Name/).getAttribute("aria-sort")).toBe("descending");
     expect(names()).toEqual(["Banana", "Cherry", "Apple", "Walnut"]);
+  });
+
+  it("lets a column without a value sort when the caller sorts", () => {
+    const drawn: ColumnDef<Fruit>[] = [
+      { id: "name", header: "Name", cell: ({ row }) => row.original.name },
+      { id: "kind", header: "Kind", enableSorting: false, cell: ({ row }) => row.original.kind },
+    ];
+    render(<Fruits columns={drawn} manualSorting sorting={[]} />);
+    expect(screen.getByRole("button", { name: "Name" })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Kind" })).toBeNull();
   });
 });
 

@@ -20,6 +20,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useRef, useState } from "react";
 import { cn } from "@/lib/ui/cn";
 import { LoadingState } from "./states";
+import { Tooltip } from "./tooltip";
 
 declare module "@tanstack/react-table" {
   // The kit's per-column options, read by DataTable (TValue is part of TanStack's signature).
@@ -79,7 +80,10 @@ export interface DataTableProps<T> {
   sorting?: SortingState;
   defaultSorting?: SortingState;
   onSortingChange?: (sorting: SortingState) => void;
-  /** The caller hands the rows over sorted already (by a server or its own rules). */
+  /**
+   * The caller hands the rows over sorted already (by a server or its own rules); then every
+   * column sorts, accessor or not, unless it says `enableSorting: false`.
+   */
   manualSorting?: boolean;
 
   /** Row selection by row id, controlled or not; `enableRowSelection` says which rows may be. */
@@ -117,6 +121,8 @@ export interface DataTableProps<T> {
     [data: `data-${string}`]: string;
   };
   className?: string;
+  /** On the box around the table (the scroller, when virtual). */
+  "data-testid"?: string;
 }
 
 /** State a caller may control; held here when it does not. */
@@ -133,6 +139,14 @@ function useMaybeControlled<S>(
     onChange?.(next);
   };
   return [current, set] as const;
+}
+
+// TanStack sorts only columns with a value; when the caller sorts, the value is never read.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function sortableByCaller<T>(column: ColumnDef<T, any>): ColumnDef<T, any> {
+  return "accessorFn" in column || "accessorKey" in column
+    ? column
+    : { ...column, accessorFn: () => null };
 }
 
 const NO_SORTING: SortingState = [];
@@ -165,7 +179,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable<T>({
     data: props.data as T[],
-    columns: props.columns,
+    columns: props.manualSorting ? props.columns.map(sortableByCaller) : props.columns,
     getRowId: (row) => props.getRowId(row),
     state: { sorting, rowSelection, columnVisibility },
     onSortingChange: setSorting,
@@ -186,10 +200,17 @@ export function DataTable<T>(props: DataTableProps<T>) {
   if (props.data.length === 0 && props.empty) return <>{props.empty}</>;
 
   const common = { table, label, density, rowProps: props.rowProps, fixed: props.fixedLayout };
+  const testId = props["data-testid"];
   return virtualize ? (
-    <VirtualTable {...common} virtualize={virtualize} className={props.className} />
+    <VirtualTable
+      {...common}
+      virtualize={virtualize}
+      className={props.className}
+      data-testid={testId}
+    />
   ) : (
     <div
+      data-testid={testId}
       className={cn(
         "relative overflow-x-auto rounded-lg border border-border bg-surface",
         props.className,
@@ -301,26 +322,31 @@ function HeaderCell<T>({ header, sticky }: { header: Header<T, unknown>; sticky:
       )}
     >
       {canSort ? (
-        <button
-          type="button"
-          onClick={column.getToggleSortingHandler()}
-          title={name ? `Sort by ${name.toLowerCase()} (${next}ending)` : undefined}
-          className={cn(
-            "inline-flex w-full items-center gap-1 rounded px-1.5 py-1 font-medium hover:bg-surface hover:text-text",
-            meta?.align === "right" && "justify-end",
-            sorted && "text-text",
-          )}
-        >
-          {content}
-          <span aria-hidden className="w-3 text-xs">
-            {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : ""}
-          </span>
-        </button>
+        <SortTip tip={name ? `Sort by ${name.toLowerCase()} (${next}ending)` : null}>
+          <button
+            type="button"
+            onClick={column.getToggleSortingHandler()}
+            className={cn(
+              "inline-flex w-full items-center gap-1 rounded px-1.5 py-1 font-medium hover:bg-surface hover:text-text",
+              meta?.align === "right" && "justify-end",
+              sorted && "text-text",
+            )}
+          >
+            {content}
+            <span aria-hidden className="w-3 text-xs">
+              {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : ""}
+            </span>
+          </button>
+        </SortTip>
       ) : (
         content
       )}
     </th>
   );
+}
+
+function SortTip({ tip, children }: { tip: string | null; children: React.ReactElement }) {
+  return tip ? <Tooltip content={tip}>{children}</Tooltip> : children;
 }
 
 function BodyRow<T>({
@@ -376,10 +402,12 @@ function BodyCell<T>({ cell, density }: { cell: Cell<T, unknown>; density: Densi
 function VirtualTable<T>({
   virtualize,
   className,
+  "data-testid": testId,
   ...parts
 }: TableParts<T> & {
   virtualize: NonNullable<DataTableProps<T>["virtualize"]>;
   className?: string;
+  "data-testid"?: string;
 }) {
   const { rowHeight, maxHeight, headerHeight = 40, overscan = 8, resetKey } = virtualize;
   const rows = parts.table.getRowModel().rows;
@@ -406,6 +434,7 @@ function VirtualTable<T>({
   return (
     <div
       ref={scroller}
+      data-testid={testId}
       className={cn("relative overflow-auto rounded-lg border border-border bg-surface", className)}
       style={{ maxHeight }}
     >

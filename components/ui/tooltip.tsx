@@ -3,12 +3,10 @@
 import { Tooltip as TooltipPrimitive } from "radix-ui";
 import { cn } from "@/lib/ui/cn";
 
-/** One provider (in app/providers.tsx) so moving between tooltips shows the next at once. */
-export const TooltipProvider = TooltipPrimitive.Provider;
-
 /**
- * A short hint shown on hover and on keyboard focus, announced as the trigger's description
- * (aria-describedby). Only for extra information: a control's name belongs in its label.
+ * A short hint shown on hover and on keyboard focus (a title attribute shows on neither touch
+ * nor focus), announced as the trigger's description. Only for extra information: a control's
+ * name belongs in its label. Each tooltip brings its own provider, so none is needed above it.
  */
 export function Tooltip({
   content,
@@ -23,20 +21,22 @@ export function Tooltip({
   className?: string;
 }) {
   return (
-    <TooltipPrimitive.Root>
-      <TooltipPrimitive.Trigger asChild>{children}</TooltipPrimitive.Trigger>
-      <TooltipPrimitive.Portal>
-        <TooltipPrimitive.Content
-          side={side}
-          sideOffset={4}
-          className={cn(
-            "z-50 max-w-xs rounded-md bg-text px-2 py-1 text-xs text-bg shadow-md",
-            className,
-          )}
-        >
-          {content}
-        </TooltipPrimitive.Content>
-      </TooltipPrimitive.Portal>
-    </TooltipPrimitive.Root>
+    <TooltipPrimitive.Provider delayDuration={300}>
+      <TooltipPrimitive.Root>
+        <TooltipPrimitive.Trigger asChild>{children}</TooltipPrimitive.Trigger>
+        <TooltipPrimitive.Portal>
+          <TooltipPrimitive.Content
+            side={side}
+            sideOffset={4}
+            className={cn(
+              "z-50 max-w-xs rounded-md bg-text px-2 py-1 text-xs text-bg shadow-md",
+              className,
+            )}
+          >
+            {content}
+          </TooltipPrimitive.Content>
+        </TooltipPrimitive.Portal>
+      </TooltipPrimitive.Root>
+    </TooltipPrimitive.Provider>
   );
 }

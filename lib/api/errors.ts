@@ -1,4 +1,5 @@
 // One error type for everything the browser gets back from /v1, and the words a page shows for it.
+import { PERMISSION_PHRASES, type Permission } from "@/lib/auth/permissions";
 
 import { parseRetryAfter } from "@/lib/http/retry-after";
 import { routes } from "@/lib/routes";
@@ -117,26 +118,6 @@ export function toApiError(error: unknown): ApiError {
   });
 }
 
-/** What each permission lets one do, to finish "You don't have permission to …". */
-const PERMISSION_ACTIONS: Record<string, string> = {
-  "models.read": "see the models",
-  "files.read": "see the files",
-  "jobs.read": "see the fine-tuning jobs",
-  "usage.read_own": "see your usage",
-  "tokens.manage_own": "manage your console tokens",
-  "playground.use": "use the playground",
-  "files.upload": "upload files",
-  "jobs.create": "create fine-tuning jobs",
-  "jobs.manage_own": "start or cancel your fine-tuning jobs",
-  "files.delete": "delete files",
-  "jobs.manage_any": "start or cancel other people's fine-tuning jobs",
-  "models.manage": "rename, archive or delete models",
-  "users.manage": "manage users",
-  "tokens.manage_any": "manage other people's console tokens",
-  "audit.read": "read the audit log",
-  "usage.read_all": "see everyone's usage",
-};
-
 /** The sign-in page, coming back to `path` (the current page when omitted, in a browser). */
 export function signInHref(path?: string): string {
   const here =
@@ -190,7 +171,9 @@ export function describeError(error: unknown): { title: string; hint: string; si
       };
     case 403:
       if (e.code === "forbidden" && e.param) {
-        const action = PERMISSION_ACTIONS[e.param] ?? "do this";
+        const action = Object.hasOwn(PERMISSION_PHRASES, e.param)
+          ? PERMISSION_PHRASES[e.param as Permission]
+          : "do this";
         return {
           title: "Not allowed",
           hint: `You don't have permission to ${action} (needs ${e.param}). Ask an admin.`,

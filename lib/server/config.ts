@@ -50,6 +50,8 @@ export interface Config {
    * of Next's request handler (`off`: by the route handler, as `next dev` always does).
    */
   fastPath: boolean;
+  /** METRICS_TOKEN: what a Prometheus scraper sends to read /metrics; null = no /metrics. */
+  metricsToken: Secret | null;
 }
 
 export class ConfigError extends Error {
@@ -143,6 +145,13 @@ const envSchema = z.object({
   CONSOLE_FAST_PATH: z
     .enum(["on", "off"], { error: 'CONSOLE_FAST_PATH must be "on" or "off"' })
     .default("on"),
+  METRICS_TOKEN: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || /^[\x21-\x7e]{24,256}$/.test(v), {
+      message:
+        "METRICS_TOKEN must be 24 to 256 printable ASCII characters without spaces (try: openssl rand -hex 32)",
+    }),
 });
 
 /**
@@ -194,6 +203,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     maxJsonBodyBytes: e.MAX_JSON_BODY_BYTES,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     fastPath: e.CONSOLE_FAST_PATH === "on",
+    metricsToken: e.METRICS_TOKEN ? new Secret(e.METRICS_TOKEN) : null,
   };
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { STATUS_CODES } from "node:http";
+import { performance } from "node:perf_hooks";
 import { formatBytes } from "@/lib/format";
 import { parseRetryAfter } from "@/lib/http/retry-after";
 import { readCapped } from "@/lib/read-capped";
@@ -13,6 +14,7 @@ import { ConfigError, getConfig, type Config } from "./config";
 import { errorResponse, GatewayError } from "./errors";
 import { getAuthContext } from "./auth";
 import { guardGateway } from "./auth/guard";
+import { getMetrics, requestTiming, watchStream } from "./metrics";
 import { perProcess } from "./per-process";
 import { createRedactor, isTextual } from "./redact";
 import { getUpstream, type Upstream } from "./upstream";
@@ -100,19 +102,39 @@ export function createGateway(options: GatewayOptions): Gateway {
     }
 
     const target = UPSTREAM_ORIGIN + match.path + forwardedQuery(operation, url.searchParams);
-    const send = () =>
-      upstream(
-        new Request(target, {
-          method,
-          headers,
-          body,
-          signal: request.signal,
-          ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
-        } as RequestInit),
-      );
+    const timing = requestTiming(request);
+    const metrics = getMetrics();
+    // Each attempt: its wait for the upstream's headers (not the console's share) and its failure.
+    const send = async () => {
+      const sent = performance.now();
+      try {
+        const answer = await upstream(
+          new Request(target, {
+            method,
+            headers,
+            body,
+            signal: request.signal,
+            ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
+          } as RequestInit),
+        );
+        if (answer.status === 429 || answer.status >= 500) {
+          const reason = answer.status === 429 ? "status_429" : "status_5xx";
+          metrics.upstreamErrors.inc({ operation: operation.id, reason });
+        }
+        return answer;
+      } catch (error) {
+        if (error instanceof GatewayError && error.code.startsWith("upstream_")) {
+          metrics.upstreamErrors.inc({ operation: operation.id, reason: error.code });
+        }
+        throw error;
+      } finally {
+        timing.upstreamMs += performance.now() - sent;
+      }
+    };
+    const retried = () => metrics.upstreamRetries.inc({ operation: operation.id });
     let response: Response;
     try {
-      response = method === "GET" ? await withRetries(send, request.signal) : await send();
+      response = method === "GET" ? await withRetries(send, request.signal, retried) : await send();
     } catch (error) {
       // However the upstream reacted to the cut-off body, the caller learns why.
       if (uploadTooLarge()) throw tooLarge(config.maxUploadBytes, "The upload");
@@ -122,11 +144,15 @@ export function createGateway(options: GatewayOptions): Gateway {
       await response.body?.cancel();
       throw tooLarge(config.maxUploadBytes, "The upload");
     }
-    return respond(response);
+    return respond(request, response);
   }
 
   /** Reads are retried on 429/5xx/connection failure; writes never are (they may have happened). */
-  async function withRetries(send: () => Promise<Response>, signal: AbortSignal) {
+  async function withRetries(
+    send: () => Promise<Response>,
+    signal: AbortSignal,
+    retried: () => void,
+  ) {
     for (let attempt = 0; ; attempt++) {
       const last = attempt >= MAX_RETRIES;
       let response: Response;
@@ -136,6 +162,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         const retryable = error instanceof GatewayError && error.code === "upstream_unreachable";
         if (last || !retryable || signal.aborted) throw error;
         await sleep(retryDelayMs * 2 ** attempt, signal);
+        retried();
         continue;
       }
       if (last || !RETRY_STATUSES.has(response.status) || signal.aborted) return response;
@@ -144,10 +171,11 @@ export function createGateway(options: GatewayOptions): Gateway {
       if (wait > MAX_RETRY_WAIT_MS) return response;
       await response.body?.cancel();
       await sleep(wait, signal);
+      retried();
     }
   }
 
-  async function respond(response: Response): Promise<Response> {
+  async function respond(request: Request, response: Response): Promise<Response> {
     const headers = new Headers();
     response.headers.forEach((value, name) => {
       if (
@@ -175,7 +203,10 @@ export function createGateway(options: GatewayOptions): Gateway {
       redactor && response.body && isTextual(contentType)
         ? response.body.pipeThrough(redactor.stream())
         : response.body;
-    return new Response(body, { status: response.status, headers });
+    return new Response(isStream && body ? watchStream(request, body) : body, {
+      status: response.status,
+      headers,
+    });
   }
 
   /**

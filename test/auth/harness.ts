@@ -99,6 +99,24 @@ export async function createTestAuth(
   };
 }
 
+/**
+ * Another console instance on `t`'s database: its own auth context (better-auth, credential cache
+ * and listener), sharing nothing with `t.ctx` but the database. Closed with `close()`.
+ */
+export async function anotherInstance(t: TestAuth): Promise<TestAuth> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), `console-auth-${t.kind}-b-`));
+  const ctx = await createAuthContext(t.ctx.config, dataDir);
+  return {
+    kind: t.kind,
+    ctx,
+    dataDir,
+    async close() {
+      await ctx.database.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
 export interface Guarded {
   gateway: Gateway;
   /** Only with the fake upstream: what reached it. */

@@ -13,6 +13,13 @@ import { unknownHostResponse } from "@/lib/auth/host";
 import { matchOperation, type OperationId } from "@/lib/mistral/operations";
 import { refusal } from "../errors";
 import type { Gateway } from "../gateway";
+import {
+  getMetrics,
+  recordAnswer,
+  recordTokens,
+  requestTiming,
+  type RefusalReason,
+} from "../metrics";
 import { admitSpending, auditRefusal, auditStart } from "./audit";
 import type { AuthContext } from "./auth";
 import type { AuthConfig } from "./config";
@@ -99,15 +106,23 @@ export function isDryRun(search: URLSearchParams): boolean {
  * limit on spending, and an audit entry for every write with its outcome and token usage.
  */
 export function guardGateway(gateway: Gateway, context: () => Promise<AuthContext>): Gateway {
-  return async function guarded(request) {
+  const metrics = getMetrics();
+  const refused = (reason: RefusalReason, response: Response) => {
+    metrics.refusals.inc({ reason });
+    return response;
+  };
+
+  async function guarded(request: Request): Promise<Response> {
     const ctx = await context();
     const foreign = foreignHost(ctx.config, request);
-    if (foreign) return foreign;
+    if (foreign) return refused("unknown_host", foreign);
     const authn = await authenticate(ctx, request);
-    if (!authn.ok) return unauthenticated(authn.reason);
+    if (!authn.ok) return refused("unauthenticated", unauthenticated(authn.reason));
     const principal = authn.principal;
     const method = request.method.toUpperCase();
     const match = matchOperation(method, new URL(request.url).pathname);
+    requestTiming(request).operation =
+      match.kind === "match" || match.kind === "refused" ? match.operation.id : "unmatched";
     // Unknown paths and methods get the gateway's own 404/405; nothing is forwarded for them.
     if (match.kind === "not-found" || match.kind === "method-not-allowed") return gateway(request);
     if (match.kind === "refused") {
@@ -155,8 +170,10 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
       const owner = await ownerOf(ctx, owned.kind, match.params[owned.param]);
       if (owner?.userId !== principal.userId) permission = owned.any;
     }
-    if (!can(principal.role, permission)) return refuse(forbidden(principal, permission, label));
-    if (crossSiteWrite(ctx, request, principal)) return refuse(crossSite());
+    if (!can(principal.role, permission)) {
+      return refuse(refused("forbidden", forbidden(principal, permission, label)));
+    }
+    if (crossSiteWrite(ctx, request, principal)) return refuse(refused("cross_site", crossSite()));
     if (!write) return keepJobs(ctx, operation.id, await gateway(request));
 
     const spend = !dryRun && isSpending(operation);
@@ -169,6 +186,7 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
       const admission = await admitSpending(ctx, principal, start, limit);
       if (!admission.ok) {
         const wait = admission.retryAfter;
+        metrics.refusals.inc({ reason: "rate_limited" });
         return refuse(
           refusal(
             429,
@@ -203,6 +221,11 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
         try {
           const made = creates && seen.status < 300 ? creates.id(seen) : null;
           if (creates && made) await recordOwner(ctx, creates.kind, made, principal);
+          recordTokens(
+            seen.model,
+            seen.usage?.promptTokens ?? null,
+            seen.usage?.completionTokens ?? null,
+          );
           await finish({
             status: seen.status,
             // Uploads and new resources are filed under their new id; completions under their model.
@@ -216,5 +239,18 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
       },
       async () => (copy ? estimatePromptTokens(await copy.text()) : null),
     );
+  }
+
+  // Every /v1 request is counted here, once, by operation and status, with its latency.
+  return async function measured(request) {
+    requestTiming(request);
+    let status = 500;
+    try {
+      const response = await guarded(request);
+      status = response.status;
+      return response;
+    } finally {
+      recordAnswer(request, status);
+    }
   };
 }
