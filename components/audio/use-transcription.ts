@@ -1,8 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
-import { fetchJson } from "@/lib/api/client";
-import { type ApiError, toApiError } from "@/lib/api/errors";
+import { type ApiError, readError, toApiError } from "@/lib/api/errors";
 import { streamTranscription } from "@/lib/api/stream";
 import {
   applyEvent,
@@ -38,12 +37,14 @@ export function useTranscription() {
           setTranscript((t) => applyEvent(t ?? EMPTY_TRANSCRIPT, event));
         }
       } else {
-        const answer = await fetchJson<TranscriptionResponse>("/v1/audio/transcriptions", {
+        // Multipart: sent as the browser encodes the form, which openapi-fetch would re-serialize.
+        const response = await fetch("/v1/audio/transcriptions", {
           method: "POST",
           body: form,
           signal: ctrl.signal,
         });
-        setTranscript(fromResponse(answer));
+        if (!response.ok) throw await readError(response);
+        setTranscript(fromResponse((await response.json()) as TranscriptionResponse));
       }
     } catch (e) {
       setError(toApiError(e));
