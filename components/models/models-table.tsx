@@ -161,7 +161,7 @@ export function ModelsTable(props: ModelsTableProps) {
             {actionsWidth > 0 && (
               <th
                 scope="col"
-                className="sticky top-0 z-30 border-b border-l md:right-0 border-border bg-surface-2 px-3 text-left font-medium text-muted"
+                className="sticky top-0 z-30 border-b border-l border-border bg-surface-2 px-3 text-left font-medium text-muted md:right-0"
               >
                 Actions
               </th>
