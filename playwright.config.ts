@@ -11,7 +11,9 @@ import { CANARY_KEY } from "./e2e/canary";
 //   +4  restart.slow.spec.ts starts and restarts its own;
 //   +5  live mode against the standalone sandbox (+6), signed in: the journeys tagged @live;
 //   +7  signed in, accounts on SQLite: e2e/auth; +8 the same on PostgreSQL: e2e/auth tagged @postgres.
-// e2e/auth/setup.spec and auth-off.spec start theirs on +9 and +10 (e2e/own-server.ts).
+// e2e/auth/setup.spec and auth-off.spec start theirs on +9 and +10 (e2e/own-server.ts),
+// security-headers.spec on +11; e2e/auth/instances.spec nginx on +12 in front of two consoles on +13
+// and +14 (a database of its own on +8's PostgreSQL) with the standalone sandbox on +15.
 const port = Number(process.env.E2E_PORT ?? 3100);
 
 /**

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { hostPermitted, hostPolicyFromEnv, unknownHostResponse } from "@/lib/auth/host";
 import { contentSecurityPolicy, createNonce, strictTransportSecurity } from "@/lib/csp";
+import { routes } from "@/lib/routes";
 
 // A page request without a session cookie goes straight to sign-in, remembering where it was
 // going. This is only the fast path for the browser: the console layout checks the session for
@@ -36,7 +37,7 @@ function route(request: NextRequest, next: () => NextResponse): Response {
   if (/^\/(sign-in|setup)/.test(pathname)) return next();
   if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return next();
   const url = request.nextUrl.clone();
-  url.pathname = "/sign-in";
+  url.pathname = routes.signIn();
   url.search = "";
   if (pathname !== "/") url.searchParams.set("next", pathname + search);
   return NextResponse.redirect(url);
@@ -44,9 +45,10 @@ function route(request: NextRequest, next: () => NextResponse): Response {
 
 export const config = {
   // Pages only, the signed-out ones included: not the APIs (they check for themselves, and a proxy
-  // would buffer and truncate large uploads), Next's own files or static assets. Only asset
-  // extensions are skipped: a page such as /models/<id> may end in ".1" and needs its nonce.
+  // would buffer and truncate large uploads), /metrics (its own token), Next's own files or static
+  // assets. Only asset extensions are skipped: a page such as /models/<id> may end in ".1" and
+  // needs its nonce.
   matcher: [
-    "/((?!api/|v1/|v2/|_next/|.*\\.(?:ico|png|svg|jpe?g|gif|webp|txt|xml|webmanifest|js|css|map|woff2?)$).*)",
+    "/((?!api/|v1/|v2/|_next/|metrics$|.*\\.(?:ico|png|svg|jpe?g|gif|webp|txt|xml|webmanifest|js|css|map|woff2?)$).*)",
   ],
 };

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { buttonVariants } from "@/components/ui/button";
+import { routes } from "@/lib/routes";
 
 export default function NotFound() {
   return (
@@ -9,7 +10,7 @@ export default function NotFound() {
       <p className="text-muted">
         The address may be mistyped, or what it pointed to (a job, a file, a model) was deleted.
       </p>
-      <Link href="/playground" className={buttonVariants({ variant: "primary" })}>
+      <Link href={routes.playground()} className={buttonVariants({ variant: "primary" })}>
         Go to the playground
       </Link>
     </main>

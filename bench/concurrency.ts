@@ -9,7 +9,7 @@
  * burst, after the first.
  *
  *   npx tsx bench/concurrency.ts [--streams 500] [--events 50] [--interval 50] [--build]
- *                                [--patch bench/proposals/<name>.patch]
+ *                                [--patch bench/variants/<name>.patch]
  */
 import http from "node:http";
 import {

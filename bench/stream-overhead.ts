@@ -13,7 +13,7 @@
  *   (p) with --patch <file>: a second console built with that patch applied (a proposed change).
  *
  *   npx tsx bench/stream-overhead.ts [--streams 200] [--events 10] [--interval 10] [--build]
- *                                    [--patch bench/proposals/<name>.patch]
+ *                                    [--patch bench/variants/<name>.patch]
  */
 import http from "node:http";
 import { streamOnce, type StreamTiming } from "./lib/sse-client";

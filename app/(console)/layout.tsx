@@ -5,6 +5,7 @@ import { HealthIndicator } from "@/components/shell/health-indicator";
 import { Nav } from "@/components/shell/nav";
 import { requirePageUser } from "@/lib/server/auth/page";
 import { publicBackendInfo } from "@/lib/server/config";
+import { routes } from "@/lib/routes";
 
 // The header names the backend in use, which is decided by the server's configuration at run time.
 export const dynamic = "force-dynamic";
@@ -38,7 +39,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         </a>
         <aside className="relative border-b border-border bg-surface md:w-56 md:shrink-0 md:border-r md:border-b-0">
           <div className="flex items-center gap-4 px-4 py-3 md:sticky md:top-0 md:flex-col md:items-stretch md:gap-6 md:py-5">
-            <Link href="/playground" className="flex items-center gap-2 font-semibold">
+            <Link href={routes.playground()} className="flex items-center gap-2 font-semibold">
               <span
                 aria-hidden
                 className="grid h-7 w-7 place-items-center rounded-md bg-accent text-sm text-accent-fg"

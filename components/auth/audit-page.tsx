@@ -1,48 +1,20 @@
 "use client";
 
-import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import { usePathname, useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { debounce, useQueryStates } from "nuqs";
+import { useEffect, useState } from "react";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
-import { consoleFetch } from "@/lib/api/console";
-import {
-  auditQuery,
-  readAuditFilter,
-  writeAuditFilter,
-  type AuditFilter,
-} from "@/lib/auth/audit-filter";
+import { auditCsvHref, useConsoleAudit } from "@/lib/api/hooks/use-console-audit";
+import { useConsoleUsers } from "@/lib/api/hooks/use-console-users";
+import { auditFilterParsers, isFiltered } from "@/lib/auth/audit-filter";
 import { AUDITED_OPERATIONS } from "@/lib/auth/permissions";
 import { UNIT_LABELS } from "@/lib/auth/usage";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { Forbidden } from "./forbidden";
 import { useCan } from "./session";
-
-interface AuditEntry {
-  id: number;
-  at: string;
-  userId: string;
-  userEmail: string;
-  via: string;
-  operation: string;
-  method: string;
-  path: string;
-  target: string | null;
-  status: number | null;
-  model: string | null;
-  promptTokens: number | null;
-  completionTokens: number | null;
-  totalTokens: number | null;
-  /** "console" when the console estimated the counts (a stream stopped or cut before its usage). */
-  usageSource: "upstream" | "console" | null;
-  /** What a spending call consumed in the unit it is billed in (tokens, pages, audio_seconds). */
-  usageUnit: string | null;
-  usageQuantity: number | null;
-  durationMs: number | null;
-}
 
 /** The exact time on two lines (date, then time), so the table stays narrow. */
 function When({ value }: { value: string }) {
@@ -71,55 +43,32 @@ function statusTone(status: number | null) {
   return "danger" as const;
 }
 
+/** A value that follows `value` once it has stopped changing for `ms`. */
+function useSettled<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
 /** The audit log: who did what, when, with what result and token usage; filter and export. */
 export function AuditPage() {
   const allowed = useCan("audit.read");
-  const params = useSearchParams();
-  const pathname = usePathname();
-  const filter = useMemo(() => readAuditFilter(new URLSearchParams(params.toString())), [params]);
-  const setFilter = useCallback(
-    (patch: Partial<AuditFilter>) =>
-      window.history.replaceState(null, "", pathname + writeAuditFilter({ ...filter, ...patch })),
-    [filter, pathname],
-  );
-  // The target is typed: the URL (and the query) follow a moment after the last keystroke.
-  // (A change of the URL from elsewhere, back/forward, is adopted.)
-  const [target, setTarget] = useState(filter.target);
-  const [seen, setSeen] = useState(filter.target);
-  const [written, setWritten] = useState(filter.target);
-  if (seen !== filter.target) {
-    setSeen(filter.target);
-    if (filter.target !== written) setTarget(filter.target);
-  }
-  useEffect(() => {
-    if (target === filter.target) return;
-    const timer = setTimeout(() => {
-      setWritten(target);
-      setFilter({ target });
-    }, 300);
-    return () => clearTimeout(timer);
-  }, [target, filter.target, setFilter]);
-  const users = useQuery({
-    queryKey: ["console-users"],
-    queryFn: () => consoleFetch<{ users: { id: string; email: string }[] }>("/api/console/users"),
-    enabled: allowed,
-  });
-  const entries = useInfiniteQuery({
-    queryKey: ["console-audit", filter],
-    queryFn: ({ pageParam }) =>
-      consoleFetch<{ entries: AuditEntry[]; nextBefore: number | null }>(
-        `/api/console/audit?${auditQuery(filter, pageParam ? { before: String(pageParam) } : {})}`,
-      ),
-    initialPageParam: 0,
-    getNextPageParam: (last) => last.nextBefore ?? undefined,
-    enabled: allowed,
-  });
+  // The filters live in the URL (a filtered view can be shared and reloaded), replaced in place.
+  const [filter, setFilter] = useQueryStates(auditFilterParsers);
+  // The target is typed: the URL and the query follow a moment after the last keystroke.
+  const target = useSettled(filter.target, 300);
+  const shown = { ...filter, target };
+  const users = useConsoleUsers({ enabled: allowed });
+  const entries = useConsoleAudit(shown, { enabled: allowed });
 
   if (!allowed) {
     return (
       <>
         <PageHeader title="Audit log" />
-        <Forbidden permission="audit.read" what="read the audit log" />
+        <Forbidden permission="audit.read" />
       </>
     );
   }
@@ -132,7 +81,7 @@ export function AuditPage() {
         actions={
           <a
             className={buttonVariants({ variant: "secondary" })}
-            href={`/api/console/audit?${auditQuery(filter, { format: "csv" })}`}
+            href={auditCsvHref(shown)}
             download
           >
             Export CSV
@@ -149,7 +98,7 @@ export function AuditPage() {
               onChange={(e) => setFilter({ user: e.target.value })}
             >
               <option value="">Everyone</option>
-              {users.data?.users.map((u) => (
+              {users.data?.map((u) => (
                 <option key={u.id} value={u.id}>
                   {u.email}
                 </option>
@@ -181,8 +130,10 @@ export function AuditPage() {
               type="search"
               placeholder="file, job or model id"
               className={inputClass}
-              value={target}
-              onChange={(e) => setTarget(e.target.value)}
+              value={filter.target}
+              onChange={(e) =>
+                setFilter({ target: e.target.value }, { limitUrlUpdates: debounce(300) })
+              }
             />
           )}
         </Field>
@@ -215,7 +166,7 @@ export function AuditPage() {
         <ErrorState error={entries.error} onRetry={() => entries.refetch()} />
       ) : rows.length === 0 ? (
         <EmptyState title="Nothing recorded">
-          {writeAuditFilter(filter)
+          {isFiltered(shown)
             ? "No entry matches these filters."
             : "Writes and playground calls appear here as people use the console."}
         </EmptyState>

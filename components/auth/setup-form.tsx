@@ -1,65 +1,59 @@
 "use client";
 
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
-import { ApiError, describeError } from "@/lib/api/errors";
-import { consoleFetch, postJson } from "@/lib/api/console";
+import { ApiError } from "@/lib/api/errors";
+import { showServerError } from "@/lib/api/form-errors";
+import { useConsoleSetup } from "@/lib/api/hooks/use-console-setup";
+import { PASSWORD_RULE } from "@/lib/console/fields";
+import { setupForm } from "@/lib/console/setup";
+import { routes } from "@/lib/routes";
 
-/** First run: the setup token from the server log makes its holder the first admin. */
-export function SetupForm() {
+const FIELDS = Object.keys(setupForm.shape);
+
+/**
+ * First run: the setup token from the server log makes its holder the first admin. The page says
+ * whether setup is still needed (`setupNeeded`); a 409 on submit says it was done meanwhile.
+ */
+export function SetupForm({ setupNeeded }: { setupNeeded: boolean }) {
   const router = useRouter();
-  const [needed, setNeeded] = useState<boolean | null>(null);
-  const [form, setForm] = useState({ token: "", name: "", email: "", password: "", confirm: "" });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ field: string | null; message: string } | null>(null);
+  const [done, setDone] = useState(!setupNeeded);
+  const setup = useConsoleSetup();
+  const {
+    register,
+    handleSubmit,
+    control,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm({
+    resolver: zodResolver(setupForm),
+    defaultValues: { token: "", name: "", email: "", password: "", confirm: "" },
+  });
+  const filled = useWatch({ control, name: ["token", "name", "email", "password"] }).every(Boolean);
 
-  useEffect(() => {
-    consoleFetch<{ setupNeeded: boolean }>("/api/console/auth-info").then(
-      (info) => setNeeded(info.setupNeeded),
-      () => setNeeded(true),
-    );
-  }, []);
-
-  const set = (key: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) =>
-    setForm((f) => ({ ...f, [key]: e.target.value }));
-  const fieldError = (field: string) => (error?.field === field ? error.message : null);
-
-  async function submit(event: React.FormEvent) {
-    event.preventDefault();
-    if (form.password.length < 12 || form.password.length > 128) {
-      setError({ field: "password", message: "The password needs 12 to 128 characters." });
-      return;
-    }
-    if (form.password !== form.confirm) {
-      setError({ field: "confirm", message: "The two passwords differ." });
-      return;
-    }
-    setBusy(true);
-    setError(null);
+  const submit = handleSubmit(async ({ token, name, email, password }) => {
     try {
-      const { token, name, email, password } = form;
-      await postJson("/api/console/setup", { token, name, email, password });
-      router.replace("/");
+      await setup.mutateAsync({ token, name, email, password });
+      router.replace(routes.home());
       router.refresh();
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 409) setNeeded(false);
-      const field = e instanceof ApiError ? e.param : null;
-      setError({
-        field,
-        message: e instanceof ApiError ? e.message : describeError(e).title,
-      });
-      setBusy(false);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409) setDone(true);
+      showServerError(error, FIELDS, setError);
     }
-  }
+  });
+  // After success the page is on its way to "/": the button stays busy until then.
+  const busy = isSubmitting || setup.isSuccess;
 
-  if (needed === false) {
+  if (done) {
     return (
       <div className="flex flex-col gap-3">
         <h1 className="text-lg font-semibold">Setup is done</h1>
         <p className="text-sm text-muted">This console already has an admin.</p>
-        <a href="/sign-in" className="text-sm font-medium text-accent underline">
+        <a href={routes.signIn()} className="text-sm font-medium text-accent underline">
           Sign in
         </a>
       </div>
@@ -75,76 +69,62 @@ export function SetupForm() {
           the line <code className="font-mono">Setup token:</code>.
         </p>
       </div>
-      <Field label="Setup token" error={fieldError("token")}>
+      <Field label="Setup token" error={errors.token?.message}>
         {(ids) => (
           <input
             {...ids}
+            {...register("token")}
             autoFocus
             autoComplete="off"
             spellCheck={false}
             className={`${inputClass} font-mono`}
-            value={form.token}
-            onChange={set("token")}
           />
         )}
       </Field>
-      <Field label="Name" error={fieldError("name")}>
+      <Field label="Name" error={errors.name?.message}>
         {(ids) => (
-          <input
-            {...ids}
-            autoComplete="name"
-            className={inputClass}
-            value={form.name}
-            onChange={set("name")}
-          />
+          <input {...ids} {...register("name")} autoComplete="name" className={inputClass} />
         )}
       </Field>
-      <Field label="Email" error={fieldError("email")}>
+      <Field label="Email" error={errors.email?.message}>
         {(ids) => (
           <input
             {...ids}
+            {...register("email")}
             type="email"
             autoComplete="username"
             className={inputClass}
-            value={form.email}
-            onChange={set("email")}
           />
         )}
       </Field>
-      <Field label="Password" description="12 to 128 characters." error={fieldError("password")}>
+      <Field label="Password" description={`${PASSWORD_RULE}.`} error={errors.password?.message}>
         {(ids) => (
           <input
             {...ids}
+            {...register("password")}
             type="password"
             autoComplete="new-password"
             className={inputClass}
-            value={form.password}
-            onChange={set("password")}
           />
         )}
       </Field>
-      <Field label="Confirm password" error={fieldError("confirm")}>
+      <Field label="Confirm password" error={errors.confirm?.message}>
         {(ids) => (
           <input
             {...ids}
+            {...register("confirm")}
             type="password"
             autoComplete="new-password"
             className={inputClass}
-            value={form.confirm}
-            onChange={set("confirm")}
           />
         )}
       </Field>
-      {error && !["token", "name", "email", "password", "confirm"].includes(error.field ?? "") && (
+      {errors.root?.server && (
         <div role="alert" className="rounded-md bg-danger-soft px-3 py-2 text-sm text-danger">
-          {error.message}
+          {errors.root.server.message}
         </div>
       )}
-      <Button
-        type="submit"
-        variant="primary"
-        disabled={busy || !form.token || !form.name || !form.email || !form.password}
-      >
+      <Button type="submit" variant="primary" disabled={busy || !filled}>
         {busy ? "Creating…" : "Create admin"}
       </Button>
     </form>

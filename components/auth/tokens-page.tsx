@@ -1,7 +1,8 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useState, useSyncExternalStore } from "react";
+import { useForm, useWatch } from "react-hook-form";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -9,20 +10,21 @@ import { ConfirmDialog } from "@/components/ui/dialog";
 import { Field, inputClass, inputClassFor } from "@/components/ui/field";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { useToast } from "@/components/ui/toast";
-import { consoleFetch, postJson } from "@/lib/api/console";
 import { describeError } from "@/lib/api/errors";
+import { showServerError } from "@/lib/api/form-errors";
+import {
+  useConsoleTokens,
+  useCreateConsoleToken,
+  useRevokeConsoleToken,
+} from "@/lib/api/hooks/use-console-tokens";
+import {
+  createTokenBody,
+  TOKEN_NAME_MAX,
+  type CreatedToken,
+  type TokenInfo,
+} from "@/lib/console/tokens";
 import { formatDateTime, formatRelative } from "@/lib/format";
 import { useCan, useSession } from "./session";
-
-export interface TokenInfo {
-  id: string;
-  name: string;
-  prefix: string;
-  userId: string;
-  userEmail: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-}
 
 function When({ value, never = "—" }: { value: string | null; never?: string }) {
   if (!value) return <span className="text-muted">{never}</span>;
@@ -38,40 +40,34 @@ export function TokensPage() {
   const { authMode } = useSession();
   const canAll = useCan("tokens.manage_any");
   const [all, setAll] = useState(false);
-  const [name, setName] = useState("");
-  const [created, setCreated] = useState<{ token: TokenInfo; secret: string } | null>(null);
+  const [created, setCreated] = useState<CreatedToken | null>(null);
   const [revoking, setRevoking] = useState<TokenInfo | null>(null);
-  const client = useQueryClient();
   const toast = useToast();
-  const key = ["console-tokens", all];
-  const tokens = useQuery({
-    queryKey: key,
-    queryFn: () =>
-      consoleFetch<{ tokens: TokenInfo[] }>(`/api/console/tokens${all ? "?all=1" : ""}`),
-    enabled: authMode === "on",
+  const tokens = useConsoleTokens(all ? "all" : "own", { enabled: authMode === "on" });
+  const create = useCreateConsoleToken();
+  const revoke = useRevokeConsoleToken();
+  const form = useForm({ resolver: zodResolver(createTokenBody), defaultValues: { name: "" } });
+  const name = useWatch({ control: form.control, name: "name" });
+  const nameError =
+    form.formState.errors.name?.message ?? form.formState.errors.root?.server?.message;
+  const submit = form.handleSubmit(async (body) => {
+    try {
+      setCreated(await create.mutateAsync(body));
+      form.reset();
+    } catch (error) {
+      // Whatever refused it (the name, or this session may not make tokens), it is said there.
+      showServerError(error, ["name"], form.setError);
+    }
   });
-  const create = useMutation({
-    mutationFn: (tokenName: string) =>
-      postJson<{ token: TokenInfo; secret: string }>("/api/console/tokens", { name: tokenName }),
-    onSuccess: (result) => {
-      setCreated(result);
-      setName("");
-      void client.invalidateQueries({ queryKey: ["console-tokens"] });
-    },
-  });
-  const revoke = useMutation({
-    mutationFn: (token: TokenInfo) =>
-      consoleFetch<void>(`/api/console/tokens/${encodeURIComponent(token.id)}`, {
-        method: "DELETE",
-      }),
-    onSuccess: (_, token) => {
-      setRevoking(null);
-      if (created?.token.id === token.id) setCreated(null);
-      toast({ tone: "success", title: `Token “${token.name}” revoked` });
-      void client.invalidateQueries({ queryKey: ["console-tokens"] });
-    },
-    onError: (error) => toast({ tone: "error", ...describeToast(error) }),
-  });
+  const onRevoke = (token: TokenInfo) =>
+    revoke.mutate(token, {
+      onSuccess: () => {
+        setRevoking(null);
+        if (created?.token.id === token.id) setCreated(null);
+        toast({ tone: "success", title: `Token “${token.name}” revoked` });
+      },
+      onError: (error) => toast({ tone: "error", ...describeToast(error) }),
+    });
   const origin = useOrigin();
 
   if (authMode === "off") {
@@ -95,30 +91,31 @@ export function TokensPage() {
       <section className="mb-6 grid grid-cols-1 gap-4 lg:grid-cols-2">
         <form
           className="flex flex-col gap-3 rounded-lg border border-border bg-surface p-4"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (name.trim()) create.mutate(name.trim());
-          }}
+          onSubmit={submit}
+          noValidate
         >
           <h2 className="text-sm font-semibold">New token</h2>
           <Field
             label="Token name"
-            description="What it is for, e.g. “nightly eval script”. Up to 64 characters."
-            error={create.error ? describeError(create.error).title : null}
+            description={`What it is for, e.g. “nightly eval script”. Up to ${TOKEN_NAME_MAX} characters.`}
+            error={nameError}
           >
             {(ids) => (
               <input
                 {...ids}
+                {...form.register("name")}
                 className={inputClass}
-                maxLength={64}
-                value={name}
-                onChange={(e) => setName(e.target.value)}
+                maxLength={TOKEN_NAME_MAX}
               />
             )}
           </Field>
           <div>
-            <Button type="submit" variant="primary" disabled={!name.trim() || create.isPending}>
-              {create.isPending ? "Creating…" : "Create token"}
+            <Button
+              type="submit"
+              variant="primary"
+              disabled={!name.trim() || form.formState.isSubmitting}
+            >
+              {form.formState.isSubmitting ? "Creating…" : "Create token"}
             </Button>
           </div>
           {created && (
@@ -176,7 +173,7 @@ const mistral = new Mistral({
         <LoadingState label="Loading tokens…" />
       ) : tokens.isError ? (
         <ErrorState error={tokens.error} onRetry={() => tokens.refetch()} />
-      ) : tokens.data.tokens.length === 0 ? (
+      ) : tokens.data.length === 0 ? (
         <EmptyState title="No tokens yet">
           Create one above to call the console from a script.
         </EmptyState>
@@ -196,7 +193,7 @@ const mistral = new Mistral({
               </tr>
             </thead>
             <tbody>
-              {tokens.data.tokens.map((t) => (
+              {tokens.data.map((t) => (
                 <tr key={t.id} className="border-t border-border">
                   <td className="px-3 py-2 font-medium">{t.name}</td>
                   <td className="px-3 py-2 font-mono text-xs text-muted">{t.prefix}…</td>
@@ -226,7 +223,7 @@ const mistral = new Mistral({
       <ConfirmDialog
         open={revoking !== null}
         onClose={() => setRevoking(null)}
-        onConfirm={() => revoking && revoke.mutate(revoking)}
+        onConfirm={() => revoking && onRevoke(revoking)}
         title="Revoke token"
         confirmLabel="Revoke"
         busy={revoke.isPending}

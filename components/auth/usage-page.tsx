@@ -1,6 +1,5 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import {
   Bar,
@@ -15,26 +14,10 @@ import {
 import { PageHeader } from "@/components/shell/page-header";
 import { Field, inputClassFor } from "@/components/ui/field";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
-import { consoleFetch } from "@/lib/api/console";
-import {
-  daysBetween,
-  tokensPerDay,
-  totalsBy,
-  unitTotals,
-  type UnitUsageRow,
-  type UsageRow,
-  UNIT_LABELS,
-} from "@/lib/auth/usage";
+import { useConsoleUsage } from "@/lib/api/hooks/use-console-usage";
+import { daysBetween, tokensPerDay, totalsBy, unitTotals, UNIT_LABELS } from "@/lib/auth/usage";
 import { formatNumber } from "@/lib/format";
 import { useCan } from "./session";
-
-interface UsageAnswer {
-  from: string;
-  to: string;
-  rows: UsageRow[];
-  units: UnitUsageRow[];
-  users: { id: string; email: string }[];
-}
 
 const COLORS = [
   "var(--accent)",
@@ -50,13 +33,7 @@ export function UsagePage() {
   const all = useCan("usage.read_all");
   const [days, setDays] = useState(30);
   const [user, setUser] = useState("");
-  const usage = useQuery({
-    queryKey: ["console-usage", days, user],
-    queryFn: () =>
-      consoleFetch<UsageAnswer>(
-        `/api/console/usage?days=${days}${user ? `&user=${encodeURIComponent(user)}` : ""}`,
-      ),
-  });
+  const usage = useConsoleUsage(days, user);
   const shaped = useMemo(() => {
     if (!usage.data) return null;
     const { rows, from, to } = usage.data;

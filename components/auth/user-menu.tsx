@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { clearDraft } from "@/lib/fine-tuning/draft-storage";
 import { STORAGE_KEY } from "@/lib/playground/storage";
 import { useSession } from "./session";
+import { routes } from "@/lib/routes";
 
 /** Who is signed in, with their role, and Sign out. */
 export function UserMenu() {
@@ -32,7 +33,7 @@ export function UserMenu() {
     } finally {
       void qc.cancelQueries(); // nothing to wait for: clear() drops them next
       qc.clear();
-      router.replace("/sign-in");
+      router.replace(routes.signIn());
       router.refresh();
     }
   }

@@ -1,7 +1,9 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { z } from "zod";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -9,67 +11,62 @@ import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
 import { Field, inputClass, inputClassFor } from "@/components/ui/field";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { useToast } from "@/components/ui/toast";
-import { consoleFetch, postJson } from "@/lib/api/console";
-import { ApiError, describeError } from "@/lib/api/errors";
+import { describeError } from "@/lib/api/errors";
+import { showServerError } from "@/lib/api/form-errors";
+import {
+  useConsoleUsers,
+  useCreateConsoleUser,
+  useDeleteConsoleUser,
+  useUpdateConsoleUser,
+} from "@/lib/api/hooks/use-console-users";
 import { ROLE_DESCRIPTIONS, ROLES, type Role } from "@/lib/auth/permissions";
+import { PASSWORD_RULE } from "@/lib/console/fields";
+import {
+  createUserBody,
+  rateLimitInput,
+  type UpdateUserBody,
+  type UserInfo,
+} from "@/lib/console/users";
 import { formatDateTime, formatRelative } from "@/lib/format";
 import { Forbidden } from "./forbidden";
 import { useCan, useSession } from "./session";
-
-export interface UserInfo {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  createdAt: string;
-  disabled: boolean;
-  rateLimitPerMinute: number | null;
-}
-
-const KEY = ["console-users"];
 
 /** Admins manage accounts: create, role, disable, per-user limit, delete. */
 export function UsersPage() {
   const allowed = useCan("users.manage");
   const { user: me } = useSession();
-  const client = useQueryClient();
   const toast = useToast();
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<UserInfo | null>(null);
-  const users = useQuery({
-    queryKey: KEY,
-    queryFn: () => consoleFetch<{ users: UserInfo[] }>("/api/console/users"),
-    enabled: allowed,
-  });
+  const users = useConsoleUsers({ enabled: allowed });
   const fail = (error: unknown) => {
     const { title, hint } = describeError(error);
     toast({ tone: "error", title, body: hint });
   };
-  const update = useMutation({
-    mutationFn: ({ id, patch }: { id: string; patch: Partial<UserInfo> }) =>
-      postJson<{ user: UserInfo }>(`/api/console/users/${encodeURIComponent(id)}`, patch, "PATCH"),
-    onSuccess: ({ user }) => {
-      toast({ tone: "success", title: `${user.email} updated` });
-      void client.invalidateQueries({ queryKey: KEY });
-    },
-    onError: fail,
-  });
-  const remove = useMutation({
-    mutationFn: (u: UserInfo) =>
-      consoleFetch<void>(`/api/console/users/${encodeURIComponent(u.id)}`, { method: "DELETE" }),
-    onSuccess: (_, u) => {
-      setDeleting(null);
-      toast({ tone: "success", title: `${u.email} deleted` });
-      void client.invalidateQueries({ queryKey: KEY });
-    },
-    onError: fail,
-  });
+  const update = useUpdateConsoleUser();
+  const remove = useDeleteConsoleUser();
+  const change = (id: string, patch: UpdateUserBody) =>
+    update.mutate(
+      { id, patch },
+      {
+        onSuccess: (user) => toast({ tone: "success", title: `${user.email} updated` }),
+        onError: fail,
+      },
+    );
+  const confirmDelete = (u: UserInfo) =>
+    remove.mutate(u, {
+      onSuccess: () => {
+        setDeleting(null);
+        toast({ tone: "success", title: `${u.email} deleted` });
+      },
+      onError: fail,
+    });
 
   if (!allowed) {
     return (
       <>
         <PageHeader title="Users" />
-        <Forbidden permission="users.manage" what="manage users" />
+        <Forbidden permission="users.manage" />
       </>
     );
   }
@@ -105,7 +102,7 @@ export function UsersPage() {
               </tr>
             </thead>
             <tbody>
-              {users.data.users.map((u) => {
+              {users.data.map((u) => {
                 const self = u.id === me.id;
                 return (
                   <tr key={u.id} className="border-t border-border">
@@ -120,9 +117,7 @@ export function UsersPage() {
                         value={u.role}
                         disabled={self || update.isPending}
                         title={self ? "You cannot change your own role" : undefined}
-                        onChange={(e) =>
-                          update.mutate({ id: u.id, patch: { role: e.target.value as Role } })
-                        }
+                        onChange={(e) => change(u.id, { role: e.target.value as Role })}
                       >
                         {ROLES.map((r) => (
                           <option key={r} value={r}>
@@ -141,9 +136,7 @@ export function UsersPage() {
                     <td className="px-3 py-2">
                       <LimitEditor
                         user={u}
-                        onSave={(v) =>
-                          update.mutate({ id: u.id, patch: { rateLimitPerMinute: v } })
-                        }
+                        onSave={(v) => change(u.id, { rateLimitPerMinute: v })}
                       />
                     </td>
                     <td className="px-3 py-2">
@@ -158,9 +151,7 @@ export function UsersPage() {
                             size="sm"
                             variant="ghost"
                             aria-label={`${u.disabled ? "Enable" : "Disable"} ${u.email}`}
-                            onClick={() =>
-                              update.mutate({ id: u.id, patch: { disabled: !u.disabled } })
-                            }
+                            onClick={() => change(u.id, { disabled: !u.disabled })}
                           >
                             {u.disabled ? "Enable" : "Disable"}
                           </Button>
@@ -186,7 +177,7 @@ export function UsersPage() {
       <ConfirmDialog
         open={deleting !== null}
         onClose={() => setDeleting(null)}
-        onConfirm={() => deleting && remove.mutate(deleting)}
+        onConfirm={() => deleting && confirmDelete(deleting)}
         title="Delete user"
         busy={remove.isPending}
       >
@@ -199,29 +190,37 @@ export function UsersPage() {
   );
 }
 
+const limitForm = z.object({ limit: rateLimitInput });
+
+/** The per-user cap on spending calls a minute: empty for the console's default. */
 function LimitEditor({ user, onSave }: { user: UserInfo; onSave: (value: number | null) => void }) {
-  const [value, setValue] = useState(user.rateLimitPerMinute?.toString() ?? "");
   const current = user.rateLimitPerMinute?.toString() ?? "";
-  const valid = value === "" || /^[1-9]\d{0,5}$/.test(value);
+  const { register, handleSubmit, control, formState } = useForm({
+    resolver: zodResolver(limitForm),
+    mode: "onChange",
+    // Follows the saved value once the list is fetched again.
+    values: { limit: current },
+  });
+  const value = useWatch({ control, name: "limit" });
   return (
     <form
       className="flex items-center gap-1"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (valid && value !== current) onSave(value === "" ? null : Number(value));
-      }}
+      noValidate
+      onSubmit={handleSubmit(({ limit }) => {
+        if (value.trim() !== current) onSave(limit);
+      })}
     >
       <input
+        {...register("limit")}
         aria-label={`Requests per minute for ${user.email}`}
-        aria-invalid={!valid || undefined}
+        aria-invalid={formState.errors.limit ? true : undefined}
+        title={formState.errors.limit?.message}
         inputMode="numeric"
         placeholder="default"
         className={inputClassFor({ height: "h-8", width: "w-24" })}
-        value={value}
-        onChange={(e) => setValue(e.target.value.trim())}
       />
-      {value !== current && (
-        <Button size="sm" type="submit" disabled={!valid}>
+      {value.trim() !== current && (
+        <Button size="sm" type="submit" disabled={!formState.isValid}>
           Save
         </Button>
       )}
@@ -229,29 +228,37 @@ function LimitEditor({ user, onSave }: { user: UserInfo; onSave: (value: number 
   );
 }
 
+const FIELDS = Object.keys(createUserBody.shape);
+const EMPTY = { name: "", email: "", password: "", role: "member" as Role };
+
 function CreateUserDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const client = useQueryClient();
   const toast = useToast();
-  const empty = { name: "", email: "", password: "", role: "member" as Role };
-  const [form, setForm] = useState(empty);
-  const create = useMutation({
-    mutationFn: () => postJson<{ user: UserInfo }>("/api/console/users", form),
-    onSuccess: ({ user }) => {
-      toast({ tone: "success", title: `${user.email} added as ${user.role}` });
-      void client.invalidateQueries({ queryKey: KEY });
-      setForm(empty);
-      close();
-    },
+  const create = useCreateConsoleUser();
+  const {
+    register,
+    handleSubmit,
+    control,
+    setError,
+    reset,
+    formState: { errors, isSubmitting },
+  } = useForm({ resolver: zodResolver(createUserBody), defaultValues: EMPTY });
+  const [name, email, password, role] = useWatch({
+    control,
+    name: ["name", "email", "password", "role"],
   });
   const close = () => {
-    create.reset();
+    reset(EMPTY);
     onClose();
   };
-  const error = create.error instanceof ApiError ? create.error : null;
-  const fieldError = (f: string) => (error?.param === f ? error.message : null);
-  const set =
-    (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
-      setForm((f) => ({ ...f, [k]: e.target.value }));
+  const submit = handleSubmit(async (body) => {
+    try {
+      const user = await create.mutateAsync(body);
+      toast({ tone: "success", title: `${user.email} added as ${user.role}` });
+      close();
+    } catch (error) {
+      showServerError(error, FIELDS, setError);
+    }
+  });
   return (
     <Dialog
       open={open}
@@ -261,51 +268,41 @@ function CreateUserDialog({ open, onClose }: { open: boolean; onClose: () => voi
         <>
           <Button onClick={close}>Cancel</Button>
           <Button
+            type="submit"
+            form="create-user"
             variant="primary"
-            disabled={create.isPending || !form.name || !form.email || form.password.length < 12}
-            onClick={() => create.mutate()}
+            disabled={isSubmitting || !name || !email || !password}
           >
-            {create.isPending ? "Creating…" : "Create user"}
+            {isSubmitting ? "Creating…" : "Create user"}
           </Button>
         </>
       }
     >
-      <div className="flex flex-col gap-3">
-        <Field label="Name" error={fieldError("name")}>
-          {(ids) => (
-            <input {...ids} className={inputClass} value={form.name} onChange={set("name")} />
-          )}
+      <form id="create-user" onSubmit={submit} noValidate className="flex flex-col gap-3">
+        <Field label="Name" error={errors.name?.message}>
+          {(ids) => <input {...ids} {...register("name")} className={inputClass} />}
         </Field>
-        <Field label="Email" error={fieldError("email")}>
-          {(ids) => (
-            <input
-              {...ids}
-              type="email"
-              className={inputClass}
-              value={form.email}
-              onChange={set("email")}
-            />
-          )}
+        <Field label="Email" error={errors.email?.message}>
+          {(ids) => <input {...ids} {...register("email")} type="email" className={inputClass} />}
         </Field>
         <Field
           label="Password"
-          description="12 to 128 characters; tell them to keep it safe."
-          error={fieldError("password")}
+          description={`${PASSWORD_RULE}; tell them to keep it safe.`}
+          error={errors.password?.message}
         >
           {(ids) => (
             <input
               {...ids}
+              {...register("password")}
               type="password"
               autoComplete="new-password"
               className={inputClass}
-              value={form.password}
-              onChange={set("password")}
             />
           )}
         </Field>
-        <Field label="Role" description={ROLE_DESCRIPTIONS[form.role]} error={fieldError("role")}>
+        <Field label="Role" description={ROLE_DESCRIPTIONS[role]} error={errors.role?.message}>
           {(ids) => (
-            <select {...ids} className={inputClass} value={form.role} onChange={set("role")}>
+            <select {...ids} {...register("role")} className={inputClass}>
               {ROLES.map((r) => (
                 <option key={r} value={r}>
                   {r}
@@ -314,12 +311,12 @@ function CreateUserDialog({ open, onClose }: { open: boolean; onClose: () => voi
             </select>
           )}
         </Field>
-        {error && !error.param && (
+        {errors.root?.server && (
           <p role="alert" className="text-sm text-danger">
-            {describeError(error).title}
+            {errors.root.server.message}
           </p>
         )}
-      </div>
+      </form>
     </Dialog>
   );
 }

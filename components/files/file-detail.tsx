@@ -10,6 +10,7 @@ import { ApiError } from "@/lib/api/errors";
 import { formatBytes, formatDateTime, formatNumber, formatRelative, orDash } from "@/lib/format";
 import { useFile } from "@/lib/api/hooks/use-files";
 import type { FileSchema } from "@/lib/mistral/types";
+import { routes } from "@/lib/routes";
 
 /** The record of one file as GET /v1/files/{id} returns it now, with what can be done with it. */
 export function FileDetail({
@@ -42,7 +43,7 @@ export function FileDetail({
             )}
             {canCreateJob && (
               <Link
-                href={`/fine-tuning/new?file=${encodeURIComponent(data.id)}`}
+                href={routes.newJob({ file: data.id })}
                 className={buttonVariants({ variant: "primary" })}
               >
                 Use in a fine-tuning job

@@ -1,17 +1,13 @@
 // @vitest-environment jsdom
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { cleanup, render, screen } from "@testing-library/react";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { NuqsTestingAdapter } from "nuqs/adapters/testing";
+import { afterEach, describe, expect, it } from "vitest";
 import { type ConsoleSession, SessionProvider } from "@/components/auth/session";
 import { fileKeys } from "@/lib/api/hooks/use-files";
 import type { Role } from "@/lib/auth/permissions";
 import type { FileSchema } from "@/lib/mistral/types";
 import { FilesPage } from "./files-page";
-
-vi.mock("next/navigation", () => ({
-  usePathname: () => "/files",
-  useSearchParams: () => new URLSearchParams(),
-}));
 
 afterEach(cleanup);
 
@@ -38,7 +34,9 @@ function renderAs(role: Role, files: FileSchema[] = [FILE]) {
   render(
     <SessionProvider session={session}>
       <QueryClientProvider client={client}>
-        <FilesPage />
+        <NuqsTestingAdapter>
+          <FilesPage />
+        </NuqsTestingAdapter>
       </QueryClientProvider>
     </SessionProvider>,
   );

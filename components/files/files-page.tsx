@@ -1,6 +1,5 @@
 "use client";
 
-import { usePathname, useSearchParams } from "next/navigation";
 import { useCan, useSession } from "@/components/auth/session";
 import { useCallback, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -14,11 +13,13 @@ import {
   filterFiles,
   readState,
   sortFiles,
+  TABLE_PARAMS,
   type TableState,
   toggleSort,
   writeState,
 } from "@/lib/files/table";
 import type { FileSchema } from "@/lib/mistral/types";
+import { useUrlQuery } from "@/lib/ui/use-url-query";
 import { FileDetail } from "./file-detail";
 import { FilesTable } from "./files-table";
 import { DROPZONE_ID, Uploader } from "./uploader";
@@ -32,14 +33,12 @@ function chooseFiles() {
 }
 
 export function FilesPage() {
-  const params = useSearchParams();
-  const pathname = usePathname();
-  const state = useMemo(() => readState(new URLSearchParams(params.toString())), [params]);
-  // The URL holds the filter, sort and open file. The native History API keeps Next's
-  // useSearchParams in step without a server round trip per keystroke.
+  // The URL holds the filter, sort and open file, written without a server round trip.
+  const [query, setQuery] = useUrlQuery(TABLE_PARAMS);
+  const state = useMemo(() => readState(new URLSearchParams(query)), [query]);
   const setState = useCallback(
-    (next: TableState) => window.history.replaceState(null, "", pathname + writeState(next)),
-    [pathname],
+    (next: TableState) => setQuery(new URLSearchParams(writeState(next))),
+    [setQuery],
   );
 
   const files = useFiles();

@@ -4,20 +4,10 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { formatNumber } from "@/lib/format";
 import type { LintReport } from "@/lib/jsonl";
+import { download } from "@/lib/ui/download";
 
 /** Issues shown on the page; the downloadable report has every one the linter kept. */
 export const SHOWN_ISSUES = 100;
-
-function download(text: string, name: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: "text/plain;charset=utf-8" }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 const plural = (n: number, word: string) => `${formatNumber(n)} ${word}${n === 1 ? "" : "s"}`;
 
@@ -49,7 +39,7 @@ export function LintIssues({ report, fileName }: { report: LintReport; fileName:
             // Loaded on demand: the report writer pulls in the whole linter, which the page
             // itself never runs (the worker does).
             const { reportToText } = await import("@/lib/jsonl/report-text");
-            download(reportToText(report, fileName), `${fileName}.report.txt`);
+            download({ fileName: `${fileName}.report.txt`, text: reportToText(report, fileName) });
           }}
         >
           Download report

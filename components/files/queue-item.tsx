@@ -12,8 +12,9 @@ import { speedOf } from "@/lib/files/speed";
 import { serverLineErrors } from "@/lib/files/upload";
 import { LintIssues } from "./lint-issues";
 import { LintStats } from "./lint-stats";
-import { ProgressBar } from "./progress-bar";
+import { Progress } from "@/components/ui/progress";
 import { SamplePreview } from "./sample-preview";
+import { routes } from "@/lib/routes";
 
 const plural = (n: number, word: string) => `${formatNumber(n)} ${word}${n === 1 ? "" : "s"}`;
 
@@ -60,7 +61,7 @@ function UploadProgress({
   const left = speed && speed > 0 ? (total - loaded) / speed : null;
   return (
     <div className="flex flex-col gap-1">
-      <ProgressBar label="Upload progress" fraction={fraction} />
+      <Progress label="Upload progress" value={Math.floor(fraction * 100)} />
       <p className="text-xs text-muted tabular-nums">
         {Math.floor(fraction * 100)}% · {formatBytes(loaded)} of {formatBytes(total)}
         {speed != null && ` · ${formatBytes(speed)}/s`}
@@ -182,7 +183,7 @@ export function QueueItemCard({
         <>
           {!compact && (
             <Link
-              href={`/fine-tuning/new?file=${encodeURIComponent(state.file.id)}`}
+              href={routes.newJob({ file: state.file.id })}
               className={buttonVariants({ variant: "secondary", size: "sm" })}
             >
               Use in a fine-tuning job
@@ -221,9 +222,9 @@ export function QueueItemCard({
       {state.kind === "refused" && <p className="text-sm text-danger">{state.reason}</p>}
       {state.kind === "checking" && (
         <div className="flex flex-col gap-1">
-          <ProgressBar
+          <Progress
             label="Check progress"
-            fraction={file.size > 0 ? state.bytesRead / file.size : 0}
+            value={file.size > 0 ? Math.floor((state.bytesRead / file.size) * 100) : 0}
           />
           <p className="text-xs text-muted tabular-nums">
             Checking in your browser: {formatBytes(state.bytesRead)} of {formatBytes(file.size)}

@@ -1,40 +1,53 @@
+import { type ColumnDef, DataTable } from "@/components/ui/data-table";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import type { CheckpointOut } from "@/lib/mistral/types";
 
+const metric = (
+  key: keyof NonNullable<CheckpointOut["metrics"]>,
+  header: string,
+): ColumnDef<CheckpointOut> => ({
+  id: key,
+  header,
+  accessorFn: (c) => c.metrics?.[key] ?? null,
+  sortUndefined: "last",
+  cell: ({ row }) => formatNumber(row.original.metrics?.[key], 6),
+});
+
+const COLUMNS: ColumnDef<CheckpointOut>[] = [
+  {
+    id: "step",
+    header: "Step",
+    accessorKey: "step_number",
+    cell: ({ row }) => formatNumber(row.original.step_number),
+  },
+  metric("train_loss", "Train loss"),
+  metric("valid_loss", "Validation loss"),
+  metric("valid_mean_token_accuracy", "Mean token accuracy"),
+  {
+    id: "saved",
+    header: "Saved",
+    accessorKey: "created_at",
+    meta: { cellClassName: "text-muted" },
+    cell: ({ row }) => formatDateTime(row.original.created_at),
+  },
+];
+
+/** A job's checkpoints, first step first; any column sorts with a click on its header. */
 export function CheckpointsTable({ checkpoints }: { checkpoints: CheckpointOut[] }) {
-  if (checkpoints.length === 0) {
-    return (
-      <p className="text-sm text-muted">No checkpoint yet: one is saved every tenth of training.</p>
-    );
-  }
-  const rows = [...checkpoints].sort((a, b) => a.step_number - b.step_number);
   return (
-    <div className="relative overflow-x-auto rounded-lg border border-border">
-      <table className="w-full text-sm">
-        <caption className="sr-only">Checkpoints</caption>
-        <thead className="bg-surface-2 text-left text-xs text-muted">
-          <tr>
-            {["Step", "Train loss", "Validation loss", "Mean token accuracy", "Saved"].map((h) => (
-              <th key={h} scope="col" className="px-3 py-2 font-medium">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="tabular-nums">
-          {rows.map((c) => (
-            <tr key={c.step_number} className="border-t border-border">
-              <td className="px-3 py-1.5">{formatNumber(c.step_number)}</td>
-              <td className="px-3 py-1.5">{formatNumber(c.metrics?.train_loss, 6)}</td>
-              <td className="px-3 py-1.5">{formatNumber(c.metrics?.valid_loss, 6)}</td>
-              <td className="px-3 py-1.5">
-                {formatNumber(c.metrics?.valid_mean_token_accuracy, 6)}
-              </td>
-              <td className="px-3 py-1.5 text-muted">{formatDateTime(c.created_at)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable<CheckpointOut>
+      label="Checkpoints"
+      data={checkpoints}
+      columns={COLUMNS}
+      getRowId={(c) => String(c.step_number)}
+      defaultSorting={[{ id: "step", desc: false }]}
+      density="compact"
+      className="tabular-nums"
+      empty={
+        <p className="text-sm text-muted">
+          No checkpoint yet: one is saved every tenth of training.
+        </p>
+      }
+    />
   );
 }

@@ -1,7 +1,8 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { jobLabel, metricPoints } from "@/lib/fine-tuning/metrics";
+import { jobDisplayName } from "@/lib/fine-tuning/job-name";
+import { metricPoints } from "@/lib/fine-tuning/metrics";
 import type { DetailedJobOut } from "@/lib/mistral/types";
 import { ChartControls, MetricsChart, type Series } from "./metrics-chart";
 
@@ -26,7 +27,7 @@ export default function CompareCharts({ jobs }: { jobs: DetailedJobOut[] }) {
       const pts = metricPoints(job.checkpoints);
       const color = COLORS[i % COLORS.length];
       const dashed = i >= COLORS.length;
-      const label = jobLabel(job);
+      const label = jobDisplayName(job);
       train.push({
         key: `t${i}`,
         label,

@@ -7,10 +7,11 @@ import { buttonVariants } from "@/components/ui/button";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { formatNumber } from "@/lib/format";
 import { useJobsByIds } from "@/lib/api/hooks/use-jobs";
-import { jobLabel } from "@/lib/fine-tuning/metrics";
+import { jobDisplayName } from "@/lib/fine-tuning/job-name";
 import { jobProgress } from "@/lib/fine-tuning/progress";
 import type { DetailedJobOut } from "@/lib/mistral/types";
 import { StatusBadge } from "./status-badge";
+import { routes } from "@/lib/routes";
 
 const CompareCharts = dynamic(() => import("./compare-charts"), {
   ssr: false,
@@ -33,7 +34,7 @@ export function CompareView() {
       <EmptyState
         title="Choose jobs to compare"
         action={
-          <Link href="/fine-tuning" className={buttonVariants({ variant: "primary" })}>
+          <Link href={routes.jobs()} className={buttonVariants({ variant: "primary" })}>
             Go to the jobs
           </Link>
         }
@@ -88,10 +89,10 @@ export function CompareView() {
                     <tr key={j.id} className="border-t border-border">
                       <td className="px-3 py-2">
                         <Link
-                          href={`/fine-tuning/${j.id}`}
+                          href={routes.job(j.id)}
                           className="font-medium text-accent hover:underline"
                         >
-                          {jobLabel(j)}
+                          {jobDisplayName(j)}
                         </Link>
                       </td>
                       <td className="px-3 py-2">

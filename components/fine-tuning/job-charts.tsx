@@ -7,18 +7,8 @@ import { hasMetric, METRIC_LABELS, metricPoints } from "@/lib/fine-tuning/metric
 import type { CheckpointOut } from "@/lib/mistral/types";
 import { inputClassFor } from "@/components/ui/field";
 import { parseNumber } from "@/lib/fine-tuning/form";
+import { download } from "@/lib/ui/download";
 import { ChartControls, MetricsChart, type Series, type StepRange } from "./metrics-chart";
-
-export function downloadText(filename: string, text: string, type = "text/csv") {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /**
  * The job's loss and accuracy curves. Smoothing and scale are this component's state, so they
@@ -109,7 +99,13 @@ export default function JobCharts({
         <Button
           size="sm"
           disabled={points.length === 0}
-          onClick={() => downloadText(`${fileStem}-metrics.csv`, metricsCsv(checkpoints))}
+          onClick={() =>
+            download({
+              fileName: `${fileStem}-metrics.csv`,
+              text: metricsCsv(checkpoints),
+              type: "text/csv",
+            })
+          }
         >
           Download CSV
         </Button>

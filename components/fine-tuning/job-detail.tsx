@@ -21,14 +21,17 @@ import {
 } from "@/lib/format";
 import { useFiles } from "@/lib/api/hooks/use-files";
 import { useJobOwners } from "@/lib/api/hooks/use-job-owners";
-import { isFinished, useCancelJob, useJob, useStartJob } from "@/lib/api/hooks/use-jobs";
+import { useCancelJob, useJob, useStartJob } from "@/lib/api/hooks/use-jobs";
+import { jobDisplayName } from "@/lib/fine-tuning/job-name";
+import { isFinished } from "@/lib/mistral/job-status";
 import { jobProgress } from "@/lib/fine-tuning/progress";
 import type { DetailedJobOut } from "@/lib/mistral/types";
 import { CheckpointsTable } from "./checkpoints-table";
 import { EventsTimeline } from "./events-timeline";
-import { ProgressBar } from "./progress-bar";
+import { JobProgress } from "./job-progress";
 import { StatusBadge } from "./status-badge";
 import { useFinishNotice } from "./use-finish-notice";
+import { routes } from "@/lib/routes";
 
 const JobCharts = dynamic(() => import("./job-charts"), {
   ssr: false,
@@ -89,7 +92,7 @@ export function JobDetail({ id }: { id: string }) {
         <EmptyState
           title="No such job"
           action={
-            <Link href="/fine-tuning" className={buttonVariants({ variant: "primary" })}>
+            <Link href={routes.jobs()} className={buttonVariants({ variant: "primary" })}>
               Back to the jobs
             </Link>
           }
@@ -106,7 +109,7 @@ export function JobDetail({ id }: { id: string }) {
         <PageHeader title="Fine-tuning job" />
         <ErrorState error={job.error} onRetry={() => job.refetch()} />
         <p className="mt-3 text-sm">
-          <Link href="/fine-tuning" className="text-accent underline">
+          <Link href={routes.jobs()} className="text-accent underline">
             Back to the jobs
           </Link>
         </p>
@@ -150,7 +153,7 @@ function JobView({
   const mayTry = useCan("playground.use");
   const finished = isFinished(job.status);
   const progress = jobProgress(job);
-  const name = job.suffix || job.id.slice(0, 8);
+  const name = jobDisplayName(job);
   const canStart = mayManage && job.status === "VALIDATED" && !job.auto_start;
   // A member's rights wait for the owner lookup; say nothing about them until it answers.
   const decided = manageAny || !manageOwn || !owners.isPending;
@@ -170,7 +173,7 @@ function JobView({
 
   const fileLink = (fid: string) => (
     <li key={fid}>
-      <Link href={`/files?q=${encodeURIComponent(fid)}`} className="text-accent hover:underline">
+      <Link href={routes.files({ q: fid })} className="text-accent hover:underline">
         {fileName(fid) ?? fid}
       </Link>{" "}
       {fileName(fid) && <span className="font-mono text-xs text-muted">{fid}</span>}
@@ -179,7 +182,7 @@ function JobView({
 
   return (
     <div className="flex flex-col gap-4">
-      <Link href="/fine-tuning" className="text-sm text-muted hover:text-text">
+      <Link href={routes.jobs()} className="text-sm text-muted hover:text-text">
         ← Fine-tuning jobs
       </Link>
       <PageHeader
@@ -223,7 +226,7 @@ function JobView({
             )}
             {mayClone && (
               <Link
-                href={`/fine-tuning/new?clone=${job.id}`}
+                href={routes.newJob({ clone: job.id })}
                 className={buttonVariants({ variant: "secondary" })}
               >
                 Clone
@@ -260,7 +263,7 @@ function JobView({
             </span>
           )}
         </div>
-        <ProgressBar progress={progress} label="Training progress" />
+        <JobProgress progress={progress} label="Training progress" />
         {job.status === "VALIDATED" && !job.auto_start && (
           <p className="text-sm">
             {canStart || !decided ? (
@@ -278,14 +281,14 @@ function JobView({
               Fine-tuned model: <code className="font-mono break-all">{job.fine_tuned_model}</code>
             </span>
             <Link
-              href={`/models?q=${encodeURIComponent(job.fine_tuned_model)}`}
+              href={routes.models({ q: job.fine_tuned_model })}
               className={buttonVariants({ variant: "secondary", size: "sm" })}
             >
               Open in Models
             </Link>
             {mayTry && (
               <Link
-                href={`/playground?model=${encodeURIComponent(job.fine_tuned_model)}`}
+                href={routes.playground({ model: job.fine_tuned_model })}
                 className={buttonVariants({ variant: "secondary", size: "sm" })}
               >
                 Try in the Playground

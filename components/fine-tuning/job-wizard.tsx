@@ -1,31 +1,37 @@
 "use client";
 
 import { useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { FormProvider, useForm, useWatch, type FieldPath } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/api/errors";
 import { useCreateJob, useDryRunQuery, useJob } from "@/lib/api/hooks/use-jobs";
+import type { JobIn } from "@/lib/mistral/types";
 import { clearDraft, loadDraft, saveDraft } from "@/lib/fine-tuning/draft-storage";
+import { jobDisplayName } from "@/lib/fine-tuning/job-name";
 import {
-  draftFromJob,
-  emptyDraft,
+  checkJobForm,
+  emptyJobForm,
+  jobFormFromJob,
+  jobFormSchema,
   locToKey,
+  STEP_FIELDS,
   stepOf,
   STEPS,
-  toJobIn,
-  validateDraft,
   type Errors,
-  type WizardDraft,
+  type JobForm,
 } from "@/lib/fine-tuning/form";
 import { StepData } from "./step-data";
 import { StepExtras } from "./step-extras";
 import { StepHyperparameters } from "./step-hyperparameters";
 import { StepModel } from "./step-model";
 import { StepReview } from "./step-review";
-import { WizardContext, type WizardApi } from "./wizard-fields";
+import { listErrors } from "./wizard-fields";
+import { routes } from "@/lib/routes";
 
 const LAST = STEPS.length - 1;
 const HYPERPARAMETERS = STEPS.indexOf("Hyperparameters");
@@ -40,6 +46,7 @@ function useSettled<T>(value: T, ms: number): T {
   return settled;
 }
 
+/** A 422's field errors by field key, or null when the error is not one. */
 function fieldErrors(error: unknown): Errors | null {
   if (!(error instanceof ApiError) || error.fields.length === 0) return null;
   const out: Errors = {};
@@ -51,7 +58,7 @@ function fieldErrors(error: unknown): Errors | null {
 }
 
 interface Initial {
-  draft: WizardDraft;
+  form: JobForm;
   step: number;
   notice: string | null;
 }
@@ -66,24 +73,24 @@ export function JobWizardLoader() {
   const [initial, setInitial] = useState<Initial | null>(() => {
     if (cloneId) return null;
     const stored = loadDraft(window.localStorage);
-    let draft = stored?.draft ?? emptyDraft();
+    let form = stored?.form ?? emptyJobForm();
     const step = stored?.step ?? 0;
     const file = params.get("file");
     if (file) {
-      if (!draft.trainingFiles.some((f) => f.fileId === file)) {
-        draft = {
-          ...draft,
-          trainingFiles: [...draft.trainingFiles, { fileId: file, weight: "1" }],
+      if (!form.training_files.some((f) => f.file_id === file)) {
+        form = {
+          ...form,
+          training_files: [...form.training_files, { file_id: file, weight: "1" }],
         };
       }
       return {
-        draft,
-        step: draft.model ? 1 : 0,
+        form,
+        step: form.model ? 1 : 0,
         notice: "The file you chose is selected for training.",
       };
     }
     return {
-      draft,
+      form,
       step: Math.min(Math.max(step, 0), LAST),
       notice: stored?.savedAt ? "Your saved draft was restored." : null,
     };
@@ -91,7 +98,7 @@ export function JobWizardLoader() {
   const hasParams = params.has("clone") || params.has("file");
   const ready = !!initial || !!clone.data;
   useEffect(() => {
-    if (hasParams && ready) router.replace("/fine-tuning/new");
+    if (hasParams && ready) router.replace(routes.newJob());
   }, [hasParams, ready, router]);
 
   if (initial) return <JobWizard initial={initial} />;
@@ -100,7 +107,7 @@ export function JobWizardLoader() {
       <div className="flex flex-col gap-3">
         <ErrorState error={clone.error} onRetry={() => clone.refetch()} />
         <div>
-          <Button onClick={() => setInitial({ draft: emptyDraft(), step: 0, notice: null })}>
+          <Button onClick={() => setInitial({ form: emptyJobForm(), step: 0, notice: null })}>
             Start from a blank form
           </Button>
         </div>
@@ -112,120 +119,157 @@ export function JobWizardLoader() {
   return (
     <JobWizard
       initial={{
-        draft: draftFromJob(job),
+        form: jobFormFromJob(job),
         step: 0,
-        notice: `Filled from job ${job.suffix ?? job.id}. API keys and tokens are never returned by the API: enter them again if the job used any.`,
+        notice: `Filled from job ${jobDisplayName(job)}. API keys and tokens are never returned by the API: enter them again if the job used any.`,
       }}
     />
   );
 }
 
-function JobWizard({ initial }: { initial: Initial }) {
+/** Puts the cursor on the field with this key, on the step now shown. */
+function focusField(key: string) {
+  const fields = document.querySelectorAll<HTMLElement>("[data-field]");
+  [...fields].find((el) => el.dataset.field === key)?.focus();
+}
+
+export function JobWizard({ initial }: { initial: Initial }) {
   const router = useRouter();
   const toast = useToast();
-  const [state, setState] = useState({ draft: initial.draft, step: initial.step });
-  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
-  const [revealed, setRevealed] = useState<ReadonlySet<number>>(new Set());
-  const [createErrors, setCreateErrors] = useState<Errors>({});
+  // Fields are checked as they change; a step's untouched fields when the user leaves it (Next)
+  // or reaches Review. The schema's output is the JobIn to send.
+  const form = useForm<JobForm, unknown, JobIn>({
+    resolver: zodResolver(jobFormSchema),
+    defaultValues: initial.form,
+    mode: "onChange",
+  });
+  const { clearErrors, control, formState, setError, subscribe, trigger } = form;
+  const [step, setStep] = useState(initial.step);
   const [notice, setNotice] = useState<string | null>(initial.notice);
   const [confirmReset, setConfirmReset] = useState(false);
   const created = useRef(false);
   const focusKey = useRef<string | null>(null);
 
-  useEffect(() => {
-    if (!created.current) saveDraft(window.localStorage, state.draft, state.step);
-  }, [state]);
+  // The values as text: a stable dependency that changes with any edit.
+  const valuesText = JSON.stringify(useWatch({ control }));
+  const checked = useMemo(() => checkJobForm(JSON.parse(valuesText) as JobForm), [valuesText]);
+  const jobIn = checked.job ?? null;
 
-  const { draft, step } = state;
-  const clientErrors = useMemo(() => validateDraft(draft), [draft]);
-  const valid = Object.keys(clientErrors).length === 0;
-  const jobIn = useMemo(() => (valid ? toJobIn(draft) : null), [draft, valid]);
-  // Runs on the review step; its result stays attached to these exact settings, so its field
-  // errors keep showing on the other steps until the user edits something.
+  useEffect(() => {
+    if (!created.current) {
+      saveDraft(window.localStorage, { form: JSON.parse(valuesText) as JobForm, step });
+    }
+  }, [valuesText, step]);
+
+  // Runs on the review step; a 422 from it goes onto the fields it names.
   const dryRun = useDryRunQuery(jobIn, { enabled: step === LAST });
   // On the hyperparameters step, the steps typed are sized too (once typing pauses), so a number
   // of steps that makes far too many epochs is flagged where it is chosen.
   const settledJobIn = useSettled(jobIn, 700);
   const sizing = useDryRunQuery(settledJobIn, {
-    enabled: step === HYPERPARAMETERS && draft.length === "steps" && settledJobIn === jobIn,
+    enabled:
+      step === HYPERPARAMETERS && form.getValues("length") === "steps" && settledJobIn === jobIn,
     scope: "sizing",
   });
   const create = useCreateJob();
-  const serverErrors = useMemo(
-    () => ({ ...fieldErrors(dryRun.error), ...createErrors }),
-    [dryRun.error, createErrors],
+
+  // Server errors describe the request that was sent; any edit makes a new one, so they go.
+  const serverKeys = useRef<string[]>([]);
+  const showServerErrors = useCallback(
+    (error: unknown): boolean => {
+      const fields = fieldErrors(error);
+      if (!fields) return false;
+      for (const [key, message] of Object.entries(fields)) {
+        setError(key as FieldPath<JobForm>, { type: "server", message });
+      }
+      serverKeys.current = Object.keys(fields);
+      return true;
+    },
+    [setError],
+  );
+  useEffect(
+    () =>
+      subscribe({
+        formState: { values: true },
+        callback: ({ name }) => {
+          if (!name || serverKeys.current.length === 0) return;
+          clearErrors(serverKeys.current as FieldPath<JobForm>[]);
+          serverKeys.current = [];
+        },
+      }),
+    [subscribe, clearErrors],
   );
 
-  const update = useCallback<WizardApi["update"]>((change, key) => {
-    setState((s) => ({ ...s, draft: change(s.draft) }));
-    // Server errors describe the request that was sent; any edit makes a new one.
-    setCreateErrors((e) => (Object.keys(e).length ? {} : e));
-    if (key) setTouched((t) => (t.has(key) ? t : new Set(t).add(key)));
-  }, []);
+  // An error shown on a field that no rule reports any more (W&B switched off, another base
+  // model, the duplicate removed) goes; new ones appear only as fields are checked.
+  const shown = listErrors(formState.errors);
+  useEffect(() => {
+    const current = checked.errors ?? {};
+    const stale = shown.filter((e) => e.type !== "server" && !(e.key in current));
+    if (stale.length) clearErrors(stale.map((e) => e.path as FieldPath<JobForm>));
+  }, [checked, shown, clearErrors]);
 
-  const errorOf = useCallback(
-    (key: string) =>
-      serverErrors[key] ??
-      (touched.has(key) || revealed.has(stepOf(key)) ? clientErrors[key] : undefined),
-    [serverErrors, touched, revealed, clientErrors],
-  );
+  // Review checks every field (arriving there, or opening a draft saved there); the dry run's
+  // 422 goes onto its fields once that is done, as checking replaces the form's errors.
+  const [reviewChecked, setReviewChecked] = useState(false);
+  useEffect(() => {
+    if (step !== LAST) return;
+    let current = true;
+    void trigger().then(() => current && setReviewChecked(true));
+    return () => {
+      current = false;
+    };
+  }, [step, trigger]);
+  // Before paint: the review never flashes the 422 as a failed dry run before listing it.
+  useLayoutEffect(() => {
+    if (reviewChecked) showServerErrors(dryRun.error);
+  }, [reviewChecked, dryRun.error, showServerErrors]);
 
-  // Leaving a step shows what is wrong on it from then on; arriving shows nothing new unless
-  // the user came to fix a given field.
+  // Leaving a step checks its fields; moving to a step for a given field puts the cursor on it.
   const goTo = useCallback(
     (next: number, key?: string) => {
-      setRevealed((r) => {
-        const out = new Set(r).add(step);
-        return key ? out.add(next) : out;
-      });
-      setState((s) => ({ ...s, step: next }));
+      if (step < LAST) void trigger(STEP_FIELDS[step]);
+      setReviewChecked(false);
+      setStep(next);
       focusKey.current = key ?? null;
     },
-    [step],
+    [step, trigger],
   );
 
-  // After moving to a step for a given field, put the cursor on it.
   useEffect(() => {
     const key = focusKey.current;
     if (!key) return;
     focusKey.current = null;
-    const el = document.querySelector<HTMLElement>(`[data-field="${CSS.escape(key)}"]`);
-    el?.focus();
+    focusField(key);
   }, [step]);
 
-  const next = () => {
-    const stepErrors = Object.keys(clientErrors).filter((k) => stepOf(k) === step);
-    if (stepErrors.length) {
-      setRevealed((r) => new Set(r).add(step));
-      document.querySelector<HTMLElement>(`[data-field="${CSS.escape(stepErrors[0])}"]`)?.focus();
+  const next = async () => {
+    if (!(await trigger(STEP_FIELDS[step]))) {
+      const first = listErrors(form.formState.errors).find((e) => stepOf(e.key) === step);
+      if (first) focusField(first.key);
       return;
     }
     goTo(step + 1);
   };
 
-  const submit = () => {
-    if (!jobIn) return;
-    create.mutate(jobIn, {
-      onSuccess: (job) => {
+  // The schema's output is the JobIn: the typed numbers become numbers here.
+  const createJob = (job: JobIn) =>
+    create.mutate(job, {
+      onSuccess: (made) => {
         created.current = true;
         clearDraft(window.localStorage);
-        toast({ tone: "success", title: "Job created", body: job.suffix ?? job.id });
-        router.push(`/fine-tuning/${job.id}`);
+        toast({ tone: "success", title: "Job created", body: jobDisplayName(made) });
+        router.push(routes.job(made.id));
       },
-      onError: (error) => {
-        const fields = fieldErrors(error);
-        if (fields) setCreateErrors(fields);
-      },
+      onError: (error) => void showServerErrors(error),
     });
-  };
 
-  const problems: Errors = { ...clientErrors, ...serverErrors };
-  const api: WizardApi = { draft, update, errorOf };
-  const stepHasError = (i: number) =>
-    Object.keys(problems).some((k) => stepOf(k) === i && (revealed.has(i) || serverErrors[k]));
+  const problems: Errors = {};
+  for (const e of shown) problems[e.key] ??= e.message;
+  const stepHasError = (i: number) => shown.some((e) => stepOf(e.key) === i);
 
   return (
-    <WizardContext.Provider value={api}>
+    <FormProvider {...form}>
       <div className="flex flex-col gap-5">
         {notice && (
           <div
@@ -309,19 +353,14 @@ function JobWizard({ initial }: { initial: Initial }) {
           <div className="flex gap-2">
             {step > 0 && <Button onClick={() => goTo(step - 1)}>Back</Button>}
             {step < LAST ? (
-              <Button variant="primary" onClick={next}>
+              <Button variant="primary" onClick={() => void next()}>
                 Next: {STEPS[step + 1]}
               </Button>
             ) : (
               <Button
                 variant="primary"
-                disabled={
-                  !jobIn ||
-                  !dryRun.isSuccess ||
-                  create.isPending ||
-                  Object.keys(serverErrors).length > 0
-                }
-                onClick={submit}
+                disabled={!jobIn || !dryRun.isSuccess || create.isPending || shown.length > 0}
+                onClick={() => void form.handleSubmit(createJob)()}
               >
                 {create.isPending ? "Creating…" : "Create job"}
               </Button>
@@ -334,10 +373,10 @@ function JobWizard({ initial }: { initial: Initial }) {
         onClose={() => setConfirmReset(false)}
         onConfirm={() => {
           clearDraft(window.localStorage);
-          setState({ draft: emptyDraft(), step: 0 });
-          setTouched(new Set());
-          setRevealed(new Set());
-          setCreateErrors({});
+          form.reset(emptyJobForm());
+          serverKeys.current = [];
+          setReviewChecked(false);
+          setStep(0);
           setNotice(null);
           setConfirmReset(false);
         }}
@@ -346,6 +385,6 @@ function JobWizard({ initial }: { initial: Initial }) {
       >
         Every field of this draft goes back to its default.
       </ConfirmDialog>
-    </WizardContext.Provider>
+    </FormProvider>
   );
 }

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { cleanup, render, screen, within } from "@testing-library/react";
+import { NuqsTestingAdapter } from "nuqs/adapters/testing";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { type ConsoleSession, SessionProvider } from "@/components/auth/session";
 import { jobKeys } from "@/lib/api/hooks/use-jobs";
@@ -8,12 +9,6 @@ import type { Role } from "@/lib/auth/permissions";
 import { viewFromParams, viewToFilters } from "@/lib/fine-tuning/filters";
 import type { JobOut, JobsOut } from "@/lib/mistral/types";
 import { JobsList } from "./jobs-list";
-
-vi.mock("next/navigation", () => ({
-  usePathname: () => "/fine-tuning",
-  useRouter: () => ({ replace: () => {} }),
-  useSearchParams: () => new URLSearchParams(),
-}));
 
 const job = (id: string, suffix: string) =>
   ({
@@ -64,7 +59,9 @@ function renderAs(role: Role, jobs: JobOut[]) {
   render(
     <SessionProvider session={session}>
       <QueryClientProvider client={client}>
-        <JobsList />
+        <NuqsTestingAdapter>
+          <JobsList />
+        </NuqsTestingAdapter>
       </QueryClientProvider>
     </SessionProvider>,
   );

@@ -1,22 +1,27 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useCan, useSession } from "@/components/auth/session";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { inputClass, inputClassFor } from "@/components/ui/field";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { Spinner } from "@/components/ui/spinner";
-import { formatDateTime, formatNumber, formatRelative } from "@/lib/format";
+import { Dash, RelativeTime } from "@/components/ui/cells";
+import { type ColumnDef, DataTable, selectColumn } from "@/components/ui/data-table";
+import { formatNumber } from "@/lib/format";
 import { type JobOwner, useJobOwners } from "@/lib/api/hooks/use-job-owners";
-import { isFinished, useJob, useJobs } from "@/lib/api/hooks/use-jobs";
+import { useJob, useJobs } from "@/lib/api/hooks/use-jobs";
+import { isFinished } from "@/lib/mistral/job-status";
+import { jobDisplayName } from "@/lib/fine-tuning/job-name";
+import { routes } from "@/lib/routes";
 import { FINE_TUNEABLE_MODELS } from "@/lib/fine-tuning/form";
 import {
   emptyView,
   hasFilters,
   JOB_STATUSES,
   PAGE_SIZES,
+  VIEW_PARAMS,
   viewFromParams,
   viewToFilters,
   viewToParams,
@@ -24,8 +29,9 @@ import {
 } from "@/lib/fine-tuning/filters";
 import { jobProgress } from "@/lib/fine-tuning/progress";
 import type { JobOut } from "@/lib/mistral/types";
+import { useUrlQuery } from "@/lib/ui/use-url-query";
 import { NewJobLink } from "./new-job-link";
-import { ProgressBar } from "./progress-bar";
+import { JobProgress } from "./job-progress";
 import { StatusBadge } from "./status-badge";
 
 export const MAX_COMPARE = 8;
@@ -39,10 +45,8 @@ function toLocalInput(iso: string): string {
 }
 
 export function JobsList() {
-  const params = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
-  const view = useMemo(() => viewFromParams(new URLSearchParams(params.toString())), [params]);
+  const [query, setQuery] = useUrlQuery(VIEW_PARAMS);
+  const view = useMemo(() => viewFromParams(new URLSearchParams(query)), [query]);
   const filters = useMemo(() => viewToFilters(view), [view]);
   const jobs = useJobs(filters);
   const [selected, setSelected] = useState<string[]>([]);
@@ -52,11 +56,10 @@ export function JobsList() {
   // Any change of filter goes back to the first page; paging itself sets `page`.
   const setView = useCallback(
     (change: Partial<ListView>) => {
-      const next = { ...view, page: 0, ...change };
-      const q = viewToParams(next).toString();
-      router.replace(q ? `${pathname}?${q}` : pathname, { scroll: false });
+      // The readers see the change at once; the promise is only the address catching up.
+      void setQuery(viewToParams({ ...view, page: 0, ...change }));
     },
-    [view, router, pathname],
+    [view, setQuery],
   );
 
   const data = jobs.data;
@@ -66,9 +69,6 @@ export function JobsList() {
   const pages = Math.max(1, Math.ceil(total / view.pageSize));
   const anyActive = rows.some((j) => !isFinished(j.status));
   const owners = useJobOwners(rows.map((j) => j.id));
-
-  const toggle = (id: string, on: boolean) =>
-    setSelected((s) => (on ? [...s.filter((x) => x !== id), id] : s.filter((x) => x !== id)));
 
   return (
     <div className="flex flex-col gap-4">
@@ -95,7 +95,7 @@ export function JobsList() {
           )}
           {selected.length >= 2 ? (
             <Link
-              href={`/fine-tuning/compare?jobs=${selected.join(",")}`}
+              href={routes.compareJobs(selected)}
               className={buttonVariants({ variant: "secondary", size: "sm" })}
             >
               Compare {selected.length} jobs
@@ -144,51 +144,13 @@ export function JobsList() {
               <ErrorState error={jobs.error} onRetry={() => jobs.refetch()} compact />
             </>
           )}
-          <div className="relative overflow-x-auto rounded-lg border border-border bg-surface">
-            <table className="w-full text-sm">
-              <caption className="sr-only">Fine-tuning jobs</caption>
-              <thead className="bg-surface-2 text-left text-xs text-muted">
-                <tr>
-                  <th scope="col" className="w-10 px-3 py-2">
-                    <span className="sr-only">Select</span>
-                  </th>
-                  {[
-                    "Job",
-                    "Status",
-                    "Model",
-                    "Fine-tuned model",
-                    "Created",
-                    "Created by",
-                    "Trained tokens",
-                    "Progress",
-                  ].map((h) => (
-                    <th key={h} scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((job) => (
-                  <JobRow
-                    key={job.id}
-                    job={job}
-                    selected={selected.includes(job.id)}
-                    disabled={!selected.includes(job.id) && selected.length >= MAX_COMPARE}
-                    onSelect={(on) => toggle(job.id, on)}
-                    owner={
-                      owners.data
-                        ? (owners.data[job.id] ?? null)
-                        : owners.isError
-                          ? null
-                          : undefined
-                    }
-                    me={user.id}
-                  />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <JobsTable
+            jobs={rows}
+            selected={selected}
+            onSelectedChange={setSelected}
+            owners={owners}
+            me={user.id}
+          />
         </>
       )}
 
@@ -353,79 +315,114 @@ function Filters({
   );
 }
 
-function JobRow({
-  job,
+/** null: created outside this console; undefined: not known (yet). */
+type Owner = JobOwner | null | undefined;
+
+function JobsTable({
+  jobs,
   selected,
-  disabled,
-  onSelect,
-  owner,
+  onSelectedChange,
+  owners,
   me,
 }: {
-  job: JobOut;
-  selected: boolean;
-  disabled: boolean;
-  onSelect: (on: boolean) => void;
-  /** null: created outside this console; undefined: not known (yet). */
-  owner: JobOwner | null | undefined;
+  jobs: JobOut[];
+  /** Ids in the order they were chosen (the comparison lists them so). */
+  selected: string[];
+  onSelectedChange: (selected: string[]) => void;
+  owners: ReturnType<typeof useJobOwners>;
   me: string;
 }) {
-  const name = job.suffix || job.id.slice(0, 8);
-  return (
-    <tr className={`border-t border-border ${selected ? "bg-accent-soft/40" : ""}`}>
-      <td className="px-3 py-2">
-        <input
-          type="checkbox"
-          aria-label={`Select ${name} to compare`}
-          checked={selected}
-          disabled={disabled}
-          onChange={(e) => onSelect(e.target.checked)}
-          className="h-4 w-4 accent-[var(--accent)]"
-        />
-      </td>
-      <td className="px-3 py-2">
-        <Link
-          href={`/fine-tuning/${job.id}`}
-          className="font-medium whitespace-nowrap text-accent hover:underline"
-        >
-          {job.suffix || "(no suffix)"}
-        </Link>
-        <div className="font-mono text-xs text-muted">{job.id.slice(0, 8)}</div>
-      </td>
-      <td className="px-3 py-2">
-        <StatusBadge status={job.status} />
-      </td>
-      <td className="px-3 py-2 font-mono text-xs whitespace-nowrap">{job.model}</td>
-      <td className="max-w-64 px-3 py-2 font-mono text-xs break-all">
-        {job.fine_tuned_model ? (
+  const ownerOf = (id: string): Owner =>
+    owners.data ? (owners.data[id] ?? null) : owners.isError ? null : undefined;
+  const columns: ColumnDef<JobOut>[] = [
+    selectColumn<JobOut>({ rowLabel: (job) => `Select ${jobDisplayName(job)} to compare` }),
+    {
+      id: "job",
+      header: "Job",
+      cell: ({ row: { original: job } }) => (
+        <>
           <Link
-            href={`/models?q=${encodeURIComponent(job.fine_tuned_model)}`}
-            className="hover:underline"
+            href={routes.job(job.id)}
+            className="font-medium whitespace-nowrap text-accent hover:underline"
           >
+            {job.suffix || "(no suffix)"}
+          </Link>
+          <div className="font-mono text-xs text-muted">{job.id.slice(0, 8)}</div>
+        </>
+      ),
+    },
+    {
+      id: "status",
+      header: "Status",
+      cell: ({ row }) => <StatusBadge status={row.original.status} />,
+    },
+    {
+      id: "model",
+      header: "Model",
+      meta: { cellClassName: "font-mono text-xs whitespace-nowrap" },
+      cell: ({ row }) => row.original.model,
+    },
+    {
+      id: "fine_tuned_model",
+      header: "Fine-tuned model",
+      meta: { cellClassName: "max-w-64 font-mono text-xs break-all" },
+      cell: ({ row: { original: job } }) =>
+        job.fine_tuned_model ? (
+          <Link href={routes.models({ q: job.fine_tuned_model })} className="hover:underline">
             {job.fine_tuned_model}
           </Link>
         ) : (
-          "—"
-        )}
-      </td>
-      <td className="px-3 py-2 whitespace-nowrap" title={formatDateTime(job.created_at)}>
-        {formatRelative(job.created_at)}
-      </td>
-      <td className="max-w-56 truncate px-3 py-2 whitespace-nowrap">
-        {owner ? (
+          <Dash />
+        ),
+    },
+    {
+      id: "created",
+      header: "Created",
+      cell: ({ row }) => <RelativeTime value={row.original.created_at} />,
+    },
+    {
+      id: "created_by",
+      header: "Created by",
+      meta: { cellClassName: "max-w-56 truncate whitespace-nowrap" },
+      cell: ({ row }) => {
+        const owner = ownerOf(row.original.id);
+        return owner ? (
           <span title={owner.email}>{owner.userId === me ? "You" : owner.email}</span>
         ) : owner === null ? (
-          <span className="text-muted" title="Created outside this console">
-            —
-          </span>
+          <Dash title="Created outside this console" />
         ) : (
           <span className="text-muted">…</span>
-        )}
-      </td>
-      <td className="px-3 py-2 text-right tabular-nums">{formatNumber(job.trained_tokens)}</td>
-      <td className="px-3 py-2">
-        <RowProgress job={job} name={name} />
-      </td>
-    </tr>
+        );
+      },
+    },
+    {
+      id: "trained_tokens",
+      header: "Trained tokens",
+      meta: { align: "right" },
+      cell: ({ row }) => formatNumber(row.original.trained_tokens),
+    },
+    {
+      id: "progress",
+      header: "Progress",
+      cell: ({ row }) => <RowProgress job={row.original} name={jobDisplayName(row.original)} />,
+    },
+  ];
+  const full = selected.length >= MAX_COMPARE;
+  return (
+    <DataTable<JobOut>
+      label="Fine-tuning jobs"
+      data={jobs}
+      columns={columns}
+      getRowId={(job) => job.id}
+      enableRowSelection={(row) => !full || row.getIsSelected()}
+      rowSelection={Object.fromEntries(selected.map((id) => [id, true]))}
+      onRowSelectionChange={(next) =>
+        onSelectedChange([
+          ...selected.filter((id) => next[id]),
+          ...Object.keys(next).filter((id) => next[id] && !selected.includes(id)),
+        ])
+      }
+    />
   );
 }
 
@@ -435,13 +432,13 @@ function RowProgress({ job, name }: { job: JobOut; name: string }) {
   const detail = useJob(job.id, { enabled: live });
   if (live) {
     return detail.data ? (
-      <ProgressBar compact progress={jobProgress(detail.data)} label={`Progress of ${name}`} />
+      <JobProgress compact progress={jobProgress(detail.data)} label={`Progress of ${name}`} />
     ) : (
       <Spinner label="Loading progress" className="h-3 w-3" />
     );
   }
   if (job.status === "SUCCESS" || !isFinished(job.status)) {
-    return <ProgressBar compact progress={jobProgress(job)} label={`Progress of ${name}`} />;
+    return <JobProgress compact progress={jobProgress(job)} label={`Progress of ${name}`} />;
   }
-  return <span className="text-muted">—</span>;
+  return <Dash />;
 }

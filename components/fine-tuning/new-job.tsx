@@ -4,6 +4,7 @@ import dynamic from "next/dynamic";
 import { useCan, useSession } from "@/components/auth/session";
 import { RolePanel } from "@/components/playground/role-panel";
 import { LoadingState } from "@/components/ui/states";
+import { routes } from "@/lib/routes";
 
 // The wizard starts from the draft saved in this browser, so it renders in the browser only.
 const JobWizardLoader = dynamic(() => import("./job-wizard").then((m) => m.JobWizardLoader), {
@@ -19,7 +20,7 @@ export function NewJob() {
   return (
     <RolePanel
       title="You can't create fine-tuning jobs"
-      link={{ href: "/fine-tuning", label: "See the jobs" }}
+      link={{ href: routes.jobs(), label: "See the jobs" }}
     >
       <p>
         Your role ({user.role}) can&apos;t create fine-tuning jobs — training spends the team&apos;s

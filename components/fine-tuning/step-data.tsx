@@ -4,27 +4,52 @@ import Link from "next/link";
 import { useCan } from "@/components/auth/session";
 import { Uploader } from "@/components/files/uploader";
 import { useMemo, useState } from "react";
+import { get, useFormState, useWatch } from "react-hook-form";
 import { inputClassFor } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { ErrorState, LoadingState, EmptyState } from "@/components/ui/states";
 import { useFiles } from "@/lib/api/hooks/use-files";
 import { formatBytes, formatNumber, formatRelative } from "@/lib/format";
-import { dataWarnings, type WizardDraft } from "@/lib/fine-tuning/form";
+import { dataWarnings, type JobForm, type TrainingFileField } from "@/lib/fine-tuning/form";
 import type { FileSchema } from "@/lib/mistral/types";
-import { useWizard } from "./wizard-fields";
+import { useJobForm } from "./wizard-fields";
+import { routes } from "@/lib/routes";
 
 const toggle = (list: string[], id: string, on: boolean) =>
   on ? (list.includes(id) ? list : [...list, id]) : list.filter((x) => x !== id);
 
-function setTraining(d: WizardDraft, id: string, on: boolean): WizardDraft {
-  const has = d.trainingFiles.some((f) => f.fileId === id);
-  if (on && !has) return { ...d, trainingFiles: [...d.trainingFiles, { fileId: id, weight: "1" }] };
-  if (!on) return { ...d, trainingFiles: d.trainingFiles.filter((f) => f.fileId !== id) };
-  return d;
+function setTraining(list: TrainingFileField[], id: string, on: boolean): TrainingFileField[] {
+  const has = list.some((f) => f.file_id === id);
+  if (on && !has) return [...list, { file_id: id, weight: "1" }];
+  if (!on) return list.filter((f) => f.file_id !== id);
+  return list;
+}
+
+/** The data step's lists, and how it changes them (checked as they change, like a typed field). */
+function useDataFields() {
+  const { setValue, getValues } = useJobForm();
+  const [training, validation] = useWatch<JobForm, ["training_files", "validation_files"]>({
+    name: ["training_files", "validation_files"],
+  });
+  const { errors } = useFormState<JobForm>();
+  const options = { shouldValidate: true, shouldDirty: true, shouldTouch: true } as const;
+  return {
+    training,
+    validation,
+    /** The message of the error at this path, if any. */
+    errorAt: (path: string): string | undefined =>
+      (get(errors, path) as { message?: string } | undefined)?.message,
+    setTraining: (id: string, on: boolean) =>
+      setValue("training_files", setTraining(getValues("training_files"), id, on), options),
+    setValidation: (id: string, on: boolean) =>
+      setValue("validation_files", toggle(getValues("validation_files"), id, on), options),
+    setWeight: (index: number, weight: string) =>
+      setValue(`training_files.${index}.weight`, weight, options),
+  };
 }
 
 export function StepData() {
-  const { draft, update, errorOf } = useWizard();
+  const data = useDataFields();
   const [uploading, setUploading] = useState(false);
   const canUpload = useCan("files.upload");
   const files = useFiles();
@@ -40,15 +65,19 @@ export function StepData() {
   const shown = all.filter(
     (f) => !query || `${f.filename} ${f.id}`.toLowerCase().includes(query.toLowerCase()),
   );
+  const { training, validation } = data;
   const missing = files.data
-    ? [...new Set([...draft.trainingFiles.map((f) => f.fileId), ...draft.validationFiles])].filter(
-        (id) => !byId.has(id),
-      )
+    ? [...new Set([...training.map((f) => f.file_id), ...validation])].filter((id) => !byId.has(id))
     : [];
-  const warnings = dataWarnings(draft, byId);
-  const trainBytes = draft.trainingFiles.reduce((s, f) => s + (byId.get(f.fileId)?.bytes ?? 0), 0);
-  const validBytes = draft.validationFiles.reduce((s, id) => s + (byId.get(id)?.bytes ?? 0), 0);
-  const listError = errorOf("training_files") ?? errorOf("validation_files");
+  const warnings = dataWarnings({ training_files: training, validation_files: validation }, byId);
+  const trainBytes = training.reduce((s, f) => s + (byId.get(f.file_id)?.bytes ?? 0), 0);
+  const validBytes = validation.reduce((s, id) => s + (byId.get(id)?.bytes ?? 0), 0);
+  // A list's own error (none chosen) sits at its path or, beside its items' errors, at `.root`.
+  const listError =
+    data.errorAt("training_files") ??
+    data.errorAt("training_files.root") ??
+    data.errorAt("validation_files") ??
+    data.errorAt("validation_files.root");
 
   return (
     <div className="flex flex-col gap-4">
@@ -72,12 +101,7 @@ export function StepData() {
           {uploading && (
             <div id="wizard-uploader">
               {/* An uploaded file joins the training files at once (it can be moved to validation). */}
-              <Uploader
-                compact
-                onUploaded={(file) =>
-                  update((d) => setTraining(d, file.id, true), "training_files")
-                }
-              />
+              <Uploader compact onUploaded={(file) => data.setTraining(file.id, true)} />
             </div>
           )}
         </div>
@@ -94,9 +118,9 @@ export function StepData() {
           />
         </label>
         <p className="text-sm text-muted" aria-live="polite">
-          Training: {draft.trainingFiles.length} file{draft.trainingFiles.length === 1 ? "" : "s"},{" "}
-          {formatBytes(trainBytes)} · Validation: {draft.validationFiles.length} file
-          {draft.validationFiles.length === 1 ? "" : "s"}, {formatBytes(validBytes)}
+          Training: {training.length} file{training.length === 1 ? "" : "s"},{" "}
+          {formatBytes(trainBytes)} · Validation: {validation.length} file
+          {validation.length === 1 ? "" : "s"}, {formatBytes(validBytes)}
         </p>
       </div>
       {listError && (
@@ -116,12 +140,10 @@ export function StepData() {
           </span>
           <Button
             size="sm"
-            onClick={() =>
-              update((d) => ({
-                ...setTraining(d, id, false),
-                validationFiles: d.validationFiles.filter((x) => x !== id),
-              }))
-            }
+            onClick={() => {
+              data.setTraining(id, false);
+              data.setValidation(id, false);
+            }}
           >
             Remove it
           </Button>
@@ -141,7 +163,7 @@ export function StepData() {
           }
         >
           Upload a JSONL file of conversations here or on the{" "}
-          <Link href="/files" className="text-accent underline">
+          <Link href={routes.files()} className="text-accent underline">
             Files page
           </Link>
           .
@@ -174,7 +196,7 @@ export function StepData() {
             </thead>
             <tbody>
               {shown.map((f) => (
-                <FileRow key={f.id} file={f} />
+                <FileRow key={f.id} file={f} data={data} />
               ))}
               {shown.length === 0 && (
                 <tr>
@@ -204,19 +226,19 @@ export function StepData() {
   );
 }
 
-function FileRow({ file }: { file: FileSchema }) {
-  const { draft, update, errorOf } = useWizard();
-  const index = draft.trainingFiles.findIndex((t) => t.fileId === file.id);
-  const training = index >= 0 ? draft.trainingFiles[index] : null;
-  const validating = draft.validationFiles.includes(file.id);
+function FileRow({ file, data }: { file: FileSchema; data: ReturnType<typeof useDataFields> }) {
+  const index = data.training.findIndex((t) => t.file_id === file.id);
+  const training = index >= 0 ? data.training[index] : null;
+  const validating = data.validation.includes(file.id);
   const weightKey = `training_files.${index}.weight`;
+  // A server's 422 may be about the file (`training_files.0.file_id`) or the entry as a whole.
   const rowError =
     index >= 0
-      ? (errorOf(`training_files.${index}.file_id`) ?? errorOf(`training_files.${index}`))
+      ? (data.errorAt(`training_files.${index}.file_id`) ?? data.errorAt(`training_files.${index}`))
       : undefined;
-  const vIndex = draft.validationFiles.indexOf(file.id);
-  const vError = vIndex >= 0 ? errorOf(`validation_files.${vIndex}`) : undefined;
-  const weightError = training ? errorOf(weightKey) : undefined;
+  const vIndex = data.validation.indexOf(file.id);
+  const vError = vIndex >= 0 ? data.errorAt(`validation_files.${vIndex}`) : undefined;
+  const weightError = training ? data.errorAt(weightKey) : undefined;
   return (
     <tr className="border-t border-border align-top">
       <td className="px-3 py-2">
@@ -234,9 +256,7 @@ function FileRow({ file }: { file: FileSchema }) {
           aria-label={`Train on ${file.filename}`}
           data-field={index >= 0 ? `training_files.${index}.file_id` : undefined}
           checked={!!training}
-          onChange={(e) =>
-            update((d) => setTraining(d, file.id, e.target.checked), "training_files")
-          }
+          onChange={(e) => data.setTraining(file.id, e.target.checked)}
           className="h-4 w-4 accent-[var(--accent)]"
         />
       </td>
@@ -250,18 +270,7 @@ function FileRow({ file }: { file: FileSchema }) {
               inputMode="decimal"
               className={inputClassFor({ height: "h-8" })}
               value={training.weight}
-              onChange={(e) => {
-                const weight = e.target.value;
-                update(
-                  (d) => ({
-                    ...d,
-                    trainingFiles: d.trainingFiles.map((t) =>
-                      t.fileId === file.id ? { ...t, weight } : t,
-                    ),
-                  }),
-                  weightKey,
-                );
-              }}
+              onChange={(e) => data.setWeight(index, e.target.value)}
             />
             {weightError && <p className="mt-1 text-xs text-danger">{weightError}</p>}
           </div>
@@ -272,15 +281,7 @@ function FileRow({ file }: { file: FileSchema }) {
           type="checkbox"
           aria-label={`Validate on ${file.filename}`}
           checked={validating}
-          onChange={(e) =>
-            update(
-              (d) => ({
-                ...d,
-                validationFiles: toggle(d.validationFiles, file.id, e.target.checked),
-              }),
-              "validation_files",
-            )
-          }
+          onChange={(e) => data.setValidation(file.id, e.target.checked)}
           className="h-4 w-4 accent-[var(--accent)]"
         />
       </td>

@@ -1,24 +1,38 @@
 "use client";
 
+import { useFormState, useWatch, type FieldPath } from "react-hook-form";
 import { Button } from "@/components/ui/button";
-import { emptyRepository, LIMITS, type RepositoryDraft } from "@/lib/fine-tuning/form";
+import { emptyRepository, LIMITS, type JobForm } from "@/lib/fine-tuning/form";
 import { previewModelName } from "@/lib/fine-tuning/model-name";
-import { TextField, useWizard } from "./wizard-fields";
+import { listErrors, TextField, useJobForm } from "./wizard-fields";
 
 export function StepExtras() {
-  const { draft, update } = useWizard();
+  const { register, setValue, getValues, clearErrors, trigger } = useJobForm();
+  const { errors } = useFormState<JobForm>();
+  const [model, suffix, wandbEnabled, apiKey] = useWatch<
+    JobForm,
+    ["model", "suffix", "wandb_enabled", "integrations.0.api_key"]
+  >({ name: ["model", "suffix", "wandb_enabled", "integrations.0.api_key"] });
+  const repositories = useWatch<JobForm, "repositories">({ name: "repositories" });
+  // A new repository's empty fields are not errors yet: they are checked as they are typed in.
+  const addRepository = () =>
+    setValue("repositories", [...getValues("repositories"), emptyRepository()]);
+  // The repositories after the removed one move up, and so do the errors shown on them.
+  const removeRepository = (i: number) => {
+    const moved = listErrors(errors).flatMap((e) => {
+      const m = /^repositories\.(\d+)\.(.+)$/.exec(e.path);
+      const j = Number(m?.[1]);
+      return !m || j === i ? [] : [`repositories.${j > i ? j - 1 : j}.${m[2]}`];
+    });
+    setValue(
+      "repositories",
+      getValues("repositories").filter((_, j) => j !== i),
+    );
+    clearErrors("repositories");
+    if (moved.length) void trigger(moved as FieldPath<JobForm>[]);
+  };
   // The wizard renders in the browser only (it reads the saved draft), so "today" is the user's.
   const today = new Date();
-  const setWandb = (field: keyof typeof draft.wandb, key: string) => (value: string) =>
-    update((d) => ({ ...d, wandb: { ...d.wandb, [field]: value } }), key);
-  const setRepo = (i: number, field: keyof RepositoryDraft) => (value: string) =>
-    update(
-      (d) => ({
-        ...d,
-        repositories: d.repositories.map((r, j) => (j === i ? { ...r, [field]: value } : r)),
-      }),
-      `repositories.${i}.${field}`,
-    );
   return (
     <div className="flex flex-col gap-6">
       <section aria-labelledby="suffix-h" className="flex flex-col gap-2">
@@ -26,10 +40,8 @@ export function StepExtras() {
           Name
         </h3>
         <TextField
-          fieldKey="suffix"
-          label={`Suffix (optional, ${draft.suffix.length}/${LIMITS.suffixMax})`}
-          value={draft.suffix}
-          onChange={(v) => update((d) => ({ ...d, suffix: v }), "suffix")}
+          name="suffix"
+          label={`Suffix (optional, ${suffix.length}/${LIMITS.suffixMax})`}
           placeholder="e.g. support-bot"
           className="max-w-md"
           description="Added to the fine-tuned model's name so you can tell it apart: letters, digits, -, _ and . only."
@@ -37,7 +49,7 @@ export function StepExtras() {
         <p className="text-sm">
           Model name:{" "}
           <output aria-label="Model name preview" className="font-mono break-all">
-            {previewModelName(draft.model, draft.suffix, today)}
+            {previewModelName(model, suffix, today)}
           </output>
         </p>
         <p className="text-xs text-muted">
@@ -52,41 +64,29 @@ export function StepExtras() {
         <label className="flex items-center gap-2 text-sm">
           <input
             type="checkbox"
-            checked={draft.wandbEnabled}
-            onChange={(e) => update((d) => ({ ...d, wandbEnabled: e.target.checked }))}
+            {...register("wandb_enabled")}
             className="h-4 w-4 accent-[var(--accent)]"
           />
           Log the training metrics to Weights &amp; Biases
         </label>
-        {draft.wandbEnabled && (
+        {wandbEnabled && (
           <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
             <TextField
-              fieldKey="integrations.0.project"
+              name="integrations.0.project"
               label="W&B project"
-              value={draft.wandb.project}
-              onChange={setWandb("project", "integrations.0.project")}
               description="The project the run is created under."
             />
             <TextField
-              fieldKey="integrations.0.name"
+              name="integrations.0.name"
               label="Display name (optional)"
-              value={draft.wandb.name}
-              onChange={setWandb("name", "integrations.0.name")}
               description="Defaults to the job id."
             />
+            <TextField name="integrations.0.run_name" label="Run name (optional)" />
             <TextField
-              fieldKey="integrations.0.run_name"
-              label="Run name (optional)"
-              value={draft.wandb.runName}
-              onChange={setWandb("runName", "integrations.0.run_name")}
-            />
-            <TextField
-              fieldKey="integrations.0.api_key"
-              label={`W&B API key (${draft.wandb.apiKey.length}/${LIMITS.wandbKeyLength})`}
+              name="integrations.0.api_key"
+              label={`W&B API key (${apiKey.length}/${LIMITS.wandbKeyLength})`}
               type="password"
               autoComplete="new-password"
-              value={draft.wandb.apiKey}
-              onChange={setWandb("apiKey", "integrations.0.api_key")}
               description="40 characters, from wandb.ai/authorize. Sent with the job only; never saved in this browser's draft."
             />
           </div>
@@ -95,60 +95,33 @@ export function StepExtras() {
 
       <section aria-labelledby="repos-h" className="flex flex-col gap-3">
         <h3 id="repos-h" className="text-sm font-semibold">
-          GitHub repositories ({draft.repositories.length}/{LIMITS.repositoriesMax})
+          GitHub repositories ({repositories.length}/{LIMITS.repositoriesMax})
         </h3>
         <p className="text-xs text-muted">
           Code repositories to train on as well. Tokens are sent with the job only and never saved
           in this browser&apos;s draft.
         </p>
-        {draft.repositories.map((r, i) => (
+        {repositories.map((_, i) => (
           <fieldset key={i} className="rounded-lg border border-border p-3">
             <legend className="px-1 text-xs font-medium">Repository {i + 1}</legend>
             <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
+              <TextField name={`repositories.${i}.owner`} label="Owner" />
+              <TextField name={`repositories.${i}.name`} label="Name" />
               <TextField
-                fieldKey={`repositories.${i}.owner`}
-                label="Owner"
-                value={r.owner}
-                onChange={setRepo(i, "owner")}
-              />
-              <TextField
-                fieldKey={`repositories.${i}.name`}
-                label="Name"
-                value={r.name}
-                onChange={setRepo(i, "name")}
-              />
-              <TextField
-                fieldKey={`repositories.${i}.ref`}
+                name={`repositories.${i}.ref`}
                 label="Ref (optional)"
                 placeholder="default branch"
-                value={r.ref}
-                onChange={setRepo(i, "ref")}
               />
+              <TextField name={`repositories.${i}.weight`} label="Weight" inputMode="decimal" />
               <TextField
-                fieldKey={`repositories.${i}.weight`}
-                label="Weight"
-                inputMode="decimal"
-                value={r.weight}
-                onChange={setRepo(i, "weight")}
-              />
-              <TextField
-                fieldKey={`repositories.${i}.token`}
+                name={`repositories.${i}.token`}
                 label="Token"
                 type="password"
                 autoComplete="new-password"
-                value={r.token}
-                onChange={setRepo(i, "token")}
                 className="sm:col-span-2"
               />
             </div>
-            <Button
-              size="sm"
-              variant="ghost"
-              className="mt-2"
-              onClick={() =>
-                update((d) => ({ ...d, repositories: d.repositories.filter((_, j) => j !== i) }))
-              }
-            >
+            <Button size="sm" variant="ghost" className="mt-2" onClick={() => removeRepository(i)}>
               Remove repository {i + 1}
             </Button>
           </fieldset>
@@ -156,10 +129,8 @@ export function StepExtras() {
         <div>
           <Button
             size="sm"
-            disabled={draft.repositories.length >= LIMITS.repositoriesMax}
-            onClick={() =>
-              update((d) => ({ ...d, repositories: [...d.repositories, emptyRepository()] }))
-            }
+            disabled={repositories.length >= LIMITS.repositoriesMax}
+            onClick={addRepository}
           >
             Add a repository
           </Button>
@@ -173,8 +144,7 @@ export function StepExtras() {
         <label className="flex items-start gap-2 text-sm">
           <input
             type="checkbox"
-            checked={draft.autoStart}
-            onChange={(e) => update((d) => ({ ...d, autoStart: e.target.checked }))}
+            {...register("auto_start")}
             className="mt-0.5 h-4 w-4 accent-[var(--accent)]"
           />
           <span>

@@ -1,22 +1,21 @@
 "use client";
 
-import { DEFAULTS, LIMITS, parseNumber, usesFim, type WizardDraft } from "@/lib/fine-tuning/form";
+import { useController, useWatch } from "react-hook-form";
+import { DEFAULTS, LIMITS, parseNumber, usesFim, type JobForm } from "@/lib/fine-tuning/form";
 import { formatNumber } from "@/lib/format";
 import { EpochsWarning } from "./epochs-warning";
-import { TextField, useWizard } from "./wizard-fields";
-
-type TextKey =
-  "trainingSteps" | "epochs" | "learningRate" | "weightDecay" | "warmupFraction" | "fimRatio";
+import { TextField } from "./wizard-fields";
 
 /**
  * `stepsEpochs`: how many epochs the typed training steps make, from a dry run of the current
  * settings (undefined while there is none).
  */
 export function StepHyperparameters({ stepsEpochs }: { stepsEpochs?: number | null }) {
-  const { draft, update } = useWizard();
-  const epochs = draft.length === "epochs" ? parseNumber(draft.epochs) : stepsEpochs;
-  const set = (field: TextKey, key: string) => (value: string) =>
-    update((d) => ({ ...d, [field]: value }) as WizardDraft, key);
+  const { field: length } = useController<JobForm, "length">({ name: "length" });
+  const [model, typed] = useWatch<JobForm, ["model", "hyperparameters"]>({
+    name: ["model", "hyperparameters"],
+  });
+  const epochs = length.value === "epochs" ? parseNumber(typed.epochs) : stepsEpochs;
   return (
     <div className="flex flex-col gap-5">
       <fieldset className="flex flex-col gap-3">
@@ -31,42 +30,39 @@ export function StepHyperparameters({ stepsEpochs }: { stepsEpochs?: number | nu
             <label key={value} className="flex items-center gap-2">
               <input
                 type="radio"
-                name="length"
+                name={length.name}
                 value={value}
-                checked={draft.length === value}
-                onChange={() => update((d) => ({ ...d, length: value }))}
+                checked={length.value === value}
+                onChange={() => length.onChange(value)}
+                onBlur={length.onBlur}
                 className="accent-[var(--accent)]"
               />
               {label}
             </label>
           ))}
         </div>
-        {draft.length === "steps" ? (
+        {length.value === "steps" ? (
           <TextField
-            fieldKey="hyperparameters.training_steps"
+            name="hyperparameters.training_steps"
             label="Training steps"
             inputMode="numeric"
             placeholder="Service default"
-            value={draft.trainingSteps}
-            onChange={set("trainingSteps", "hyperparameters.training_steps")}
             className="max-w-md"
             description="How many times the weights are updated, each on one batch of your data. A whole number, at least 1. Leave empty for the service's default; the review step shows how many epochs this makes."
           />
         ) : (
           <TextField
-            fieldKey="hyperparameters.epochs"
+            name="hyperparameters.epochs"
             label="Epochs"
             inputMode="decimal"
             placeholder="Service default"
-            value={draft.epochs}
-            onChange={set("epochs", "hyperparameters.epochs")}
             className="max-w-md"
             description={`Complete passes over the training data (at least ${LIMITS.epochsMin}). More epochs fit the data more closely, and can over-fit it.`}
           />
         )}
-        {draft.length === "steps" && stepsEpochs != null && (
+        {length.value === "steps" && stepsEpochs != null && (
           <p className="text-xs text-muted">
-            With this data, {draft.trainingSteps || "the default number of"} steps make{" "}
+            With this data, {typed.training_steps || "the default number of"} steps make{" "}
             {formatNumber(stepsEpochs, 2)} epochs.
           </p>
         )}
@@ -74,39 +70,31 @@ export function StepHyperparameters({ stepsEpochs }: { stepsEpochs?: number | nu
       </fieldset>
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <TextField
-          fieldKey="hyperparameters.learning_rate"
+          name="hyperparameters.learning_rate"
           label="Learning rate"
           inputMode="decimal"
-          value={draft.learningRate}
-          onChange={set("learningRate", "hyperparameters.learning_rate")}
           description={`How far the weights move at each step. Between 1e-8 and 1; default ${DEFAULTS.learningRate}. Too high makes the loss jump around or diverge; too low learns slowly.`}
         />
         <TextField
-          fieldKey="hyperparameters.weight_decay"
+          name="hyperparameters.weight_decay"
           label="Weight decay"
           inputMode="decimal"
           placeholder={`Default ${DEFAULTS.weightDecay}`}
-          value={draft.weightDecay}
-          onChange={set("weightDecay", "hyperparameters.weight_decay")}
           description={`Advanced. Keeps the weights small to reduce over-fitting. Between 0 and 1; default ${DEFAULTS.weightDecay}.`}
         />
         <TextField
-          fieldKey="hyperparameters.warmup_fraction"
+          name="hyperparameters.warmup_fraction"
           label="Warm-up fraction"
           inputMode="decimal"
           placeholder={`Default ${DEFAULTS.warmupFraction}`}
-          value={draft.warmupFraction}
-          onChange={set("warmupFraction", "hyperparameters.warmup_fraction")}
           description={`Advanced. The share of the steps during which the learning rate ramps up from near zero, which steadies the start. Between 0 and 1; default ${DEFAULTS.warmupFraction}.`}
         />
-        {usesFim(draft.model) ? (
+        {usesFim(model) ? (
           <TextField
-            fieldKey="hyperparameters.fim_ratio"
+            name="hyperparameters.fim_ratio"
             label="FIM ratio"
             inputMode="decimal"
             placeholder={`Default ${DEFAULTS.fimRatio}`}
-            value={draft.fimRatio}
-            onChange={set("fimRatio", "hyperparameters.fim_ratio")}
             description={`Codestral only. The share of examples trained as fill-in-the-middle (code before and after a gap) instead of plain completion. Between 0 and 1; default ${DEFAULTS.fimRatio}.`}
           />
         ) : (

@@ -1,17 +1,17 @@
 "use client";
 
-import { FINE_TUNEABLE_MODELS } from "@/lib/fine-tuning/form";
-import { useWizard } from "./wizard-fields";
+import { useController } from "react-hook-form";
+import { FINE_TUNEABLE_MODELS, type JobForm } from "@/lib/fine-tuning/form";
 
 export function StepModel() {
-  const { draft, update, errorOf } = useWizard();
-  const error = errorOf("model");
+  const { field, fieldState } = useController<JobForm, "model">({ name: "model" });
+  const error = fieldState.error?.message;
   return (
     <fieldset aria-describedby={error ? "model-error" : undefined}>
       <legend className="mb-3 text-sm font-medium">Which model do you want to fine-tune?</legend>
       <div className="grid grid-cols-1 gap-2 sm:grid-cols-2">
-        {FINE_TUNEABLE_MODELS.map((m) => {
-          const checked = draft.model === m.id;
+        {FINE_TUNEABLE_MODELS.map((m, i) => {
+          const checked = field.value === m.id;
           return (
             <label
               key={m.id}
@@ -21,11 +21,13 @@ export function StepModel() {
             >
               <input
                 type="radio"
-                name="model"
+                name={field.name}
+                ref={i === 0 ? field.ref : undefined}
                 value={m.id}
                 checked={checked}
                 data-field="model"
-                onChange={() => update((d) => ({ ...d, model: m.id }), "model")}
+                onChange={() => field.onChange(m.id)}
+                onBlur={field.onBlur}
                 className="mt-1 accent-[var(--accent)]"
               />
               <span>

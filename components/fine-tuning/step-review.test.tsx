@@ -1,12 +1,12 @@
 // @vitest-environment jsdom
 import { QueryClient, QueryClientProvider, type UseQueryResult } from "@tanstack/react-query";
 import { cleanup, render, screen } from "@testing-library/react";
+import { FormProvider, useForm } from "react-hook-form";
 import { afterEach, describe, expect, it } from "vitest";
-import { emptyDraft, type WizardDraft } from "@/lib/fine-tuning/form";
+import { emptyJobForm, type JobForm } from "@/lib/fine-tuning/form";
 import type { LegacyJobMetadataOut } from "@/lib/mistral/types";
 import { StepHyperparameters } from "./step-hyperparameters";
 import { StepReview } from "./step-review";
-import { WizardContext } from "./wizard-fields";
 
 afterEach(cleanup);
 
@@ -27,19 +27,27 @@ const sized = (epochs: number) =>
     },
   }) as unknown as UseQueryResult<LegacyJobMetadataOut>;
 
-function renderWith(ui: React.ReactNode, over: Partial<WizardDraft> = {}) {
-  const draft: WizardDraft = {
-    ...emptyDraft(),
+function Form({ values, children }: { values: JobForm; children: React.ReactNode }) {
+  const form = useForm<JobForm>({ defaultValues: values });
+  return <FormProvider {...form}>{children}</FormProvider>;
+}
+
+function renderWith(
+  ui: React.ReactNode,
+  over: Partial<JobForm> = {},
+  hp: Partial<JobForm["hyperparameters"]> = {},
+) {
+  const base = emptyJobForm();
+  const values: JobForm = {
+    ...base,
     model: "open-mistral-7b",
-    trainingFiles: [{ fileId: "f1", weight: "1" }],
-    trainingSteps: "20",
+    training_files: [{ file_id: "f1", weight: "1" }],
     ...over,
+    hyperparameters: { ...base.hyperparameters, training_steps: "20", ...hp },
   };
   render(
     <QueryClientProvider client={new QueryClient()}>
-      <WizardContext.Provider value={{ draft, update: () => {}, errorOf: () => undefined }}>
-        {ui}
-      </WizardContext.Provider>
+      <Form values={values}>{ui}</Form>
     </QueryClientProvider>,
   );
 }
@@ -74,7 +82,7 @@ describe("the review step", () => {
 
 describe("the hyperparameters step", () => {
   it("warns when the epochs typed are far above what guides advise", () => {
-    renderWith(<StepHyperparameters />, { length: "epochs", epochs: "40" });
+    renderWith(<StepHyperparameters />, { length: "epochs" }, { epochs: "40" });
     expect(screen.getByRole("note", { name: "Too many epochs" }).textContent).toContain(
       "40 epochs",
     );
@@ -87,7 +95,7 @@ describe("the hyperparameters step", () => {
   });
 
   it("says nothing for 3 epochs", () => {
-    renderWith(<StepHyperparameters />, { length: "epochs", epochs: "3" });
+    renderWith(<StepHyperparameters />, { length: "epochs" }, { epochs: "3" });
     expect(screen.queryByRole("note")).toBeNull();
   });
 });

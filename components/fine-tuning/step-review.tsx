@@ -9,7 +9,7 @@ import type { UseQueryResult } from "@tanstack/react-query";
 import { STEPS, stepOf, usesFim, type Errors } from "@/lib/fine-tuning/form";
 import type { LegacyJobMetadataOut } from "@/lib/mistral/types";
 import { EpochsWarning } from "./epochs-warning";
-import { useWizard } from "./wizard-fields";
+import { useJobForm } from "./wizard-fields";
 
 export function StepReview({
   problems,
@@ -20,7 +20,9 @@ export function StepReview({
   dryRun: UseQueryResult<LegacyJobMetadataOut>;
   goTo: (step: number, key?: string) => void;
 }) {
-  const { draft } = useWizard();
+  // Nothing is edited on this step: the values as they stand are what it sums up.
+  const form = useJobForm().getValues();
+  const hp = form.hyperparameters;
   const files = useFiles();
   const name = (id: string) => files.data?.find((f) => f.id === id)?.filename ?? id;
   const entries = Object.entries(problems);
@@ -93,35 +95,37 @@ export function StepReview({
           Settings
         </h3>
         <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[12rem_minmax(0,1fr)]">
-          <Row label="Base model" value={draft.model || "—"} mono />
+          <Row label="Base model" value={form.model || "—"} mono />
           <Row
             label="Training files"
             value={
-              draft.trainingFiles.map((f) => `${name(f.fileId)} (weight ${f.weight})`).join(", ") ||
-              "—"
+              form.training_files
+                .map((f) => `${name(f.file_id)} (weight ${f.weight})`)
+                .join(", ") || "—"
             }
           />
           <Row
             label="Validation files"
-            value={draft.validationFiles.map(name).join(", ") || "none"}
+            value={form.validation_files.map(name).join(", ") || "none"}
           />
           <Row
-            label={draft.length === "steps" ? "Training steps" : "Epochs"}
-            value={
-              (draft.length === "steps" ? draft.trainingSteps : draft.epochs) || "service default"
-            }
+            label={form.length === "steps" ? "Training steps" : "Epochs"}
+            value={(form.length === "steps" ? hp.training_steps : hp.epochs) || "service default"}
           />
-          <Row label="Learning rate" value={draft.learningRate} />
-          <Row label="Weight decay" value={draft.weightDecay || "default"} />
-          <Row label="Warm-up fraction" value={draft.warmupFraction || "default"} />
-          {usesFim(draft.model) && <Row label="FIM ratio" value={draft.fimRatio || "default"} />}
-          <Row label="Suffix" value={draft.suffix || "none"} />
-          <Row label="W&B" value={draft.wandbEnabled ? `project ${draft.wandb.project}` : "off"} />
-          <Row label="Repositories" value={String(draft.repositories.length)} />
+          <Row label="Learning rate" value={hp.learning_rate} />
+          <Row label="Weight decay" value={hp.weight_decay || "default"} />
+          <Row label="Warm-up fraction" value={hp.warmup_fraction || "default"} />
+          {usesFim(form.model) && <Row label="FIM ratio" value={hp.fim_ratio || "default"} />}
+          <Row label="Suffix" value={form.suffix || "none"} />
+          <Row
+            label="W&B"
+            value={form.wandb_enabled ? `project ${form.integrations[0].project}` : "off"}
+          />
+          <Row label="Repositories" value={String(form.repositories.length)} />
           <Row
             label="Start"
             value={
-              draft.autoStart
+              form.auto_start
                 ? "The job starts on its own once validated; untick “Start training automatically” in Extras to start it yourself."
                 : "The job waits at VALIDATED: start it yourself from its page."
             }

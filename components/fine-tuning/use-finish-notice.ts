@@ -2,7 +2,8 @@
 
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { useToast } from "@/components/ui/toast";
-import { isFinished } from "@/lib/api/hooks/use-jobs";
+import { jobDisplayName } from "@/lib/fine-tuning/job-name";
+import { isFinished } from "@/lib/mistral/job-status";
 
 type Permission = NotificationPermission | "unsupported";
 
@@ -35,7 +36,7 @@ export function useFinishNotice(
     }
     if (!seenUnfinished.current) return;
     seenUnfinished.current = false;
-    const name = job.suffix || job.id.slice(0, 8);
+    const name = jobDisplayName(job);
     const ok = job.status === "SUCCESS";
     const title = ok ? `Job ${name} succeeded` : `Job ${name} ended: ${job.status}`;
     const body = ok ? "The fine-tuned model is ready." : "Open the job to see its events.";

@@ -7,9 +7,9 @@ import type { ConsoleModel } from "@/lib/api/hooks/use-models";
 import { columnsStorageKey } from "@/lib/models/columns";
 import { prepareRows } from "@/lib/models/filter";
 import { groupAliases } from "@/lib/models/group";
-import { ColumnChooser } from "./column-chooser";
+import { ColumnChooser } from "@/components/ui/column-chooser";
 import { ModelsTable } from "./models-table";
-import { useVisibleColumns } from "./use-visible-columns";
+import { CHOOSER_COLUMNS, useVisibleColumns } from "./use-visible-columns";
 
 const card = (id: string, aliases: string[]): ConsoleModel =>
   ({
@@ -43,9 +43,11 @@ function Page() {
   return (
     <>
       <ColumnChooser
-        visible={columns.visible}
-        onChange={columns.setVisible}
+        columns={CHOOSER_COLUMNS}
+        visibility={columns.visibility}
+        onChange={columns.setVisibility}
         onReset={columns.reset}
+        isDefault={columns.isDefault}
       />
       <ModelsTable
         rows={prepareRows(groupAliases(CARDS))}
@@ -53,8 +55,7 @@ function Page() {
         dir="asc"
         onSort={noop}
         selected={new Set()}
-        onSelect={noop}
-        onSelectAll={noop}
+        onSelectedChange={noop}
         edit={null}
         onEdit={noop}
         onCommitEdit={noop}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { Tooltip } from "@/components/ui/tooltip";
 
 export interface EditState {
   id: string;
@@ -81,15 +82,16 @@ export function EditableText({
       <span className={`truncate ${value ? "" : "text-muted"}`} title={value ?? undefined}>
         {value || "—"}
       </span>
-      <button
-        type="button"
-        aria-label={editLabel}
-        title={editLabel}
-        onClick={onStart}
-        className="shrink-0 rounded px-1 text-muted opacity-60 group-hover:opacity-100 hover:bg-surface-2 hover:text-text focus-visible:opacity-100"
-      >
-        <span aria-hidden>✎</span>
-      </button>
+      <Tooltip content={editLabel}>
+        <button
+          type="button"
+          aria-label={editLabel}
+          onClick={onStart}
+          className="shrink-0 rounded px-1 text-muted opacity-60 group-hover:opacity-100 hover:bg-surface-2 hover:text-text focus-visible:opacity-100"
+        >
+          <span aria-hidden>✎</span>
+        </button>
+      </Tooltip>
     </div>
   );
 }

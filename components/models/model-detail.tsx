@@ -16,8 +16,9 @@ import { useModel } from "@/lib/api/hooks/use-models";
 import { capabilityLabel, prepareRow } from "@/lib/models/filter";
 import { deprecationTone } from "@/lib/models/format";
 import { editedFields, type EditState, ModelFieldEditor } from "./editable-text";
-import { canChat, jobHref, playgroundHref } from "./models-table";
+import { canChat } from "./models-table";
 import { useModelActions } from "./use-model-actions";
+import { routes } from "@/lib/routes";
 
 // Fields this view shows in its own way; any other field the API sends is listed as it came.
 const SHOWN = new Set([
@@ -63,7 +64,7 @@ export function ModelDetail({ id }: { id: string }) {
           <EmptyState
             title="This model does not exist"
             action={
-              <Link href="/models" className={buttonVariants({ variant: "primary" })}>
+              <Link href={routes.models()} className={buttonVariants({ variant: "primary" })}>
                 Back to models
               </Link>
             }
@@ -105,7 +106,7 @@ export function ModelDetail({ id }: { id: string }) {
 
   return (
     <>
-      <Link href="/models" className="mb-2 inline-block text-sm text-muted hover:text-text">
+      <Link href={routes.models()} className="mb-2 inline-block text-sm text-muted hover:text-text">
         ← All models
       </Link>
       <PageHeader
@@ -122,7 +123,7 @@ export function ModelDetail({ id }: { id: string }) {
           <>
             {canTry && canChat(row) && (
               <Link
-                href={playgroundHref(m.id)}
+                href={routes.playground({ model: m.id })}
                 className={buttonVariants({ variant: "primary", size: "sm" })}
               >
                 Try in playground
@@ -187,7 +188,7 @@ export function ModelDetail({ id }: { id: string }) {
         <Item label="Status">{archived ? "Archived" : "Active"}</Item>
         <Item label="Job">
           {row.jobId ? (
-            <Link href={jobHref(row.jobId)} className="font-mono text-accent hover:underline">
+            <Link href={routes.job(row.jobId)} className="font-mono text-accent hover:underline">
               {row.jobId}
             </Link>
           ) : (
@@ -214,7 +215,7 @@ export function ModelDetail({ id }: { id: string }) {
             setDeleting(false);
             // Shown as done at once; if the server refuses, the toast says so and the row returns.
             run({ kind: "delete", id });
-            router.push("/models");
+            router.push(routes.models());
           }}
         >
           <p>

@@ -5,6 +5,7 @@ import { useCallback, useMemo, useState } from "react";
 import { useCan } from "@/components/auth/session";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button, buttonVariants } from "@/components/ui/button";
+import { ColumnChooser } from "@/components/ui/column-chooser";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { Spinner } from "@/components/ui/spinner";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
@@ -20,13 +21,13 @@ import {
 import { groupAliases } from "@/lib/models/group";
 import { DEFAULT_STATE, type TableState } from "@/lib/models/table-state";
 import { BulkActions } from "./bulk-actions";
-import { ColumnChooser } from "./column-chooser";
 import { editedFields, type EditState } from "./editable-text";
 import { ModelsTable } from "./models-table";
 import { ModelsToolbar } from "./models-toolbar";
 import { useModelActions } from "./use-model-actions";
 import { useTableState } from "./use-table-state";
-import { useVisibleColumns } from "./use-visible-columns";
+import { CHOOSER_COLUMNS, useVisibleColumns } from "./use-visible-columns";
+import { routes } from "@/lib/routes";
 
 export function ModelsPage() {
   const models = useModels();
@@ -94,7 +95,7 @@ export function ModelsPage() {
             </Button>
             {canCreateJob && (
               <Link
-                href="/fine-tuning/new"
+                href={routes.newJob()}
                 className={buttonVariants({ variant: "primary", size: "sm" })}
               >
                 Fine-tune a model
@@ -133,9 +134,11 @@ export function ModelsPage() {
                 : ""}
             </p>
             <ColumnChooser
-              visible={columns.visible}
-              onChange={columns.setVisible}
+              columns={CHOOSER_COLUMNS}
+              visibility={columns.visibility}
+              onChange={columns.setVisibility}
               onReset={columns.reset}
+              isDefault={columns.isDefault}
             />
           </div>
           {rows.length === 0 ? (
@@ -143,7 +146,7 @@ export function ModelsPage() {
               title="No models"
               action={
                 canCreateJob ? (
-                  <Link href="/fine-tuning/new" className={buttonVariants({ variant: "primary" })}>
+                  <Link href={routes.newJob()} className={buttonVariants({ variant: "primary" })}>
                     Fine-tune a model
                   </Link>
                 ) : undefined
@@ -174,25 +177,7 @@ export function ModelsPage() {
               dir={state.dir}
               onSort={(sort, dir) => change({ sort, dir })}
               selected={selected}
-              onSelect={(id, on) =>
-                setSelected((s) => {
-                  const next = new Set(s);
-                  if (on) next.add(id);
-                  else next.delete(id);
-                  return next;
-                })
-              }
-              onSelectAll={(on) =>
-                setSelected((s) => {
-                  const next = new Set(s);
-                  for (const r of view) {
-                    if (r.kind !== "fine-tuned") continue;
-                    if (on) next.add(r.id);
-                    else next.delete(r.id);
-                  }
-                  return next;
-                })
-              }
+              onSelectedChange={setSelected}
               edit={edit}
               onEdit={setEdit}
               onCommitEdit={commitEdit}

@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, within } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { type ConsoleSession, SessionProvider } from "@/components/auth/session";
 import type { ConsoleModel } from "@/lib/api/hooks/use-models";
 import type { Role } from "@/lib/auth/permissions";
 import { prepareRows } from "@/lib/models/filter";
-import { ModelsTable } from "./models-table";
+import { ModelsTable, type ModelsTableProps } from "./models-table";
 
 const FT = "ft:open-mistral-7b:support:0f9a3c1e";
 const MODELS: ConsoleModel[] = [
@@ -27,7 +27,7 @@ beforeAll(() => {
 });
 afterEach(cleanup);
 
-function renderAs(role: Role) {
+function renderAs(role: Role, onSort: ModelsTableProps["onSort"] = () => {}) {
   const session: ConsoleSession = {
     user: { id: `u-${role}`, email: `${role}@example.com`, name: role, role },
     authMode: "on",
@@ -39,10 +39,9 @@ function renderAs(role: Role) {
         rows={prepareRows(MODELS)}
         sort="id"
         dir="asc"
-        onSort={noop}
+        onSort={onSort}
         selected={new Set()}
-        onSelect={noop}
-        onSelectAll={noop}
+        onSelectedChange={noop}
         edit={null}
         onEdit={noop}
         onCommitEdit={noop}
@@ -92,5 +91,21 @@ describe("ModelsTable by role", () => {
     expect(screen.queryByRole("link", { name: /in playground/ })).toBeNull();
     expect(q(`Rename ${FT}`)).toBeNull();
     expect(screen.getByText("Support bot")).toBeTruthy();
+  });
+});
+
+describe("ModelsTable sorting", () => {
+  it("says how it is sorted and asks for the next order, newest first for dates", () => {
+    const onSort = vi.fn();
+    renderAs("viewer", onSort);
+    const header = (name: RegExp) => screen.getByRole("columnheader", { name });
+    expect(header(/ID/).getAttribute("aria-sort")).toBe("ascending");
+    expect(header(/Name/).getAttribute("aria-sort")).toBe("none");
+    fireEvent.click(screen.getByRole("button", { name: /^ID/ }));
+    expect(onSort).toHaveBeenLastCalledWith("id", "desc");
+    fireEvent.click(screen.getByRole("button", { name: /^Name/ }));
+    expect(onSort).toHaveBeenLastCalledWith("name", "asc");
+    fireEvent.click(screen.getByRole("button", { name: /^Created/ }));
+    expect(onSort).toHaveBeenLastCalledWith("created", "desc");
   });
 });

@@ -1,29 +1,32 @@
 "use client";
 
-import { useVirtualizer } from "@tanstack/react-virtual";
 import Link from "next/link";
-import { useEffect, useRef } from "react";
 import { useCan } from "@/components/auth/session";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
+import { Dash, TextCell } from "@/components/ui/cells";
+import {
+  type ColumnDef,
+  DataTable,
+  type RowSelectionState,
+  selectColumn,
+  type SortingState,
+} from "@/components/ui/data-table";
+import { Tooltip } from "@/components/ui/tooltip";
+import { routes } from "@/lib/routes";
 import { cn } from "@/lib/ui/cn";
 import { capabilityLabel, type ModelRow } from "@/lib/models/filter";
 import { deprecationTone, formatContext, formatDay } from "@/lib/models/format";
 import { COLUMNS, DEFAULT_COLUMNS } from "@/lib/models/columns";
-import { defaultDir, type SortColumn, type SortDir } from "@/lib/models/table-state";
+import { defaultDir, SORT_COLUMNS, type SortColumn, type SortDir } from "@/lib/models/table-state";
 import { CopyId } from "./copy-id";
 import { type EditState, ModelFieldEditor } from "./editable-text";
 
 const ROW_HEIGHT = 48;
-const HEADER_HEIGHT = 40;
 
-export const playgroundHref = (id: string) => `/playground?model=${encodeURIComponent(id)}`;
-export const modelHref = (id: string) => `/models/${encodeURIComponent(id).replace(/%3A/gi, ":")}`;
-export const jobHref = (id: string) => `/fine-tuning/${encodeURIComponent(id)}`;
 export const displayName = (row: ModelRow) => row.model.name || row.id;
 export const canChat = (row: ModelRow) => row.caps.includes("completion_chat");
 
-const SELECT_WIDTH = 44;
 const ACTIONS_WIDTH = 200;
 /** Only "Try ▸" is left when the user may use the playground but not change models. */
 const TRY_ONLY_WIDTH = 80;
@@ -33,9 +36,9 @@ export interface ModelsTableProps {
   sort: SortColumn;
   dir: SortDir;
   onSort: (column: SortColumn, dir: SortDir) => void;
+  /** Ids of the selected fine-tuned models (also ones not shown under the current filter). */
   selected: ReadonlySet<string>;
-  onSelect: (id: string, selected: boolean) => void;
-  onSelectAll: (selected: boolean) => void;
+  onSelectedChange: (selected: Set<string>) => void;
   edit: EditState | null;
   onEdit: (edit: EditState | null) => void;
   onCommitEdit: (edit: EditState) => void;
@@ -55,362 +58,254 @@ interface RowRights {
   tryIt: boolean;
 }
 
+// On a phone nothing sticks sideways: sticky id and actions columns would leave no room for the
+// rest, so the table simply scrolls inside its box.
+const stickyCell = "z-10 bg-inherit md:sticky";
+const stickyHeader = "z-30";
+
 export function ModelsTable(props: ModelsTableProps) {
-  const { rows, sort, dir, selected, edit } = props;
+  const { rows, sort, dir, selected } = props;
   const visible = props.visible ?? DEFAULT_COLUMNS;
-  const columns = COLUMNS.filter((c) => visible.includes(c.key));
-  const show = new Set(visible);
   const rights: RowRights = { manage: useCan("models.manage"), tryIt: useCan("playground.use") };
-  // Selection only feeds the bulk actions, which are all models.manage.
-  const selectWidth = rights.manage ? SELECT_WIDTH : 0;
-  const actionsWidth = rights.manage ? ACTIONS_WIDTH : rights.tryIt ? TRY_ONLY_WIDTH : 0;
-  const columnCount = columns.length + (selectWidth ? 1 : 0) + (actionsWidth ? 1 : 0);
-  const scroller = useRef<HTMLDivElement>(null);
-  // The virtualizer hands back functions React Compiler cannot memoize; that is expected here.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    paddingStart: HEADER_HEIGHT,
-    scrollPaddingStart: HEADER_HEIGHT,
-    overscan: 8,
-    // Rows have one fixed height, so positions depend on the index alone; the default (index) key
-    // keeps the virtualizer from recomputing every position when the order changes.
-  });
-  useEffect(() => {
-    // The virtualizer's own offset, so that no layout is forced when already at the top.
-    if (virtualizer.scrollOffset) virtualizer.scrollToOffset(0);
-  }, [props.viewKey, virtualizer]);
-  const items = virtualizer.getVirtualItems();
-  const top = items.length ? items[0].start - HEADER_HEIGHT : 0;
-  const bottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
-
-  const selectable = rows.filter((r) => r.kind === "fine-tuned");
-  const selectedShown = selectable.filter((r) => selected.has(r.id)).length;
-  const allSelected = selectable.length > 0 && selectedShown === selectable.length;
-  const tableWidth = selectWidth + actionsWidth + columns.reduce((s, c) => s + c.width, 0);
-
+  const columns = modelColumns(props, rights);
+  const sorting: SortingState = [{ id: sort, desc: dir === "desc" }];
+  const rowSelection: RowSelectionState = Object.fromEntries([...selected].map((id) => [id, true]));
   return (
-    <div
-      ref={scroller}
-      className="relative overflow-auto rounded-lg border border-border bg-surface"
-      style={{ maxHeight: props.height ?? "max(320px, calc(100vh - 19rem))" }}
+    <DataTable<ModelRow>
+      label="Models"
+      data={rows}
+      columns={columns}
+      getRowId={(r) => r.id}
+      manualSorting
+      sorting={sorting}
+      onSortingChange={([next]) => {
+        if (next) props.onSort(next.id as SortColumn, next.desc ? "desc" : "asc");
+      }}
+      // Selection only feeds the bulk actions, which are all models.manage.
+      enableRowSelection={rights.manage && ((row) => row.original.kind === "fine-tuned")}
+      rowSelection={rowSelection}
+      onRowSelectionChange={(next) =>
+        props.onSelectedChange(new Set(Object.keys(next).filter((id) => next[id])))
+      }
+      columnVisibility={Object.fromEntries(SORT_COLUMNS.map((k) => [k, visible.includes(k)]))}
+      virtualize={{
+        rowHeight: ROW_HEIGHT,
+        maxHeight: props.height ?? "max(320px, calc(100vh - 19rem))",
+        resetKey: props.viewKey,
+      }}
+      fixedLayout
+      density="tall"
+      rowProps={(row) => ({ "data-model-id": row.id })}
       data-testid="models-scroller"
-    >
-      <table
-        aria-label="Models"
-        aria-rowcount={rows.length + 1}
-        className="table-fixed border-separate border-spacing-0 text-sm"
-        style={{ width: tableWidth, minWidth: "100%" }}
-      >
-        <colgroup>
-          {selectWidth > 0 && <col style={{ width: selectWidth }} />}
-          {columns.map((c) => (
-            <col key={c.key} style={{ width: c.width }} />
-          ))}
-          {actionsWidth > 0 && <col style={{ width: actionsWidth }} />}
-        </colgroup>
-        <thead>
-          <tr aria-rowindex={1} style={{ height: HEADER_HEIGHT }}>
-            {rights.manage && (
-              <th
-                scope="col"
-                className="sticky top-0 z-30 border-b border-border bg-surface-2 px-3 md:left-0"
-              >
-                <input
-                  type="checkbox"
-                  aria-label={`Select all ${selectable.length} fine-tuned models shown`}
-                  checked={allSelected}
-                  disabled={!selectable.length}
-                  ref={(el) => {
-                    if (el) el.indeterminate = selectedShown > 0 && !allSelected;
-                  }}
-                  onChange={(e) => props.onSelectAll(e.target.checked)}
-                />
-              </th>
-            )}
-            {columns.map((c) => {
-              const active = sort === c.key;
-              const next: SortDir = active ? (dir === "asc" ? "desc" : "asc") : defaultDir(c.key);
-              return (
-                <th
-                  key={c.key}
-                  scope="col"
-                  aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : "none"}
-                  className={`sticky top-0 z-20 border-b border-border bg-surface-2 px-1 text-left font-medium ${
-                    c.key === "id" ? (rights.manage ? "z-30 md:left-11" : "z-30 md:left-0") : ""
-                  }`}
-                >
-                  <button
-                    type="button"
-                    onClick={() => props.onSort(c.key, next)}
-                    title={`Sort by ${c.label.toLowerCase()} (${next === "asc" ? "ascending" : "descending"})`}
-                    className={`flex w-full items-center gap-1 rounded px-2 py-1 hover:bg-surface ${
-                      c.align === "right" ? "justify-end" : ""
-                    } ${active ? "text-text" : "text-muted"}`}
-                  >
-                    {c.label}
-                    <span aria-hidden className="w-3 text-xs">
-                      {active ? (dir === "asc" ? "▲" : "▼") : ""}
-                    </span>
-                  </button>
-                </th>
-              );
-            })}
-            {actionsWidth > 0 && (
-              <th
-                scope="col"
-                className="sticky top-0 z-30 border-b border-l border-border bg-surface-2 px-3 text-left font-medium text-muted md:right-0"
-              >
-                Actions
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {top > 0 && (
-            <tr aria-hidden style={{ height: top }}>
-              <td colSpan={columnCount} />
-            </tr>
-          )}
-          {items.map((item) => {
-            const row = rows[item.index];
-            return (
-              <ModelTableRow
-                {...props}
-                rights={rights}
-                show={show}
-                key={row.id}
-                row={row}
-                index={item.index}
-                checked={selected.has(row.id)}
-                edit={edit?.id === row.id ? edit : null}
-              />
-            );
-          })}
-          {bottom > 0 && (
-            <tr aria-hidden style={{ height: bottom }}>
-              <td colSpan={columnCount} />
-            </tr>
-          )}
-        </tbody>
-      </table>
-    </div>
+    />
   );
 }
 
-// On a phone nothing sticks sideways: sticky id and actions columns would leave no room for the
-// rest, so the table simply scrolls inside its box.
-const cell = "h-12 border-b border-border px-3 align-middle";
-
-function ModelTableRow({
-  row,
-  index,
-  checked,
-  edit,
-  onSelect,
-  onEdit,
-  onCommitEdit,
-  onArchive,
-  onDelete,
-  rights,
-  show,
-}: ModelsTableProps & {
-  row: ModelRow;
-  index: number;
-  checked: boolean;
-  edit: EditState | null;
-  rights: RowRights;
-  show: ReadonlySet<SortColumn>;
-}) {
-  const m = row.model;
-  const ft = row.kind === "fine-tuned";
-  const archived = m.archived === true;
-  const aliases = Array.isArray(m.aliases) ? m.aliases : [];
-  const editable = (field: EditState["field"]) => (
+function modelColumns(props: ModelsTableProps, rights: RowRights): ColumnDef<ModelRow>[] {
+  const { edit } = props;
+  const editable = (row: ModelRow, field: EditState["field"]) => (
     <ModelFieldEditor
       id={row.id}
       field={field}
-      value={field === "name" ? m.name : m.description}
-      edit={edit}
-      onEdit={onEdit}
-      onCommit={onCommitEdit}
+      value={field === "name" ? row.model.name : row.model.description}
+      edit={edit?.id === row.id ? edit : null}
+      onEdit={props.onEdit}
+      onCommit={props.onCommitEdit}
       readOnly={!rights.manage}
     />
   );
-  return (
-    <tr
-      aria-rowindex={index + 2}
-      aria-selected={ft ? checked : undefined}
-      data-model-id={row.id}
-      className={`group/row ${checked ? "bg-accent-soft" : "bg-surface hover:bg-surface-2"}`}
-    >
-      {rights.manage && (
-        <td className={`${cell} z-10 bg-inherit md:sticky md:left-0`}>
-          {ft && (
-            <input
-              type="checkbox"
-              aria-label={`Select ${row.id}`}
-              checked={checked}
-              onChange={(e) => onSelect(row.id, e.target.checked)}
-            />
-          )}
-        </td>
-      )}
-      <td
-        className={`${cell} z-10 bg-inherit px-1 md:sticky ${rights.manage ? "md:left-11" : "md:left-0"}`}
-      >
-        <div className="flex min-w-0 items-center gap-0.5">
-          <Link
-            href={modelHref(row.id)}
-            prefetch={false}
-            title={`Details of ${row.id}`}
-            className="truncate rounded px-1 font-mono text-xs hover:underline"
-          >
-            {row.id}
-          </Link>
-          <CopyId text={row.id} />
-        </div>
-        {aliases.length > 0 && (
-          <ul
-            aria-label={`Aliases of ${row.id}`}
-            title={`Also called ${aliases.join(", ")}`}
-            className="flex min-w-0 gap-1 overflow-hidden px-1"
-          >
-            {aliases.map((a) => (
-              <li
-                key={a}
-                className="shrink-0 rounded bg-surface-2 px-1 font-mono text-[10px] leading-4 text-muted"
-              >
-                {a}
-              </li>
-            ))}
-          </ul>
-        )}
-      </td>
-      {show.has("name") && (
-        <td className={cell}>{ft ? editable("name") : <Text value={m.name} />}</td>
-      )}
-      {show.has("description") && (
-        <td className={cell}>{ft ? editable("description") : <Text value={m.description} />}</td>
-      )}
-      {show.has("root") && (
-        <td className={cell}>
-          <Text value={ft ? m.root : null} mono />
-        </td>
-      )}
-      {show.has("owned_by") && (
-        <td className={cell}>
-          <Text value={m.owned_by} />
-        </td>
-      )}
-      {show.has("capabilities") && (
-        <td className={cell}>
-          <div className="flex gap-1 overflow-hidden">
-            {row.caps.length ? (
-              row.caps.map((c) => (
-                <Badge key={c} tone={c in CAP_TONES ? CAP_TONES[c] : "neutral"} title={c}>
-                  {capabilityLabel(c)}
-                </Badge>
-              ))
-            ) : (
-              <span className="text-muted">—</span>
-            )}
-          </div>
-        </td>
-      )}
-      {show.has("max_context_length") && (
-        <td className={`${cell} text-right tabular-nums`} title={m.max_context_length?.toString()}>
-          {formatContext(m.max_context_length)}
-        </td>
-      )}
-      {show.has("created") && (
-        <td className={`${cell} whitespace-nowrap tabular-nums`}>{formatDay(m.created)}</td>
-      )}
-      {show.has("aliases") && (
-        <td className={cell}>
-          <Text value={aliases.join(", ")} mono />
-        </td>
-      )}
-      {show.has("deprecation") && (
-        <td className={cell}>
-          {row.deprecationMs == null ? (
-            <span className="text-muted">—</span>
-          ) : (
-            <Badge tone={deprecationTone(row.deprecationMs)} title={m.deprecation ?? undefined}>
-              {formatDay(m.deprecation)}
+  const cells: Record<SortColumn, (row: ModelRow) => React.ReactNode> = {
+    id: (row) => <IdCell row={row} />,
+    name: (row) =>
+      row.kind === "fine-tuned" ? editable(row, "name") : <TextCell value={row.model.name} />,
+    description: (row) =>
+      row.kind === "fine-tuned" ? (
+        editable(row, "description")
+      ) : (
+        <TextCell value={row.model.description} />
+      ),
+    root: (row) => <TextCell value={row.kind === "fine-tuned" ? row.model.root : null} mono />,
+    owned_by: (row) => <TextCell value={row.model.owned_by} />,
+    capabilities: (row) => (
+      <div className="flex gap-1 overflow-hidden">
+        {row.caps.length ? (
+          row.caps.map((c) => (
+            <Badge key={c} tone={c in CAP_TONES ? CAP_TONES[c] : "neutral"} title={c}>
+              {capabilityLabel(c)}
             </Badge>
-          )}
-        </td>
-      )}
-      {show.has("archived") && (
-        <td className={cell}>
-          {archived ? (
-            <Badge tone="warning">Archived</Badge>
-          ) : (
-            <span className="text-muted">Active</span>
-          )}
-        </td>
-      )}
-      {show.has("job") && (
-        <td className={cell}>
-          {row.jobId ? (
-            <Link
-              href={jobHref(row.jobId)}
-              prefetch={false}
-              aria-label={`Job ${row.jobId}`}
-              title={row.jobId}
-              className="font-mono text-xs text-accent hover:underline"
+          ))
+        ) : (
+          <Dash />
+        )}
+      </div>
+    ),
+    max_context_length: (row) => (
+      <span title={row.model.max_context_length?.toString()}>
+        {formatContext(row.model.max_context_length)}
+      </span>
+    ),
+    created: (row) => <span className="whitespace-nowrap">{formatDay(row.model.created)}</span>,
+    aliases: (row) => <TextCell value={aliasesOf(row).join(", ")} mono />,
+    deprecation: (row) =>
+      row.deprecationMs == null ? (
+        <Dash />
+      ) : (
+        <Badge tone={deprecationTone(row.deprecationMs)} title={row.model.deprecation ?? undefined}>
+          {formatDay(row.model.deprecation)}
+        </Badge>
+      ),
+    archived: (row) =>
+      row.model.archived === true ? (
+        <Badge tone="warning">Archived</Badge>
+      ) : (
+        <span className="text-muted">Active</span>
+      ),
+    job: (row) =>
+      row.jobId ? (
+        <Link
+          href={routes.job(row.jobId)}
+          prefetch={false}
+          aria-label={`Job ${row.jobId}`}
+          title={row.jobId}
+          className="font-mono text-xs text-accent hover:underline"
+        >
+          {row.jobId.slice(0, 8)}…
+        </Link>
+      ) : (
+        <Dash />
+      ),
+  };
+
+  const idLeft = rights.manage ? "md:left-11" : "md:left-0";
+  const columns: ColumnDef<ModelRow>[] = COLUMNS.map((c) => ({
+    id: c.key,
+    header: c.label,
+    size: c.width,
+    sortDescFirst: defaultDir(c.key) === "desc",
+    enableHiding: c.key !== "id",
+    meta: {
+      align: c.align,
+      headerClassName: c.key === "id" ? cn(stickyHeader, idLeft) : undefined,
+      cellClassName:
+        c.key === "id"
+          ? cn(stickyCell, idLeft, "px-1")
+          : c.key === "created"
+            ? "tabular-nums"
+            : undefined,
+    },
+    cell: ({ row }) => cells[c.key](row.original),
+  }));
+
+  if (rights.manage) {
+    const select = selectColumn<ModelRow>({
+      rowLabel: (r) => `Select ${r.id}`,
+      allLabel: (n) => `Select all ${n} fine-tuned models shown`,
+      never: (r) => r.kind !== "fine-tuned",
+    });
+    select.meta = {
+      ...select.meta,
+      headerClassName: cn(stickyHeader, "md:left-0"),
+      cellClassName: cn(stickyCell, "md:left-0"),
+    };
+    columns.unshift(select);
+  }
+  if (rights.manage || rights.tryIt) {
+    columns.push({
+      id: "actions",
+      header: "Actions",
+      size: rights.manage ? ACTIONS_WIDTH : TRY_ONLY_WIDTH,
+      enableSorting: false,
+      enableHiding: false,
+      meta: {
+        headerClassName: cn(stickyHeader, "border-l md:sticky md:right-0"),
+        cellClassName: cn(stickyCell, "border-l px-2 md:right-0"),
+      },
+      cell: ({ row }) => <Actions row={row.original} rights={rights} {...props} />,
+    });
+  }
+  return columns;
+}
+
+const aliasesOf = (row: ModelRow) => (Array.isArray(row.model.aliases) ? row.model.aliases : []);
+
+function IdCell({ row }: { row: ModelRow }) {
+  const aliases = aliasesOf(row);
+  return (
+    <>
+      <div className="flex min-w-0 items-center gap-0.5">
+        <Link
+          href={routes.model(row.id)}
+          prefetch={false}
+          title={`Details of ${row.id}`}
+          className="truncate rounded px-1 font-mono text-xs hover:underline"
+        >
+          {row.id}
+        </Link>
+        <CopyId text={row.id} />
+      </div>
+      {aliases.length > 0 && (
+        <ul
+          aria-label={`Aliases of ${row.id}`}
+          title={`Also called ${aliases.join(", ")}`}
+          className="flex min-w-0 gap-1 overflow-hidden px-1"
+        >
+          {aliases.map((a) => (
+            <li
+              key={a}
+              className="shrink-0 rounded bg-surface-2 px-1 font-mono text-[10px] leading-4 text-muted"
             >
-              {row.jobId.slice(0, 8)}…
-            </Link>
-          ) : (
-            <span className="text-muted">—</span>
-          )}
-        </td>
+              {a}
+            </li>
+          ))}
+        </ul>
       )}
-      {(rights.manage || rights.tryIt) && (
-        <td className={`${cell} z-10 border-l bg-inherit px-2 md:sticky md:right-0`}>
-          <div className="flex items-center gap-0.5">
-            {rights.tryIt && canChat(row) && (
-              <Link
-                href={playgroundHref(row.id)}
-                prefetch={false}
-                className={cn(buttonVariants({ variant: "ghost", size: "sm" }), "px-2 text-accent")}
-                aria-label={`Try ${row.id} in playground`}
-                title="Try in playground"
-              >
-                Try ▸
-              </Link>
-            )}
-            {rights.manage && ft && (
-              <>
-                <button
-                  type="button"
-                  className={cn(buttonVariants({ variant: "ghost", size: "sm" }), "px-2")}
-                  aria-label={`${archived ? "Unarchive" : "Archive"} ${row.id}`}
-                  onClick={() => onArchive(row, !archived)}
-                >
-                  {archived ? "Unarchive" : "Archive"}
-                </button>
-                <button
-                  type="button"
-                  className={cn(
-                    buttonVariants({ variant: "ghost", size: "sm" }),
-                    "px-2 text-danger",
-                  )}
-                  aria-label={`Delete ${row.id}`}
-                  onClick={() => onDelete(row)}
-                >
-                  Delete
-                </button>
-              </>
-            )}
-          </div>
-        </td>
+    </>
+  );
+}
+
+function Actions({
+  row,
+  rights,
+  onArchive,
+  onDelete,
+}: ModelsTableProps & { row: ModelRow; rights: RowRights }) {
+  const archived = row.model.archived === true;
+  const ghost = buttonVariants({ variant: "ghost", size: "sm" });
+  return (
+    <div className="flex items-center gap-0.5">
+      {rights.tryIt && canChat(row) && (
+        <Tooltip content="Try in playground">
+          <Link
+            href={routes.playground({ model: row.id })}
+            prefetch={false}
+            className={cn(ghost, "px-2 text-accent")}
+            aria-label={`Try ${row.id} in playground`}
+          >
+            Try ▸
+          </Link>
+        </Tooltip>
       )}
-    </tr>
+      {rights.manage && row.kind === "fine-tuned" && (
+        <>
+          <button
+            type="button"
+            className={cn(ghost, "px-2")}
+            aria-label={`${archived ? "Unarchive" : "Archive"} ${row.id}`}
+            onClick={() => onArchive(row, !archived)}
+          >
+            {archived ? "Unarchive" : "Archive"}
+          </button>
+          <button
+            type="button"
+            className={cn(ghost, "px-2 text-danger")}
+            aria-label={`Delete ${row.id}`}
+            onClick={() => onDelete(row)}
+          >
+            Delete
+          </button>
+        </>
+      )}
+    </div>
   );
 }
 
@@ -420,12 +315,3 @@ const CAP_TONES: Record<string, "accent" | "info" | "success" | "warning"> = {
   function_calling: "success",
   fine_tuning: "warning",
 };
-
-function Text({ value, mono = false }: { value: string | null | undefined; mono?: boolean }) {
-  if (value == null || value === "") return <span className="text-muted">—</span>;
-  return (
-    <div className={`truncate ${mono ? "font-mono text-xs" : ""}`} title={value}>
-      {value}
-    </div>
-  );
-}

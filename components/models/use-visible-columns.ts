@@ -1,56 +1,30 @@
 "use client";
 
-import { useCallback, useMemo, useSyncExternalStore } from "react";
 import { useSession } from "@/components/auth/session";
-import { columnsStorageKey, DEFAULT_COLUMNS, parseColumns } from "@/lib/models/columns";
+import { type ChooserColumn, useStoredColumns } from "@/components/ui/column-chooser";
+import {
+  COLUMNS,
+  columnsStorageKey,
+  DEFAULT_COLUMNS,
+  FIXED_COLUMNS,
+  parseColumns,
+} from "@/lib/models/columns";
 import type { SortColumn } from "@/lib/models/table-state";
 
-const listeners = new Set<() => void>();
-
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  // Another tab changing its choice changes this one too.
-  window.addEventListener("storage", listener);
-  return () => {
-    listeners.delete(listener);
-    window.removeEventListener("storage", listener);
-  };
-}
-
-function read(key: string): string | null {
-  try {
-    return window.localStorage.getItem(key);
-  } catch {
-    return null; // storage refused (privacy settings): the defaults, every time
-  }
-}
+export const CHOOSER_COLUMNS: readonly ChooserColumn[] = COLUMNS.map((c) => ({
+  id: c.key,
+  label: c.label,
+  fixed: FIXED_COLUMNS.includes(c.key),
+}));
 
 /** The models table's columns, as the signed-in user last chose them in this browser. */
 export function useVisibleColumns() {
   const { user } = useSession();
-  const key = columnsStorageKey(user.id);
-  const raw = useSyncExternalStore(
-    subscribe,
-    () => read(key),
-    () => null,
-  );
-  const visible = useMemo<readonly SortColumn[]>(() => parseColumns(raw) ?? DEFAULT_COLUMNS, [raw]);
-  const setVisible = useCallback(
-    (next: readonly SortColumn[]) => {
-      try {
-        window.localStorage.setItem(key, JSON.stringify(next));
-      } catch {
-        // Not remembered; nothing else to do.
-      }
-      for (const l of listeners) l();
-    },
-    [key],
-  );
-  const reset = useCallback(() => {
-    try {
-      window.localStorage.removeItem(key);
-    } catch {}
-    for (const l of listeners) l();
-  }, [key]);
-  return { visible, setVisible, reset };
+  const stored = useStoredColumns({
+    storageKey: columnsStorageKey(user.id),
+    columns: CHOOSER_COLUMNS,
+    defaults: DEFAULT_COLUMNS,
+    parse: parseColumns,
+  });
+  return { ...stored, visible: stored.visible as readonly SortColumn[] };
 }

@@ -2,6 +2,7 @@
 
 import { useCan, useSession } from "@/components/auth/session";
 import { RolePanel } from "./role-panel";
+import { routes } from "@/lib/routes";
 
 /**
  * The playground spends the team's API budget, so it needs `playground.use`. Without it, every
@@ -14,7 +15,7 @@ export function PlaygroundGate({ children }: { children: React.ReactNode }) {
   return (
     <RolePanel
       title="The playground is not available to you"
-      link={{ href: "/models", label: "Browse the models" }}
+      link={{ href: routes.models(), label: "Browse the models" }}
     >
       <p>
         Your role ({user.role}) can&apos;t use the playground — it spends the team&apos;s API

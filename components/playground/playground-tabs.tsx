@@ -2,11 +2,12 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { routes } from "@/lib/routes";
 
 const TABS = [
-  { href: "/playground", label: "Chat" },
-  { href: "/playground/fim", label: "FIM" },
-  { href: "/playground/embeddings", label: "Embeddings" },
+  { href: routes.playground(), label: "Chat" },
+  { href: routes.fim(), label: "FIM" },
+  { href: routes.embeddings(), label: "Embeddings" },
 ] as const;
 
 /** Links between the playground's modes; the current one is marked for screen readers too. */

@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import { useSession } from "@/components/auth/session";
 import { can, type Permission } from "@/lib/auth/permissions";
+import { routes } from "@/lib/routes";
 
 interface Section {
   href: string;
@@ -17,14 +18,14 @@ interface Section {
 }
 
 export const SECTIONS: readonly Section[] = [
-  { href: "/playground", label: "Playground", icon: "▶" },
-  { href: "/files", label: "Files", icon: "▤" },
-  { href: "/fine-tuning", label: "Fine-tuning", icon: "◆" },
-  { href: "/models", label: "Models", icon: "◎" },
-  { href: "/usage", label: "Usage", icon: "▦" },
-  { href: "/settings/tokens", label: "Tokens", icon: "#", signedInOnly: true },
-  { href: "/admin/users", label: "Users", icon: "☺", needs: "users.manage" },
-  { href: "/admin/audit", label: "Audit log", icon: "≡", needs: "audit.read" },
+  { href: routes.playground(), label: "Playground", icon: "▶" },
+  { href: routes.files(), label: "Files", icon: "▤" },
+  { href: routes.jobs(), label: "Fine-tuning", icon: "◆" },
+  { href: routes.models(), label: "Models", icon: "◎" },
+  { href: routes.usage(), label: "Usage", icon: "▦" },
+  { href: routes.tokens(), label: "Tokens", icon: "#", signedInOnly: true },
+  { href: routes.users(), label: "Users", icon: "☺", needs: "users.manage" },
+  { href: routes.audit(), label: "Audit log", icon: "≡", needs: "audit.read" },
 ];
 
 /**

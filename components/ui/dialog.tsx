@@ -1,17 +1,21 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { Dialog as DialogPrimitive } from "radix-ui";
+import { useRef, useState } from "react";
+import { cn } from "@/lib/ui/cn";
 import { Button } from "./button";
 import { inputClass } from "./field";
 
 /**
- * A modal on the native <dialog>: the browser traps focus, Escape closes it and the rest of the
- * page is inert while it is open.
+ * A modal on Radix Dialog: focus moves in and is trapped, Escape or a click outside closes it,
+ * the rest of the page is hidden from screen readers, and focus returns to what opened it.
+ * Its title is its accessible name.
  */
 export function Dialog({
   open,
   onClose,
   title,
+  description,
   children,
   footer,
   wide = false,
@@ -19,39 +23,57 @@ export function Dialog({
   open: boolean;
   onClose: () => void;
   title: string;
+  /** A sentence read out with the title when the dialog opens. */
+  description?: React.ReactNode;
   children: React.ReactNode;
   footer?: React.ReactNode;
   wide?: boolean;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
+  // The dialogs open from state, not from a Radix trigger: give focus back to what had it.
+  const opener = useRef<HTMLElement | null>(null);
   return (
-    <dialog
-      ref={ref}
-      onClose={onClose}
-      aria-label={title}
-      className={`m-auto w-[calc(100%-2rem)] ${wide ? "max-w-3xl" : "max-w-lg"} rounded-xl border border-border bg-surface p-0 text-text shadow-xl`}
-    >
-      {open && (
-        <div className="flex max-h-[85vh] flex-col">
+    <DialogPrimitive.Root open={open} onOpenChange={(next) => !next && onClose()}>
+      <DialogPrimitive.Portal>
+        <DialogPrimitive.Overlay className="fixed inset-0 z-40 bg-black/45" />
+        <DialogPrimitive.Content
+          // Without a description, say so, or Radix points aria-describedby at nothing.
+          {...(description ? {} : { "aria-describedby": undefined })}
+          onOpenAutoFocus={() => {
+            opener.current = document.activeElement as HTMLElement | null;
+          }}
+          onCloseAutoFocus={(e) => {
+            e.preventDefault();
+            if (opener.current?.isConnected) opener.current.focus();
+          }}
+          className={cn(
+            "fixed top-1/2 left-1/2 z-50 flex max-h-[85vh] w-[calc(100%-2rem)] -translate-x-1/2 -translate-y-1/2 flex-col rounded-xl border border-border bg-surface text-text shadow-xl focus:outline-none",
+            wide ? "max-w-3xl" : "max-w-lg",
+          )}
+        >
           <div className="flex items-center justify-between border-b border-border px-5 py-3">
-            <h2 className="text-base font-semibold">{title}</h2>
-            <Button variant="ghost" size="sm" aria-label="Close" onClick={onClose}>
-              ✕
-            </Button>
+            <DialogPrimitive.Title className="text-base font-semibold">
+              {title}
+            </DialogPrimitive.Title>
+            <DialogPrimitive.Close asChild>
+              <Button variant="ghost" size="sm" aria-label="Close">
+                ✕
+              </Button>
+            </DialogPrimitive.Close>
           </div>
-          <div className="overflow-auto px-5 py-4 text-sm">{children}</div>
+          <div className="overflow-auto px-5 py-4 text-sm">
+            {description && (
+              <DialogPrimitive.Description className="mb-2 text-muted">
+                {description}
+              </DialogPrimitive.Description>
+            )}
+            {children}
+          </div>
           {footer && (
             <div className="flex justify-end gap-2 border-t border-border px-5 py-3">{footer}</div>
           )}
-        </div>
-      )}
-    </dialog>
+        </DialogPrimitive.Content>
+      </DialogPrimitive.Portal>
+    </DialogPrimitive.Root>
   );
 }
 

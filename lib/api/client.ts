@@ -21,14 +21,32 @@ export async function unwrap<T>(call: Promise<Result<T>>): Promise<T> {
   return result.data as T;
 }
 
-/** For calls openapi-fetch cannot express well (uploads with progress use XHR, see upload.ts). */
-export async function fetchJson<T>(input: string, init?: RequestInit): Promise<T> {
+/**
+ * The console's own JSON routes (/api/console/*, /api/auth/*), whose shapes are the schemas in
+ * lib/console: same-origin fetch with the session cookie, a JSON body sent as JSON; a non-2xx
+ * answer becomes the one ApiError type, a 204 undefined.
+ */
+export async function consoleFetch<T>(
+  path: string,
+  init: Omit<RequestInit, "body"> & { json?: unknown } = {},
+): Promise<T> {
+  const { json, ...rest } = init;
   let response: Response;
   try {
-    response = await fetch(input, init);
+    response = await fetch(path, {
+      credentials: "same-origin",
+      ...rest,
+      ...(json === undefined
+        ? {}
+        : {
+            method: rest.method ?? "POST",
+            body: JSON.stringify(json),
+            headers: { "content-type": "application/json", ...rest.headers },
+          }),
+    });
   } catch (error) {
     throw toApiError(error);
   }
   if (!response.ok) throw await readError(response);
-  return (await response.json()) as T;
+  return (response.status === 204 ? undefined : await response.json()) as T;
 }

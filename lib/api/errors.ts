@@ -1,4 +1,8 @@
 // One error type for everything the browser gets back from /v1, and the words a page shows for it.
+import { PERMISSION_PHRASES, type Permission } from "@/lib/auth/permissions";
+
+import { parseRetryAfter } from "@/lib/http/retry-after";
+import { routes } from "@/lib/routes";
 
 export interface FieldError {
   loc: (string | number)[];
@@ -47,14 +51,6 @@ export class ApiError extends Error {
   fieldMessage(field: string): string | undefined {
     return this.fields.find((f) => f.loc[f.loc.length - 1] === field || f.loc.includes(field))?.msg;
   }
-}
-
-function parseRetryAfter(value: string | null): number | null {
-  if (!value) return null;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
 function fieldPath(loc: (string | number)[]): string {
@@ -122,32 +118,12 @@ export function toApiError(error: unknown): ApiError {
   });
 }
 
-/** What each permission lets one do, to finish "You don't have permission to …". */
-const PERMISSION_ACTIONS: Record<string, string> = {
-  "models.read": "see the models",
-  "files.read": "see the files",
-  "jobs.read": "see the fine-tuning jobs",
-  "usage.read_own": "see your usage",
-  "tokens.manage_own": "manage your console tokens",
-  "playground.use": "use the playground",
-  "files.upload": "upload files",
-  "jobs.create": "create fine-tuning jobs",
-  "jobs.manage_own": "start or cancel your fine-tuning jobs",
-  "files.delete": "delete files",
-  "jobs.manage_any": "start or cancel other people's fine-tuning jobs",
-  "models.manage": "rename, archive or delete models",
-  "users.manage": "manage users",
-  "tokens.manage_any": "manage other people's console tokens",
-  "audit.read": "read the audit log",
-  "usage.read_all": "see everyone's usage",
-};
-
 /** The sign-in page, coming back to `path` (the current page when omitted, in a browser). */
 export function signInHref(path?: string): string {
   const here =
     path ??
     (typeof window === "undefined" ? "" : window.location.pathname + window.location.search);
-  return here && here !== "/sign-in" ? `/sign-in?next=${encodeURIComponent(here)}` : "/sign-in";
+  return routes.signIn({ next: here });
 }
 
 /**
@@ -195,7 +171,9 @@ export function describeError(error: unknown): { title: string; hint: string; si
       };
     case 403:
       if (e.code === "forbidden" && e.param) {
-        const action = PERMISSION_ACTIONS[e.param] ?? "do this";
+        const action = Object.hasOwn(PERMISSION_PHRASES, e.param)
+          ? PERMISSION_PHRASES[e.param as Permission]
+          : "do this";
         return {
           title: "Not allowed",
           hint: `You don't have permission to ${action} (needs ${e.param}). Ask an admin.`,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ApiError } from "./errors";
-import { streamCompletion } from "./stream";
+import { streamCompletion, streamTranscription, type TranscriptionEvent } from "./stream";
 
 /** The network edge: fetch answers with a body whose bytes we push by hand. */
 function serve(status = 200, headers: Record<string, string> = {}) {
@@ -97,5 +97,56 @@ describe("streamCompletion", () => {
     const { out, error } = await result;
     expect(out).toEqual(["a"]);
     expect((error as ApiError).kind).toBe("aborted");
+  });
+});
+
+describe("streamTranscription", () => {
+  const event = (type: string, data: object) =>
+    `event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`;
+
+  async function events(form = new FormData()) {
+    const out: TranscriptionEvent[] = [];
+    try {
+      for await (const e of streamTranscription(form)) out.push(e);
+    } catch (error) {
+      return { out, error };
+    }
+    return { out, error: null };
+  }
+
+  it("sends the form with stream=true and yields today's events up to transcription.done", async () => {
+    const s = serve();
+    const form = new FormData();
+    form.set("model", "voxtral-mini-latest");
+    const result = events(form);
+    s.push(event("transcription.language", { audio_language: "en" }));
+    s.push(event("transcription.text.delta", { text: "Hello" }));
+    s.push(event("transcription.segment", { text: "Hello", start: 0, end: 1.5 }));
+    s.push(event("transcription.future_thing", { anything: 1 }));
+    s.push(event("transcription.done", { model: "m", text: "Hello", language: "en", usage: {} }));
+    s.close();
+    const { out, error } = await result;
+    expect(error).toBeNull();
+    expect(out.map((e) => e.type)).toEqual([
+      "transcription.language",
+      "transcription.text.delta",
+      "transcription.segment",
+      "transcription.future_thing",
+      "transcription.done",
+    ]);
+    const [url, init] = s.fetchMock.mock.calls[0];
+    expect(url).toBe("/v1/audio/transcriptions");
+    expect((init.body as FormData).get("stream")).toBe("true");
+    expect((init.body as FormData).get("model")).toBe("voxtral-mini-latest");
+  });
+
+  it("says the transcript was cut off when the stream closes before transcription.done", async () => {
+    const s = serve();
+    const result = events();
+    s.push(event("transcription.text.delta", { text: "Hel" }));
+    s.close();
+    const { out, error } = await result;
+    expect(out).toHaveLength(1);
+    expect((error as ApiError).kind).toBe("interrupted");
   });
 });

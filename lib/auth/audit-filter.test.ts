@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { auditQuery, readAuditFilter, writeAuditFilter } from "./audit-filter";
+import { auditFilterSearch, auditSearch, isFiltered, loadAuditFilter } from "./audit-filter";
 
 describe("audit filter", () => {
   it("round-trips through the URL and drops what is empty or malformed", () => {
-    const filter = readAuditFilter(
+    const filter = loadAuditFilter(
       new URLSearchParams("user=u1&operation=files.delete&target=ft%3Aa&from=2026-11-01&to=nope"),
     );
     expect(filter).toEqual({
@@ -13,13 +13,16 @@ describe("audit filter", () => {
       from: "2026-11-01",
       to: "",
     });
-    expect(readAuditFilter(new URLSearchParams(writeAuditFilter(filter)))).toEqual(filter);
-    expect(writeAuditFilter({ user: "", operation: "", target: "", from: "", to: "" })).toBe("");
+    expect(loadAuditFilter(new URLSearchParams(auditFilterSearch(filter)))).toEqual(filter);
+    const none = { user: "", operation: "", target: "", from: "", to: "" };
+    expect(auditFilterSearch(none)).toBe("");
+    expect(isFiltered(none)).toBe(false);
+    expect(isFiltered(filter)).toBe(true);
   });
 
   it("asks the API for whole UTC days with the last day included", () => {
     const q = new URLSearchParams(
-      auditQuery(
+      auditSearch(
         { user: "", operation: "", target: "", from: "2026-11-01", to: "2026-11-30" },
         { format: "csv" },
       ),

@@ -1,4 +1,9 @@
-/** The audit page's filters, kept in the URL so a filtered view can be shared and reloaded. */
+import { createLoader, createParser, createSerializer, parseAsString } from "nuqs";
+
+/**
+ * The audit page's filters, kept in the URL (?user=&operation=&target=&from=&to=) so a filtered
+ * view can be shared and reloaded: nuqs reads and writes them with these parsers.
+ */
 export interface AuditFilter {
   user: string;
   operation: string;
@@ -9,29 +14,33 @@ export interface AuditFilter {
   to: string;
 }
 
-const KEYS = ["user", "operation", "target", "from", "to"] as const;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-export function readAuditFilter(params: URLSearchParams): AuditFilter {
-  const get = (k: string) => params.get(k) ?? "";
-  return {
-    user: get("user"),
-    operation: get("operation"),
-    target: get("target"),
-    from: DAY.test(get("from")) ? get("from") : "",
-    to: DAY.test(get("to")) ? get("to") : "",
-  };
-}
+/** A day as the date inputs give it; anything else in the URL is dropped. */
+const parseAsDay = createParser({
+  parse: (value) => (DAY.test(value) ? value : null),
+  serialize: (value: string) => value,
+});
 
-export function writeAuditFilter(filter: AuditFilter): string {
-  const params = new URLSearchParams();
-  for (const k of KEYS) if (filter[k]) params.set(k, filter[k]);
-  const query = params.toString();
-  return query ? `?${query}` : "";
-}
+export const auditFilterParsers = {
+  user: parseAsString.withDefault(""),
+  operation: parseAsString.withDefault(""),
+  target: parseAsString.withDefault(""),
+  from: parseAsDay.withDefault(""),
+  to: parseAsDay.withDefault(""),
+};
 
-/** The API query for a filter: whole UTC days, `to` included. */
-export function auditQuery(filter: AuditFilter, extra: Record<string, string> = {}): string {
+/** The filter in a URL's query (empty values left out). */
+export const loadAuditFilter: (search: URLSearchParams) => AuditFilter =
+  createLoader(auditFilterParsers);
+/** The query string of a filter ("" when nothing is filtered). */
+export const auditFilterSearch: (filter: AuditFilter) => string =
+  createSerializer(auditFilterParsers);
+
+export const isFiltered = (filter: AuditFilter) => Object.values(filter).some(Boolean);
+
+/** The API query for a filter (lib/console/audit.ts `auditQuery`): whole UTC days, `to` included. */
+export function auditSearch(filter: AuditFilter, extra: Record<string, string> = {}): string {
   const params = new URLSearchParams();
   if (filter.user) params.set("user", filter.user);
   if (filter.operation) params.set("operation", filter.operation);

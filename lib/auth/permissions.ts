@@ -52,6 +52,51 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
+/**
+ * What each permission lets one do, to finish "You can't …" and "You don't have permission to …"
+ * (the refusal pages, the error hints and the server's 403 messages all read this one table).
+ */
+export const PERMISSION_PHRASES: Record<Permission, string> = {
+  "models.read": "see the models",
+  "files.read": "see the files",
+  "jobs.read": "see the fine-tuning jobs",
+  "batch.read": "see the batch jobs",
+  "agents.read": "see the agents",
+  "conversations.read": "see the conversations",
+  "libraries.read": "see the libraries",
+  "usage.read_own": "see your usage",
+  "tokens.manage_own": "manage your console tokens",
+  "playground.use": "use the playground",
+  "files.upload": "upload files",
+  "jobs.create": "create fine-tuning jobs",
+  "jobs.manage_own": "start or cancel your fine-tuning jobs",
+  "batch.create": "run batch jobs",
+  "batch.manage_own": "cancel or delete your batch jobs",
+  "agents.create": "create agents",
+  "agents.manage_own": "change or delete your agents",
+  "conversations.manage_own": "delete your conversations",
+  "libraries.create": "create libraries",
+  "libraries.manage_own": "change your libraries and their documents",
+  "files.delete": "delete files",
+  "jobs.manage_any": "start or cancel other people's fine-tuning jobs",
+  "batch.manage_any": "cancel or delete other people's batch jobs",
+  "agents.manage_any": "change or delete other people's agents",
+  "conversations.manage_any": "delete other people's conversations",
+  "libraries.manage_any": "change other people's libraries",
+  "models.manage": "rename, archive or delete models",
+  "connectors.use": "use connectors",
+  "workflows.use": "use workflows",
+  "observability.use": "use observability",
+  "rag.use": "use RAG",
+  "prompts.use": "use prompts",
+  "skills.use": "use skills",
+  "voices.use": "use voices",
+  "users.manage": "manage users",
+  "tokens.manage_any": "manage other people's console tokens",
+  "audit.read": "read the audit log",
+  "usage.read_all": "see everyone's usage",
+};
+
 const VIEWER: readonly Permission[] = [
   "models.read",
   "files.read",

@@ -1,14 +1,7 @@
 /** Shapes the usage rows of /api/console/usage for the usage page's chart and tables. */
-export interface UsageRow {
-  day: string;
-  model: string;
-  userId: string;
-  userEmail: string;
-  requests: number;
-  promptTokens: number;
-  completionTokens: number;
-  totalTokens: number;
-}
+import type { UnitUsageRow, UsageRow } from "@/lib/console/usage";
+
+export type { UnitUsageRow, UsageRow };
 
 export interface Totals {
   requests: number;
@@ -69,18 +62,6 @@ export function totalsBy(rows: UsageRow[], key: (row: UsageRow) => string) {
     .map(([name, totals]) => ({ name, ...totals }))
     .sort((a, b) => b.totalTokens - a.totalTokens || a.name.localeCompare(b.name));
   return { list, all };
-}
-
-/** Calls billed in another unit than tokens (/api/console/usage `units`). */
-export interface UnitUsageRow {
-  day: string;
-  operation: string;
-  model: string | null;
-  userId: string;
-  userEmail: string;
-  unit: "pages" | "audio_seconds";
-  requests: number;
-  quantity: number;
 }
 
 /** How each non-token unit reads in the pages. */

@@ -13,6 +13,8 @@ export interface TableState {
 }
 
 const SORT_KEYS: SortKey[] = ["name", "size", "lines", "created"];
+/** The query parameters the table owns. */
+export const TABLE_PARAMS = ["q", "sort", "dir", "file"] as const;
 export const DEFAULT_STATE: TableState = { q: "", sort: "created", dir: "desc", file: null };
 
 /** The natural first direction of a column: names A→Z, numbers and dates largest first. */

@@ -52,6 +52,13 @@ describe("uploadFile", () => {
     ]);
   });
 
+  it("uploads for the purpose it is given (batch input, OCR documents)", async () => {
+    const promise = uploadFile(file(), { purpose: "batch" });
+    expect(xhr().body?.get("purpose")).toBe("batch");
+    xhr().respond(200, JSON.stringify(FILE_OUT));
+    await expect(promise).resolves.toEqual(FILE_OUT);
+  });
+
   it("stops the request when the signal aborts, and says it was cancelled", async () => {
     const controller = new AbortController();
     const promise = uploadFile(file(), { signal: controller.signal });

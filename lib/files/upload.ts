@@ -1,4 +1,4 @@
-// Uploads one training file to POST /v1/files with upload progress. fetch cannot report upload
+// Uploads one file to POST /v1/files (training data by default; batch input, OCR documents) with upload progress. fetch cannot report upload
 // progress, so this is XMLHttpRequest; Cancel aborts it through an AbortSignal.
 import { ApiError, errorFromResponse } from "@/lib/api/errors";
 import type { UploadFileOut } from "@/lib/mistral/types";
@@ -9,6 +9,8 @@ export interface UploadOptions {
   signal?: AbortSignal;
   /** Defaults to the console's own gateway. */
   url?: string;
+  /** What the file is for (today's FilePurpose); training data unless said otherwise. */
+  purpose?: "fine-tune" | "batch" | "ocr" | "audio";
 }
 
 function parseHeaders(raw: string): Headers {
@@ -36,7 +38,7 @@ function parseBody(text: string): unknown {
 const aborted = () => new ApiError("The upload was cancelled.", { kind: "aborted" });
 
 export function uploadFile(file: File, options: UploadOptions = {}): Promise<UploadFileOut> {
-  const { onProgress, signal, url = "/v1/files" } = options;
+  const { onProgress, signal, url = "/v1/files", purpose = "fine-tune" } = options;
   return new Promise<UploadFileOut>((resolve, reject) => {
     if (signal?.aborted) return reject(aborted());
     const xhr = new XMLHttpRequest();
@@ -89,7 +91,7 @@ export function uploadFile(file: File, options: UploadOptions = {}): Promise<Upl
     };
 
     const form = new FormData();
-    form.append("purpose", "fine-tune");
+    form.append("purpose", purpose);
     form.append("file", file, file.name);
     xhr.send(form);
   });

@@ -1,50 +1,58 @@
 // The wizard's draft survives a reload in localStorage. Secrets (the W&B API key, GitHub tokens)
 // are left out on purpose: localStorage is readable by any script on the origin and outlives
 // the session, so they stay in memory only and the user types them again after a reload.
-import { emptyDraft, type WizardDraft } from "./form";
+import { emptyJobForm, type JobForm } from "./form";
 
-const KEY = "mistral-console:fine-tuning-draft:v1";
+// v2: the form's fields are named as in JobIn. A v1 draft (the wizard's own names) is not read,
+// but it is cleared with the current one, so signing out leaves no draft behind.
+const KEY = "mistral-console:fine-tuning-draft:v2";
+const RETIRED_KEYS = ["mistral-console:fine-tuning-draft:v1"];
 
 export interface StoredDraft {
-  draft: WizardDraft;
+  form: JobForm;
   step: number;
   savedAt: number;
 }
 
-export function withoutSecrets(draft: WizardDraft): WizardDraft {
+export function withoutSecrets(form: JobForm): JobForm {
   return {
-    ...draft,
-    wandb: { ...draft.wandb, apiKey: "" },
-    repositories: draft.repositories.map((r) => ({ ...r, token: "" })),
+    ...form,
+    integrations: [{ ...form.integrations[0], api_key: "" }],
+    repositories: form.repositories.map((r) => ({ ...r, token: "" })),
   };
 }
 
-export function saveDraft(storage: Storage, draft: WizardDraft, step: number, now = Date.now()) {
+export function saveDraft(
+  storage: Storage,
+  { form, step }: Pick<StoredDraft, "form" | "step">,
+  now = Date.now(),
+) {
   try {
-    const value: StoredDraft = { draft: withoutSecrets(draft), step, savedAt: now };
+    const value: StoredDraft = { form: withoutSecrets(form), step, savedAt: now };
     storage.setItem(KEY, JSON.stringify(value));
   } catch {
     // Storage full or disabled (private mode): the draft just will not survive a reload.
   }
 }
 
-/** The saved draft, merged over an empty one so a draft saved by an older version still loads. */
+/** The saved draft, merged over an empty form so a draft saved by an older version still loads. */
 export function loadDraft(storage: Storage): StoredDraft | null {
   try {
     const raw = storage.getItem(KEY);
     if (!raw) return null;
     const parsed = JSON.parse(raw) as Partial<StoredDraft>;
-    if (!parsed || typeof parsed !== "object" || !parsed.draft) return null;
-    const base = emptyDraft();
-    const d = parsed.draft;
+    if (!parsed || typeof parsed !== "object" || !parsed.form) return null;
+    const base = emptyJobForm();
+    const f = parsed.form;
     return {
-      draft: {
+      form: {
         ...base,
-        ...d,
-        wandb: { ...base.wandb, ...d.wandb },
-        trainingFiles: Array.isArray(d.trainingFiles) ? d.trainingFiles : [],
-        validationFiles: Array.isArray(d.validationFiles) ? d.validationFiles : [],
-        repositories: Array.isArray(d.repositories) ? d.repositories : [],
+        ...f,
+        hyperparameters: { ...base.hyperparameters, ...f.hyperparameters },
+        integrations: [{ ...base.integrations[0], ...f.integrations?.[0] }],
+        training_files: Array.isArray(f.training_files) ? f.training_files : [],
+        validation_files: Array.isArray(f.validation_files) ? f.validation_files : [],
+        repositories: Array.isArray(f.repositories) ? f.repositories : [],
       },
       step: typeof parsed.step === "number" ? parsed.step : 0,
       savedAt: typeof parsed.savedAt === "number" ? parsed.savedAt : 0,
@@ -56,7 +64,7 @@ export function loadDraft(storage: Storage): StoredDraft | null {
 
 export function clearDraft(storage: Storage) {
   try {
-    storage.removeItem(KEY);
+    for (const key of [KEY, ...RETIRED_KEYS]) storage.removeItem(key);
   } catch {
     // nothing to clear
   }

@@ -50,6 +50,16 @@ const TEXT_PARAMS = [
   ["wandbName", "wandb_name"],
 ] as const;
 
+/** The query parameters the list owns. */
+export const VIEW_PARAMS = [
+  "status",
+  ...TEXT_PARAMS.map(([, name]) => name),
+  "created_after",
+  "created_by_me",
+  "page",
+  "page_size",
+] as const;
+
 export function viewFromParams(params: URLSearchParams): ListView {
   const v = emptyView();
   const status = params.get("status") ?? "";

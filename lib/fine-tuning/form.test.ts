@@ -1,24 +1,38 @@
 import { describe, expect, it } from "vitest";
 import type { FileSchema, JobOut } from "@/lib/mistral/types";
 import {
+  checkJobForm,
   dataWarnings,
-  draftFromJob,
-  emptyDraft,
+  emptyJobForm,
+  jobFormFromJob,
   locToKey,
   stepOf,
-  toJobIn,
-  validateDraft,
-  type WizardDraft,
+  type JobForm,
 } from "./form";
 import { loadDraft, saveDraft } from "./draft-storage";
 import { previewModelName } from "./model-name";
 
-const valid = (over: Partial<WizardDraft> = {}): WizardDraft => ({
-  ...emptyDraft(),
-  model: "open-mistral-7b",
-  trainingFiles: [{ fileId: "f1", weight: "1" }],
-  ...over,
-});
+type Hyperparameters = JobForm["hyperparameters"];
+
+/** A form that breaks no rule, with `over` and the hyperparameters `hp` changed. */
+const valid = (over: Partial<JobForm> = {}, hp: Partial<Hyperparameters> = {}): JobForm => {
+  const form: JobForm = {
+    ...emptyJobForm(),
+    model: "open-mistral-7b",
+    training_files: [{ file_id: "f1", weight: "1" }],
+    ...over,
+  };
+  return { ...form, hyperparameters: { ...form.hyperparameters, ...hp } };
+};
+const validateDraft = (form: JobForm) => checkJobForm(form).errors ?? {};
+const toJobIn = (form: JobForm) => {
+  const { job } = checkJobForm(form);
+  if (!job) throw new Error("the form breaks a rule");
+  return job;
+};
+const wandbOf = (w: Partial<JobForm["integrations"][0]>): JobForm["integrations"] => [
+  { project: "", name: "", run_name: "", api_key: "", ...w },
+];
 
 describe("validateDraft: the spec's rules", () => {
   it("accepts a minimal draft with the spec's defaults", () => {
@@ -26,14 +40,14 @@ describe("validateDraft: the spec's rules", () => {
   });
 
   it("requires a model and a training file", () => {
-    const e = validateDraft(emptyDraft());
+    const e = validateDraft(emptyJobForm());
     expect(e.model).toMatch(/base model/);
     expect(e.training_files).toMatch(/at least one/);
   });
 
   it("checks the learning rate bounds [1e-8, 1] and accepts scientific notation", () => {
     const lr = (v: string) =>
-      validateDraft(valid({ learningRate: v }))["hyperparameters.learning_rate"];
+      validateDraft(valid({}, { learning_rate: v }))["hyperparameters.learning_rate"];
     expect(lr("1e-4")).toBeUndefined();
     expect(lr("1")).toBeUndefined();
     expect(lr("1.5")).toBe("Must be at most 1.");
@@ -43,27 +57,29 @@ describe("validateDraft: the spec's rules", () => {
   });
 
   it("wants whole training steps of at least 1, and epochs of at least 0.01", () => {
-    const e = (o: Partial<WizardDraft>) => validateDraft(valid(o));
-    expect(e({ trainingSteps: "2.5" })["hyperparameters.training_steps"]).toMatch(/whole/);
-    expect(e({ trainingSteps: "0" })["hyperparameters.training_steps"]).toMatch(/at least 1/);
-    expect(e({ trainingSteps: "" })["hyperparameters.training_steps"]).toBeUndefined();
-    expect(e({ length: "epochs", epochs: "0.001" })["hyperparameters.epochs"]).toMatch(/0.01/);
+    const e = (hp: Partial<Hyperparameters>, length: JobForm["length"] = "steps") =>
+      validateDraft(valid({ length }, hp));
+    expect(e({ training_steps: "2.5" })["hyperparameters.training_steps"]).toMatch(/whole/);
+    expect(e({ training_steps: "0" })["hyperparameters.training_steps"]).toMatch(/at least 1/);
+    expect(e({ training_steps: "" })["hyperparameters.training_steps"]).toBeUndefined();
+    expect(e({ epochs: "0.001" }, "epochs")["hyperparameters.epochs"]).toMatch(/0.01/);
     // only the chosen length is checked
-    expect(e({ length: "epochs", trainingSteps: "-3", epochs: "2" })).toEqual({});
+    expect(e({ training_steps: "-3", epochs: "2" }, "epochs")).toEqual({});
   });
 
   it("keeps fractions within [0, 1] and checks the FIM ratio only for codestral", () => {
-    const e = (o: Partial<WizardDraft>) => validateDraft(valid(o));
-    expect(e({ weightDecay: "1.1" })["hyperparameters.weight_decay"]).toMatch(/at most 1/);
-    expect(e({ warmupFraction: "-0.1" })["hyperparameters.warmup_fraction"]).toMatch(/at least 0/);
-    expect(e({ fimRatio: "2" })["hyperparameters.fim_ratio"]).toBeUndefined();
+    const e = (hp: Partial<Hyperparameters>, over: Partial<JobForm> = {}) =>
+      validateDraft(valid(over, hp));
+    expect(e({ weight_decay: "1.1" })["hyperparameters.weight_decay"]).toMatch(/at most 1/);
+    expect(e({ warmup_fraction: "-0.1" })["hyperparameters.warmup_fraction"]).toMatch(/at least 0/);
+    expect(e({ fim_ratio: "2" })["hyperparameters.fim_ratio"]).toBeUndefined();
     expect(
-      e({ model: "codestral-latest", fimRatio: "2" })["hyperparameters.fim_ratio"],
+      e({ fim_ratio: "2" }, { model: "codestral-latest" })["hyperparameters.fim_ratio"],
     ).toBeDefined();
   });
 
   it("wants weights strictly above zero", () => {
-    const e = validateDraft(valid({ trainingFiles: [{ fileId: "f1", weight: "0" }] }));
+    const e = validateDraft(valid({ training_files: [{ file_id: "f1", weight: "0" }] }));
     expect(e["training_files.0.weight"]).toBe("Must be greater than 0.");
   });
 
@@ -84,13 +100,13 @@ describe("validateDraft: the spec's rules", () => {
   });
 
   it("checks W&B only when enabled: a project and a 40-character key", () => {
-    const wandb = { project: "", name: "", runName: "", apiKey: "short" };
-    expect(validateDraft(valid({ wandb }))).toEqual({});
-    const e = validateDraft(valid({ wandbEnabled: true, wandb }));
+    const integrations = wandbOf({ api_key: "short" });
+    expect(validateDraft(valid({ integrations }))).toEqual({});
+    const e = validateDraft(valid({ wandb_enabled: true, integrations }));
     expect(e["integrations.0.project"]).toBeDefined();
     expect(e["integrations.0.api_key"]).toMatch(/40 characters \(5 now\)/);
-    const ok = { ...wandb, project: "p", apiKey: "k".repeat(40) };
-    expect(validateDraft(valid({ wandbEnabled: true, wandb: ok }))).toEqual({});
+    const ok = wandbOf({ project: "p", api_key: "k".repeat(40) });
+    expect(validateDraft(valid({ wandb_enabled: true, integrations: ok }))).toEqual({});
   });
 
   it("checks each repository and allows at most 20", () => {
@@ -116,7 +132,7 @@ describe("server errors land on the wizard's fields", () => {
 describe("toJobIn", () => {
   it("sends the numbers, omits empty optional fields and the FIM ratio for non-code models", () => {
     const body = toJobIn(
-      valid({ trainingSteps: "25", weightDecay: "", suffix: " support ", autoStart: false }),
+      valid({ suffix: " support ", auto_start: false }, { training_steps: "25", weight_decay: "" }),
     );
     expect(body).toEqual({
       model: "open-mistral-7b",
@@ -128,21 +144,23 @@ describe("toJobIn", () => {
   });
 
   it("auto-starts by default: a new job trains once validated unless the user unticks it", () => {
-    expect(emptyDraft().autoStart).toBe(true);
-    expect(toJobIn(valid({ trainingSteps: "25" })).auto_start).toBe(true);
+    expect(emptyJobForm().auto_start).toBe(true);
+    expect(toJobIn(valid({}, { training_steps: "25" })).auto_start).toBe(true);
   });
 
   it("sends integrations and repositories with their secrets", () => {
     const body = toJobIn(
-      valid({
-        model: "codestral-latest",
-        length: "epochs",
-        epochs: "1.5",
-        wandbEnabled: true,
-        wandb: { project: "p", name: "", runName: "r", apiKey: "k".repeat(40) },
-        repositories: [{ owner: "o", name: "n", ref: "", weight: "2", token: "t" }],
-        validationFiles: ["v1"],
-      }),
+      valid(
+        {
+          model: "codestral-latest",
+          length: "epochs",
+          wandb_enabled: true,
+          integrations: wandbOf({ project: "p", run_name: "r", api_key: "k".repeat(40) }),
+          repositories: [{ owner: "o", name: "n", ref: "", weight: "2", token: "t" }],
+          validation_files: ["v1"],
+        },
+        { epochs: "1.5" },
+      ),
     );
     expect(body.hyperparameters).toMatchObject({ epochs: 1.5, fim_ratio: 0.9 });
     expect(body.hyperparameters.training_steps).toBeUndefined();
@@ -156,7 +174,7 @@ describe("toJobIn", () => {
   });
 });
 
-describe("draftFromJob (clone)", () => {
+describe("jobFormFromJob (clone)", () => {
   it("fills the draft from a job, without secrets", () => {
     const job = {
       id: "j",
@@ -189,23 +207,21 @@ describe("draftFromJob (clone)", () => {
         },
       ],
     } as JobOut;
-    const d = draftFromJob(job);
+    const d = jobFormFromJob(job);
     expect(d).toMatchObject({
       model: "codestral-latest",
-      trainingFiles: [
-        { fileId: "a", weight: "1" },
-        { fileId: "b", weight: "1" },
+      training_files: [
+        { file_id: "a", weight: "1" },
+        { file_id: "b", weight: "1" },
       ],
-      validationFiles: ["c"],
+      validation_files: ["c"],
       length: "steps",
-      trainingSteps: "40",
-      learningRate: "0.0002",
-      fimRatio: "0.5",
+      hyperparameters: { training_steps: "40", learning_rate: "0.0002", fim_ratio: "0.5" },
       suffix: "abc",
-      wandbEnabled: true,
-      autoStart: false,
+      wandb_enabled: true,
+      auto_start: false,
     });
-    expect(d.wandb.apiKey).toBe("");
+    expect(d.integrations[0].api_key).toBe("");
     expect(d.repositories[0]).toEqual({
       owner: "o",
       name: "r",
@@ -228,17 +244,17 @@ describe("dataWarnings", () => {
     const files = new Map([file("t", 10_000_000), file("v", 600_000), file("small", 400_000)]);
     expect(
       dataWarnings(
-        valid({ trainingFiles: [{ fileId: "t", weight: "1" }], validationFiles: ["small"] }),
+        valid({ training_files: [{ file_id: "t", weight: "1" }], validation_files: ["small"] }),
         files,
       ),
     ).toEqual([]);
     const [w] = dataWarnings(
-      valid({ trainingFiles: [{ fileId: "t", weight: "1" }], validationFiles: ["v"] }),
+      valid({ training_files: [{ file_id: "t", weight: "1" }], validation_files: ["v"] }),
       files,
     );
     expect(w).toMatch(/500,000 bytes/);
     const both = dataWarnings(
-      valid({ trainingFiles: [{ fileId: "t", weight: "1" }], validationFiles: ["t"] }),
+      valid({ training_files: [{ file_id: "t", weight: "1" }], validation_files: ["t"] }),
       files,
     );
     expect(both.some((x) => x.includes("t.jsonl is both"))).toBe(true);
@@ -255,17 +271,23 @@ describe("draft storage", () => {
     } as Storage;
     const d = valid({
       suffix: "s",
-      wandbEnabled: true,
-      wandb: { project: "p", name: "", runName: "", apiKey: "k".repeat(40) },
+      wandb_enabled: true,
+      integrations: wandbOf({ project: "p", api_key: "k".repeat(40) }),
       repositories: [{ owner: "o", name: "n", ref: "", weight: "1", token: "secret" }],
     });
-    saveDraft(storage, d, 3, 42);
+    saveDraft(storage, { form: d, step: 3 }, 42);
     expect([...store.values()].join()).not.toContain("secret");
+    expect([...store.values()].join()).not.toContain("k".repeat(40));
     const back = loadDraft(storage)!;
     expect(back.step).toBe(3);
-    expect(back.draft.suffix).toBe("s");
-    expect(back.draft.wandb.apiKey).toBe("");
-    expect(back.draft.repositories[0].token).toBe("");
+    expect(back.form.suffix).toBe("s");
+    expect(back.form.integrations[0]).toEqual({
+      project: "p",
+      name: "",
+      run_name: "",
+      api_key: "",
+    });
+    expect(back.form.repositories[0].token).toBe("");
   });
 });
 

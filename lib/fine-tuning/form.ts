@@ -1,7 +1,8 @@
-// The wizard's form: its draft state, the spec's rules for every field (JobIn,
+// The wizard's form: its values, one zod schema with the spec's rules for every field (JobIn,
 // TrainingParametersIn, WandbIntegration, GithubRepositoryIn), and the JobIn it becomes.
 // Field keys are the API's own paths (`hyperparameters.learning_rate`, `repositories.2.token`),
 // so a 422 `loc` from the server lands on the same field as a rule checked here.
+import { z } from "zod";
 import type { components, FileSchema, JobIn, JobOut } from "@/lib/mistral/types";
 
 export type FineTuneableModel = JobIn["model"];
@@ -47,63 +48,74 @@ export const DEFAULTS = {
   fimRatio: "0.9",
 } as const;
 
-export interface TrainingFileDraft {
-  fileId: string;
+/** One training file as typed: the weight is kept as text. */
+export interface TrainingFileField {
+  file_id: string;
   weight: string;
 }
-export interface RepositoryDraft {
+export interface RepositoryField {
   owner: string;
   name: string;
   ref: string;
   weight: string;
   token: string;
 }
-export interface WandbDraft {
+export interface WandbField {
   project: string;
   name: string;
-  runName: string;
-  apiKey: string;
+  run_name: string;
+  api_key: string;
 }
 
-/** Numbers are kept as typed (strings) so a half-typed "0." or "1e-" is not lost. */
-export interface WizardDraft {
+/**
+ * The wizard's form values. Fields are named and nested as in JobIn, so a 422's `loc`
+ * (`["body", "hyperparameters", "learning_rate"]`) is the path of the field it is about. Numbers
+ * are kept as typed (text) so a half-typed "0." or "1e-" is not lost; they become numbers in the
+ * JobIn the schema outputs. `length` and `wandb_enabled` are the form's own choices.
+ */
+export interface JobForm {
   model: FineTuneableModel | "";
-  trainingFiles: TrainingFileDraft[];
-  validationFiles: string[];
+  training_files: TrainingFileField[];
+  validation_files: string[];
   length: "steps" | "epochs";
-  trainingSteps: string;
-  epochs: string;
-  learningRate: string;
-  weightDecay: string;
-  warmupFraction: string;
-  fimRatio: string;
+  hyperparameters: {
+    training_steps: string;
+    epochs: string;
+    learning_rate: string;
+    weight_decay: string;
+    warmup_fraction: string;
+    fim_ratio: string;
+  };
   suffix: string;
-  wandbEnabled: boolean;
-  wandb: WandbDraft;
-  repositories: RepositoryDraft[];
-  autoStart: boolean;
+  wandb_enabled: boolean;
+  /** The one W&B integration, kept while it is switched off so switching back restores it. */
+  integrations: [WandbField];
+  repositories: RepositoryField[];
+  auto_start: boolean;
 }
 
-export const emptyDraft = (): WizardDraft => ({
+export const emptyJobForm = (): JobForm => ({
   model: "",
-  trainingFiles: [],
-  validationFiles: [],
+  training_files: [],
+  validation_files: [],
   length: "steps",
-  trainingSteps: "",
-  epochs: "",
-  learningRate: DEFAULTS.learningRate,
-  weightDecay: DEFAULTS.weightDecay,
-  warmupFraction: DEFAULTS.warmupFraction,
-  fimRatio: DEFAULTS.fimRatio,
+  hyperparameters: {
+    training_steps: "",
+    epochs: "",
+    learning_rate: DEFAULTS.learningRate,
+    weight_decay: DEFAULTS.weightDecay,
+    warmup_fraction: DEFAULTS.warmupFraction,
+    fim_ratio: DEFAULTS.fimRatio,
+  },
   suffix: "",
-  wandbEnabled: false,
-  wandb: { project: "", name: "", runName: "", apiKey: "" },
+  wandb_enabled: false,
+  integrations: [{ project: "", name: "", run_name: "", api_key: "" }],
   repositories: [],
   // Most people want the job to train once its data checks out; waiting is the exception.
-  autoStart: true,
+  auto_start: true,
 });
 
-export const emptyRepository = (): RepositoryDraft => ({
+export const emptyRepository = (): RepositoryField => ({
   owner: "",
   name: "",
   ref: "",
@@ -113,14 +125,19 @@ export const emptyRepository = (): RepositoryDraft => ({
 
 export const STEPS = ["Base model", "Data", "Hyperparameters", "Extras", "Review"] as const;
 
-/** Which wizard step shows the field with this key. */
+/** The form's top-level fields on each step but the last (Review shows them all). */
+export const STEP_FIELDS: readonly (readonly (keyof JobForm)[])[] = [
+  ["model"],
+  ["training_files", "validation_files"],
+  ["length", "hyperparameters"],
+  ["suffix", "wandb_enabled", "integrations", "repositories", "auto_start"],
+];
+
+/** Which wizard step shows the field with this key (errors about the request as a whole: Review). */
 export function stepOf(key: string): number {
   const head = key.split(".")[0];
-  if (head === "model") return 0;
-  if (head === "training_files" || head === "validation_files") return 1;
-  if (head === "hyperparameters") return 2;
-  if (["suffix", "integrations", "repositories", "auto_start"].includes(head)) return 3;
-  return 4;
+  const i = STEP_FIELDS.findIndex((fields) => (fields as readonly string[]).includes(head));
+  return i < 0 ? STEPS.length - 1 : i;
 }
 
 /** A 422 `loc` (`["body", "hyperparameters", "learning_rate"]`) as a field key. */
@@ -159,69 +176,135 @@ const optional =
 
 const weightRule = numberIn(0, Infinity, { exclusiveMin: true });
 const fractionRule = optional(numberIn(0, 1));
+const stepsRule = optional(numberIn(1, Infinity, { integer: true }));
+const epochsRule = optional(numberIn(LIMITS.epochsMin, Infinity));
+const learningRateRule: Rule = (text) =>
+  text.trim() === ""
+    ? `Enter a learning rate (default ${DEFAULTS.learningRate}).`
+    : numberIn(LIMITS.learningRate.min, LIMITS.learningRate.max)(text);
+const modelRule: Rule = (model) =>
+  !model
+    ? "Choose a base model."
+    : FINE_TUNEABLE_MODELS.some((m) => m.id === model)
+      ? undefined
+      : `"${model}" cannot be fine-tuned.`;
+const required =
+  (message: string): Rule =>
+  (text) =>
+    text.trim() ? undefined : message;
+
+/** A text field checked by `rule`, whose message names what is wrong. */
+const ruled = (rule: Rule) =>
+  z.string().superRefine((text, ctx) => {
+    const message = rule(text);
+    if (message) ctx.addIssue({ code: "custom", message });
+  });
+
+/** Checks `text` against `rule` when a rule depends on another field; the issue goes at `path`. */
+function check(ctx: z.RefinementCtx, path: (string | number)[], rule: Rule, text: string) {
+  const message = rule(text);
+  if (message) ctx.addIssue({ code: "custom", path, message });
+}
+
+/**
+ * The job form's one schema: the spec's rules for every field (JobIn, TrainingParametersIn,
+ * WandbIntegration, GithubRepositoryIn) as the wizard words them, and, once they all hold, the
+ * JobIn the form becomes.
+ */
+export const jobFormSchema = z
+  .object({
+    model: z
+      .custom<JobForm["model"]>((v) => typeof v === "string")
+      .superRefine((model, ctx) => {
+        const message = modelRule(model);
+        if (message) ctx.addIssue({ code: "custom", message });
+      }),
+    training_files: z
+      .array(z.object({ file_id: z.string(), weight: ruled(weightRule) }))
+      .min(1, "Choose at least one training file."),
+    validation_files: z
+      .array(z.string())
+      .refine((ids) => new Set(ids).size === ids.length, "A validation file is listed twice."),
+    length: z.enum(["steps", "epochs"]),
+    hyperparameters: z.object({
+      // training_steps, epochs and fim_ratio count only in some cases: checked below.
+      training_steps: z.string(),
+      epochs: z.string(),
+      learning_rate: ruled(learningRateRule),
+      weight_decay: ruled(fractionRule),
+      warmup_fraction: ruled(fractionRule),
+      fim_ratio: z.string(),
+    }),
+    suffix: ruled(suffixRule),
+    wandb_enabled: z.boolean(),
+    integrations: z.tuple([
+      z.object({
+        project: z.string(),
+        name: z.string(),
+        run_name: z.string(),
+        api_key: z.string(),
+      }),
+    ]),
+    repositories: z
+      .array(
+        z.object({
+          owner: ruled(required("Enter the owner.")),
+          name: ruled(required("Enter the repository name.")),
+          ref: z.string(),
+          weight: ruled(weightRule),
+          // Not trimmed: a token is sent exactly as pasted.
+          token: z.string().min(1, "Enter a GitHub token that can read it."),
+        }),
+      )
+      .max(LIMITS.repositoriesMax, `At most ${LIMITS.repositoriesMax} repositories.`),
+    auto_start: z.boolean(),
+  })
+  .superRefine((form, ctx) => {
+    const seen = new Set<string>();
+    form.training_files.forEach((f, i) => {
+      if (seen.has(f.file_id)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["training_files", i, "file_id"],
+          message: "This file is already in the list.",
+        });
+      }
+      seen.add(f.file_id);
+    });
+    const hp = form.hyperparameters;
+    if (form.length === "steps") {
+      check(ctx, ["hyperparameters", "training_steps"], stepsRule, hp.training_steps);
+    } else {
+      check(ctx, ["hyperparameters", "epochs"], epochsRule, hp.epochs);
+    }
+    if (usesFim(form.model)) {
+      check(ctx, ["hyperparameters", "fim_ratio"], fractionRule, hp.fim_ratio);
+    }
+    if (form.wandb_enabled) {
+      const wandb = form.integrations[0];
+      check(ctx, ["integrations", 0, "project"], required("Enter the W&B project."), wandb.project);
+      if (wandb.api_key.length !== LIMITS.wandbKeyLength) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["integrations", 0, "api_key"],
+          message: `A W&B API key is exactly ${LIMITS.wandbKeyLength} characters (${wandb.api_key.length} now).`,
+        });
+      }
+    }
+  })
+  .transform((form) => toJobIn(form));
 
 export type Errors = Record<string, string>;
 
-/** Every rule of the spec that the draft breaks, by field key. */
-export function validateDraft(d: WizardDraft): Errors {
-  const e: Errors = {};
-  const set = (key: string, msg: string | undefined) => {
-    if (msg) e[key] = msg;
-  };
-  if (!d.model) e.model = "Choose a base model.";
-  else if (!FINE_TUNEABLE_MODELS.some((m) => m.id === d.model)) {
-    e.model = `"${d.model}" cannot be fine-tuned.`;
-  }
-
-  if (d.trainingFiles.length === 0) e.training_files = "Choose at least one training file.";
-  const seen = new Set<string>();
-  d.trainingFiles.forEach((f, i) => {
-    if (seen.has(f.fileId)) set(`training_files.${i}.file_id`, "This file is already in the list.");
-    seen.add(f.fileId);
-    set(`training_files.${i}.weight`, weightRule(f.weight));
-  });
-  if (new Set(d.validationFiles).size !== d.validationFiles.length) {
-    e.validation_files = "A validation file is listed twice.";
-  }
-
-  if (d.length === "steps") {
-    set(
-      "hyperparameters.training_steps",
-      optional(numberIn(1, Infinity, { integer: true }))(d.trainingSteps),
-    );
-  } else {
-    set("hyperparameters.epochs", optional(numberIn(LIMITS.epochsMin, Infinity))(d.epochs));
-  }
-  set(
-    "hyperparameters.learning_rate",
-    d.learningRate.trim() === ""
-      ? "Enter a learning rate (default 0.0001)."
-      : numberIn(LIMITS.learningRate.min, LIMITS.learningRate.max)(d.learningRate),
-  );
-  set("hyperparameters.weight_decay", fractionRule(d.weightDecay));
-  set("hyperparameters.warmup_fraction", fractionRule(d.warmupFraction));
-  if (usesFim(d.model)) set("hyperparameters.fim_ratio", fractionRule(d.fimRatio));
-
-  set("suffix", suffixRule(d.suffix));
-
-  if (d.wandbEnabled) {
-    if (!d.wandb.project.trim()) e["integrations.0.project"] = "Enter the W&B project.";
-    if (d.wandb.apiKey.length !== LIMITS.wandbKeyLength) {
-      e["integrations.0.api_key"] =
-        `A W&B API key is exactly ${LIMITS.wandbKeyLength} characters (${d.wandb.apiKey.length} now).`;
-    }
-  }
-
-  if (d.repositories.length > LIMITS.repositoriesMax) {
-    e.repositories = `At most ${LIMITS.repositoriesMax} repositories.`;
-  }
-  d.repositories.forEach((r, i) => {
-    if (!r.owner.trim()) e[`repositories.${i}.owner`] = "Enter the owner.";
-    if (!r.name.trim()) e[`repositories.${i}.name`] = "Enter the repository name.";
-    if (!r.token) e[`repositories.${i}.token`] = "Enter a GitHub token that can read it.";
-    set(`repositories.${i}.weight`, weightRule(r.weight));
-  });
-  return e;
+/** The job the form makes, or every rule it breaks by field key (the first message of each). */
+export function checkJobForm(
+  form: JobForm,
+): { job: JobIn; errors?: undefined } | { job?: undefined; errors: Errors } {
+  const result = jobFormSchema.safeParse(form);
+  if (result.success) return { job: result.data };
+  const errors: Errors = {};
+  for (const issue of result.error.issues) errors[issue.path.join(".")] ??= issue.message;
+  return { errors };
 }
 
 /**
@@ -257,19 +340,23 @@ export function validationLimit(trainingBytes: number): number {
 }
 
 /** Advice that does not block creating the job. */
-export function dataWarnings(d: WizardDraft, files: ReadonlyMap<string, FileSchema>): string[] {
+export function dataWarnings(
+  form: Pick<JobForm, "training_files" | "validation_files">,
+  files: ReadonlyMap<string, FileSchema>,
+): string[] {
   const out: string[] = [];
-  const both = d.validationFiles.filter((id) => d.trainingFiles.some((f) => f.fileId === id));
+  const training = form.training_files.map((f) => f.file_id);
+  const both = form.validation_files.filter((id) => training.includes(id));
   for (const id of both) {
     out.push(
       `${files.get(id)?.filename ?? id} is both a training and a validation file: validation metrics on data the model trained on say little.`,
     );
   }
   const bytes = (ids: string[]) => ids.reduce((sum, id) => sum + (files.get(id)?.bytes ?? 0), 0);
-  const train = bytes(d.trainingFiles.map((f) => f.fileId));
-  const valid = bytes(d.validationFiles);
+  const train = bytes(training);
+  const valid = bytes(form.validation_files);
   const limit = validationLimit(train);
-  if (d.validationFiles.length && train > 0 && valid > limit) {
+  if (form.validation_files.length && train > 0 && valid > limit) {
     out.push(
       `Validation data (${valid.toLocaleString("en-US")} bytes) is more than min(1 MB, 5% of the training data) = ${Math.floor(limit).toLocaleString("en-US")} bytes: validation will slow training down. Use a smaller sample.`,
     );
@@ -280,48 +367,45 @@ export function dataWarnings(d: WizardDraft, files: ReadonlyMap<string, FileSche
 const num = (text: string) => parseNumber(text);
 const optNum = (text: string) => (text.trim() === "" ? undefined : num(text));
 
-/** The request body for the draft (call only when validateDraft finds nothing). */
-export function toJobIn(d: WizardDraft): JobIn {
+/** The request body for a form that breaks no rule (the schema's output). */
+function toJobIn(form: JobForm): JobIn {
+  const typed = form.hyperparameters;
   // The wizard makes completion jobs (classifier jobs have other hyperparameters).
   const hp: components["schemas"]["CompletionTrainingParametersIn"] = {
-    learning_rate: num(d.learningRate),
+    learning_rate: num(typed.learning_rate),
   };
-  if (d.length === "steps") {
-    const steps = optNum(d.trainingSteps);
-    if (steps !== undefined) hp.training_steps = steps;
-  } else {
-    const epochs = optNum(d.epochs);
-    if (epochs !== undefined) hp.epochs = epochs;
-  }
-  const wd = optNum(d.weightDecay);
+  const length = form.length === "steps" ? optNum(typed.training_steps) : optNum(typed.epochs);
+  if (length !== undefined) hp[form.length === "steps" ? "training_steps" : "epochs"] = length;
+  const wd = optNum(typed.weight_decay);
   if (wd !== undefined) hp.weight_decay = wd;
-  const wf = optNum(d.warmupFraction);
+  const wf = optNum(typed.warmup_fraction);
   if (wf !== undefined) hp.warmup_fraction = wf;
-  if (usesFim(d.model)) {
-    const fim = optNum(d.fimRatio);
+  if (usesFim(form.model)) {
+    const fim = optNum(typed.fim_ratio);
     if (fim !== undefined) hp.fim_ratio = fim;
   }
   const job: JobIn = {
-    model: d.model as FineTuneableModel,
-    training_files: d.trainingFiles.map((f) => ({ file_id: f.fileId, weight: num(f.weight) })),
+    model: form.model as FineTuneableModel,
+    training_files: form.training_files.map((f) => ({ file_id: f.file_id, weight: num(f.weight) })),
     hyperparameters: hp,
-    auto_start: d.autoStart,
+    auto_start: form.auto_start,
   };
-  if (d.validationFiles.length) job.validation_files = [...d.validationFiles];
-  if (d.suffix.trim()) job.suffix = d.suffix.trim();
-  if (d.wandbEnabled) {
+  if (form.validation_files.length) job.validation_files = [...form.validation_files];
+  if (form.suffix.trim()) job.suffix = form.suffix.trim();
+  if (form.wandb_enabled) {
+    const wandb = form.integrations[0];
     job.integrations = [
       {
         type: "wandb",
-        project: d.wandb.project.trim(),
-        name: d.wandb.name.trim() || null,
-        run_name: d.wandb.runName.trim() || null,
-        api_key: d.wandb.apiKey,
+        project: wandb.project.trim(),
+        name: wandb.name.trim() || null,
+        run_name: wandb.run_name.trim() || null,
+        api_key: wandb.api_key,
       },
     ];
   }
-  if (d.repositories.length) {
-    job.repositories = d.repositories.map((r) => ({
+  if (form.repositories.length) {
+    job.repositories = form.repositories.map((r) => ({
       type: "github",
       owner: r.owner.trim(),
       name: r.name.trim(),
@@ -336,46 +420,50 @@ export function toJobIn(d: WizardDraft): JobIn {
 const text = (v: number | null | undefined, fallback = "") => (v == null ? fallback : String(v));
 
 /**
- * A draft with a job's settings, for "Clone". Secrets (W&B key, GitHub tokens) are never sent
- * back by the API, so they stay empty and the user enters them again.
+ * The form filled with a job's settings, for "Clone". Secrets (W&B key, GitHub tokens) are never
+ * sent back by the API, so they stay empty and the user enters them again.
  */
-export function draftFromJob(job: JobOut): WizardDraft {
+export function jobFormFromJob(job: JobOut): JobForm {
   const hp = job.hyperparameters;
   // Only completion jobs have a FIM ratio and repositories; a classifier job clones without them.
   const fimRatio = "fim_ratio" in hp ? hp.fim_ratio : null;
   const repositories = "repositories" in job ? job.repositories : null;
   const trainingFiles = job.training_files.map((f) =>
     typeof f === "string"
-      ? { fileId: f, weight: "1" }
+      ? { file_id: f, weight: "1" }
       : // The live API may return objects with weights; keep them when it does.
         {
-          fileId: (f as { file_id: string }).file_id,
+          file_id: (f as { file_id: string }).file_id,
           weight: text((f as { weight?: number }).weight, "1"),
         },
   );
   const wandb = job.integrations?.find((i) => i.type === "wandb" || !i.type);
   const model = FINE_TUNEABLE_MODELS.some((m) => m.id === job.model) ? job.model : "";
   return {
-    ...emptyDraft(),
+    ...emptyJobForm(),
     model,
-    trainingFiles,
-    validationFiles: [...(job.validation_files ?? [])],
+    training_files: trainingFiles,
+    validation_files: [...(job.validation_files ?? [])],
     // The API fills both in; what the user asked for is usually the steps.
     length: hp.training_steps != null || hp.epochs == null ? "steps" : "epochs",
-    trainingSteps: text(hp.training_steps),
-    epochs: text(hp.epochs),
-    learningRate: text(hp.learning_rate, DEFAULTS.learningRate),
-    weightDecay: text(hp.weight_decay),
-    warmupFraction: text(hp.warmup_fraction),
-    fimRatio: text(fimRatio, DEFAULTS.fimRatio),
-    suffix: job.suffix ?? "",
-    wandbEnabled: !!wandb,
-    wandb: {
-      project: wandb?.project ?? "",
-      name: wandb?.name ?? "",
-      runName: wandb?.run_name ?? "",
-      apiKey: "",
+    hyperparameters: {
+      training_steps: text(hp.training_steps),
+      epochs: text(hp.epochs),
+      learning_rate: text(hp.learning_rate, DEFAULTS.learningRate),
+      weight_decay: text(hp.weight_decay),
+      warmup_fraction: text(hp.warmup_fraction),
+      fim_ratio: text(fimRatio, DEFAULTS.fimRatio),
     },
+    suffix: job.suffix ?? "",
+    wandb_enabled: !!wandb,
+    integrations: [
+      {
+        project: wandb?.project ?? "",
+        name: wandb?.name ?? "",
+        run_name: wandb?.run_name ?? "",
+        api_key: "",
+      },
+    ],
     repositories: (repositories ?? []).map((r) => ({
       owner: r.owner,
       name: r.name,
@@ -383,6 +471,6 @@ export function draftFromJob(job: JobOut): WizardDraft {
       weight: text(r.weight, "1"),
       token: "",
     })),
-    autoStart: job.auto_start,
+    auto_start: job.auto_start,
   };
 }

@@ -32,7 +32,3 @@ export function metricPoints(checkpoints: readonly CheckpointOut[] | undefined):
 /** Whether any checkpoint carries this metric (validation metrics need validation files). */
 export const hasMetric = (points: readonly MetricPoint[], key: MetricKey) =>
   points.some((p) => p[key] != null);
-
-/** How a job is named on charts and in lists: its suffix, else the start of its id. */
-export const jobLabel = (job: { suffix?: string | null; id: string }) =>
-  job.suffix || job.id.slice(0, 8);

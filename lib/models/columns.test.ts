@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  columnsStorageKey,
-  DEFAULT_COLUMNS,
-  parseColumns,
-  tableWidth,
-  toggleColumn,
-} from "./columns";
+import { columnsStorageKey, DEFAULT_COLUMNS, parseColumns, tableWidth } from "./columns";
 
 // The main area beside the 224 px sidebar on a 1440 px screen, less its padding, the border and
 // a vertical scrollbar.
@@ -15,18 +9,6 @@ const SELECT_AND_ACTIONS = 44 + 200;
 describe("models table columns", () => {
   it("the defaults fit a 1440 px laptop without sideways scrolling", () => {
     expect(tableWidth(DEFAULT_COLUMNS, SELECT_AND_ACTIONS)).toBeLessThanOrEqual(LAPTOP_MAIN);
-  });
-
-  it("every column can be shown, and the id cannot be hidden", () => {
-    const all = toggleColumn(toggleColumn(DEFAULT_COLUMNS, "description", true), "job", true);
-    expect(all).toContain("description");
-    expect(all).toContain("job");
-    expect(toggleColumn(all, "id", false)).toContain("id");
-    expect(toggleColumn(all, "name", false)).not.toContain("name");
-  });
-
-  it("keeps the table's order whatever order they were chosen in", () => {
-    expect(toggleColumn(["id", "created"], "name", true)).toEqual(["id", "name", "created"]);
   });
 
   it("reads a saved choice, dropping unknown columns, and ignores garbage", () => {

@@ -57,18 +57,6 @@ export function parseColumns(raw: string | null): SortColumn[] | null {
   return SORT_COLUMNS.filter((k) => chosen.has(k) || FIXED_COLUMNS.includes(k));
 }
 
-export function toggleColumn(
-  visible: readonly SortColumn[],
-  key: SortColumn,
-  on: boolean,
-): SortColumn[] {
-  if (FIXED_COLUMNS.includes(key)) return [...visible];
-  const set = new Set(visible);
-  if (on) set.add(key);
-  else set.delete(key);
-  return SORT_COLUMNS.filter((k) => set.has(k));
-}
-
 /** Width of the table for these columns, plus the selection and actions columns. */
 export function tableWidth(visible: readonly SortColumn[], extra: number): number {
   return extra + COLUMNS.filter((c) => visible.includes(c.key)).reduce((s, c) => s + c.width, 0);

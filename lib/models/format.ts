@@ -1,4 +1,4 @@
-// Short forms the models table shows (the detail view uses lib/api/format's full forms).
+// Short forms the models table shows (the detail view uses lib/format.ts's full forms).
 import { toDate } from "@/lib/format";
 
 /** "2024-05-14" (UTC): compact, and it reads in the order it sorts. */

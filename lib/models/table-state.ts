@@ -71,11 +71,14 @@ export function parseTableState(params: URLSearchParams): TableState {
   };
 }
 
+/** The query parameters the table owns. */
+export const TABLE_PARAMS = ["q", "kind", "cap", "archived", "sort", "dir"] as const;
+
 /** The query string for a state; parameters not owned by the table (`keep`) are preserved. */
 export function serializeTableState(state: TableState, keep?: URLSearchParams): string {
   const p = new URLSearchParams();
   keep?.forEach((value, key) => {
-    if (!["q", "kind", "cap", "archived", "sort", "dir"].includes(key)) p.append(key, value);
+    if (!(TABLE_PARAMS as readonly string[]).includes(key)) p.append(key, value);
   });
   if (state.q) p.set("q", state.q);
   if (state.kind !== "all") p.set("kind", state.kind);

@@ -3,6 +3,7 @@
 // checkpoints, the fine-tuned model) is written to the store idempotently whenever a job, the jobs
 // list or the models are read. So a job advances while nobody watches and survives restarts.
 import { createHash, randomUUID } from "node:crypto";
+import { FINISHED_JOB_STATUSES, isFinished } from "@/lib/mistral/job-status";
 import type { components } from "@/lib/mistral/schema.gen";
 import { type SandboxContext, seededRandom, toSeconds } from "./context";
 import { getFileRow } from "./files";
@@ -40,8 +41,6 @@ type EventOut = S["EventOut"];
 type LegacyJobMetadataOut = S["LegacyJobMetadataOut"];
 export type ClassifierTargetOut = S["ClassifierTargetOut"];
 export type JobType = "completion" | "classifier";
-
-export const TERMINAL = ["SUCCESS", "FAILED", "FAILED_VALIDATION", "CANCELLED"];
 
 type Status = DetailedJobOut["status"];
 type Hyperparameters = S["CompletionTrainingParameters"];
@@ -132,7 +131,7 @@ function derive(job: JobRow, now: number, speed: number, decideValidation: () =>
     }
   }
   const last = transitions.at(-1)?.status;
-  if (job.cancel_ms !== null && job.cancel_ms <= now && !(last && TERMINAL.includes(last))) {
+  if (job.cancel_ms !== null && job.cancel_ms <= now && !(last && isFinished(last))) {
     transitions.push({ status: "CANCELLATION_REQUESTED", ms: job.cancel_ms });
     const done = job.cancel_ms + p.cancelling;
     if (done <= now) transitions.push({ status: "CANCELLED", ms: done });
@@ -188,7 +187,7 @@ export function fineTunedModelId(
 
 /** Writes what has happened to a job by now. Idempotent; runs inside one transaction. */
 function materialize(ctx: SandboxContext, job: JobRow, now: number): JobRow {
-  if (TERMINAL.includes(job.status)) return job;
+  if (isFinished(job.status)) return job;
   const { db } = ctx.store;
   let validatedOk = job.validated_ok;
   const decideValidation = () => {
@@ -263,14 +262,14 @@ function refreshJob(ctx: SandboxContext, id: string): JobRow | undefined {
 /** Brings every unfinished job up to date; called before lists and model lookups. */
 export function refreshActiveJobs(ctx: SandboxContext, filter?: { fileId: string }): void {
   const { db } = ctx.store;
-  const placeholders = TERMINAL.map(() => "?").join(", ");
+  const placeholders = FINISHED_JOB_STATUSES.map(() => "?").join(", ");
   const active = db.prepare(`SELECT * FROM jobs WHERE status NOT IN (${placeholders})`);
   // The common case (every job finished) needs no write lock: this runs before each chat request.
   const any = db.prepare(`SELECT 1 FROM jobs WHERE status NOT IN (${placeholders}) LIMIT 1`);
-  if (!any.get(...TERMINAL)) return;
+  if (!any.get(...FINISHED_JOB_STATUSES)) return;
   db.transaction(() => {
     const now = ctx.now();
-    for (const job of active.all(...TERMINAL) as JobRow[]) {
+    for (const job of active.all(...FINISHED_JOB_STATUSES) as JobRow[]) {
       if (
         filter &&
         !job.training_files.includes(filter.fileId) &&
@@ -670,7 +669,7 @@ export function startJob(ctx: SandboxContext, id: string): Response {
 export function cancelJob(ctx: SandboxContext, id: string): Response {
   return act(ctx, id, (job) => {
     if (job.status === "CANCELLATION_REQUESTED") return null; // already on its way
-    if (TERMINAL.includes(job.status))
+    if (isFinished(job.status))
       return { error: `Job ${id} cannot be cancelled: it is already ${job.status}.` };
     return { set: "cancel_ms" };
   });

@@ -45,6 +45,8 @@ export interface Config {
   sandboxFineTuning: "running" | "retired";
   maxJsonBodyBytes: number;
   maxUploadBytes: number;
+  /** METRICS_TOKEN: what a Prometheus scraper sends to read /metrics; null = no /metrics. */
+  metricsToken: Secret | null;
 }
 
 export class ConfigError extends Error {
@@ -135,6 +137,13 @@ const envSchema = z.object({
     .default("running"),
   MAX_JSON_BODY_BYTES: positiveInt("MAX_JSON_BODY_BYTES", 8 * MiB),
   MAX_UPLOAD_BYTES: positiveInt("MAX_UPLOAD_BYTES", 512 * MiB),
+  METRICS_TOKEN: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || /^[\x21-\x7e]{24,256}$/.test(v), {
+      message:
+        "METRICS_TOKEN must be 24 to 256 printable ASCII characters without spaces (try: openssl rand -hex 32)",
+    }),
 });
 
 /**
@@ -185,6 +194,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     sandboxFineTuning: e.SANDBOX_FINE_TUNING,
     maxJsonBodyBytes: e.MAX_JSON_BODY_BYTES,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
+    metricsToken: e.METRICS_TOKEN ? new Secret(e.METRICS_TOKEN) : null,
   };
 }
 

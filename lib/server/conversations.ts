@@ -1,76 +1,27 @@
 import "server-only";
-import { z } from "zod";
+import {
+  CONVERSATION_ID,
+  conversationBody,
+  MAX_CONVERSATIONS_PER_USER,
+  type ConversationBody,
+  type ConversationSummary,
+  type CreateConversationBody,
+  type StoredConversation,
+} from "@/lib/console/conversations";
 import type { AuthContext } from "./auth/auth";
 import { UserError } from "./auth/users";
 
-/** The most one conversation may hold, as the JSON body that saves it. */
-export const MAX_CONVERSATION_BYTES = 2 * 1024 * 1024;
-/** The most conversations one user keeps. */
-export const MAX_CONVERSATIONS_PER_USER = 500;
+type Body = ConversationBody;
 
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
+export type { ConversationSummary, StoredConversation };
+export { MAX_CONVERSATION_BYTES, MAX_CONVERSATIONS_PER_USER } from "@/lib/console/conversations";
 
-const messageSchema = z.looseObject({
-  id: z.string().min(1).max(100),
-  role: z.enum(["user", "assistant", "tool"]),
-  content: z.string(),
-});
-
-/** What the playground saves: its Conversation type, checked as far as the console reads it. */
-const bodySchema = z.object({
-  title: z.string().trim().min(1).max(200),
-  renamed: z.boolean().optional(),
-  system: z.string(),
-  messages: z.array(messageSchema),
-  settings: z.looseObject({
-    mode: z.enum(["model", "agent"]),
-    model: z.string().max(200),
-    agentId: z.string().max(200),
-    params: z.looseObject({}),
-    tools: z.array(z.looseObject({})),
-    toolChoice: z.enum(["auto", "none", "any"]),
-  }),
-  createdAt: z.number().int().nonnegative().optional(),
-});
-
-const createSchema = bodySchema.extend({
-  id: z.string().regex(ID, "must be 1–64 letters, digits, _ or -"),
-});
-
-const patchSchema = z.object({ title: z.string().trim().min(1).max(200) });
-
-type Body = z.infer<typeof bodySchema>;
-
-export interface ConversationSummary {
-  id: string;
-  title: string;
-  messageCount: number;
-  createdAt: number;
-  updatedAt: number;
-}
-
-export interface StoredConversation extends Omit<Body, "createdAt"> {
-  id: string;
-  createdAt: number;
-  updatedAt: number;
-}
-
-/** The first problem zod found, as a 422 naming the field (`messages.3.role`). */
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const field = issue.path.map(String).join(".") || "body";
-  throw new UserError(422, "invalid_field", `${field}: ${issue.message}`, field);
-}
-
-export const parseCreate = (value: unknown) => parse(createSchema, value);
-export const parseReplace = (value: unknown) => parse(bodySchema, value);
-export const parsePatch = (value: unknown) => parse(patchSchema, value);
+/** Its body again after a rename (the stored one was checked when it was saved). */
+const parseReplace = (value: unknown) => conversationBody.parse(value);
 
 export function checkId(id: string | undefined): string {
   // An id no conversation can have is one the caller does not own either.
-  if (!id || !ID.test(id)) throw notFound();
+  if (!id || !CONVERSATION_ID.test(id)) throw notFound();
   return id;
 }
 
@@ -129,7 +80,7 @@ export async function getConversation(
 export async function createConversation(
   ctx: AuthContext,
   userId: string,
-  body: z.infer<typeof createSchema>,
+  body: CreateConversationBody,
 ): Promise<StoredConversation> {
   const db = ctx.database.db;
   const { count } = await db

@@ -28,25 +28,26 @@ export class GatewayError extends Error {
   }
 }
 
+/** What an error body says: whose fault (`type`), a machine-readable `code`, and for whom `message`. */
+export interface ErrorBody {
+  type: string;
+  code: string;
+  message: string;
+  /** The field or permission the error is about. */
+  param?: string | null;
+}
+
 /** The error JSON every client reads, as text (for answers written outside the Fetch API). */
-export function errorJson(
-  type: string,
-  code: string,
-  message: string,
-  param: string | null = null,
-): string {
+export function errorJson({ type, code, message, param = null }: ErrorBody): string {
   return JSON.stringify({ object: "error", message, type, param, code });
 }
 
-export function errorResponse(
-  status: number,
-  type: string,
-  code: string,
-  message: string,
-  headers: Record<string, string> = {},
-  param: string | null = null,
-): Response {
-  return new Response(errorJson(type, code, message, param), {
+export function errorResponse({
+  status,
+  headers = {},
+  ...body
+}: ErrorBody & { status: number; headers?: Record<string, string> }): Response {
+  return new Response(errorJson(body), {
     status,
     headers: { "content-type": "application/json", "cache-control": "no-store", ...headers },
   });
@@ -59,12 +60,12 @@ export function refusal(
   message: string,
   options: { param?: string; headers?: Record<string, string> } = {},
 ): Response {
-  return errorResponse(
+  return errorResponse({
     status,
-    status >= 500 ? "internal_error" : "invalid_request_error",
+    type: status >= 500 ? "internal_error" : "invalid_request_error",
     code,
     message,
-    options.headers,
-    options.param ?? null,
-  );
+    headers: options.headers,
+    param: options.param,
+  });
 }

@@ -1,6 +1,8 @@
 import "server-only";
 import { STATUS_CODES } from "node:http";
+import { performance } from "node:perf_hooks";
 import { formatBytes } from "@/lib/format";
+import { parseRetryAfter } from "@/lib/http/retry-after";
 import { readCapped } from "@/lib/read-capped";
 import {
   matchOperation,
@@ -12,6 +14,7 @@ import { ConfigError, getConfig, type Config } from "./config";
 import { errorResponse, GatewayError } from "./errors";
 import { getAuthContext } from "./auth";
 import { guardGateway } from "./auth/guard";
+import { getMetrics, requestTiming, watchStream } from "./metrics";
 import { createRedactor, isTextual } from "./redact";
 import { getUpstream, type Upstream } from "./upstream";
 
@@ -98,19 +101,39 @@ export function createGateway(options: GatewayOptions): Gateway {
     }
 
     const target = UPSTREAM_ORIGIN + match.path + forwardedQuery(operation, url.searchParams);
-    const send = () =>
-      upstream(
-        new Request(target, {
-          method,
-          headers,
-          body,
-          signal: request.signal,
-          ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
-        } as RequestInit),
-      );
+    const timing = requestTiming(request);
+    const metrics = getMetrics();
+    // Each attempt: its wait for the upstream's headers (not the console's share) and its failure.
+    const send = async () => {
+      const sent = performance.now();
+      try {
+        const answer = await upstream(
+          new Request(target, {
+            method,
+            headers,
+            body,
+            signal: request.signal,
+            ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
+          } as RequestInit),
+        );
+        if (answer.status === 429 || answer.status >= 500) {
+          const reason = answer.status === 429 ? "status_429" : "status_5xx";
+          metrics.upstreamErrors.inc({ operation: operation.id, reason });
+        }
+        return answer;
+      } catch (error) {
+        if (error instanceof GatewayError && error.code.startsWith("upstream_")) {
+          metrics.upstreamErrors.inc({ operation: operation.id, reason: error.code });
+        }
+        throw error;
+      } finally {
+        timing.upstreamMs += performance.now() - sent;
+      }
+    };
+    const retried = () => metrics.upstreamRetries.inc({ operation: operation.id });
     let response: Response;
     try {
-      response = method === "GET" ? await withRetries(send, request.signal) : await send();
+      response = method === "GET" ? await withRetries(send, request.signal, retried) : await send();
     } catch (error) {
       // However the upstream reacted to the cut-off body, the caller learns why.
       if (uploadTooLarge()) throw tooLarge(config.maxUploadBytes, "The upload");
@@ -120,11 +143,15 @@ export function createGateway(options: GatewayOptions): Gateway {
       await response.body?.cancel();
       throw tooLarge(config.maxUploadBytes, "The upload");
     }
-    return respond(response);
+    return respond(request, response);
   }
 
   /** Reads are retried on 429/5xx/connection failure; writes never are (they may have happened). */
-  async function withRetries(send: () => Promise<Response>, signal: AbortSignal) {
+  async function withRetries(
+    send: () => Promise<Response>,
+    signal: AbortSignal,
+    retried: () => void,
+  ) {
     for (let attempt = 0; ; attempt++) {
       const last = attempt >= MAX_RETRIES;
       let response: Response;
@@ -134,17 +161,20 @@ export function createGateway(options: GatewayOptions): Gateway {
         const retryable = error instanceof GatewayError && error.code === "upstream_unreachable";
         if (last || !retryable || signal.aborted) throw error;
         await sleep(retryDelayMs * 2 ** attempt, signal);
+        retried();
         continue;
       }
       if (last || !RETRY_STATUSES.has(response.status) || signal.aborted) return response;
-      const wait = retryAfterMs(response.headers.get("retry-after")) ?? retryDelayMs * 2 ** attempt;
+      const seconds = parseRetryAfter(response.headers.get("retry-after"));
+      const wait = seconds != null ? seconds * 1000 : retryDelayMs * 2 ** attempt;
       if (wait > MAX_RETRY_WAIT_MS) return response;
       await response.body?.cancel();
       await sleep(wait, signal);
+      retried();
     }
   }
 
-  async function respond(response: Response): Promise<Response> {
+  async function respond(request: Request, response: Response): Promise<Response> {
     const headers = new Headers();
     response.headers.forEach((value, name) => {
       if (
@@ -172,7 +202,10 @@ export function createGateway(options: GatewayOptions): Gateway {
       redactor && response.body && isTextual(contentType)
         ? response.body.pipeThrough(redactor.stream())
         : response.body;
-    return new Response(body, { status: response.status, headers });
+    return new Response(isStream && body ? watchStream(request, body) : body, {
+      status: response.status,
+      headers,
+    });
   }
 
   /**
@@ -204,7 +237,13 @@ export function createGateway(options: GatewayOptions): Gateway {
     headers.forEach((value, name) => {
       if (name !== "content-type") extra[name] = value;
     });
-    return errorResponse(response.status, "upstream_error", "upstream_error", message, extra);
+    return errorResponse({
+      status: response.status,
+      type: "upstream_error",
+      code: "upstream_error",
+      message,
+      headers: extra,
+    });
   }
 
   return async function gateway(request: Request): Promise<Response> {
@@ -213,30 +252,30 @@ export function createGateway(options: GatewayOptions): Gateway {
     } catch (error) {
       if (error instanceof GatewayError) {
         // Messages may quote what the caller sent; a caller who pasted the key gets it masked.
-        return errorResponse(
-          error.status,
-          error.type,
-          error.code,
-          redact(error.message),
-          error.headers,
-        );
+        return errorResponse({
+          status: error.status,
+          type: error.type,
+          code: error.code,
+          message: redact(error.message),
+          headers: error.headers,
+        });
       }
       if (request.signal.aborted) {
         // Nobody is listening any more; the status only shows in access logs.
-        return errorResponse(
-          499,
-          "invalid_request_error",
-          "client_closed",
-          "The client went away.",
-        );
+        return errorResponse({
+          status: 499,
+          type: "invalid_request_error",
+          code: "client_closed",
+          message: "The client went away.",
+        });
       }
       log(`unexpected error: ${describe(error)}`);
-      return errorResponse(
-        500,
-        "internal_error",
-        "internal_error",
-        "The console failed to handle this request; the error was logged on the server.",
-      );
+      return errorResponse({
+        status: 500,
+        type: "internal_error",
+        code: "internal_error",
+        message: "The console failed to handle this request; the error was logged on the server.",
+      });
     }
   };
 }
@@ -459,13 +498,6 @@ function uploadBody(
   return { stream, exceeded: () => seen > limit };
 }
 
-function retryAfterMs(value: string | null): number | null {
-  if (!value) return null;
-  if (/^\d+(\.\d+)?$/.test(value.trim())) return Number(value) * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? null : Math.max(0, date - Date.now());
-}
-
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(done, ms);
@@ -493,7 +525,7 @@ export async function handleGatewayRequest(request: Request): Promise<Response> 
   } catch (error) {
     // Normally caught at start-up by instrumentation.ts; the message names variables, not values.
     const message = error instanceof ConfigError ? error.message : "The console is misconfigured.";
-    return errorResponse(500, "internal_error", "config_error", message);
+    return errorResponse({ status: 500, type: "internal_error", code: "config_error", message });
   }
   return gatewaySingleton(request);
 }

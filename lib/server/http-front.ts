@@ -45,7 +45,7 @@ function answerUnroutable(req: IncomingMessage, res: ServerResponse): boolean {
     "cache-control": "no-store",
     ...refusal.headers,
   });
-  res.end(errorJson(refusal.type, refusal.code, refusal.message));
+  res.end(errorJson({ type: refusal.type, code: refusal.code, message: refusal.message }));
   return true;
 }
 

@@ -42,9 +42,10 @@ export interface LiveUpstreamOptions {
 const NULL_BODY = new Set([101, 204, 205, 304]);
 
 /**
- * The live API through node:http(s) with a keep-alive pool. Not `fetch`: DESIGN.md measured that
- * fetch with a streamed request body let a 480 MB upload grow the process by ~500 MB, while
- * `pipeline(Readable.fromWeb(body), request)` stayed flat. Using one client for every call keeps
+ * The live API through node:http(s) with a keep-alive pool. Not `fetch`: measured in a Next 16
+ * route handler, fetch with a streamed request body let a 480 MB upload grow the process by
+ * ~500 MB, while `pipeline(Readable.fromWeb(body), request)` stayed flat (`bench/upload.ts
+ * --with-fetch` measures it again). Using one client for every call keeps
  * a single code path (and a single pool) for JSON, streams and uploads.
  */
 export function createLiveUpstream({

@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import type { Role } from "@/lib/auth/permissions";
-import { createSandbox } from "@/lib/sandbox";
+import { createSandbox, type FineTuningMode } from "@/lib/sandbox";
 import { createAuthContext, type AuthContext } from "@/lib/server/auth/auth";
 import { parseAuthConfig } from "@/lib/server/auth/config";
 import { guardGateway } from "@/lib/server/auth/guard";
@@ -99,6 +99,24 @@ export async function createTestAuth(
   };
 }
 
+/**
+ * Another console instance on `t`'s database: its own auth context (better-auth, credential cache
+ * and listener), sharing nothing with `t.ctx` but the database. Closed with `close()`.
+ */
+export async function anotherInstance(t: TestAuth): Promise<TestAuth> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), `console-auth-${t.kind}-b-`));
+  const ctx = await createAuthContext(t.ctx.config, dataDir);
+  return {
+    kind: t.kind,
+    ctx,
+    dataDir,
+    async close() {
+      await ctx.database.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
 export interface Guarded {
   gateway: Gateway;
   /** Only with the fake upstream: what reached it. */
@@ -121,7 +139,11 @@ export async function guardedFake(ctx: AuthContext, script?: Script): Promise<Gu
 }
 
 /** The gateway in front of the embedded sandbox (fast streams, a manual job clock). */
-export function guardedSandbox(ctx: AuthContext, dataDir: string): Guarded {
+export function guardedSandbox(
+  ctx: AuthContext,
+  dataDir: string,
+  { fineTuning }: { fineTuning?: FineTuningMode } = {},
+): Guarded {
   let t = Date.now();
   const clock = { now: () => t, advance: (ms: number) => void (t += ms) };
   const sandbox = createSandbox({
@@ -130,6 +152,7 @@ export function guardedSandbox(ctx: AuthContext, dataDir: string): Guarded {
     tokensPerSecond: 2000,
     now: clock.now,
     seedModels: 1,
+    fineTuning,
   });
   const config = { ...parseConfig({ MISTRAL_BACKEND: "sandbox" }), dataDir };
   const gateway = createGateway({

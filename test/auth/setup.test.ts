@@ -13,6 +13,7 @@ import { authenticate } from "@/lib/server/auth/principal";
 import { countUsers, listUsers, prepareFirstRun, setupNeeded } from "@/lib/server/auth/users";
 import { ConfigError } from "@/lib/server/config";
 import {
+  anotherInstance,
   bodyOf,
   buildRequest,
   clearAuthContext,
@@ -220,5 +221,27 @@ describe("team-access configuration", () => {
       expect(message).toContain("CONSOLE_AUTH=off");
       expect(message).toMatch(/127\.0\.0\.1/);
     });
+  });
+});
+
+describe("two instances starting together on postgres", () => {
+  it("make one admin from CONSOLE_ADMIN_EMAIL/PASSWORD, and neither fails", async () => {
+    const a = await createTestAuth("postgres", {
+      CONSOLE_ADMIN_EMAIL: "boss@example.com",
+      CONSOLE_ADMIN_PASSWORD: PASSWORD,
+    });
+    const b = await anotherInstance(a);
+    try {
+      await expect(Promise.all([prepareFirstRun(a.ctx), prepareFirstRun(b.ctx)])).resolves.toEqual([
+        null,
+        null,
+      ]);
+      expect((await listUsers(a.ctx)).map((u) => [u.email, u.role])).toEqual([
+        ["boss@example.com", "admin"],
+      ]);
+    } finally {
+      await b.close();
+      await a.close();
+    }
   });
 });

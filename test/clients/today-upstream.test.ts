@@ -32,7 +32,7 @@ const CANNED: [string, Json, unknown][] = [
   ["BaseModelCard", ref("BaseModelCard"), today.baseModel],
   ["FTModelCard", ref("FTModelCard"), today.ftModel],
   // The spec lists `data` as required on completions, a slip copied from EmbeddingResponse; the
-  // real API sends none (DESIGN.md, "Known quirks"): checked with `data` added.
+  // real API sends none: checked with `data` added.
   [
     "ChatCompletionResponse",
     ref("ChatCompletionResponse"),

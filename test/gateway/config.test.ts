@@ -61,6 +61,17 @@ describe("parseConfig", () => {
     );
   });
 
+  it("METRICS_TOKEN turns /metrics on; a short or spaced one is refused without echoing it", () => {
+    expect(parseConfig({}).metricsToken).toBeNull();
+    const token = "metrics-0123456789abcdef-0123456789";
+    expect(parseConfig({ METRICS_TOKEN: token }).metricsToken?.reveal()).toBe(token);
+    for (const bad of ["too-short-token", "has spaces in it 0123456789abcdef"]) {
+      const message = errorOf({ METRICS_TOKEN: bad });
+      expect(message).toContain("METRICS_TOKEN must be 24 to 256 printable ASCII characters");
+      expect(message).not.toContain(bad);
+    }
+  });
+
   it("MISTRAL_BACKEND forces the backend either way", () => {
     expect(parseConfig({ MISTRAL_API_KEY: CANARY, MISTRAL_BACKEND: "sandbox" })).toMatchObject({
       backend: "sandbox",

@@ -11,6 +11,7 @@ import { useModels } from "@/lib/api/hooks/use-models";
 import type { EmbeddingResponse } from "@/lib/mistral/types";
 import { similarityMatrix } from "@/lib/playground/cosine";
 import { newId } from "@/lib/playground/types";
+import { download } from "@/lib/ui/download";
 import { ViewCodeButton } from "../code-dialog";
 import { embeddingModels, ModelSelect, usableModels } from "../model-select";
 import { HeatMap } from "./heat-map";
@@ -65,12 +66,7 @@ export function EmbeddingsPlayground() {
       null,
       2,
     );
-    const url = URL.createObjectURL(new Blob([json], { type: "application/json" }));
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = "embeddings.json";
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    download({ fileName: "embeddings.json", text: json, type: "application/json" });
   };
 
   return (

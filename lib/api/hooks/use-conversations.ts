@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { Conversation, ConversationSummary } from "@/lib/playground/types";
-import { consoleFetch } from "../console";
+import { conversationPath, conversationsPath } from "@/lib/console/conversations";
+import { consoleFetch } from "../client";
 import { ApiError } from "../errors";
 
 // Playground conversations, kept per user by the console (/api/console/conversations). The keys
@@ -13,10 +14,10 @@ export const conversationKeys = {
   detail: (userId: string, id: string) => ["conversations", userId, "detail", id] as const,
 };
 
-const BASE = "/api/console/conversations";
-const item = (id: string) => `${BASE}/${encodeURIComponent(id)}`;
-
-/** What is saved: the conversation without the times the server keeps. */
+/**
+ * What is saved (lib/console/conversations.ts `createConversationBody`): the conversation without
+ * the times the server keeps.
+ */
 function payload(c: Conversation) {
   return {
     id: c.id,
@@ -31,24 +32,26 @@ function payload(c: Conversation) {
 
 export const conversationApi = {
   list: (signal?: AbortSignal) =>
-    consoleFetch<{ conversations: ConversationSummary[] }>(BASE, { signal }).then(
+    consoleFetch<{ conversations: ConversationSummary[] }>(conversationsPath, { signal }).then(
       (r) => r.conversations,
     ),
   get: (id: string, signal?: AbortSignal) =>
-    consoleFetch<{ conversation: Conversation }>(item(id), { signal }).then((r) => r.conversation),
+    consoleFetch<{ conversation: Conversation }>(conversationPath(id), { signal }).then(
+      (r) => r.conversation,
+    ),
   create: (c: Conversation, init: RequestInit = {}) =>
-    consoleFetch<{ conversation: Conversation }>(BASE, {
+    consoleFetch<{ conversation: Conversation }>(conversationsPath, {
       ...init,
       method: "POST",
-      body: JSON.stringify(payload(c)),
+      json: payload(c),
     }).then((r) => r.conversation),
   replace: (c: Conversation, init: RequestInit = {}) =>
-    consoleFetch<{ conversation: Conversation }>(item(c.id), {
+    consoleFetch<{ conversation: Conversation }>(conversationPath(c.id), {
       ...init,
       method: "PUT",
-      body: JSON.stringify(payload(c)),
+      json: payload(c),
     }).then((r) => r.conversation),
-  remove: (id: string) => consoleFetch<void>(item(id), { method: "DELETE" }),
+  remove: (id: string) => consoleFetch<void>(conversationPath(id), { method: "DELETE" }),
 };
 
 /**

@@ -1,12 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
-import { fetchJson } from "../client";
+import { jobOwnersPath, type JobOwners } from "@/lib/console/job-owners";
+import { consoleFetch } from "../client";
 
-/** Who created a job through this console. A job missing from the map was created elsewhere. */
-export interface JobOwner {
-  userId: string;
-  email: string;
-}
-export type JobOwners = Record<string, JobOwner>;
+export type { JobOwner, JobOwners } from "@/lib/console/job-owners";
 
 export const jobOwnerKeys = {
   all: ["job-owners"] as const,
@@ -24,7 +20,7 @@ export function useJobOwners(ids: readonly string[]) {
     enabled: sorted.length > 0,
     queryFn: async ({ signal }) => {
       const query = encodeURIComponent(sorted.join(","));
-      const out = await fetchJson<{ owners?: JobOwners }>(`/api/console/job-owners?ids=${query}`, {
+      const out = await consoleFetch<{ owners?: JobOwners }>(`${jobOwnersPath}?ids=${query}`, {
         signal,
       });
       return out.owners ?? {};

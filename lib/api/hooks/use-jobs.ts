@@ -13,19 +13,11 @@ import type {
   JobsOut,
   LegacyJobMetadataOut,
 } from "@/lib/mistral/types";
+import { isFinished } from "@/lib/mistral/job-status";
 import { api, unwrap } from "../client";
 import { modelKeys } from "./use-models";
 
 export type JobFilters = NonNullable<paths["/v1/fine_tuning/jobs"]["get"]["parameters"]["query"]>;
-
-/** Statuses after which a job never changes again. */
-export const FINISHED_STATUSES: readonly string[] = [
-  "SUCCESS",
-  "FAILED",
-  "FAILED_VALIDATION",
-  "CANCELLED",
-];
-export const isFinished = (status: string) => FINISHED_STATUSES.includes(status);
 
 /** Poll every `visible` ms while the tab is shown and every `hidden` ms while it is not. */
 export const POLL_MS = { visible: 2_000, hidden: 15_000 } as const;

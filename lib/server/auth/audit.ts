@@ -1,5 +1,7 @@
 import "server-only";
 import { sql, type Kysely } from "kysely";
+import type { AuditEntry, UsageSource, UsageUnit } from "@/lib/console/audit";
+import type { UnitUsageRow, UsageRow } from "@/lib/console/usage";
 import type { Database } from "../db/schema";
 import type { AuthContext } from "./auth";
 import type { Principal } from "./principal";
@@ -32,7 +34,6 @@ export interface Usage {
 }
 
 /** The unit a spending call is billed in, by operation label; other calls record none. */
-export type UsageUnit = "tokens" | "pages" | "audio_seconds";
 const USAGE_UNITS: Record<string, UsageUnit> = {
   "chat.completions": "tokens",
   "fim.completions": "tokens",
@@ -66,30 +67,7 @@ function consumed(operation: string, usage: Usage | null | undefined) {
     : { usage_unit: unit, usage_quantity: quantity };
 }
 
-export type UsageSource = "upstream" | "console";
-
-export interface AuditEntry {
-  id: number;
-  at: string;
-  userId: string;
-  userEmail: string;
-  via: string;
-  tokenId: string | null;
-  operation: string;
-  method: string;
-  path: string;
-  target: string | null;
-  status: number | null;
-  model: string | null;
-  promptTokens: number | null;
-  completionTokens: number | null;
-  totalTokens: number | null;
-  /** Who counted the tokens: the API ("upstream") or, as an estimate, the console ("console"). */
-  usageSource: UsageSource | null;
-  usageUnit: string | null;
-  usageQuantity: number | null;
-  durationMs: number | null;
-}
+export type { AuditEntry, UnitUsageRow, UsageRow, UsageSource, UsageUnit };
 
 type Finish = (result: AuditResult) => Promise<void>;
 
@@ -242,23 +220,22 @@ async function retryAfterSeconds(
   return Math.min(60, Math.max(1, Math.ceil((oldest + 60_000 - Date.now()) / 1000)));
 }
 
+/** A write that is over, as one audit entry records it. */
+export interface AuditedWrite {
+  operation: string;
+  method: string;
+  path: string;
+  target: string | null;
+  status: number;
+}
+
 /** A one-shot entry for the console's own writes (tokens, users, setup). */
 export async function audit(
   ctx: AuthContext,
   principal: Principal,
-  operation: string,
-  method: string,
-  path: string,
-  target: string | null,
-  status: number,
+  { status, ...entry }: AuditedWrite,
 ): Promise<void> {
-  const finish = await auditStart(ctx, principal, {
-    operation,
-    method,
-    path,
-    target,
-    spend: false,
-  });
+  const finish = await auditStart(ctx, principal, { ...entry, spend: false });
   await finish({ status });
 }
 
@@ -297,14 +274,10 @@ function refusalRecordable(userId: string, now: number): boolean {
 export async function auditRefusal(
   ctx: AuthContext,
   principal: Principal,
-  operation: string,
-  method: string,
-  path: string,
-  target: string | null,
-  status: number,
+  refused: AuditedWrite,
 ): Promise<void> {
   if (!refusalRecordable(principal.userId, Date.now())) return;
-  await audit(ctx, principal, operation, method, path, target, status);
+  await audit(ctx, principal, refused);
 }
 
 export interface AuditFilter {
@@ -334,7 +307,7 @@ export async function queryAudit(ctx: AuthContext, filter: AuditFilter): Promise
     at: new Date(Number(r.at)).toISOString(),
     userId: r.user_id,
     userEmail: r.user_email,
-    via: r.via,
+    via: r.via as AuditEntry["via"],
     tokenId: r.token_id,
     operation: r.operation,
     method: r.method,
@@ -347,7 +320,7 @@ export async function queryAudit(ctx: AuthContext, filter: AuditFilter): Promise
     totalTokens: r.total_tokens,
     usageSource:
       r.usage_source === "console" || r.usage_source === "upstream" ? r.usage_source : null,
-    usageUnit: r.usage_unit,
+    usageUnit: r.usage_unit as UsageUnit | null,
     usageQuantity: r.usage_quantity === null ? null : Number(r.usage_quantity),
     durationMs: r.duration_ms,
   }));
@@ -387,17 +360,6 @@ export function auditCsv(entries: AuditEntry[]): string {
   const lines = [CSV_COLUMNS.join(",")];
   for (const e of entries) lines.push(CSV_COLUMNS.map((c) => csvCell(e[c])).join(","));
   return `${lines.join("\r\n")}\r\n`;
-}
-
-export interface UsageRow {
-  day: string;
-  model: string;
-  userId: string;
-  userEmail: string;
-  requests: number;
-  promptTokens: number;
-  completionTokens: number;
-  totalTokens: number;
 }
 
 /** The calls billed in tokens (job creation also names a model, but spends none here). */
@@ -451,18 +413,6 @@ export async function queryUsage(
   }));
 }
 
-export interface UnitUsageRow {
-  day: string;
-  /** The operation's label (ocr, audio.transcriptions). */
-  operation: string;
-  model: string | null;
-  userId: string;
-  userEmail: string;
-  unit: UsageUnit;
-  requests: number;
-  quantity: number;
-}
-
 /**
  * What calls billed in other units than tokens consumed (OCR pages, transcribed audio seconds)
  * per day, operation, model, user and unit, summed by the database.
@@ -502,7 +452,7 @@ export async function queryUnitUsage(
     model: r.model,
     userId: r.user_id,
     userEmail: r.user_email,
-    unit: r.usage_unit as UsageUnit,
+    unit: r.usage_unit as UnitUsageRow["unit"],
     requests: Number(r.requests),
     quantity: Number(r.quantity ?? 0),
   }));

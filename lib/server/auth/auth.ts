@@ -8,15 +8,27 @@ import { genericOAuth } from "better-auth/plugins";
 import { openDatabase, type ConsoleDatabase } from "../db";
 import { migrate } from "../db/migrations";
 import type { AuthConfig } from "./config";
-import { FIELD_LIMITS, pruneSignInFailures } from "./users";
+import { FIELD_LIMITS, PASSWORD_MIN } from "@/lib/console/fields";
+import {
+  createCredentialCache,
+  sessionId,
+  type CredentialCache,
+  type Invalidation,
+} from "./credentials";
+import { pruneSignInFailures } from "./users";
 
 const DAY_S = 24 * 60 * 60;
 
-/** better-auth's options for this console: also what its schema check compares against. */
+/**
+ * better-auth's options for this console: also what its schema check compares against.
+ * `changed` hears of every write better-auth makes that changes what a credential may do (sign-out,
+ * revoked sessions, profile and password changes), after it is committed.
+ */
 export function authOptions(
   config: AuthConfig,
   database: ConsoleDatabase,
   secret: string,
+  changed: (change: Invalidation) => Promise<void> = async () => {},
 ): BetterAuthOptions {
   const oidc = config.oidc;
   return {
@@ -41,8 +53,8 @@ export function authOptions(
       enabled: true,
       // Accounts are made by an admin (or the first-run setup), never by whoever arrives.
       disableSignUp: true,
-      minPasswordLength: 12,
-      maxPasswordLength: 128,
+      minPasswordLength: PASSWORD_MIN,
+      maxPasswordLength: FIELD_LIMITS.password,
     },
     user: {
       additionalFields: {
@@ -90,9 +102,31 @@ export function authOptions(
             checkUserFields(user);
             return { data: user };
           },
+          async after(user) {
+            if (user) await changed({ kind: "user", id: user.id });
+          },
+        },
+        delete: {
+          async after(user) {
+            await changed({ kind: "user", id: user.id });
+          },
+        },
+      },
+      account: {
+        // A new password: whatever better-auth does with the other sessions, none is remembered.
+        update: {
+          async after(account) {
+            if (account) await changed({ kind: "user", id: account.userId });
+          },
         },
       },
       session: {
+        // Sign-out, revoke-session(s), a password change that revokes the other sessions.
+        delete: {
+          async after(session) {
+            await changed({ kind: "session", id: sessionId(session.token) });
+          },
+        },
         create: {
           // A disabled account gets no session, whichever way it signs in.
           async before(session) {
@@ -149,6 +183,8 @@ export interface AuthContext {
   config: AuthConfig;
   database: ConsoleDatabase;
   auth: Auth;
+  /** Who recent credentials belong to (see credentials.ts); closed with the database. */
+  credentials: CredentialCache;
 }
 
 /** The secret that signs cookies: CONSOLE_SECRET, else one generated once into the data folder. */
@@ -166,10 +202,21 @@ function loadSecret(config: AuthConfig, dataDir: string): string {
 }
 
 export async function createAuthContext(config: AuthConfig, dataDir: string): Promise<AuthContext> {
-  const database = openDatabase({ url: config.databaseUrl?.reveal(), dataDir });
-  await migrate(database);
-  const auth = betterAuth(authOptions(config, database, loadSecret(config, dataDir)));
-  const ctx = { config, database, auth };
+  const url = config.databaseUrl?.reveal() ?? null;
+  const opened = openDatabase({ url, dataDir });
+  await migrate(opened);
+  const credentials = createCredentialCache(opened, url);
+  const database: ConsoleDatabase = {
+    ...opened,
+    async close() {
+      await credentials.close();
+      await opened.close();
+    },
+  };
+  const auth = betterAuth(
+    authOptions(config, database, loadSecret(config, dataDir), credentials.invalidate),
+  );
+  const ctx = { config, database, auth, credentials };
   await pruneSignInFailures(ctx);
   return ctx;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { isIP } from "node:net";
 import { z } from "zod";
 import { parseHostList } from "@/lib/auth/host";
+import { isEmailAddress, isValidPassword, PASSWORD_RULE } from "@/lib/console/fields";
 import { ConfigError, readEnv, Secret } from "../config";
 import { parseTrustedProxies } from "./client-ip";
 
@@ -57,14 +58,14 @@ const envSchema = z.object({
   CONSOLE_ADMIN_EMAIL: z
     .string()
     .optional()
-    .refine((v) => v === undefined || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), {
+    .refine((v) => v === undefined || isEmailAddress(v), {
       message: "CONSOLE_ADMIN_EMAIL must be an email address",
     }),
   CONSOLE_ADMIN_PASSWORD: z
     .string()
     .optional()
-    .refine((v) => v === undefined || (v.length >= 12 && v.length <= 128), {
-      message: "CONSOLE_ADMIN_PASSWORD must be 12 to 128 characters",
+    .refine((v) => v === undefined || isValidPassword(v), {
+      message: `CONSOLE_ADMIN_PASSWORD must be ${PASSWORD_RULE}`,
     }),
   OIDC_ISSUER: url("OIDC_ISSUER"),
   OIDC_CLIENT_ID: z.string().optional(),

@@ -13,9 +13,17 @@ import { unknownHostResponse } from "@/lib/auth/host";
 import { matchOperation, type OperationId } from "@/lib/mistral/operations";
 import { refusal } from "../errors";
 import type { Gateway } from "../gateway";
+import {
+  getMetrics,
+  recordAnswer,
+  recordTokens,
+  requestTiming,
+  type RefusalReason,
+} from "../metrics";
 import { admitSpending, auditRefusal, auditStart } from "./audit";
 import type { AuthContext } from "./auth";
 import type { AuthConfig } from "./config";
+import { keepJobs } from "../job-archive";
 import { estimatePromptTokens, observeResponse, type Observed } from "./observe";
 import {
   authenticate,
@@ -98,30 +106,36 @@ export function isDryRun(search: URLSearchParams): boolean {
  * limit on spending, and an audit entry for every write with its outcome and token usage.
  */
 export function guardGateway(gateway: Gateway, context: () => Promise<AuthContext>): Gateway {
-  return async function guarded(request) {
+  const metrics = getMetrics();
+  const refused = (reason: RefusalReason, response: Response) => {
+    metrics.refusals.inc({ reason });
+    return response;
+  };
+
+  async function guarded(request: Request): Promise<Response> {
     const ctx = await context();
     const foreign = foreignHost(ctx.config, request);
-    if (foreign) return foreign;
+    if (foreign) return refused("unknown_host", foreign);
     const authn = await authenticate(ctx, request);
-    if (!authn.ok) return unauthenticated(authn.reason);
+    if (!authn.ok) return refused("unauthenticated", unauthenticated(authn.reason));
     const principal = authn.principal;
     const method = request.method.toUpperCase();
     const match = matchOperation(method, new URL(request.url).pathname);
+    requestTiming(request).operation =
+      match.kind === "match" || match.kind === "refused" ? match.operation.id : "unmatched";
     // Unknown paths and methods get the gateway's own 404/405; nothing is forwarded for them.
     if (match.kind === "not-found" || match.kind === "method-not-allowed") return gateway(request);
     if (match.kind === "refused") {
       // An admin-key or dashboard operation: refused by the gateway, and a write attempt recorded.
       const response = await gateway(request);
       if (method !== "GET" && method !== "HEAD") {
-        await auditRefusal(
-          ctx,
-          principal,
-          match.operation.id,
+        await auditRefusal(ctx, principal, {
+          operation: match.operation.id,
           method,
-          match.path,
-          null,
-          response.status,
-        );
+          path: match.path,
+          target: null,
+          status: response.status,
+        });
       }
       return response;
     }
@@ -139,7 +153,13 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
     // per-user cap, so a script hammering the console cannot flood the log).
     const refuse = async (response: Response) => {
       if (write) {
-        await auditRefusal(ctx, principal, label, method, match.path, target, response.status);
+        await auditRefusal(ctx, principal, {
+          operation: label,
+          method,
+          path: match.path,
+          target,
+          status: response.status,
+        });
       }
       return response;
     };
@@ -150,9 +170,11 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
       const owner = await ownerOf(ctx, owned.kind, match.params[owned.param]);
       if (owner?.userId !== principal.userId) permission = owned.any;
     }
-    if (!can(principal.role, permission)) return refuse(forbidden(principal, permission, label));
-    if (crossSiteWrite(ctx, request, principal)) return refuse(crossSite());
-    if (!write) return gateway(request);
+    if (!can(principal.role, permission)) {
+      return refuse(refused("forbidden", forbidden(principal, permission, label)));
+    }
+    if (crossSiteWrite(ctx, request, principal)) return refuse(refused("cross_site", crossSite()));
+    if (!write) return keepJobs(ctx, operation.id, await gateway(request));
 
     const spend = !dryRun && isSpending(operation);
     const limit = principal.rateLimitPerMinute ?? ctx.config.rateLimitPerMinute;
@@ -164,6 +186,7 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
       const admission = await admitSpending(ctx, principal, start, limit);
       if (!admission.ok) {
         const wait = admission.retryAfter;
+        metrics.refusals.inc({ reason: "rate_limited" });
         return refuse(
           refusal(
             429,
@@ -189,6 +212,7 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
       await finish({ status: 500 });
       throw error;
     }
+    if (!dryRun) response = await keepJobs(ctx, operation.id, response);
     const creates = dryRun ? undefined : CREATES[operation.id];
     return observeResponse(
       response,
@@ -197,6 +221,11 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
         try {
           const made = creates && seen.status < 300 ? creates.id(seen) : null;
           if (creates && made) await recordOwner(ctx, creates.kind, made, principal);
+          recordTokens(
+            seen.model,
+            seen.usage?.promptTokens ?? null,
+            seen.usage?.completionTokens ?? null,
+          );
           await finish({
             status: seen.status,
             // Uploads and new resources are filed under their new id; completions under their model.
@@ -210,5 +239,18 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
       },
       async () => (copy ? estimatePromptTokens(await copy.text()) : null),
     );
+  }
+
+  // Every /v1 request is counted here, once, by operation and status, with its latency.
+  return async function measured(request) {
+    requestTiming(request);
+    let status = 500;
+    try {
+      const response = await guarded(request);
+      status = response.status;
+      return response;
+    } finally {
+      recordAnswer(request, status);
+    }
   };
 }

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { getAuthContext } from "./index";
 import { authenticate, type Principal } from "./principal";
 import { setupNeeded } from "./users";
+import { routes } from "@/lib/routes";
 
 /** The signed-in user for a page render; sends everyone else to sign-in (or first-run setup). */
 export async function requirePageUser(): Promise<{ principal: Principal; authMode: "on" | "off" }> {
@@ -11,5 +12,5 @@ export async function requirePageUser(): Promise<{ principal: Principal; authMod
   const request = new Request("http://console.invalid/", { headers: await headers() });
   const authn = await authenticate(ctx, request);
   if (authn.ok) return { principal: authn.principal, authMode: ctx.config.mode };
-  redirect((await setupNeeded(ctx)) ? "/setup" : "/sign-in");
+  redirect((await setupNeeded(ctx)) ? routes.setup() : routes.signIn());
 }

@@ -3,6 +3,8 @@ import { hostPermitted } from "@/lib/auth/host";
 import { isRole, type Role } from "@/lib/auth/permissions";
 import type { AuthContext } from "./auth";
 import type { AuthConfig } from "./config";
+import { getMetrics } from "../metrics";
+import { sessionId, sessionKey, tokenKey } from "./credentials";
 import { verifyToken } from "./tokens";
 
 /** Who is calling: a signed-in user, a console token's owner, or the local user (auth off). */
@@ -32,9 +34,13 @@ export type Authentication =
 
 export const TOKEN_PREFIX = "mc_";
 
+/** The session cookie under either of its names (`__Secure-` when CONSOLE_URL is https). */
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?console\.session_token=([^;]*)/g;
+
 /**
  * Resolves the caller from a console token (Authorization: Bearer mc_…) or the session cookie.
- * A disabled account or an unknown role authenticates as nobody.
+ * A disabled account or an unknown role authenticates as nobody. Who a credential belongs to is
+ * remembered for a few seconds (ctx.credentials); every change to it invalidates that at once.
  */
 export async function authenticate(ctx: AuthContext, request: Request): Promise<Authentication> {
   if (ctx.config.mode === "off") return { ok: true, principal: LOCAL_PRINCIPAL };
@@ -45,39 +51,58 @@ export async function authenticate(ctx: AuthContext, request: Request): Promise<
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     const secret = match?.[1];
     if (!secret?.startsWith(TOKEN_PREFIX)) return { ok: false, reason: "bad_token" };
+    const key = tokenKey(secret);
+    const known = ctx.credentials.get(key);
+    getMetrics().credentials.inc({ result: known ? "hit" : "miss" });
+    if (known) return { ok: true, principal: known };
+    const generation = ctx.credentials.generation();
     const found = await verifyToken(ctx, secret);
     if (!found || found.disabled || !isRole(found.role)) return { ok: false, reason: "bad_token" };
-    return {
-      ok: true,
-      principal: {
-        userId: found.userId,
-        email: found.email,
-        name: found.name,
-        role: found.role,
-        via: "token",
-        tokenId: found.tokenId,
-        rateLimitPerMinute: found.rateLimitPerMinute,
-      },
+    const principal: Principal = {
+      userId: found.userId,
+      email: found.email,
+      name: found.name,
+      role: found.role,
+      via: "token",
+      tokenId: found.tokenId,
+      rateLimitPerMinute: found.rateLimitPerMinute,
     };
+    ctx.credentials.set(key, principal, { generation });
+    return { ok: true, principal };
   }
-  if (!request.headers.get("cookie")) return { ok: false, reason: "anonymous" };
+  const cookie = request.headers.get("cookie");
+  if (!cookie) return { ok: false, reason: "anonymous" };
+  // Keyed by the signed cookie value(s), so only a cookie better-auth has verified is a hit.
+  const values = [...cookie.matchAll(SESSION_COOKIE)].map((m) => m[1]);
+  const key = values.length ? sessionKey(values.join(";")) : null;
+  const known = key ? ctx.credentials.get(key) : undefined;
+  getMetrics().credentials.inc({ result: known ? "hit" : "miss" });
+  if (known) return { ok: true, principal: known };
+  const generation = ctx.credentials.generation();
   const session = await ctx.auth.api.getSession({ headers: request.headers });
   const user = session?.user as
     (Record<string, unknown> & { id: string; email: string; name: string }) | undefined;
-  if (!user || user.disabled || !isRole(user.role)) return { ok: false, reason: "anonymous" };
-  return {
-    ok: true,
-    principal: {
-      userId: user.id,
-      email: user.email,
-      name: user.name,
-      role: user.role,
-      via: "session",
-      tokenId: null,
-      rateLimitPerMinute:
-        typeof user.rateLimitPerMinute === "number" ? user.rateLimitPerMinute : null,
-    },
+  if (!session || !user || user.disabled || !isRole(user.role)) {
+    return { ok: false, reason: "anonymous" };
+  }
+  const principal: Principal = {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    via: "session",
+    tokenId: null,
+    rateLimitPerMinute:
+      typeof user.rateLimitPerMinute === "number" ? user.rateLimitPerMinute : null,
   };
+  if (key) {
+    ctx.credentials.set(key, principal, {
+      generation,
+      expiresAt: new Date(session.session.expiresAt).getTime(),
+      session: sessionId(session.session.token),
+    });
+  }
+  return { ok: true, principal };
 }
 
 /**

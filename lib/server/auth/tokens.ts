@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
+import type { TokenInfo } from "@/lib/console/tokens";
 import type { AuthContext } from "./auth";
 import type { Principal } from "./principal";
 
@@ -7,15 +8,7 @@ const PREFIX_LENGTH = 8;
 /** Last-used times are written at most this often per token, not on every request. */
 const TOUCH_INTERVAL_MS = 30_000;
 
-export interface TokenInfo {
-  id: string;
-  name: string;
-  prefix: string;
-  userId: string;
-  userEmail: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-}
+export type { TokenInfo };
 
 function hash(secret: string): string {
   return createHash("sha256").update(secret).digest("hex");
@@ -90,7 +83,10 @@ export async function revokeToken(
   let query = ctx.database.db.deleteFrom("console_token").where("id", "=", id);
   if (ownerId) query = query.where("user_id", "=", ownerId);
   const result = await query.executeTakeFirst();
-  return Number(result.numDeletedRows) > 0;
+  const removed = Number(result.numDeletedRows) > 0;
+  // Refused everywhere at once: no instance goes on serving it from memory.
+  if (removed) await ctx.credentials.invalidate({ kind: "token", id });
+  return removed;
 }
 
 export async function verifyToken(ctx: AuthContext, secret: string) {

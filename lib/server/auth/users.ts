@@ -1,23 +1,11 @@
 import "server-only";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { isRole, type OwnedKind, type Role } from "@/lib/auth/permissions";
+import type { OwnedKind, Role } from "@/lib/auth/permissions";
+import type { AuthInfo } from "@/lib/console/session";
+import type { UpdateUserBody, UserInfo } from "@/lib/console/users";
 import type { AuthContext } from "./auth";
 
-export interface UserInfo {
-  id: string;
-  email: string;
-  name: string;
-  role: Role | string;
-  createdAt: string;
-  disabled: boolean;
-  rateLimitPerMinute: number | null;
-}
-
-/**
- * The longest value the console takes for each field a user can set, on every route that sets it
- * (its own forms and better-auth's endpoints alike).
- */
-export const FIELD_LIMITS = { name: 100, email: 254, password: 128, image: 2048 } as const;
+export type { UserInfo };
 
 export class UserError extends Error {
   constructor(
@@ -130,7 +118,7 @@ export async function updateUser(
   ctx: AuthContext,
   actorId: string,
   id: string,
-  patch: { role?: Role; disabled?: boolean; rateLimitPerMinute?: number | null },
+  patch: UpdateUserBody,
 ): Promise<UserInfo> {
   const user = await getUser(ctx, id);
   if (!user) throw new UserError(404, "not_found", "No such user.");
@@ -167,6 +155,8 @@ export async function updateUser(
     // Signed out everywhere at once; their tokens stop working because the account is disabled.
     await ctx.database.db.deleteFrom("session").where("userId", "=", id).execute();
   }
+  // Role, limit and state hold on every instance from the next request (sessions and tokens).
+  await ctx.credentials.invalidate({ kind: "user", id });
   return (await getUser(ctx, id))!;
 }
 
@@ -181,13 +171,7 @@ export async function deleteUser(ctx: AuthContext, actorId: string, id: string):
   // conversations have no foreign key (the local user of CONSOLE_AUTH=off has no row), so here.
   await ctx.database.db.deleteFrom("conversation").where("user_id", "=", id).execute();
   await ctx.database.db.deleteFrom("user").where("id", "=", id).execute();
-}
-
-export function parseRole(value: unknown): Role {
-  if (!isRole(value)) {
-    throw new UserError(422, "invalid_role", "role must be viewer, member or admin.", "role");
-  }
-  return value;
+  await ctx.credentials.invalidate({ kind: "user", id });
 }
 
 // --- First run -------------------------------------------------------------------------------
@@ -204,12 +188,17 @@ export async function prepareFirstRun(ctx: AuthContext): Promise<string | null> 
   if ((await countUsers(ctx)) > 0) return null;
   const admin = ctx.config.admin;
   if (admin) {
-    await createUser(ctx, {
-      email: admin.email,
-      name: "Admin",
-      password: admin.password.reveal(),
-      role: "admin",
-    });
+    try {
+      await createUser(ctx, {
+        email: admin.email,
+        name: "Admin",
+        password: admin.password.reveal(),
+        role: "admin",
+      });
+    } catch (error) {
+      // Several instances starting together on one database: another one made the admin first.
+      if ((await countUsers(ctx)) === 0) throw error;
+    }
     return null;
   }
   const token = randomBytes(24).toString("base64url");
@@ -222,6 +211,15 @@ export async function prepareFirstRun(ctx: AuthContext): Promise<string | null> 
 
 export async function setupNeeded(ctx: AuthContext): Promise<boolean> {
   return ctx.config.mode === "on" && (await countUsers(ctx)) === 0;
+}
+
+/** What the signed-out pages need (GET /api/console/auth-info, and those pages' props). */
+export async function authInfo(ctx: AuthContext): Promise<AuthInfo> {
+  return {
+    setupNeeded: await setupNeeded(ctx),
+    oidc: ctx.config.oidc ? { name: ctx.config.oidc.name } : null,
+    authMode: ctx.config.mode,
+  };
 }
 
 /** Creates the first admin if the token is one this console issued and nobody exists yet. */

@@ -212,6 +212,25 @@ function migrations(kind: DatabaseKind): Record<string, Migration> {
           where total_tokens is not null and spend = 1`.execute(db);
       },
     },
+    // The console's own copy of every fine-tuning job it has seen (lib/server/job-archive.ts), so
+    // jobs stay readable after the upstream stops serving them (Mistral retired them in 2026-08).
+    "008_job_archive": {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable("job_archive")
+          .addColumn("job_id", "text", (c) => c.primaryKey())
+          .addColumn("summary", "text", (c) => c.notNull())
+          .addColumn("detail", "text")
+          .addColumn("created_at", "bigint", (c) => c.notNull())
+          .addColumn("seen_at", "bigint", (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex("job_archive_created_idx")
+          .on("job_archive")
+          .column("created_at")
+          .execute();
+      },
+    },
   };
 }
 

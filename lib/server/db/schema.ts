@@ -102,6 +102,17 @@ export interface ConversationTable {
   updated_at: Millis;
 }
 
+export interface JobArchiveTable {
+  job_id: string;
+  /** JSON: the job as the last list or job answer showed it. */
+  summary: string;
+  /** JSON: the last job answer (with its checkpoints and events); null until one was seen. */
+  detail: string | null;
+  /** The job's own created_at, in milliseconds. */
+  created_at: Millis;
+  seen_at: Millis;
+}
+
 export interface Database {
   user: UserTable;
   session: SessionTable;
@@ -112,4 +123,5 @@ export interface Database {
   sign_in_failure: SignInFailureTable;
   setup_token: SetupTokenTable;
   conversation: ConversationTable;
+  job_archive: JobArchiveTable;
 }

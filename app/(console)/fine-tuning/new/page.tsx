@@ -3,13 +3,14 @@ import { Suspense } from "react";
 import { NewJob } from "@/components/fine-tuning/new-job";
 import { PageHeader } from "@/components/shell/page-header";
 import { LoadingState } from "@/components/ui/states";
+import { routes } from "@/lib/routes";
 
 export const metadata = { title: "New fine-tuning job" };
 
 export default function NewJobPage() {
   return (
     <div className="mx-auto max-w-5xl">
-      <Link href="/fine-tuning" className="text-sm text-muted hover:text-text">
+      <Link href={routes.jobs()} className="text-sm text-muted hover:text-text">
         ← Fine-tuning jobs
       </Link>
       <PageHeader

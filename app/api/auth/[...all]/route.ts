@@ -11,13 +11,8 @@ import type { AuthConfig } from "@/lib/server/auth/config";
 import { failure, parseObject, readBody } from "@/lib/server/auth/route";
 import { crossSite, foreignHost } from "@/lib/server/auth/guard";
 import { fromOwnPage } from "@/lib/server/auth/principal";
-import {
-  FIELD_LIMITS,
-  isDisabled,
-  reserveSignIn,
-  settleSignIn,
-  UserError,
-} from "@/lib/server/auth/users";
+import { FIELD_LIMITS } from "@/lib/console/fields";
+import { isDisabled, reserveSignIn, settleSignIn, UserError } from "@/lib/server/auth/users";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";

@@ -1,15 +1,11 @@
-import { consoleRoute, json } from "@/lib/server/auth/route";
+import { jobOwnersQuery } from "@/lib/console/job-owners";
+import { consoleRoute } from "@/lib/server/auth/route";
 import { jobOwners } from "@/lib/server/auth/users";
 
 export const dynamic = "force-dynamic";
 
-const MAX_IDS = 200;
-
-export const GET = consoleRoute("jobs.read", async ({ ctx, request }) => {
-  const ids = (new URL(request.url).searchParams.get("ids") ?? "")
-    .split(",")
-    .map((id) => id.trim())
-    .filter(Boolean)
-    .slice(0, MAX_IDS);
-  return json({ owners: await jobOwners(ctx, ids) });
+export const GET = consoleRoute({
+  permission: "jobs.read",
+  query: jobOwnersQuery,
+  handler: async ({ ctx, query }) => ({ owners: await jobOwners(ctx, query.ids) }),
 });

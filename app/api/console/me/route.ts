@@ -1,10 +1,12 @@
 import { PERMISSIONS, can } from "@/lib/auth/permissions";
-import { consoleRoute, json } from "@/lib/server/auth/route";
+import type { MeResponse } from "@/lib/console/session";
+import { consoleRoute } from "@/lib/server/auth/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = consoleRoute(null, async ({ ctx, principal }) =>
-  json({
+export const GET = consoleRoute({
+  permission: null,
+  handler: async ({ ctx, principal }): Promise<MeResponse> => ({
     user: {
       id: principal.userId,
       email: principal.email,
@@ -14,4 +16,4 @@ export const GET = consoleRoute(null, async ({ ctx, principal }) =>
     permissions: PERMISSIONS.filter((p) => can(principal.role, p)),
     authMode: ctx.config.mode,
   }),
-);
+});

@@ -1,46 +1,44 @@
 import { can } from "@/lib/auth/permissions";
-import { audit } from "@/lib/server/auth/audit";
-import { consoleRoute, json, readObject, text } from "@/lib/server/auth/route";
+import { createTokenBody, tokensQuery } from "@/lib/console/tokens";
+import { consoleRoute } from "@/lib/server/auth/route";
 import { createToken, listTokens } from "@/lib/server/auth/tokens";
 import { UserError } from "@/lib/server/auth/users";
 
 export const dynamic = "force-dynamic";
 
-export const GET = consoleRoute("tokens.manage_own", async ({ ctx, principal, request }) => {
-  const all = new URL(request.url).searchParams.get("all") === "1";
-  if (all && !can(principal.role, "tokens.manage_any")) {
-    throw new UserError(
-      403,
-      "forbidden",
-      "Listing every user's tokens needs the tokens.manage_any permission.",
-      "tokens.manage_any",
-    );
-  }
-  return json({ tokens: await listTokens(ctx, all ? null : principal.userId) });
+export const GET = consoleRoute({
+  permission: "tokens.manage_own",
+  query: tokensQuery,
+  handler: async ({ ctx, principal, query }) => {
+    const all = query.all === "1";
+    if (all && !can(principal.role, "tokens.manage_any")) {
+      throw new UserError(
+        403,
+        "forbidden",
+        "Listing every user's tokens needs the tokens.manage_any permission.",
+        "tokens.manage_any",
+      );
+    }
+    return { tokens: await listTokens(ctx, all ? null : principal.userId) };
+  },
 });
 
-export const POST = consoleRoute("tokens.manage_own", async ({ ctx, principal, request }) => {
-  if (principal.via === "local") {
-    throw new UserError(409, "auth_off", "Console tokens need sign-in; CONSOLE_AUTH is off.");
-  }
-  if (principal.via === "token") {
-    throw new UserError(
-      403,
-      "session_required",
-      "Tokens are created from a signed-in session, not with another token.",
-    );
-  }
-  const body = await readObject(request);
-  const name = text(body, "name", { min: 1, max: 64 }).trim();
-  const created = await createToken(ctx, principal, name);
-  await audit(
-    ctx,
-    principal,
-    "tokens.create",
-    "POST",
-    "/api/console/tokens",
-    created.token.id,
-    201,
-  );
-  return json(created, 201);
+export const POST = consoleRoute({
+  permission: "tokens.manage_own",
+  body: createTokenBody,
+  status: 201,
+  handler: async ({ ctx, principal, body }) => {
+    if (principal.via === "local") {
+      throw new UserError(409, "auth_off", "Console tokens need sign-in; CONSOLE_AUTH is off.");
+    }
+    if (principal.via === "token") {
+      throw new UserError(
+        403,
+        "session_required",
+        "Tokens are created from a signed-in session, not with another token.",
+      );
+    }
+    return createToken(ctx, principal, body.name);
+  },
+  audit: { operation: "tokens.create", target: ({ result }) => result.token.id },
 });

@@ -1,21 +1,18 @@
-import { audit } from "@/lib/server/auth/audit";
-import { consoleRoute, email, json, password, readObject, text } from "@/lib/server/auth/route";
-import { createUser, listUsers, parseRole } from "@/lib/server/auth/users";
+import { createUserBody } from "@/lib/console/users";
+import { consoleRoute } from "@/lib/server/auth/route";
+import { createUser, listUsers } from "@/lib/server/auth/users";
 
 export const dynamic = "force-dynamic";
 
-export const GET = consoleRoute("users.manage", async ({ ctx }) =>
-  json({ users: await listUsers(ctx) }),
-);
+export const GET = consoleRoute({
+  permission: "users.manage",
+  handler: async ({ ctx }) => ({ users: await listUsers(ctx) }),
+});
 
-export const POST = consoleRoute("users.manage", async ({ ctx, principal, request }) => {
-  const body = await readObject(request);
-  const user = await createUser(ctx, {
-    email: email(body),
-    name: text(body, "name", { min: 1, max: 100 }).trim(),
-    password: password(body),
-    role: parseRole(body.role),
-  });
-  await audit(ctx, principal, "users.create", "POST", "/api/console/users", user.email, 201);
-  return json({ user }, 201);
+export const POST = consoleRoute({
+  permission: "users.manage",
+  body: createUserBody,
+  status: 201,
+  handler: async ({ ctx, body }) => ({ user: await createUser(ctx, body) }),
+  audit: { operation: "users.create", target: ({ result }) => result.user.email },
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeNext } from "./console";
+import { safeNext } from "./safe-next";
 
 describe("safeNext", () => {
   it("keeps paths of this console", () => {

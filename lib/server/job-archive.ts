@@ -1,0 +1,132 @@
+import "server-only";
+import type { OperationId } from "@/lib/mistral/operations";
+import type { AuthContext } from "./auth/auth";
+
+// Mistral retired fine-tuning training in August 2026: its jobs routes answer 410 Gone, and the
+// jobs a team ran (their checkpoints, metrics and events) can no longer be read from the API.
+// The console keeps a copy of every job it passes on, so the job pages stay readable (marked
+// archived) after the upstream stops serving them. Only the answers of the operations below are
+// read; they are small JSON documents, so they are read whole before being passed on.
+
+const LIST: OperationId = "jobs_api_routes_fine_tuning_get_fine_tuning_jobs";
+/** Operations whose answer is one job (the detailed shape, with checkpoints and events). */
+const ONE_JOB = new Set<OperationId>([
+  "jobs_api_routes_fine_tuning_get_fine_tuning_job",
+  "jobs_api_routes_fine_tuning_create_fine_tuning_job",
+  "jobs_api_routes_fine_tuning_cancel_fine_tuning_job",
+  "jobs_api_routes_fine_tuning_start_fine_tuning_job",
+]);
+/** A job answer larger than this is passed on without being archived. */
+const MAX_BYTES = 4 * 1024 * 1024;
+
+/** Whether `keepJobs` reads this operation's answers (the rest pass untouched). */
+export function archives(operation: OperationId): boolean {
+  return operation === LIST || ONE_JOB.has(operation);
+}
+
+/**
+ * Passes a jobs answer on unchanged after filing a copy of the jobs it shows. A failure to file
+ * is logged and never fails the call.
+ */
+export async function keepJobs(
+  ctx: AuthContext,
+  operation: OperationId,
+  response: Response,
+): Promise<Response> {
+  if (!archives(operation) || response.status !== 200 || !response.body) return response;
+  const length = Number(response.headers.get("content-length") ?? 0);
+  if (length > MAX_BYTES || !/[/+]json\b/.test(response.headers.get("content-type") ?? "")) {
+    return response;
+  }
+  const text = await response.text();
+  try {
+    const body = JSON.parse(text) as unknown;
+    if (operation === LIST) {
+      const data = (body as { data?: unknown }).data;
+      if (Array.isArray(data)) await fileJobs(ctx, data, false);
+    } else {
+      await fileJobs(ctx, [body], true);
+    }
+  } catch (error) {
+    console.error(`[archive] could not file a fine-tuning job: ${String(error)}`);
+  }
+  return new Response(text, { status: response.status, headers: response.headers });
+}
+
+type Job = Record<string, unknown> & { id: string };
+
+const isJob = (x: unknown): x is Job =>
+  !!x && typeof x === "object" && typeof (x as Job).id === "string" && (x as Job).id !== "";
+
+async function fileJobs(ctx: AuthContext, jobs: unknown[], detailed: boolean): Promise<void> {
+  const now = Date.now();
+  for (const job of jobs.filter(isJob)) {
+    const summary = JSON.stringify(job);
+    const created = typeof job.created_at === "number" ? job.created_at * 1000 : now;
+    const detail = detailed ? summary : null;
+    // One statement per job: a list answer refreshes the summary and keeps the last detail.
+    await ctx.database.db
+      .insertInto("job_archive")
+      .values({ job_id: job.id, summary, detail, created_at: created, seen_at: now })
+      .onConflict((oc) =>
+        oc
+          .column("job_id")
+          .doUpdateSet(detailed ? { summary, detail, seen_at: now } : { summary, seen_at: now }),
+      )
+      .execute();
+  }
+}
+
+export interface ArchivedJob {
+  /** The job as the API last showed it (checkpoints and events when a job page was opened). */
+  job: Record<string, unknown>;
+  /** When the console last saw it, in milliseconds. */
+  seenAt: number;
+}
+
+/** The archived jobs, newest first. */
+export async function archivedJobs(
+  ctx: AuthContext,
+  { limit, offset }: { limit: number; offset: number },
+): Promise<{ jobs: ArchivedJob[]; total: number }> {
+  const db = ctx.database.db;
+  const [rows, count] = await Promise.all([
+    db
+      .selectFrom("job_archive")
+      .select(["summary", "seen_at"])
+      .orderBy("created_at", "desc")
+      .orderBy("job_id")
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+    db
+      .selectFrom("job_archive")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return {
+    jobs: rows.map((r) => {
+      // A list shows jobs, not their histories: a summary filed from a job answer sheds them.
+      const job = JSON.parse(r.summary) as Record<string, unknown>;
+      delete job.checkpoints;
+      delete job.events;
+      return { job, seenAt: Number(r.seen_at) };
+    }),
+    total: Number(count.n),
+  };
+}
+
+/** One archived job: its last detailed answer updated by any later summary; null if never seen. */
+export async function archivedJob(ctx: AuthContext, id: string): Promise<ArchivedJob | null> {
+  const row = await ctx.database.db
+    .selectFrom("job_archive")
+    .select(["summary", "detail", "seen_at"])
+    .where("job_id", "=", id)
+    .executeTakeFirst();
+  if (!row) return null;
+  const detail = row.detail ? (JSON.parse(row.detail) as Record<string, unknown>) : {};
+  return {
+    job: { checkpoints: [], events: [], ...detail, ...JSON.parse(row.summary) },
+    seenAt: Number(row.seen_at),
+  };
+}
