@@ -47,7 +47,7 @@ function PagePicture({
   }
   return (
     <div
-      className="flex w-full max-w-32 items-center justify-center rounded-md border border-dashed md:max-w-none border-border bg-surface-2 p-3 text-center text-xs text-muted"
+      className="flex w-full max-w-32 items-center justify-center rounded-md border border-dashed border-border bg-surface-2 p-3 text-center text-xs text-muted md:max-w-none"
       style={{
         aspectRatio: d && d.width > 0 && d.height > 0 ? `${d.width} / ${d.height}` : "3 / 4",
       }}
