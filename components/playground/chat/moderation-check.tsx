@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { fetchJson } from "@/lib/api/client";
+import { api, unwrap } from "@/lib/api/client";
 import { toApiError, type ApiError } from "@/lib/api/errors";
 import { useModels } from "@/lib/api/hooks/use-models";
 import type { components } from "@/lib/mistral/schema.gen";
@@ -9,6 +9,7 @@ import { toApiMessage } from "@/lib/playground/request";
 import type { ChatMessage } from "@/lib/playground/types";
 
 type ModerationResponse = components["schemas"]["ModerationResponse"];
+type ChatModerationRequest = components["schemas"]["ChatModerationRequest"];
 
 const FALLBACK_MODEL = "mistral-moderation-latest";
 
@@ -33,11 +34,11 @@ export function useModeration(message: ChatMessage) {
   const check = async () => {
     setState({ kind: "checking" });
     try {
-      const res = await fetchJson<ModerationResponse>("/v1/chat/moderations", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ model, input: [toApiMessage(message)] }),
-      });
+      const res: ModerationResponse = await unwrap(
+        api.POST("/v1/chat/moderations", {
+          body: { model, input: [toApiMessage(message)] },
+        }),
+      );
       const categories = res.results?.[0]?.categories ?? {};
       const flagged = Object.entries(categories)
         .filter(([, on]) => on)
