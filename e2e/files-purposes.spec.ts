@@ -187,7 +187,7 @@ test("a batch file whose lines lack custom_id or body is stopped before upload",
     ),
   });
   const item = queued(page, name);
-  await expect(item.getByText("1 error", { exact: true })).toBeVisible();
+  await expect(item.getByText("1 error", { exact: true }).first()).toBeVisible();
   await expect(item.getByText("line 2 has no custom_id")).toBeVisible();
   await expect(item.getByRole("button", { name: "Upload" })).toHaveCount(0);
   await expect(linterStats(item)).toHaveCount(0);

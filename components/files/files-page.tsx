@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ColumnChooser, useStoredColumns } from "@/components/ui/column-chooser";
 import { ConfirmDialog } from "@/components/ui/dialog";
-import { inputClass } from "@/components/ui/field";
+import { inputClassFor } from "@/components/ui/field";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { useToast } from "@/components/ui/toast";
 import { formatNumber } from "@/lib/format";
@@ -136,7 +136,7 @@ export function FilesPage() {
           <div className="flex flex-wrap items-center gap-2">
             <select
               aria-label="Filter files by purpose"
-              className={`${inputClass} w-40`}
+              className={inputClassFor({ width: "w-40" })}
               value={state.purpose}
               onChange={(e) => setState({ ...state, purpose: e.target.value, page: 0 })}
             >
@@ -151,7 +151,7 @@ export function FilesPage() {
               type="search"
               aria-label="Filter files by name or id"
               placeholder="Filter by name or id"
-              className={`${inputClass} w-full sm:w-64`}
+              className={inputClassFor({ width: "w-full sm:w-64" })}
               value={state.q}
               onChange={(e) => setState({ ...state, q: e.target.value, page: 0 })}
             />

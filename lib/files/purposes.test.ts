@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   fileActions,
+  purposeFilter,
   purposeLabel,
   sampleTypeLabel,
   sourceLabel,
@@ -67,5 +68,17 @@ describe("fileActions", () => {
   it("offers nothing for a purpose it does not know", () => {
     expect(fileActions({ id, purpose: "image-gen" }, on)).toEqual([]);
     expect(fileActions({ id }, on)).toEqual([]);
+  });
+});
+
+describe("purposeFilter", () => {
+  it("filters by the spec's purposes, and audio (not in its enum) by media type", () => {
+    expect(purposeFilter("")).toEqual({});
+    expect(purposeFilter("batch")).toEqual({ purpose: "batch" });
+    expect(purposeFilter("ocr")).toEqual({ purpose: "ocr" });
+    expect(purposeFilter("audio").purpose).toBeUndefined();
+    expect(purposeFilter("audio").mimetypes).toEqual(
+      expect.arrayContaining(["audio/wav", "audio/mpeg"]),
+    );
   });
 });

@@ -13,6 +13,28 @@ export type UploadPurpose = (typeof UPLOAD_PURPOSES)[number];
 export const isUploadPurpose = (value: string | null | undefined): value is UploadPurpose =>
   (UPLOAD_PURPOSES as readonly string[]).includes(value ?? "");
 
+/**
+ * The list's `purpose` filter takes only the FilePurpose enum (the sandbox refuses `audio` there,
+ * as the spec says), so audio files are listed by their media types instead.
+ */
+export const AUDIO_MIMETYPES = [
+  "audio/wav",
+  "audio/x-wav",
+  "audio/mpeg",
+  "audio/flac",
+  "audio/x-flac",
+  "audio/ogg",
+  "audio/mp4",
+  "audio/x-m4a",
+  "audio/webm",
+];
+
+/** GET /v1/files's filters for files of a purpose ("" for all). */
+export function purposeFilter(purpose: string): { purpose?: string; mimetypes?: string[] } {
+  if (!purpose) return {};
+  return purpose === "audio" ? { mimetypes: AUDIO_MIMETYPES } : { purpose };
+}
+
 const PURPOSE_LABELS: Record<string, string> = {
   "fine-tune": "Fine-tuning",
   batch: "Batch",

@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { purposeFilter } from "@/lib/files/purposes";
 import type { FileSchema, ListFilesOut } from "@/lib/mistral/types";
 import { api, unwrap } from "../client";
 
@@ -46,22 +47,24 @@ export interface FilesQuery {
 export function useFilesPage(query: FilesQuery) {
   return useQuery({
     queryKey: fileKeys.page(query),
-    queryFn: async ({ signal }): Promise<ListFilesOut> =>
-      unwrap(
+    queryFn: async ({ signal }): Promise<ListFilesOut> => {
+      const { purpose, mimetypes } = purposeFilter(query.purpose ?? "");
+      return unwrap(
         api.GET("/v1/files", {
           params: {
             query: {
               page: query.page,
               page_size: query.pageSize,
               include_total: true,
-              // `audio` is a purpose the API answers though its enum lacks it (lib/files/purposes.ts).
-              purpose: (query.purpose || undefined) as FileSchema["purpose"] | undefined,
+              purpose: purpose as FileSchema["purpose"] | undefined,
+              mimetypes,
               search: query.search || undefined,
             },
           },
           signal,
         }),
-      ),
+      );
+    },
     placeholderData: keepPreviousData,
   });
 }
