@@ -53,7 +53,8 @@ export function FileDetail({
       wide
       footer={
         data && !gone && (onDelete || canDownload || actions.length > 0) ? (
-          <>
+          // Three buttons do not fit a phone's width on one line: they wrap, right-aligned.
+          <div className="flex flex-wrap justify-end gap-2">
             {onDelete && (
               <Button variant="danger" onClick={() => onDelete(data)}>
                 Delete
@@ -72,7 +73,7 @@ export function FileDetail({
                 {a.label}
               </Link>
             ))}
-          </>
+          </div>
         ) : undefined
       }
     >
