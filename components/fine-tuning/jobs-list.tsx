@@ -17,7 +17,7 @@ import { isFineTuningRetired } from "@/lib/fine-tuning/retirement";
 import { isFinished } from "@/lib/mistral/job-status";
 import { jobDisplayName } from "@/lib/fine-tuning/job-name";
 import { routes } from "@/lib/routes";
-import { FINE_TUNEABLE_MODELS } from "@/lib/fine-tuning/form";
+import { useModelsFor } from "@/lib/api/hooks/use-models-for";
 import {
   emptyView,
   hasFilters,
@@ -236,6 +236,8 @@ function Filters({
   };
   const urlKey = JSON.stringify(fromUrl);
   const [text, setText] = useState(fromUrl);
+  // The base models the API can tune today (their `fine_tuning` capability), not a fixed list.
+  const baseModels = useModelsFor("fine_tuning").models.map((m) => m.id);
   const [syncedKey, setSyncedKey] = useState(urlKey);
   if (urlKey !== syncedKey) {
     // The URL changed (a link, back/forward, "Clear filters"): show what it says.
@@ -294,12 +296,12 @@ function Filters({
           onChange={(e) => setView({ model: e.target.value })}
         >
           <option value="">Any model</option>
-          {FINE_TUNEABLE_MODELS.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.id}
+          {baseModels.map((id) => (
+            <option key={id} value={id}>
+              {id}
             </option>
           ))}
-          {view.model && !FINE_TUNEABLE_MODELS.some((m) => m.id === view.model) && (
+          {view.model && !baseModels.includes(view.model) && (
             <option value={view.model}>{view.model}</option>
           )}
         </select>
