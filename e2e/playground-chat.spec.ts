@@ -418,3 +418,153 @@ test("a 401 says the server's key was rejected", async ({ page }) => {
   // The question is kept, ready to send again.
   await expect(messages(page)).toHaveCount(1);
 });
+
+// Issue 14: today's content chunks, end to end against the sandbox.
+
+const chooseModel = (page: Page, id: string) =>
+  page.getByRole("combobox", { name: "Model", exact: true }).selectOption(id);
+
+test("a reasoning answer keeps every word, shows its thinking, and goes back whole", async ({
+  page,
+  request: api,
+}) => {
+  await openChat(page);
+  await chooseModel(page, "magistral-small-latest");
+  await expect(page.getByRole("group", { name: "Reasoning" })).toBeVisible();
+  await page.getByLabel("Random seed").fill("7");
+  const request = page.waitForRequest("**/v1/chat/completions");
+  await send(page, "What is the capital of France?");
+  const sent = (await request).postDataJSON() as Record<string, unknown>;
+  await waitForAnswer(page);
+
+  // The same request unstreamed: the whole answer, as the API gives it.
+  const res = await api.post("/v1/chat/completions", {
+    data: { ...sent, stream: false },
+  });
+  const plain = (await res.json()) as {
+    choices: { message: { content: { type: string; text?: string }[] } }[];
+  };
+  const content = plain.choices[0].message.content;
+  expect(content.map((c) => c.type)).toEqual(["thinking", "text"]);
+  const words = (s: string) =>
+    s
+      .replace(/[*_`#>-]/g, " ")
+      .split(/\s+/)
+      .filter(Boolean);
+  const expected = words(content[1].text!);
+  const shown = words(await answerText(page));
+  // Every word, the first ones (streamed in the same array as the last thinking chunk) included.
+  expect(shown.slice(0, 6)).toEqual(expected.slice(0, 6));
+  expect(shown.length).toBe(expected.length);
+
+  const answer = answers(page).last();
+  const thinking = answer.getByText(/^Thought for [\d.,]+ s$/);
+  await expect(thinking).toBeVisible();
+  await expect(answer.getByLabel("Answer metrics")).toContainText(/Thinking\s*[\d.,]+ s/);
+  await thinking.click();
+  await expect(answer.getByText(/The user asks: "What is the capital of France\?"/)).toBeVisible();
+  await page.screenshot({ path: ".data/screenshots/playground-reasoning.png", fullPage: true });
+
+  // The next turn sends the answer back exactly as the API gave it: thinking and text chunks.
+  const next = page.waitForRequest("**/v1/chat/completions");
+  await send(page, "And of Italy?");
+  const body = (await next).postDataJSON() as { messages: { role: string; content: unknown }[] };
+  expect(body.messages[1]).toEqual({ role: "assistant", content });
+  await waitForAnswer(page);
+});
+
+test("an agent answer with references shows its text and numbered citations", async ({ page }) => {
+  const agent = SANDBOX_AGENTS.find((a) => a.style === "cited")!;
+  await openChat(page);
+  await page.getByRole("radio", { name: "Agent" }).check();
+  await page.getByLabel("Agent ID").fill(agent.id);
+  await send(page, "Where is the Louvre?");
+  await waitForAnswer(page);
+  const answer = answers(page).last();
+  const text = await answerText(page);
+  // The text before the first reference is kept, and each reference shows where it came.
+  expect(text).toMatch(/^\[sandbox\] Research assistant here/);
+  expect(text).toMatch(/\[1\].+\[2\]$/s);
+  const refs = answer.getByRole("list", { name: "References" }).getByRole("listitem");
+  await expect(refs).toHaveText([/\[1\]\s*reference\s*1/, /\[2\]\s*reference\s*2/]);
+});
+
+// A 1×1 PNG.
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+  "base64",
+);
+
+test("an image question to a vision model sends the image as an image_url chunk", async ({
+  page,
+}) => {
+  await openChat(page);
+  // Images are offered only to models whose card says vision.
+  await chooseModel(page, "codestral-latest");
+  await expect(page.getByRole("button", { name: "Add image" })).toHaveCount(0);
+  await chooseModel(page, "pixtral-12b-latest");
+  await page.getByLabel("Image file").setInputFiles({
+    name: "dot.png",
+    mimeType: "image/png",
+    buffer: PNG,
+  });
+  await expect(page.getByRole("img", { name: "Image 1 to send" })).toBeVisible();
+  const request = page.waitForRequest("**/v1/chat/completions");
+  await send(page, "What is in this image?");
+  const body = (await request).postDataJSON() as { messages: { content: unknown }[] };
+  expect(body.messages[0].content).toEqual([
+    { type: "text", text: "What is in this image?" },
+    { type: "image_url", image_url: { url: `data:image/png;base64,${PNG.toString("base64")}` } },
+  ]);
+  await waitForAnswer(page);
+  const question = page.getByRole("listitem", { name: "User message 1" });
+  await expect(question.getByRole("img", { name: "Image 1" })).toBeVisible();
+  await expect(answers(page).last()).toContainText("[sandbox]");
+  await expect(page.getByText(/not supported/)).toHaveCount(0);
+});
+
+test("a structured-output answer fits its JSON schema, checked as typed and on arrival", async ({
+  page,
+}) => {
+  await openChat(page);
+  await page.getByText("Structured output", { exact: true }).click();
+  await page.getByLabel("Answer with JSON that fits a schema").check();
+  const schema = page.getByLabel("JSON schema", { exact: true });
+  await schema.fill('{"type": "object",');
+  await expect(page.getByText(/Not valid JSON/)).toBeVisible();
+  await schema.fill(
+    JSON.stringify({
+      type: "object",
+      properties: { title: { type: "string" }, year: { type: "integer" } },
+      required: ["title", "year"],
+      additionalProperties: false,
+    }),
+  );
+  await expect(page.getByText(/Not valid JSON/)).toHaveCount(0);
+  const request = page.waitForRequest("**/v1/chat/completions");
+  await send(page, "Name a famous novel and its year.");
+  const body = (await request).postDataJSON() as { response_format: Record<string, unknown> };
+  expect(body.response_format).toMatchObject({
+    type: "json_schema",
+    json_schema: { name: "book", strict: true, schema: { required: ["title", "year"] } },
+  });
+  await waitForAnswer(page);
+  const answer = answers(page).last();
+  const json = JSON.parse(await answer.getByTestId("json-answer").innerText()) as object;
+  expect(Object.keys(json).sort()).toEqual(["title", "year"]);
+  await expect(answer.getByText("✓ Fits the JSON schema")).toBeVisible();
+});
+
+test("any message can be checked with a moderation model", async ({ page }) => {
+  await openChat(page);
+  await page.getByLabel("Message", { exact: true }).fill("I will kill the dragon at dawn.");
+  await page.getByRole("button", { name: "Add message" }).click();
+  const request = page.waitForRequest("**/v1/chat/moderations");
+  await page.getByRole("button", { name: "Moderate User message 1" }).click();
+  const body = (await request).postDataJSON() as { model: string; input: unknown };
+  expect(body.input).toEqual([{ role: "user", content: "I will kill the dragon at dawn." }]);
+  const verdict = page.getByRole("status", { name: "Moderation" });
+  // The sandbox scores "kill" as a threat, as the live model would.
+  await expect(verdict).toContainText(/Flagged by .*violence and threats/);
+  await expect(verdict).toContainText(body.model);
+});

@@ -62,7 +62,8 @@ export function FilesPage() {
     remove.mutate(file.id, {
       onSuccess: () => {
         setDeleting(null);
-        if (state.file === file.id) setState({ ...state, file: null });
+        // nuqs writes the URL in the background: nothing to wait for.
+        if (state.file === file.id) void setState({ ...state, file: null });
         toast({ tone: "success", title: "File deleted", body: file.filename });
       },
     });

@@ -204,7 +204,7 @@ export function QueueItemCard({
       ref={ref}
       tabIndex={-1}
       aria-label={file.name}
-      className="outline-none focus-visible:ring-2 focus-visible:ring-accent/40 flex flex-col gap-3 rounded-lg border border-border bg-surface p-3"
+      className="flex flex-col gap-3 rounded-lg border border-border bg-surface p-3 outline-none focus-visible:ring-2 focus-visible:ring-accent/40"
     >
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
         <div className="min-w-0 flex-1">

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog } from "@/components/ui/dialog";
+import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import {
   consoleTarget,
   snippets,
@@ -18,6 +19,7 @@ const TABS = [
   ["typescript", "TypeScript"],
   ["python", "Python"],
 ] as const;
+type Language = (typeof TABS)[number][0];
 
 /**
  * "View code": the current request in three languages. By default it calls this console with a
@@ -36,7 +38,7 @@ export function ViewCodeButton({
   disabled?: boolean;
 }) {
   const [open, setOpen] = useState<object | null>(null);
-  const [tab, setTab] = useState<(typeof TABS)[number][0]>("curl");
+  const [tab, setTab] = useState<Language>("curl");
   const [upstream, setUpstream] = useState(false);
   // Only once open, in the browser: the page may be rendered on the server first.
   const code = open
@@ -72,28 +74,25 @@ export function ViewCodeButton({
           />
           Call the Mistral API directly (api.mistral.ai, needs a Mistral API key)
         </label>
-        <div className="mb-2 flex items-center justify-between gap-2">
-          <div role="tablist" aria-label="Language" className="flex gap-1">
-            {TABS.map(([id, label]) => (
-              <button
-                key={id}
-                role="tab"
-                type="button"
-                aria-selected={tab === id}
-                className={`rounded-md px-3 py-1.5 text-sm font-medium ${tab === id ? "bg-accent-soft text-accent" : "text-muted hover:bg-surface-2"}`}
-                onClick={() => setTab(id)}
-              >
-                {label}
-              </button>
-            ))}
+        <Tabs value={tab} onValueChange={(v) => setTab(v as Language)}>
+          <div className="mb-2 flex items-center justify-between gap-2">
+            <TabsList aria-label="Language" className="border-b-0">
+              {TABS.map(([id, label]) => (
+                <TabsTrigger key={id} value={id}>
+                  {label}
+                </TabsTrigger>
+              ))}
+            </TabsList>
+            <CopyButton text={code} label="Copy code" />
           </div>
-          <CopyButton text={code} label="Copy code" />
-        </div>
-        <div role="tabpanel" aria-label={TABS.find((t) => t[0] === tab)?.[1]}>
-          <pre className="max-h-[55vh] overflow-auto rounded-md border border-border bg-surface-2 p-3 font-mono text-xs leading-relaxed">
-            {code}
-          </pre>
-        </div>
+          {TABS.map(([id]) => (
+            <TabsContent key={id} value={id} className="pt-0">
+              <pre className="max-h-[55vh] overflow-auto rounded-md border border-border bg-surface-2 p-3 font-mono text-xs leading-relaxed">
+                {id === tab ? code : null}
+              </pre>
+            </TabsContent>
+          ))}
+        </Tabs>
       </Dialog>
     </>
   );

@@ -20,6 +20,9 @@ export function MetricsLine({ metrics }: { metrics: AnswerMetrics }) {
         label="First token"
         value={metrics.ttftMs == null ? "—" : `${formatNumber(metrics.ttftMs)} ms`}
       />
+      {metrics.thinkingMs != null && (
+        <Item label="Thinking" value={`${formatNumber(metrics.thinkingMs / 1000, 1)} s`} />
+      )}
       <Item
         label="Speed"
         value={

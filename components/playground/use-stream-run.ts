@@ -38,6 +38,7 @@ export function metricsOf(
   meter: Meter,
   fallbackModel: string,
   partial: boolean,
+  thinkingMs: number | null = null,
 ): AnswerMetrics {
   return {
     model: answer.model ?? fallbackModel,
@@ -49,6 +50,7 @@ export function metricsOf(
         : tokensPerSecond(meter, answer.usage?.completion_tokens, answer.content),
     usage: answer.usage,
     finishReason: answer.finishReason,
+    ...(thinkingMs != null ? { thinkingMs } : {}),
     ...(partial ? { partial: true } : {}),
   };
 }
@@ -98,6 +100,9 @@ export function useStreamRun() {
       let answer = emptyAnswer();
       let meter = startMeter(performance.now());
       let frame = 0;
+      // A reasoning model thinks from its first thinking token to its first answer token.
+      let thoughtFrom: number | null = null;
+      let thoughtTo: number | null = null;
       const flush = () => {
         frame = 0;
         store.set({ status: "streaming", answer, error: null, metrics: null });
@@ -108,7 +113,12 @@ export function useStreamRun() {
         for await (const chunk of streamCompletion(path, body, { signal: ctrl.signal })) {
           const before = answer.deltas;
           answer = applyChunk(answer, chunk);
-          if (answer.deltas > before) meter = markToken(meter, performance.now());
+          if (answer.deltas > before) {
+            const now = performance.now();
+            meter = markToken(meter, now);
+            if (thoughtFrom == null && answer.thinking) thoughtFrom = now;
+            if (thoughtFrom != null && thoughtTo == null && answer.content) thoughtTo = now;
+          }
           if (!frame) frame = requestAnimationFrame(flush);
         }
       } catch (e) {
@@ -119,7 +129,8 @@ export function useStreamRun() {
       if (frame) cancelAnimationFrame(frame);
       meter = endMeter(meter, performance.now());
       if (controller.current === ctrl) controller.current = null;
-      const metrics = metricsOf(answer, meter, fallbackModel, !!error);
+      const thinkingMs = thoughtFrom == null ? null : (thoughtTo ?? meter.end!) - thoughtFrom;
+      const metrics = metricsOf(answer, meter, fallbackModel, !!error, thinkingMs);
       store.set({
         status: error ? (error.kind === "aborted" ? "stopped" : "error") : "done",
         answer,

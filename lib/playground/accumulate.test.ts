@@ -1,6 +1,10 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { schemaValidator } from "@/lib/mistral/spec";
 import type { CompletionChunk } from "@/lib/mistral/types";
-import { applyChunk, emptyAnswer } from "./accumulate";
+import { appendChunk, applyChunk, emptyAnswer, type ContentChunk } from "./accumulate";
+import { buildChatRequest } from "./request";
+import { DEFAULT_PARAMS, type ChatMessage } from "./types";
 
 const chunk = (
   delta: CompletionChunk["choices"][number]["delta"],
@@ -17,7 +21,46 @@ const chunk = (
 
 const fold = (chunks: CompletionChunk[]) => chunks.reduce(applyChunk, emptyAnswer());
 
+const think = (text: string): ContentChunk => ({
+  type: "thinking",
+  thinking: [{ type: "text", text }],
+});
+const text = (t: string): ContentChunk => ({ type: "text", text: t });
+
 describe("applyChunk", () => {
+  it("keeps the first words that share an array with the last thinking chunk (issue 14)", () => {
+    const answer = fold([
+      chunk({ role: "assistant", content: "" }),
+      chunk({ content: [think("The user asks ")] }),
+      chunk({ content: [think("about France."), text("The capital of")] }),
+      chunk({ content: " France is **Paris**." }, { finish: "stop" }),
+    ]);
+    expect(answer.content).toBe("The capital of France is **Paris**.");
+    expect(answer.thinking).toBe("The user asks about France.");
+    expect(answer.chunked).toBe(true);
+    expect(answer.chunks).toEqual([
+      think("The user asks about France."),
+      text("The capital of France is **Paris**."),
+    ]);
+  });
+
+  it("keeps text and reference chunks in order (an agent citing its sources)", () => {
+    const ref = (id: number): ContentChunk => ({ type: "reference", reference_ids: [id] });
+    const answer = fold([
+      chunk({ content: [text("Paris is the capital of France")] }),
+      chunk({ content: [ref(1)] }),
+      chunk({ content: [text(", on the Seine.")] }),
+      chunk({ content: [ref(2)] }, { finish: "stop" }),
+    ]);
+    expect(answer.content).toBe("Paris is the capital of France, on the Seine.");
+    expect(answer.chunks).toEqual([
+      text("Paris is the capital of France"),
+      ref(1),
+      text(", on the Seine."),
+      ref(2),
+    ]);
+  });
+
   it("keeps a reasoning model's thinking and text sent as arrays of chunks", () => {
     const answer = fold([
       chunk({ role: "assistant", content: "" }),
@@ -105,5 +148,120 @@ describe("applyChunk", () => {
     ]);
     expect(a.content).toBe("a");
     expect(a.usage?.total_tokens).toBe(2);
+  });
+});
+
+// One whole answer as the API would give it unstreamed: any mix of every chunk kind.
+const atom = fc.oneof(
+  fc.string({ minLength: 1, maxLength: 12 }).map(text),
+  fc.string({ minLength: 1, maxLength: 12 }).map(think),
+  fc
+    .array(fc.oneof(fc.nat(9), fc.constantFrom("a", "b")), { minLength: 1, maxLength: 2 })
+    .map((reference_ids): ContentChunk => ({ type: "reference", reference_ids })),
+  fc
+    .constantFrom("data:image/png;base64,iVBORw0", "https://example.com/a.png")
+    .map((url): ContentChunk => ({ type: "image_url", image_url: { url } })),
+);
+
+/** Cuts text and thinking chunks into pieces at the given points (other chunks stay whole). */
+function cut(chunks: ContentChunk[], points: number[]): ContentChunk[] {
+  return chunks.flatMap((c): ContentChunk[] => {
+    const s =
+      c.type === "text"
+        ? c.text
+        : c.type === "thinking"
+          ? (c.thinking[0] as { text: string }).text
+          : null;
+    if (s == null) return [c];
+    const at = [...new Set([0, ...points.map((x) => x % (s.length + 1)), s.length])].sort(
+      (a, b) => a - b,
+    );
+    return at
+      .slice(1)
+      .map((end, i) => {
+        const piece = s.slice(at[i], end);
+        return c.type === "text" ? text(piece) : think(piece);
+      })
+      .filter((x) => x.type !== "text" || x.text);
+  });
+}
+
+describe("folding streamed content (property)", () => {
+  it("gives the same answer for any split of the stream into deltas", () => {
+    fc.assert(
+      fc.property(
+        fc.array(atom, { minLength: 1, maxLength: 8 }),
+        fc.array(fc.nat(20), { maxLength: 6 }),
+        fc.array(fc.nat(3), { minLength: 1, maxLength: 30 }),
+        fc.boolean(),
+        (whole, points, groups, textAsString) => {
+          const expected = whole.reduce(appendChunk, []);
+          const pieces = cut(whole, points);
+          // Group consecutive pieces into deltas of 1 to 4 chunks; a lone text piece may come
+          // as a plain string, as the API sends plain text.
+          const deltas: CompletionChunk[] = [];
+          for (let i = 0, g = 0; i < pieces.length; g++) {
+            const size = 1 + groups[g % groups.length];
+            const group = pieces.slice(i, i + size);
+            i += size;
+            const only = group[0];
+            deltas.push(
+              chunk({
+                content:
+                  textAsString && group.length === 1 && only.type === "text" ? only.text : group,
+              }),
+            );
+          }
+          const answer = fold(deltas);
+          expect(answer.chunks).toEqual(expected);
+          expect(answer.content).toBe(whole.map((c) => (c.type === "text" ? c.text : "")).join(""));
+          expect(answer.thinking).toBe(
+            whole
+              .map((c) => (c.type === "thinking" ? (c.thinking[0] as { text: string }).text : ""))
+              .join(""),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("history round trip", () => {
+  it("sends the streamed answer back on the next turn as the API gave it, valid for today's spec", () => {
+    const received = [
+      think("The user asks about France."),
+      text("The capital of France is Paris"),
+      { type: "reference", reference_ids: [1] } as ContentChunk,
+      text("."),
+    ];
+    // Streamed in pieces, the first words sharing an array with the last thinking chunk.
+    const answer = fold([
+      chunk({ role: "assistant", content: "" }),
+      chunk({ content: [think("The user asks ")] }),
+      chunk({ content: [think("about France."), text("The capital of")] }),
+      chunk({ content: " France is Paris" }),
+      chunk({ content: [received[2], text(".")] }, { finish: "stop" }),
+    ]);
+    const messages: ChatMessage[] = [
+      { id: "u1", role: "user", content: "What is the capital of France?" },
+      { id: "a1", role: "assistant", content: answer.content, chunks: answer.chunks },
+      { id: "u2", role: "user", content: "And of Italy?" },
+    ];
+    const { body } = buildChatRequest({
+      system: "",
+      messages,
+      settings: {
+        mode: "model",
+        model: "magistral-small-latest",
+        agentId: "",
+        params: DEFAULT_PARAMS,
+        tools: [],
+        toolChoice: "auto",
+      },
+    });
+    expect(body.messages[1]).toEqual({ role: "assistant", content: received });
+    const validate = schemaValidator("ChatCompletionRequest");
+    expect(validate(body), JSON.stringify(validate.errors)).toBe(true);
   });
 });

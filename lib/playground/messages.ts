@@ -2,8 +2,14 @@
 import type { ToolCall } from "@/lib/mistral/types";
 import { newId, type ChatMessage, type Role } from "./types";
 
-export function addMessage(list: ChatMessage[], role: Role, content = ""): ChatMessage[] {
-  return [...list, { id: newId(), role, content }];
+export function addMessage(
+  list: ChatMessage[],
+  role: Role,
+  content = "",
+  images: string[] = [],
+): ChatMessage[] {
+  const m: ChatMessage = { id: newId(), role, content };
+  return [...list, role === "user" && images.length ? { ...m, images } : m];
 }
 
 export function updateMessage(
@@ -14,12 +20,20 @@ export function updateMessage(
   return list.map((m) => {
     if (m.id !== id) return m;
     const next = { ...m, ...patch };
+    // Edited text replaces the chunks the API gave (and the thinking that came with them).
+    if (patch.content !== undefined && patch.content !== m.content) {
+      delete next.chunks;
+      delete next.thinking;
+    }
     // Fields that only make sense for one role must not linger when the role changes.
     if (next.role !== "assistant") {
       delete next.prefix;
       delete next.toolCalls;
       delete next.metrics;
+      delete next.chunks;
+      delete next.thinking;
     }
+    if (next.role !== "user") delete next.images;
     if (next.role !== "tool") {
       delete next.toolCallId;
       delete next.name;

@@ -6,12 +6,14 @@ import type {
   Tool,
 } from "@/lib/mistral/types";
 import type { StreamPath } from "@/lib/api/stream";
+import { userContent } from "./content";
+import { readSchema } from "./json-schema";
 import type { ChatMessage, ChatParams, ChatSettings, ToolDefinition } from "./types";
 
 type ApiMessage = ChatCompletionRequest["messages"][number];
 
 export function toApiMessage(m: ChatMessage): ApiMessage {
-  if (m.role === "user") return { role: "user", content: m.content };
+  if (m.role === "user") return { role: "user", content: userContent(m.content, m.images) };
   if (m.role === "tool") {
     return {
       role: "tool",
@@ -22,7 +24,8 @@ export function toApiMessage(m: ChatMessage): ApiMessage {
   }
   return {
     role: "assistant",
-    content: m.content,
+    // As the API gave it: chunks when it was chunks, so no thinking or reference is lost.
+    content: m.chunks ?? m.content,
     ...(m.toolCalls?.length ? { tool_calls: m.toolCalls } : {}),
     ...(m.prefix ? { prefix: true } : {}),
   };
@@ -86,13 +89,30 @@ function lengthAndStop(p: ChatParams, withMinTokens = false) {
   };
 }
 
+/** What the answer must be: JSON fitting a schema, any JSON object, or (by default) text. */
+function responseFormat(settings: ChatSettings) {
+  const s = settings.jsonSchema;
+  if (s) {
+    const read = readSchema(s.schema);
+    const schema = "schema" in read ? read.schema : {};
+    return {
+      response_format: {
+        type: "json_schema" as const,
+        json_schema: { name: s.name.trim() || "answer", schema, strict: s.strict },
+      },
+    };
+  }
+  return settings.params.jsonMode ? { response_format: { type: "json_object" as const } } : {};
+}
+
 export type ChatRequest =
   | { path: "/v1/chat/completions"; body: ChatCompletionRequest }
   | { path: "/v1/agents/completions"; body: AgentsCompletionRequest };
 
 /**
  * The request for the conversation. In agent mode the system prompt is not sent: the agents
- * endpoint takes no system message (the agent carries its own instructions).
+ * endpoint takes no system message (the agent carries its own instructions). The reasoning
+ * controls are sent as set: the caller leaves them out for models that do not reason.
  */
 export function buildChatRequest(input: {
   system: string;
@@ -105,7 +125,8 @@ export function buildChatRequest(input: {
   const tools = settings.tools.length
     ? { tools: toApiTools(settings.tools), tool_choice: settings.toolChoice }
     : {};
-  const format = p.jsonMode ? { response_format: { type: "json_object" as const } } : {};
+  const format = responseFormat(settings);
+  const reasoning = settings.reasoning;
   if (settings.mode === "agent") {
     return {
       path: "/v1/agents/completions",
@@ -128,6 +149,8 @@ export function buildChatRequest(input: {
       top_p: p.topP,
       ...lengthAndStop(p),
       ...(p.safePrompt ? { safe_prompt: true } : {}),
+      ...(reasoning?.effort ? { reasoning_effort: reasoning.effort } : {}),
+      ...(reasoning?.promptMode ? { prompt_mode: "reasoning" as const } : {}),
       ...format,
       ...tools,
     },

@@ -1,5 +1,6 @@
 // The playground's own shapes: what the UI edits and stores, turned into API requests in request.ts.
 import type { ToolCall, UsageInfo } from "@/lib/mistral/types";
+import type { ContentChunk } from "./accumulate";
 
 export type Role = "user" | "assistant" | "tool";
 
@@ -12,10 +13,14 @@ export interface AnswerMetrics {
   tokensPerSecond: number | null;
   usage: UsageInfo | null;
   finishReason: string | null;
+  /** Milliseconds a reasoning model thought (first thinking token to first answer token). */
+  thinkingMs?: number | null;
   /** True when the answer stopped early (Stop, a lost connection or an error). */
   partial?: boolean;
-  /** The answer was asked for as JSON (response_format json_object). */
+  /** The answer was asked for as JSON (response_format json_object or json_schema). */
   json?: boolean;
+  /** The JSON schema the answer was asked to fit (structured output). */
+  schema?: Record<string, unknown>;
 }
 
 export interface ChatMessage {
@@ -26,8 +31,15 @@ export interface ChatMessage {
   prefix?: boolean;
   /** Assistant only: the functions the model asked to call. */
   toolCalls?: ToolCall[];
-  /** Assistant only: a reasoning model's thinking before its answer (never sent back). */
+  /** Assistant only: a reasoning model's thinking before its answer. */
   thinking?: string;
+  /**
+   * Assistant only: the content as the API gave it when it came as chunks (thinking, text,
+   * references), sent back as it is on the next turn; `content` is its text.
+   */
+  chunks?: ContentChunk[];
+  /** User only: images (data URLs) sent with the text, for vision models. */
+  images?: string[];
   /** Tool only: which call this message answers, and the function's name. */
   toolCallId?: string;
   name?: string;
@@ -56,6 +68,24 @@ export interface ToolDefinition {
 
 export type ToolChoice = "auto" | "none" | "any";
 
+export type ReasoningEffort = "none" | "minimal" | "low" | "medium" | "high";
+
+/** Reasoning controls, sent only to models whose card says `reasoning`. */
+export interface ReasoningSettings {
+  /** `reasoning_effort`; null leaves it to the model. */
+  effort: ReasoningEffort | null;
+  /** `prompt_mode: "reasoning"`: the reasoning system prompt is used. */
+  promptMode: boolean;
+}
+
+/** Structured output: `response_format: { type: "json_schema", json_schema }`. */
+export interface JsonSchemaSettings {
+  name: string;
+  /** The schema as typed; checked before it is sent. */
+  schema: string;
+  strict: boolean;
+}
+
 export interface ChatSettings {
   mode: "model" | "agent";
   model: string;
@@ -63,6 +93,10 @@ export interface ChatSettings {
   params: ChatParams;
   tools: ToolDefinition[];
   toolChoice: ToolChoice;
+  /** Absent in conversations saved before these controls existed. */
+  reasoning?: ReasoningSettings;
+  /** Null or absent: no structured output. */
+  jsonSchema?: JsonSchemaSettings | null;
 }
 
 export interface Conversation {

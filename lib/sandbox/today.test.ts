@@ -290,6 +290,7 @@ describe("every answer in today's shapes: today's spec and the official SDK", ()
       messages,
       stream: true,
       reasoning_effort: "high",
+      random_seed: 7,
     });
     const events = (await res.text()).split("\n\n").filter((e) => e.startsWith("data: {"));
     const validate = schemaValidator("CompletionChunk");
@@ -299,13 +300,58 @@ describe("every answer in today's shapes: today's spec and the official SDK", ()
       expectNoUnknown(sdk.CompletionChunk$inboundSchema.parse(chunk), "stream");
       return chunk.choices[0].delta.content as unknown;
     });
-    const firstText = deltas.findIndex((d) => typeof d === "string" && d !== "");
-    const thinking = deltas.filter((d) => Array.isArray(d));
-    expect(thinking.length).toBeGreaterThan(0);
-    expect(deltas.findIndex((d) => Array.isArray(d))).toBeLessThan(firstText);
-    expect(thinking[0]).toEqual([
+    const arrays = deltas.filter((d): d is Json[] => Array.isArray(d));
+    expect(arrays.length).toBeGreaterThan(1);
+    expect(arrays[0]).toEqual([
       { type: "thinking", thinking: [{ type: "text", text: expect.any(String) }] },
     ]);
+    // As the live API does: the first words of the answer come in the same array as the last
+    // thinking chunk; the rest of the text follows as strings.
+    const last = arrays[arrays.length - 1];
+    expect(last.map((c) => c.type)).toEqual(["thinking", "text"]);
+    const lastAt = deltas.indexOf(last);
+    expect(deltas.slice(lastAt + 1).every((d) => typeof d === "string")).toBe(true);
+    const text =
+      (last[1] as { text: string }).text + (deltas.slice(lastAt + 1) as string[]).join("");
+    const { body: plain } = await sb.api<{ choices: { message: { content: Json[] } }[] }>(
+      "POST",
+      "/v1/chat/completions",
+      { model: "magistral-medium-latest", messages, reasoning_effort: "high", random_seed: 7 },
+    );
+    expect(text).toBe((plain.choices[0].message.content[1] as { text: string }).text);
+  });
+
+  it("answers from the research agent as text and reference chunks, streamed and not", async () => {
+    sb = openSandbox({ tokensPerSecond: 100_000 });
+    const agent = SANDBOX_AGENTS.find((a) => a.style === "cited")!;
+    const { body: plain } = await sb.api<{ choices: { message: { content: Json[] } }[] }>(
+      "POST",
+      "/v1/agents/completions",
+      { agent_id: agent.id, messages, random_seed: 7 },
+    );
+    const content = plain.choices[0].message.content;
+    expect(content.map((c) => c.type)).toEqual(["text", "reference", "text", "reference"]);
+    expect(content[1]).toEqual({ type: "reference", reference_ids: [1] });
+    const res = await sb.call("POST", "/v1/agents/completions", {
+      agent_id: agent.id,
+      messages,
+      stream: true,
+      random_seed: 7,
+    });
+    const validate = schemaValidator("CompletionChunk");
+    const streamed = (await res.text())
+      .split("\n\n")
+      .filter((e) => e.startsWith("data: {"))
+      .flatMap((e) => {
+        const chunk = JSON.parse(e.slice(6)) as { choices: { delta: { content: unknown } }[] };
+        if (!validate(chunk)) throw new Error(JSON.stringify(validate.errors));
+        const c = chunk.choices[0].delta.content;
+        return Array.isArray(c) ? (c as Json[]) : [];
+      });
+    expect(streamed.filter((c) => c.type === "reference")).toEqual([content[1], content[3]]);
+    const text = (cs: Json[]) =>
+      cs.map((c) => (c.type === "text" ? (c.text as string) : "|")).join("");
+    expect(text(streamed)).toBe(text(content));
   });
 });
 

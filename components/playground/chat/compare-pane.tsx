@@ -61,7 +61,14 @@ export function ComparePane({
         const req = buildChatRequest({
           system,
           messages,
-          settings: { ...settings, mode: "model", model: pane.model, params: pane.params },
+          // Each pane's own model; the reasoning controls are the main model's, not sent here.
+          settings: {
+            ...settings,
+            mode: "model",
+            model: pane.model,
+            params: pane.params,
+            reasoning: undefined,
+          },
         });
         onStreaming(pane.id, true);
         await run.run(req.path, req.body, pane.model);

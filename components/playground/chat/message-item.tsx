@@ -1,14 +1,18 @@
 "use client";
 
-import { memo, useLayoutEffect, useState, useSyncExternalStore } from "react";
+import { memo, useState, useSyncExternalStore } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Field, inputClass, textareaClass } from "@/components/ui/field";
 import type { ToolCall } from "@/lib/mistral/types";
+import { formatNumber } from "@/lib/format";
+import { citedText, type Citation } from "@/lib/playground/content";
+import { checkAnswer } from "@/lib/playground/json-schema";
 import type { ChatMessage, Role } from "@/lib/playground/types";
 import { AnswerView } from "../answer-view";
 import { MetricsLine } from "../metrics-line";
+import { ModerationResult, useModeration } from "./moderation-check";
 import type { RunStore } from "../use-stream-run";
 
 export const ROLE_LABEL: Record<Role, string> = {
@@ -153,6 +157,81 @@ function Editor({
   );
 }
 
+/** A reasoning model's thinking, folded away once the answer starts. */
+function ThinkingBlock({
+  text,
+  streaming,
+  ms,
+}: {
+  text: string;
+  streaming: boolean;
+  ms?: number | null;
+}) {
+  const [open, setOpen] = useState<boolean | null>(null);
+  return (
+    <details
+      className="rounded-md border border-border bg-surface-2 px-3 py-2 text-sm"
+      open={open ?? streaming}
+      onToggle={(e) => {
+        const now = e.currentTarget.open;
+        if (now !== (open ?? streaming)) setOpen(now);
+      }}
+    >
+      <summary className="cursor-pointer text-muted">
+        {streaming
+          ? "Thinking…"
+          : ms != null
+            ? `Thought for ${formatNumber(ms / 1000, 1)} s`
+            : "Thinking"}
+      </summary>
+      <p className="mt-2 whitespace-pre-wrap text-muted">{text}</p>
+    </details>
+  );
+}
+
+/** What the answer's numbered citations refer to. */
+function CitationList({ citations }: { citations: Citation[] }) {
+  return (
+    <ol aria-label="References" className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted">
+      {citations.map((c) => (
+        <li key={c.n}>
+          <span className="font-semibold text-text">[{c.n}]</span> reference{" "}
+          <span className="font-mono">{String(c.id)}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** Whether a structured-output answer fits the schema it was asked to fit. */
+function SchemaVerdict({ schema, text }: { schema: Record<string, unknown>; text: string }) {
+  const verdict = checkAnswer(schema, text);
+  return verdict.ok ? (
+    <p className="text-xs font-medium text-success">✓ Fits the JSON schema</p>
+  ) : (
+    <p className="text-xs font-medium text-danger">
+      ✗ Does not fit the JSON schema: {verdict.error}
+    </p>
+  );
+}
+
+function ImageList({ images }: { images: string[] }) {
+  return (
+    <ul aria-label="Images" className="flex flex-wrap gap-2">
+      {images.map((src, i) => (
+        <li key={i}>
+          {/* eslint-disable-next-line @next/next/no-img-element -- a data URL the user chose */}
+          <img
+            src={src}
+            alt={`Image ${i + 1}`}
+            className="h-24 w-auto rounded-md border border-border object-contain"
+          />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 const noSubscribe = () => () => {};
 const noView = () => null;
 
@@ -167,7 +246,6 @@ export const MessageItem = memo(function MessageItem({
   locked,
   actions,
   live,
-  onGrow,
 }: {
   message: ChatMessage;
   index: number;
@@ -175,8 +253,6 @@ export const MessageItem = memo(function MessageItem({
   locked: boolean;
   actions: MessageActions;
   live?: RunStore;
-  /** Called after the live answer grew (to keep it in view). */
-  onGrow?: () => void;
 }) {
   const [editing, setEditing] = useState(false);
   const view = useSyncExternalStore(
@@ -191,12 +267,15 @@ export const MessageItem = memo(function MessageItem({
         content: view.answer.content,
         ...(view.answer.toolCalls.length ? { toolCalls: view.answer.toolCalls } : {}),
         ...(view.answer.thinking ? { thinking: view.answer.thinking } : {}),
+        ...(view.answer.chunked ? { chunks: view.answer.chunks } : {}),
       }
     : message;
-  const length = shown.content.length;
-  useLayoutEffect(() => {
-    if (live) onGrow?.();
-  }, [live, length, onGrow]);
+  // In Markdown the brackets are escaped: "[1](…)" would otherwise read as a link.
+  const json = !!shown.metrics?.json;
+  const cited = shown.chunks
+    ? citedText(shown.chunks, json ? undefined : (n) => `\\[${n}\\]`)
+    : null;
+  const moderation = useModeration(message);
   const label = live ? "Answer in progress" : `${ROLE_LABEL[message.role]} message ${index + 1}`;
   return (
     <li
@@ -210,7 +289,7 @@ export const MessageItem = memo(function MessageItem({
             : "border-border bg-surface"
       }`}
     >
-      <div className="mb-2 flex min-h-8 items-center justify-between gap-2">
+      <div className="mb-2 flex min-h-8 flex-wrap items-center justify-between gap-2">
         <div className="flex items-center gap-2">
           <span className="text-xs font-semibold tracking-wide text-muted uppercase">
             {ROLE_LABEL[message.role]}
@@ -225,6 +304,15 @@ export const MessageItem = memo(function MessageItem({
         {!editing && !live && (
           <div className="flex items-center gap-1">
             <CopyButton text={message.content} label={`Copy ${label}`} />
+            <Button
+              size="sm"
+              variant="ghost"
+              aria-label={`Moderate ${label}`}
+              disabled={moderation.state.kind === "checking"}
+              onClick={() => void moderation.check()}
+            >
+              Moderate
+            </Button>
             <Button
               size="sm"
               variant="ghost"
@@ -265,26 +353,34 @@ export const MessageItem = memo(function MessageItem({
       ) : (
         <div className="flex flex-col gap-2">
           {shown.role === "assistant" && shown.thinking ? (
-            <details className="text-sm text-muted" open={streaming && !shown.content}>
-              <summary className="cursor-pointer">Thinking</summary>
-              <p className="mt-1 whitespace-pre-wrap">{shown.thinking}</p>
-            </details>
+            <ThinkingBlock
+              text={shown.thinking}
+              streaming={streaming && !shown.content}
+              ms={message.metrics?.thinkingMs}
+            />
           ) : null}
           {shown.role === "assistant" ? (
             shown.content ? (
-              <AnswerView text={shown.content} streaming={streaming} json={shown.metrics?.json} />
-            ) : streaming && !shown.toolCalls ? (
+              <AnswerView text={cited?.text ?? shown.content} streaming={streaming} json={json} />
+            ) : streaming && !shown.toolCalls && !shown.thinking ? (
               <p className="text-sm text-muted">Waiting for the first token…</p>
             ) : null
           ) : (
             <p
               className={`text-sm whitespace-pre-wrap ${message.role === "tool" ? "font-mono" : ""}`}
             >
-              {message.content || <span className="text-muted italic">Empty</span>}
+              {message.content ||
+                (message.images?.length ? null : <span className="text-muted italic">Empty</span>)}
             </p>
           )}
+          {message.images?.length ? <ImageList images={message.images} /> : null}
+          {message.metrics?.schema && !live && message.content ? (
+            <SchemaVerdict schema={message.metrics.schema} text={message.content} />
+          ) : null}
+          {cited?.citations.length ? <CitationList citations={cited.citations} /> : null}
           {shown.toolCalls?.length ? <ToolCallList calls={shown.toolCalls} /> : null}
           {message.metrics && !live && <MetricsLine metrics={message.metrics} />}
+          <ModerationResult state={moderation.state} />
         </div>
       )}
     </li>

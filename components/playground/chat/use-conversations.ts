@@ -166,11 +166,10 @@ export function useConversations(initialModel?: string) {
     };
   }, [flush]);
 
-  /** Changes the open conversation; `now` saves at once instead of after a pause. */
-  const update = useCallback(
-    (change: (c: Conversation) => Conversation, now = false) => {
+  const change = useCallback(
+    (edit: (c: Conversation) => Conversation, save: "now" | "after-pause") => {
       const prev = latest.current.current;
-      let next = change(prev);
+      let next = edit(prev);
       if (next === prev) return;
       next = {
         ...next,
@@ -181,10 +180,20 @@ export function useConversations(initialModel?: string) {
       dirty.current = true;
       setCurrent(next);
       if (timer.current) clearTimeout(timer.current);
-      if (now) flush();
+      if (save === "now") flush();
       else timer.current = setTimeout(flush, SAVE_PAUSE_MS);
     },
     [flush],
+  );
+  /** Changes the open conversation as the user types: saved after a short pause. */
+  const update = useCallback(
+    (edit: (c: Conversation) => Conversation) => change(edit, "after-pause"),
+    [change],
+  );
+  /** Changes the open conversation and saves it at once (answers, edits, renames). */
+  const updateNow = useCallback(
+    (edit: (c: Conversation) => Conversation) => change(edit, "now"),
+    [change],
   );
 
   const show = useCallback((c: Conversation, id: string | null) => {
@@ -228,9 +237,8 @@ export function useConversations(initialModel?: string) {
   );
 
   const rename = useCallback(
-    (title: string) =>
-      update((c) => ({ ...c, title: title.trim() || c.title, renamed: true }), true),
-    [update],
+    (title: string) => updateNow((c) => ({ ...c, title: title.trim() || c.title, renamed: true })),
+    [updateNow],
   );
 
   const remove = useCallback(
@@ -263,6 +271,7 @@ export function useConversations(initialModel?: string) {
     listState: listQuery,
     current,
     update,
+    updateNow,
     open,
     startNew,
     rename,

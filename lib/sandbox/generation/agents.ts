@@ -4,8 +4,11 @@ export interface SandboxAgent {
   name: string;
   description: string;
   model: string;
-  /** How the agent shapes its answers beyond the request: always code, or always JSON. */
-  style?: "code" | "json";
+  /**
+   * How the agent shapes its answers beyond the request: always code, always JSON, or text citing
+   * its sources (text and reference chunks, as an agent with a search tool answers).
+   */
+  style?: "code" | "json" | "cited";
 }
 
 // Ids shaped like the real ones: ag:<workspace>:<date>:<slug>:<8 hex>.
@@ -29,6 +32,13 @@ export const SANDBOX_AGENTS: SandboxAgent[] = [
     description: "always answers with a JSON object",
     model: "open-mistral-nemo",
     style: "json",
+  },
+  {
+    id: "ag:sandbox:20240801:research-assistant:3d9b71e2",
+    name: "Research assistant",
+    description: "answers with its sources cited",
+    model: "mistral-medium-latest",
+    style: "cited",
   },
 ];
 

@@ -17,17 +17,51 @@ export interface Completion {
   usage: UsageInfo;
   /** A reasoning model's thinking, sent as a `thinking` chunk before the text. */
   thinking?: string | null;
+  /** The answer as text and reference chunks (an agent citing its sources); `content` is its text. */
+  parts?: AnswerPart[] | null;
   /** The other choices when `n` > 1 (this one is choice 0; `usage` covers them all). */
   more?: Completion[];
 }
 
-/** A message's content: the text, or with thinking, `[thinking chunk, text chunk]` as the API sends it. */
+export type AnswerPart =
+  { type: "text"; text: string } | { type: "reference"; reference_ids: number[] };
+
+/**
+ * A message's content as the API sends it: the text, or chunks when there is thinking
+ * (`[thinking chunk, text chunk]`) or there are references (text and reference chunks).
+ */
 function contentOf(c: Completion): string | Record<string, unknown>[] {
-  if (!c.thinking) return c.content;
+  if (!c.thinking && !c.parts) return c.content;
   return [
-    { type: "thinking", thinking: [{ type: "text", text: c.thinking }] },
-    { type: "text", text: c.content },
+    ...(c.thinking ? [{ type: "thinking", thinking: [{ type: "text", text: c.thinking }] }] : []),
+    ...(c.parts ?? [{ type: "text", text: c.content }]),
   ];
+}
+
+type Delta = string | Record<string, unknown>[];
+
+/**
+ * The content of each streamed delta, one token each. Thinking streams as arrays holding one
+ * thinking chunk, and (as the live API does) the last of them carries the first words of the
+ * answer in the same array; the rest of the text follows as strings. Text with references streams
+ * as arrays of one text or reference chunk.
+ */
+function contentDeltas(c: Completion): Delta[] {
+  const answer: Delta[] = c.parts
+    ? c.parts.flatMap((p): Delta[] =>
+        p.type === "text" ? tokenize(p.text).map((t) => [{ type: "text", text: t }]) : [[p]],
+      )
+    : tokenize(c.content);
+  if (!c.thinking) return answer;
+  const thinking: Record<string, unknown>[][] = tokenize(c.thinking).map((t) => [
+    { type: "thinking", thinking: [{ type: "text", text: t }] },
+  ]);
+  const [first, ...rest] = answer;
+  if (first !== undefined && thinking.length) {
+    const firstChunks = typeof first === "string" ? [{ type: "text", text: first }] : first;
+    thinking[thinking.length - 1] = [...thinking[thinking.length - 1], ...firstChunks];
+  }
+  return [...thinking, ...rest];
 }
 
 export interface Limits {
@@ -139,15 +173,9 @@ export function completionStream(c: Completion, ctx: GenerationContext): Respons
       });
       return;
     }
-    // Thinking streams first, each delta's content an array holding one thinking chunk.
-    for (const t of choice.thinking ? tokenize(choice.thinking) : []) {
+    for (const content of contentDeltas(choice)) {
       at += interval;
-      const thinking = [{ type: "thinking", thinking: [{ type: "text", text: t }] }];
-      events.push({ at, data: event({ content: thinking }, null, false, index) });
-    }
-    for (const t of tokenize(choice.content)) {
-      at += interval;
-      events.push({ at, data: event({ content: t }, null, false, index) });
+      events.push({ at, data: event({ content }, null, false, index) });
     }
     at += interval;
     events.push({ at, data: event({ content: "" }, choice.finishReason, last, index) });

@@ -16,6 +16,7 @@ import {
   completionJson,
   completionStream,
   usage,
+  type AnswerPart,
   type Completion,
 } from "./completion";
 import { conversationError, promptText, readConversation, roleOf } from "./conversation";
@@ -239,10 +240,12 @@ function generateChat(
       minTokens: body.min_tokens,
       stop: schema ? null : body.stop,
     });
+    const content = (view.prefix ?? "") + text;
     return {
       model: modelId,
-      content: (view.prefix ?? "") + text,
+      content,
       thinking,
+      parts: agent?.style === "cited" && !schema ? citeSources(content) : null,
       toolCalls: null,
       finishReason,
       usage: usage(promptTokens, tokens.length + thinkingTokens),
@@ -262,6 +265,26 @@ function generateChat(
     body.stream,
     ctx,
   );
+}
+
+/**
+ * The answer as text and reference chunks: the first sentence cites source 1, the rest source 2
+ * (the ids an agent's search tool would have given its results).
+ */
+function citeSources(text: string): AnswerPart[] {
+  const end = text.search(/[.!?](\s|$)/);
+  if (end < 0 || end === text.length - 1) {
+    return [
+      { type: "text", text },
+      { type: "reference", reference_ids: [1] },
+    ];
+  }
+  return [
+    { type: "text", text: text.slice(0, end) },
+    { type: "reference", reference_ids: [1] },
+    { type: "text", text: text.slice(end) },
+    { type: "reference", reference_ids: [2] },
+  ];
 }
 
 /** A short chain of thought about the question, shown as the `thinking` chunk. */
