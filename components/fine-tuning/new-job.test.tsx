@@ -44,7 +44,7 @@ const renderAs = (role: Role, ui: React.ReactNode) => {
 };
 
 describe("creating jobs by role", () => {
-  it("viewer: no New job link, and the wizard page says why instead", () => {
+  it("viewer: no New job link, and the wizard page says why instead", async () => {
     renderAs(
       "viewer",
       <>
@@ -55,7 +55,8 @@ describe("creating jobs by role", () => {
     expect(screen.queryByRole("link", { name: "New job" })).toBeNull();
     expect(screen.queryByRole("form", { name: "Job wizard" })).toBeNull();
     expect(
-      screen.getByRole("region", { name: "You can't create fine-tuning jobs" }).textContent,
+      (await screen.findByRole("region", { name: "You can't create fine-tuning jobs" }))
+        .textContent,
     ).toContain("Your role (viewer) can't create fine-tuning jobs");
   });
 

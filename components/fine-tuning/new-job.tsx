@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useCan, useSession } from "@/components/auth/session";
 import { RolePanel } from "@/components/playground/role-panel";
 import { LoadingState } from "@/components/ui/states";
-import { useFineTuningRetired } from "@/lib/api/hooks/use-jobs";
+import { useFineTuningRetirement } from "@/lib/api/hooks/use-jobs";
 import { routes } from "@/lib/routes";
 import { RetiredNotice } from "./retired-notice";
 
@@ -22,8 +22,11 @@ const JobWizardLoader = dynamic(() => import("./job-wizard").then((m) => m.JobWi
 export function NewJob() {
   const allowed = useCan("jobs.create");
   const { user } = useSession();
-  const retired = useFineTuningRetired();
-  if (retired) {
+  const retirement = useFineTuningRetirement();
+  // No form is offered only to be taken away: the wizard waits for the answer (a failed question
+  // still shows it, and the create then says what went wrong).
+  if (retirement.isPending) return <LoadingState />;
+  if (retirement.data) {
     return (
       <RetiredNotice>
         No new job can be created.{" "}

@@ -95,12 +95,11 @@ export function useJob(id: string, options: { poll?: boolean; enabled?: boolean 
 }
 
 /**
- * Whether the API has retired fine-tuning training (its jobs routes answer 410): `true` or
- * `false` once known, `undefined` while asking (or when the question itself failed). One small
+ * The question "has the API retired fine-tuning training?" (its jobs routes answer 410): one small
  * list request, shared by every page that hides New job or Clone or explains the retirement.
  */
-export function useFineTuningRetired(): boolean | undefined {
-  const query = useQuery({
+export function useFineTuningRetirement() {
+  return useQuery({
     queryKey: jobKeys.retired(),
     queryFn: async ({ signal }) => {
       try {
@@ -116,7 +115,11 @@ export function useFineTuningRetired(): boolean | undefined {
     staleTime: 5 * 60_000,
     refetchOnWindowFocus: false,
   });
-  return query.data;
+}
+
+/** `true` or `false` once known; `undefined` while asking, or when the question itself failed. */
+export function useFineTuningRetired(): boolean | undefined {
+  return useFineTuningRetirement().data;
 }
 
 /** Several jobs at once (to compare them); each polls until it is finished. */
