@@ -108,7 +108,7 @@ test("after the retirement, the section explains it and the archived jobs stay r
   await expectNoRaw410(page);
 
   // A job page: the archived copy with its checkpoints and loss chart; no Clone.
-  await rowA.getByRole("link", { name: "kept-a" }).click();
+  await rowA.getByRole("link", { name: "kept-a", exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/fine-tuning/${a.id}$`));
   await expect(page.getByRole("region", { name: "Status" }).getByText("Archived")).toBeVisible();
   await expect(page.getByTestId("job-status")).toContainText("SUCCESS");
