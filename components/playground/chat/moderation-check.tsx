@@ -9,7 +9,6 @@ import { toApiMessage } from "@/lib/playground/request";
 import type { ChatMessage } from "@/lib/playground/types";
 
 type ModerationResponse = components["schemas"]["ModerationResponse"];
-type ChatModerationRequest = components["schemas"]["ChatModerationRequest"];
 
 const FALLBACK_MODEL = "mistral-moderation-latest";
 
