@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { type ConsoleSession, SessionProvider } from "@/components/auth/session";
 import { api } from "@/lib/api/client";
 import { jobKeys } from "@/lib/api/hooks/use-jobs";
+import { modelKeys } from "@/lib/api/hooks/use-models";
 import type { Role } from "@/lib/auth/permissions";
 import { viewFromParams, viewToFilters } from "@/lib/fine-tuning/filters";
 import type { JobOut, JobsOut } from "@/lib/mistral/types";
@@ -45,7 +46,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function renderAs(role: Role, jobs: JobOut[]) {
+function renderAs(role: Role, jobs: JobOut[], models: unknown[] = []) {
   const session: ConsoleSession = {
     user: { id: `u-${role}`, email: `${role}@example.com`, name: role, role },
     authMode: "on",
@@ -54,6 +55,7 @@ function renderAs(role: Role, jobs: JobOut[]) {
     defaultOptions: { queries: { staleTime: Infinity, refetchOnMount: false, retry: false } },
   });
   const filters = viewToFilters(viewFromParams(new URLSearchParams()));
+  client.setQueryData(modelKeys.list, models);
   client.setQueryData(jobKeys.list(filters), {
     object: "list",
     total: jobs.length,
@@ -81,6 +83,23 @@ describe("JobsList", () => {
     expect(await within(row("mine")).findByText("You")).toBeTruthy();
     expect(within(row("theirs")).getByText("admin@example.com")).toBeTruthy();
     expect(within(row("from-api")).getByTitle("Created outside this console")).toBeTruthy();
+  });
+
+  it("offers as base models those /v1/models can fine-tune, deprecated ones included", () => {
+    renderAs(
+      "member",
+      [],
+      [
+        { id: "open-mistral-7b", capabilities: { fine_tuning: true }, deprecation: "2025-03-30" },
+        { id: "ministral-8b-latest", capabilities: { completion_chat: true, fine_tuning: true } },
+        { id: "mistral-embed", capabilities: { completion_chat: false } },
+      ],
+    );
+    const select = screen.getByRole("combobox", { name: "Base model" });
+    const options = within(select)
+      .getAllByRole("option")
+      .map((o) => o.textContent);
+    expect(options).toEqual(["Any model", "open-mistral-7b", "ministral-8b-latest"]);
   });
 
   it("an empty list offers New job to a member, not to a viewer", () => {

@@ -17,7 +17,8 @@ import { isFineTuningRetired } from "@/lib/fine-tuning/retirement";
 import { isFinished } from "@/lib/mistral/job-status";
 import { jobDisplayName } from "@/lib/fine-tuning/job-name";
 import { routes } from "@/lib/routes";
-import { useModelsFor } from "@/lib/api/hooks/use-models-for";
+import { useModels } from "@/lib/api/hooks/use-models";
+import { canDo } from "@/lib/mistral/capabilities";
 import {
   emptyView,
   hasFilters,
@@ -236,8 +237,13 @@ function Filters({
   };
   const urlKey = JSON.stringify(fromUrl);
   const [text, setText] = useState(fromUrl);
-  // The base models the API can tune today (their `fine_tuning` capability), not a fixed list.
-  const baseModels = useModelsFor("fine_tuning").models.map((m) => m.id);
+  // The base models /v1/models says can be fine-tuned (their `fine_tuning` capability), not a
+  // fixed list; past their deprecation too, since the jobs trained on them are still listed.
+  const models = useModels().data;
+  const baseModels = useMemo(
+    () => [...new Set((models ?? []).filter((m) => canDo(m, "fine_tuning")).map((m) => m.id))],
+    [models],
+  );
   const [syncedKey, setSyncedKey] = useState(urlKey);
   if (urlKey !== syncedKey) {
     // The URL changed (a link, back/forward, "Clear filters"): show what it says.
