@@ -19,6 +19,7 @@ import { editedFields, type EditState, ModelFieldEditor } from "./editable-text"
 import { canChat } from "./models-table";
 import { useModelActions } from "./use-model-actions";
 import { routes } from "@/lib/routes";
+import { ModelJobLink } from "@/components/fine-tuning/model-job-link";
 
 // Fields this view shows in its own way; any other field the API sends is listed as it came.
 const SHOWN = new Set([
@@ -186,15 +187,7 @@ export function ModelDetail({ id }: { id: string }) {
           )}
         </Item>
         <Item label="Status">{archived ? "Archived" : "Active"}</Item>
-        <Item label="Job">
-          {row.jobId ? (
-            <Link href={routes.job(row.jobId)} className="font-mono text-accent hover:underline">
-              {row.jobId}
-            </Link>
-          ) : (
-            "—"
-          )}
-        </Item>
+        <Item label="Job">{row.jobId ? <ModelJobLink jobId={row.jobId} /> : "—"}</Item>
         {extra.map(([k, v]) => (
           <Item key={k} label={k}>
             <code className="font-mono text-xs break-all">
