@@ -1,25 +1,15 @@
 // @ts-check
 
 /**
- * Security headers for every response. The Content-Security-Policy here is the fallback for what
+ * Security headers for every response (lib/security-headers.json, which the /v1 fast path in front
+ * of Next sends too: lib/server/fast-path.ts). Its Content-Security-Policy is the fallback for what
  * proxy.ts does not see (the APIs, Next's static files): no inline script at all. Every page gets
  * its policy from proxy.ts instead (lib/csp.ts: the same directives plus a per-request script
  * nonce; the proxy's header replaces this one), and HSTS, which depends on CONSOLE_URL at run time:
  * these headers are fixed when the app is built.
  */
-const csp = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "object-src 'none'",
-].join("; ");
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- Next loads this file as CommonJS
+const securityHeaders = require("./lib/security-headers.json");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -37,13 +27,7 @@ const nextConfig = {
     return [
       {
         source: "/:path*",
-        headers: [
-          { key: "Content-Security-Policy", value: csp },
-          { key: "Referrer-Policy", value: "no-referrer" },
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-        ],
+        headers: securityHeaders,
       },
     ];
   },

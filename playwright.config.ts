@@ -13,7 +13,8 @@ import { CANARY_KEY } from "./e2e/canary";
 //   +7  signed in, accounts on SQLite: e2e/auth; +8 the same on PostgreSQL: e2e/auth tagged @postgres.
 // e2e/auth/setup.spec and auth-off.spec start theirs on +9 and +10 (e2e/own-server.ts),
 // security-headers.spec on +11; e2e/auth/instances.spec nginx on +12 in front of two consoles on +13
-// and +14 (a database of its own on +8's PostgreSQL) with the standalone sandbox on +15.
+// and +14 (a database of its own on +8's PostgreSQL) with the standalone sandbox on +15;
+// fine-tuning-retired.slow.spec runs one on +16, first training, then with the jobs API retired.
 const port = Number(process.env.E2E_PORT ?? 3100);
 
 /**

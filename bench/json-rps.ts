@@ -1,10 +1,12 @@
 /**
  * JSON operations: requests per second for GET /v1/models and GET /v1/fine_tuning/jobs, directly
- * against the fake upstream and through the console gateway (and, for reference, through a bare
- * node:http route added to the console's build, the bare Next route handler and the bare node:http
- * pass-through). autocannon's programmatic API, the
- * same duration and connections for each, interleaved in rounds so load changes hit all alike.
- * Target: the gateway reaches at least 0.7 of direct.
+ * against the fake upstream and through the console gateway: with a console token (sign-in on),
+ * sign-in off, and with the fast path off (Next's route handler); for reference through nginx
+ * holding the key, a bare node:http route added to the console's build, the bare Next route
+ * handler and the bare node:http pass-through; with --pg <admin URL>, through nginx in front of
+ * two consoles sharing that PostgreSQL server. autocannon's programmatic API, the same duration
+ * and connections for each, interleaved in rounds so load changes hit all alike.
+ * Target: the console with a console token reaches at least 0.9 of direct.
  *
  * The fake upstream answers after `--json-delay` ms (default 20, a fast API; api.mistral.ai takes
  * 100 ms or more). With 0 it answers a cached string at once: then every proxy, even a bare
@@ -12,16 +14,21 @@
  * CPU each hop burns rather than what a user would see.
  *
  *   npx tsx bench/json-rps.ts [--seconds 5] [--rounds 3] [--connections 10] [--json-delay 20]
+ *                             [--pg <admin URL>]
  */
 import autocannon from "autocannon";
+import { startNginx } from "./lib/nginx";
 import {
   buildBareNext,
   buildConsole,
   consoleBuildInfo,
+  consoleToken,
+  SIGN_IN_ENV,
   startBareNext,
   startConsole,
   startFakeUpstreamProcess,
   startNodeProxyProcess,
+  startPair,
 } from "./lib/servers";
 import { ms, printTable } from "./lib/stats";
 import {
@@ -39,7 +46,20 @@ import {
 const SECONDS = Number(arg("seconds", "5"));
 const ROUNDS = Number(arg("rounds", "3"));
 const CONNECTIONS = Number(arg("connections", "10"));
-const PORTS = { upstream: 8793, node: 8794, bare: 3605, console: 3606, patched: 3612 };
+const PORTS = {
+  upstream: 8793,
+  node: 8794,
+  bare: 3605,
+  console: 3606,
+  patched: 3612,
+  token: 3618,
+  route: 3619,
+  pair: [3620, 3621] as [number, number],
+  nginx: 8800,
+  nginxPair: 8801,
+};
+const PG = arg("pg");
+const TARGET = 0.9;
 const PATHS = ["/v1/models", "/v1/fine_tuning/jobs"];
 const JSON_DELAY = Number(arg("json-delay", "20"));
 const PATCH = arg("patch");
@@ -55,14 +75,14 @@ interface Sample {
   cpuSeconds?: number;
 }
 
-function run(url: string): Promise<Sample> {
+function run(url: string, secret = "bench-client"): Promise<Sample> {
   return new Promise((resolve, reject) => {
     autocannon(
       {
         url,
         connections: CONNECTIONS,
         duration: SECONDS,
-        headers: { authorization: "Bearer bench-client" },
+        headers: { authorization: `Bearer ${secret}` },
       },
       (error, result) => {
         if (error) return reject(error);
@@ -88,24 +108,64 @@ async function main() {
   const nodeProxy = await startNodeProxyProcess(PORTS.node, upstreamUrl);
   const bareNext = await startBareNext(PORTS.bare, upstreamUrl);
   const consoleProc = await startConsole(PORTS.console, upstreamUrl);
+  const tokenProc = await startConsole(PORTS.token, upstreamUrl, SIGN_IN_ENV);
+  const routeProc = await startConsole(PORTS.route, upstreamUrl, {
+    ...SIGN_IN_ENV,
+    CONSOLE_FAST_PATH: "off",
+  });
+  const token = await consoleToken(`http://127.0.0.1:${PORTS.token}`);
+  // Each console has its own accounts database, so its own token.
+  const routeToken = await consoleToken(`http://127.0.0.1:${PORTS.route}`);
+  const nginx = await startNginx(PORTS.nginx, [upstreamUrl], { key: "bench-key" });
+  const pair = PG ? await startPair(PORTS.pair, upstreamUrl, PG) : null;
+  const nginxPair = pair ? await startNginx(PORTS.nginxPair, pair.urls) : null;
   const patchedProc = VARIANT
     ? await startConsole(PORTS.patched, upstreamUrl, {}, VARIANT)
     : undefined;
-  // The process whose CPU time a target's requests cost (the proxy's own, upstream excluded).
-  const serverOf: Record<string, Started> = {
-    direct: upstream,
-    console: consoleProc,
-    control: consoleProc,
-    "bare-fetch": bareNext,
-    "bare-nodehttp": bareNext,
-    node: nodeProxy,
-    ...(patchedProc ? { patched: patchedProc } : {}),
+  // The processes whose CPU time a target's requests cost (the proxies' own, upstream excluded).
+  const serverOf: Record<string, Started[]> = {
+    direct: [upstream],
+    console: [consoleProc],
+    token: [tokenProc],
+    route: [routeProc],
+    control: [consoleProc],
+    "bare-fetch": [bareNext],
+    "bare-nodehttp": [bareNext],
+    node: [nodeProxy],
+    ...(nginx ? { nginx: [nginx] } : {}),
+    ...(pair && nginxPair ? { pair: [nginxPair, ...pair.consoles] } : {}),
+    ...(patchedProc ? { patched: [patchedProc] } : {}),
   };
   const cpuOf = (key: string) =>
-    processTree(serverOf[key].pid).reduce((s, p) => s + cpuSeconds(p), 0);
-  const targets = [
+    serverOf[key].flatMap((s) => processTree(s.pid)).reduce((sum, p) => sum + cpuSeconds(p), 0);
+  const targets: { key: string; label: string; base: string; secret?: string }[] = [
     { key: "direct", label: "direct", base: upstreamUrl },
-    { key: "console", label: "console gateway", base: `http://127.0.0.1:${PORTS.console}` },
+    ...(nginx
+      ? [{ key: "nginx", label: "nginx, key attached", base: `http://127.0.0.1:${PORTS.nginx}` }]
+      : []),
+    {
+      key: "token",
+      label: "console, console token",
+      base: `http://127.0.0.1:${PORTS.token}`,
+      secret: token,
+    },
+    {
+      key: "route",
+      label: "console token, route handler (fast path off)",
+      base: `http://127.0.0.1:${PORTS.route}`,
+      secret: routeToken,
+    },
+    { key: "console", label: "console, sign-in off", base: `http://127.0.0.1:${PORTS.console}` },
+    ...(pair && nginxPair
+      ? [
+          {
+            key: "pair",
+            label: "nginx → two consoles on PostgreSQL, token",
+            base: `http://127.0.0.1:${PORTS.nginxPair}`,
+            secret: pair.token,
+          },
+        ]
+      : []),
     {
       key: "control",
       label: "console app, bare node:http route",
@@ -130,7 +190,7 @@ async function main() {
   ];
 
   // Warm-up: one second each, not counted.
-  for (const p of PATHS) for (const t of targets) await runShort(t.base + p);
+  for (const p of PATHS) for (const t of targets) await runShort(t.base + p, t.secret);
 
   const loadBefore = loadavg();
   const totals: Record<string, Sample[]> = {};
@@ -139,7 +199,7 @@ async function main() {
       for (let j = 0; j < targets.length; j++) {
         const t = targets[(round + j) % targets.length];
         const cpuBefore = cpuOf(t.key);
-        const s = await run(t.base + p);
+        const s = await run(t.base + p, t.secret);
         s.cpuSeconds = cpuOf(t.key) - cpuBefore;
         (totals[`${t.key} ${p}`] ??= []).push(s);
       }
@@ -190,9 +250,9 @@ async function main() {
         cpuMsPerRequest: cpuMs,
       };
     }
-    const ratio = rps("console") / directRps;
+    const ratio = rps("token") / directRps;
     verdicts.push(
-      `${p}: console/direct ${ratio.toFixed(2)} → target (≥ 0.70) ${ratio >= 0.7 ? "MET" : "NOT MET"}`,
+      `${p}: console (token)/direct ${ratio.toFixed(2)} → target (≥ ${TARGET.toFixed(2)}) ${ratio >= TARGET ? "MET" : "NOT MET"}`,
     );
   }
   console.log(
@@ -231,14 +291,14 @@ async function main() {
   console.log(`saved ${file}`);
 }
 
-function runShort(url: string): Promise<void> {
+function runShort(url: string, secret = "bench-client"): Promise<void> {
   return new Promise((resolve, reject) =>
     autocannon(
       {
         url,
         connections: CONNECTIONS,
         duration: 1,
-        headers: { authorization: "Bearer bench-client" },
+        headers: { authorization: `Bearer ${secret}` },
       },
       (error) => (error ? reject(error) : resolve()),
     ),

@@ -1,9 +1,11 @@
 /**
  * Uploads: a 512 MB generated JSONL file sent as multipart/form-data to POST /v1/files, directly to
- * the fake upstream's sink and through the console gateway (and the bare Next route handler with
+ * the fake upstream's sink and through the console gateway with a console token (and the same
+ * console with its fast path off, i.e. Next's route handler, and the bare Next route handler with
  * node:http, the floor for a route handler), interleaved. The body is streamed from disk with
  * backpressure (never built in memory). Reports each server's peak RSS growth over its idle RSS
- * (its process tree sampled every 25 ms) and the throughput. Target: console growth under 64 MB.
+ * (its process tree sampled every 25 ms) and the throughput. Target: console growth under 32 MB
+ * and at least 0.6 of direct throughput.
  *
  *   npx tsx bench/upload.ts [--mb 512] [--reps 2] [--with-fetch] [--sandbox] [--keep] [--build]
  *
@@ -28,6 +30,8 @@ import {
   buildBareNext,
   buildConsole,
   consoleBuildInfo,
+  consoleToken,
+  SIGN_IN_ENV,
   startBareNext,
   startConsole,
   startFakeUpstreamProcess,
@@ -51,7 +55,15 @@ import {
 
 const SIZE = Number(arg("mb", "512")) * 1_000_000;
 const REPS = Number(arg("reps", "2"));
-const PORTS = { upstream: 8795, bare: 3607, console: 3608, sandbox: 8796, consoleSandbox: 3609 };
+const PORTS = {
+  upstream: 8795,
+  bare: 3607,
+  console: 3608,
+  route: 3625,
+  sandbox: 8796,
+  consoleSandbox: 3609,
+};
+const TARGET = { growthMb: 32, ratio: 0.6 };
 const FILE = path.join(BENCH_DATA, `upload-${SIZE / 1_000_000}mb.jsonl`);
 
 /** Writes `size` bytes of valid chat-format JSONL (about 1 KB a line), with backpressure. */
@@ -93,7 +105,7 @@ interface UploadResult {
 }
 
 /** Streams the multipart body from disk to `url` + /v1/files. */
-function upload(url: string): Promise<UploadResult> {
+function upload(url: string, secret = "bench-client"): Promise<UploadResult> {
   const boundary = "----bench" + Math.random().toString(16).slice(2);
   const pre = Buffer.from(
     `--${boundary}\r\nContent-Disposition: form-data; name="purpose"\r\n\r\nfine-tune\r\n` +
@@ -115,7 +127,7 @@ function upload(url: string): Promise<UploadResult> {
         headers: {
           "content-type": `multipart/form-data; boundary=${boundary}`,
           "content-length": length,
-          authorization: "Bearer bench-client",
+          authorization: `Bearer ${secret}`,
         },
       },
       (res) => {
@@ -154,6 +166,8 @@ interface Target {
   url: string;
   /** The server whose memory is watched (its process tree). */
   server: Started;
+  /** A console token, for a signed-in console. */
+  secret?: string;
   runs: (UploadResult & { growthMb: number; baselineMb: number; peakMb: number })[];
 }
 
@@ -167,7 +181,11 @@ async function main() {
   const upstream = await startFakeUpstreamProcess(PORTS.upstream);
   const upstreamUrl = `http://127.0.0.1:${PORTS.upstream}`;
   const bare = await startBareNext(PORTS.bare, upstreamUrl);
-  const consoleProc = await startConsole(PORTS.console, upstreamUrl);
+  const consoleProc = await startConsole(PORTS.console, upstreamUrl, SIGN_IN_ENV);
+  const routeProc = await startConsole(PORTS.route, upstreamUrl, {
+    ...SIGN_IN_ENV,
+    CONSOLE_FAST_PATH: "off",
+  });
   const targets: Target[] = [
     {
       key: "direct",
@@ -178,9 +196,18 @@ async function main() {
     },
     {
       key: "console",
-      label: "console gateway",
+      label: "console gateway, console token",
       url: `http://127.0.0.1:${PORTS.console}`,
       server: consoleProc,
+      secret: await consoleToken(`http://127.0.0.1:${PORTS.console}`),
+      runs: [],
+    },
+    {
+      key: "route",
+      label: "console token, route handler (fast path off)",
+      url: `http://127.0.0.1:${PORTS.route}`,
+      server: routeProc,
+      secret: await consoleToken(`http://127.0.0.1:${PORTS.route}`),
       runs: [],
     },
     {
@@ -233,14 +260,14 @@ async function main() {
   }
 
   // Warm every path with a small request so route compilation is not counted as upload memory.
-  for (const t of targets) await warm(t.url);
+  for (const t of targets) await warm(t.url, t.secret);
   await sleep(1000);
 
   const loadBefore = loadavg();
   for (let rep = 0; rep < REPS; rep++) {
     for (const t of targets) {
       const sampler = new RssSampler(() => processTree(t.server.pid)).start();
-      const r = await upload(t.url);
+      const r = await upload(t.url, t.secret);
       const rss = sampler.stop();
       t.runs.push({
         ...r,
@@ -284,7 +311,9 @@ async function main() {
   const c = targets.find((t) => t.key === "console")!;
   const growth = Math.max(...c.runs.map((r) => r.growthMb));
   const ok = c.runs.every((r) => r.status === 200);
-  const verdict = `console RSS growth ${growth.toFixed(0)} MB → target (< 64 MB) ${growth < 64 && ok ? "MET" : "NOT MET"}${ok ? "" : " (an upload failed)"}; throughput ${(median(c.runs.map((r) => r.mbPerS)) / directRate).toFixed(2)} × direct`;
+  const ratio = median(c.runs.map((r) => r.mbPerS)) / directRate;
+  const met = growth < TARGET.growthMb && ratio >= TARGET.ratio && ok;
+  const verdict = `console RSS growth ${growth.toFixed(0)} MB, throughput ${ratio.toFixed(2)} × direct → target (< ${TARGET.growthMb} MB, ≥ ${TARGET.ratio} × direct) ${met ? "MET" : "NOT MET"}${ok ? "" : " (an upload failed)"}`;
   console.log(`\n${verdict}`);
   const file = saveResult("upload", {
     date: new Date().toISOString(),
@@ -306,14 +335,14 @@ function median(values: number[]): number {
   return s[Math.floor((s.length - 1) / 2)];
 }
 
-async function warm(url: string): Promise<void> {
+async function warm(url: string, secret = "bench-client"): Promise<void> {
   const boundary = "warm";
   const body = `--${boundary}\r\nContent-Disposition: form-data; name="purpose"\r\n\r\nfine-tune\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="w.jsonl"\r\nContent-Type: application/octet-stream\r\n\r\n{"messages":[{"role":"user","content":"hi"},{"role":"assistant","content":"hello"}]}\n\r\n--${boundary}--\r\n`;
   const res = await fetch(url + "/v1/files", {
     method: "POST",
     headers: {
       "content-type": `multipart/form-data; boundary=${boundary}`,
-      authorization: "Bearer bench-client",
+      authorization: `Bearer ${secret}`,
     },
     body,
   });

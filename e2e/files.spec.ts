@@ -111,7 +111,7 @@ test("a valid file is checked with statistics, uploads with progress and Cancel,
   await unthrottle();
   await item.getByRole("button", { name: "Upload again" }).click();
   await expect(item.getByText("Uploaded", { exact: true })).toBeVisible({ timeout: 30_000 });
-  await expect(item.getByText("6,000 lines · instruct")).toBeVisible();
+  await expect(item.getByText("6,000 lines · Instruct")).toBeVisible();
   await expect(item.getByRole("link", { name: "Use in a fine-tuning job" })).toHaveAttribute(
     "href",
     /\/fine-tuning\/new\?file=[0-9a-f-]{36}$/,
@@ -123,9 +123,9 @@ test("a valid file is checked with statistics, uploads with progress and Cancel,
   const row = tableRow(page, name);
   await expect(row).toHaveCount(1);
   await expect(row.getByRole("cell").nth(2)).toHaveText("6,000");
-  await expect(row.getByRole("cell").nth(3)).toHaveText("instruct");
-  await expect(row.getByRole("cell").nth(4)).toHaveText("upload");
-  await expect(row.getByRole("cell").nth(5)).toHaveText("fine-tune");
+  await expect(row.getByRole("cell").nth(3)).toHaveText("Instruct");
+  await expect(row.getByRole("cell").nth(4)).toHaveText("Upload");
+  await expect(row.getByRole("cell").nth(5)).toHaveText("Fine-tuning");
   await expect(row.getByRole("cell").nth(6)).toHaveText("just now");
   await page.screenshot({ path: ".data/screenshots/files-uploaded.png", fullPage: true });
 });
@@ -210,8 +210,8 @@ test("a file that is not .jsonl is refused at once; several good files queue and
   await expect(queued(page, b).getByText("Ready to upload")).toBeVisible();
 
   await page.getByRole("button", { name: "Upload all 2 ready files" }).click();
-  await expect(queued(page, a).getByText("4 lines · instruct")).toBeVisible();
-  await expect(queued(page, b).getByText("7 lines · instruct")).toBeVisible();
+  await expect(queued(page, a).getByText("4 lines · Instruct")).toBeVisible();
+  await expect(queued(page, b).getByText("7 lines · Instruct")).toBeVisible();
 
   await page.getByRole("searchbox", { name: "Filter files by name or id" }).fill(tag);
   await expect(page.getByRole("table", { name: "Uploaded files" }).getByRole("row")).toHaveCount(3);

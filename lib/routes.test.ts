@@ -11,6 +11,8 @@ describe("routes", () => {
     expect(routes.newJob({ clone: "" })).toBe("/fine-tuning/new");
     expect(routes.newJob({ file: "f&1" })).toBe("/fine-tuning/new?file=f%261");
     expect(routes.files({ q: "a+b" })).toBe("/files?q=a%2Bb");
+    expect(routes.batch({ status: "QUEUED,RUNNING" })).toBe("/batch?status=QUEUED%2CRUNNING");
+    expect(routes.batchJob("b/1")).toBe("/batch/b%2F1");
   });
 
   it("keeps a model id's colons readable and lists compared jobs with commas", () => {

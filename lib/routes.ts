@@ -43,6 +43,9 @@ export const routes = {
   // Model ids are "ft:base:suffix:date:hex": the colons stay readable in the address.
   model: (id: string) => `/models/${encodeURIComponent(id).replace(/%3A/gi, ":")}`,
 
+  /** The batch jobs, filtered by `status` (comma-separated). */
+  batch: ({ status }: { status?: string } = {}) => withQuery("/batch", { status }),
+  batchJob: (id: string) => `/batch/${encodeURIComponent(id)}`,
   ocr: () => "/ocr",
   audio: () => "/audio",
 

@@ -20,6 +20,9 @@ import { BENCH_DATA, ROOT, startProcess, type Started } from "./system";
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 const TSX_BIN = path.join(ROOT, "node_modules", ".bin", "tsx");
 export const CONSOLE_DIST = ".next-bench";
+// Turbopack resolves nothing outside its root: a git worktree whose node_modules links into
+// another checkout builds with TURBOPACK_ROOT set to a folder holding both (as `npm run build`).
+const BUILD_ROOT = process.env.TURBOPACK_ROOT ?? ROOT;
 export const BARE_DIR = path.join(BENCH_DATA, "bare-next");
 
 export async function startFakeUpstreamProcess(
@@ -63,12 +66,18 @@ export function startNodeProxyProcess(port: number, upstream: string): Promise<S
 
 // Two pass-throughs in one bare app: /v1/... with fetch (the obvious way) and /nodehttp/v1/...
 // with node:http + Readable.toWeb (the way the gateway does it), so we see what each costs.
+// Its own (empty) instrumentation and proxy: without them Next picks up the console's from the
+// folders above (its instrumentation would then put the console's /v1 fast path in front).
 const BARE_FILES: Record<string, string> = {
   "package.json": JSON.stringify({ name: "bench-bare-next", private: true }, null, 2),
+  "instrumentation.js": "export function register() {}\n",
+  "proxy.js": `export function proxy() {}
+export const config = { matcher: ["/__bench-never"] };
+`,
   "next.config.js": `module.exports = {
   poweredByHeader: false,
-  turbopack: { root: ${JSON.stringify(ROOT)} },
-  outputFileTracingRoot: ${JSON.stringify(ROOT)},
+  turbopack: { root: ${JSON.stringify(BUILD_ROOT)} },
+  outputFileTracingRoot: ${JSON.stringify(BUILD_ROOT)},
 };
 `,
   "app/v1/[...path]/route.js": `export const dynamic = "force-dynamic";
@@ -239,8 +248,8 @@ function snapshot(worktree: boolean, variant?: Variant): string {
   appendFileSync(
     path.join(src, "next.config.js"),
     `\n// Added by bench/lib/servers.ts for the benchmark build only.
-module.exports.turbopack = { ...(module.exports.turbopack || {}), root: ${JSON.stringify(ROOT)} };
-module.exports.outputFileTracingRoot = ${JSON.stringify(ROOT)};
+module.exports.turbopack = { ...(module.exports.turbopack || {}), root: ${JSON.stringify(BUILD_ROOT)} };
+module.exports.outputFileTracingRoot = ${JSON.stringify(BUILD_ROOT)};
 module.exports.typescript = { ...(module.exports.typescript || {}), ignoreBuildErrors: true };
 `,
   );
@@ -308,4 +317,74 @@ export function startConsole(
       },
     },
   );
+}
+
+/** The admin a signed-in console creates at start (CONSOLE_ADMIN_*), for its console token. */
+const BENCH_ADMIN = { email: "bench@example.com", password: "bench-admin-password" };
+
+/** Sign-in on, with the bench admin: every /v1 call then needs a console token. */
+export const SIGN_IN_ENV: Record<string, string> = {
+  CONSOLE_AUTH: "on",
+  CONSOLE_ADMIN_EMAIL: BENCH_ADMIN.email,
+  CONSOLE_ADMIN_PASSWORD: BENCH_ADMIN.password,
+};
+
+/**
+ * A console token for the bench admin, made the way a user does: sign in, then POST
+ * /api/console/tokens with the session (and the console's Origin).
+ */
+export async function consoleToken(url: string): Promise<string> {
+  const signIn = await fetch(`${url}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: url },
+    body: JSON.stringify(BENCH_ADMIN),
+  });
+  if (!signIn.ok) throw new Error(`sign-in at ${url}: ${signIn.status} ${await signIn.text()}`);
+  const cookie = signIn.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  const made = await fetch(`${url}/api/console/tokens`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: url, cookie },
+    body: JSON.stringify({ name: `bench ${new Date().toISOString()}` }),
+  });
+  if (!made.ok) throw new Error(`token at ${url}: ${made.status} ${await made.text()}`);
+  return ((await made.json()) as { secret: string }).secret;
+}
+
+/**
+ * Two consoles sharing one fresh PostgreSQL database (created on the server at `pgAdmin`, an
+ * admin URL as `bash scripts/postgres.sh start <port>` prints) and one CONSOLE_SECRET, sign-in
+ * on, started one after the other (the first creates the admin). Returns them with a console
+ * token; put nginx in front with startNginx.
+ */
+export async function startPair(
+  ports: [number, number],
+  upstream: string,
+  pgAdmin: string,
+): Promise<{ consoles: Started[]; urls: string[]; token: string; database: string }> {
+  const { default: pg } = await import("pg");
+  const name = `bench_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: pgAdmin });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const database = new URL(pgAdmin);
+  database.pathname = `/${name}`;
+  const env = {
+    ...SIGN_IN_ENV,
+    DATABASE_URL: database.toString(),
+    CONSOLE_SECRET: "bench-console-secret-0123456789abcdefghij",
+  };
+  const consoles: Started[] = [];
+  for (const port of ports) {
+    rmSync(path.join(BENCH_DATA, `console-${port}`), { recursive: true, force: true });
+    consoles.push(await startConsole(port, upstream, env));
+  }
+  const urls = ports.map((p) => `http://127.0.0.1:${p}`);
+  return { consoles, urls, token: await consoleToken(urls[0]), database: name };
 }

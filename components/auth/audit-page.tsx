@@ -5,14 +5,17 @@ import { useEffect, useState } from "react";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonVariants } from "@/components/ui/button";
+import { DataTable, type ColumnDef } from "@/components/ui/data-table";
 import { Field, inputClass } from "@/components/ui/field";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { auditCsvHref, useConsoleAudit } from "@/lib/api/hooks/use-console-audit";
 import { useConsoleUsers } from "@/lib/api/hooks/use-console-users";
 import { auditFilterParsers, isFiltered } from "@/lib/auth/audit-filter";
 import { AUDITED_OPERATIONS } from "@/lib/auth/permissions";
+import type { AuditEntry } from "@/lib/console/audit";
 import { UNIT_LABELS } from "@/lib/auth/usage";
 import { formatDateTime, formatNumber } from "@/lib/format";
+import { cn } from "@/lib/ui/cn";
 import { Forbidden } from "./forbidden";
 import { useCan } from "./session";
 
@@ -42,6 +45,92 @@ function statusTone(status: number | null) {
   if (status === 499) return "warning" as const;
   return "danger" as const;
 }
+
+/** Usage in the unit the call is billed in; an estimate says so. */
+function UsageCell({ entry: e }: { entry: AuditEntry }) {
+  if (e.usageUnit && e.usageUnit !== "tokens" && e.usageQuantity !== null) {
+    return `${formatNumber(e.usageQuantity)} ${UNIT_LABELS[e.usageUnit] ?? e.usageUnit}`;
+  }
+  if (e.totalTokens === null) return "—";
+  const counts = `${formatNumber(e.promptTokens)} / ${formatNumber(e.completionTokens)} / ${formatNumber(e.totalTokens)}`;
+  if (e.usageSource !== "console") return counts;
+  return (
+    <span title="Estimated by the console: the stream ended (stopped or cut) before the API reported its usage.">
+      ≈ {counts}
+      <span className="block text-xs text-muted">(estimated)</span>
+    </span>
+  );
+}
+
+/** Newest first as the server pages them: not sortable here (a page is only part of the log). */
+const UNSORTED: ColumnDef<AuditEntry>[] = [
+  {
+    id: "at",
+    header: "Time (UTC)",
+    meta: { cellClassName: "whitespace-nowrap" },
+    cell: ({ row }) => <When value={row.original.at} />,
+  },
+  {
+    id: "user",
+    header: "User",
+    meta: { cellClassName: "leading-tight" },
+    cell: ({ row: { original: e } }) => (
+      <>
+        <span className="block">{e.userEmail}</span>
+        <span className="block text-xs text-muted">via {e.via}</span>
+      </>
+    ),
+  },
+  {
+    id: "operation",
+    header: "Operation",
+    meta: { cellClassName: "font-mono text-xs" },
+    cell: ({ row }) => row.original.operation,
+  },
+  {
+    id: "target",
+    header: "Target",
+    meta: { cellClassName: "max-w-36 truncate font-mono text-xs" },
+    cell: ({ row: { original: e } }) => <span title={e.target ?? ""}>{e.target ?? "—"}</span>,
+  },
+  {
+    id: "status",
+    header: "Status",
+    cell: ({ row: { original: e } }) => (
+      <Badge tone={statusTone(e.status)}>{e.status ?? "in flight"}</Badge>
+    ),
+  },
+  {
+    id: "model",
+    header: "Model",
+    meta: { cellClassName: "max-w-36 truncate font-mono text-xs" },
+    cell: ({ row: { original: e } }) => <span title={e.model ?? ""}>{e.model ?? "—"}</span>,
+  },
+  {
+    id: "usage",
+    header: () => (
+      <>
+        <span className="block">Usage</span>
+        <span className="block whitespace-nowrap">tokens in / out / total</span>
+      </>
+    ),
+    meta: { label: "Usage", align: "right", cellClassName: "whitespace-nowrap" },
+    cell: ({ row }) => <UsageCell entry={row.original} />,
+  },
+  {
+    id: "duration",
+    header: "Duration",
+    meta: { align: "right", cellClassName: "whitespace-nowrap" },
+    cell: ({ row: { original: e } }) =>
+      e.durationMs === null ? "—" : `${formatNumber(e.durationMs)} ms`,
+  },
+];
+const COLUMNS = UNSORTED.map((column) => ({
+  ...column,
+  enableSorting: false,
+  // An entry's cells start at its top: the time and the user take two lines.
+  meta: { ...column.meta, cellClassName: cn("align-top", column.meta?.cellClassName) },
+}));
 
 /** A value that follows `value` once it has stopped changing for `ms`. */
 function useSettled<T>(value: T, ms: number): T {
@@ -172,72 +261,13 @@ export function AuditPage() {
         </EmptyState>
       ) : (
         <>
-          <div className="relative overflow-x-auto rounded-lg border border-border">
-            <table className="w-full text-sm">
-              <thead className="bg-surface-2 text-left text-xs text-muted">
-                <tr>
-                  <th className="px-2.5 py-2 font-medium">Time (UTC)</th>
-                  <th className="px-2.5 py-2 font-medium">User</th>
-                  <th className="px-2.5 py-2 font-medium">Operation</th>
-                  <th className="px-2.5 py-2 font-medium">Target</th>
-                  <th className="px-2.5 py-2 font-medium">Status</th>
-                  <th className="px-2.5 py-2 font-medium">Model</th>
-                  <th className="px-2.5 py-2 text-right font-medium">
-                    <span className="block">Usage</span>
-                    <span className="block whitespace-nowrap">tokens in / out / total</span>
-                  </th>
-                  <th className="px-2.5 py-2 text-right font-medium">Duration</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((e) => (
-                  <tr key={e.id} className="border-t border-border align-top">
-                    <td className="px-2.5 py-2 whitespace-nowrap">
-                      <When value={e.at} />
-                    </td>
-                    <td className="px-2.5 py-2 leading-tight">
-                      <span className="block">{e.userEmail}</span>
-                      <span className="block text-xs text-muted">via {e.via}</span>
-                    </td>
-                    <td className="px-2.5 py-2 font-mono text-xs">{e.operation}</td>
-                    <td
-                      className="max-w-36 truncate px-2.5 py-2 font-mono text-xs"
-                      title={e.target ?? ""}
-                    >
-                      {e.target ?? "—"}
-                    </td>
-                    <td className="px-2.5 py-2">
-                      <Badge tone={statusTone(e.status)}>{e.status ?? "in flight"}</Badge>
-                    </td>
-                    <td
-                      className="max-w-36 truncate px-2.5 py-2 font-mono text-xs"
-                      title={e.model ?? ""}
-                    >
-                      {e.model ?? "—"}
-                    </td>
-                    <td className="px-2.5 py-2 text-right whitespace-nowrap tabular-nums">
-                      {e.usageUnit && e.usageUnit !== "tokens" && e.usageQuantity !== null ? (
-                        `${formatNumber(e.usageQuantity)} ${UNIT_LABELS[e.usageUnit as keyof typeof UNIT_LABELS] ?? e.usageUnit}`
-                      ) : e.totalTokens === null ? (
-                        "—"
-                      ) : e.usageSource === "console" ? (
-                        <span title="Estimated by the console: the stream ended (stopped or cut) before the API reported its usage.">
-                          ≈ {formatNumber(e.promptTokens)} / {formatNumber(e.completionTokens)} /{" "}
-                          {formatNumber(e.totalTokens)}
-                          <span className="block text-xs text-muted">(estimated)</span>
-                        </span>
-                      ) : (
-                        `${formatNumber(e.promptTokens)} / ${formatNumber(e.completionTokens)} / ${formatNumber(e.totalTokens)}`
-                      )}
-                    </td>
-                    <td className="px-2.5 py-2 text-right whitespace-nowrap tabular-nums">
-                      {e.durationMs === null ? "—" : `${formatNumber(e.durationMs)} ms`}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            label="Audit log"
+            data={rows}
+            columns={COLUMNS}
+            getRowId={(e) => String(e.id)}
+            manualSorting
+          />
           {entries.hasNextPage && (
             <div className="mt-3 flex justify-center">
               <Button onClick={() => entries.fetchNextPage()} disabled={entries.isFetchingNextPage}>

@@ -82,10 +82,6 @@ describe("Add user", () => {
   };
 
   it("puts a 422 or 409 naming a field under that field", async () => {
-    // jsdom has no modal dialogs: opening one only sets `open`.
-    HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
-      this.open = true;
-    };
     const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } });
     client.setQueryData(consoleUserKeys.list(), []);
     render(

@@ -6,6 +6,7 @@ import { useForm, useWatch } from "react-hook-form";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
+import { DataTable, type ColumnDef } from "@/components/ui/data-table";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { Field, inputClass, inputClassFor } from "@/components/ui/field";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
@@ -69,6 +70,54 @@ export function TokensPage() {
       onError: (error) => toast({ tone: "error", ...describeToast(error) }),
     });
   const origin = useOrigin();
+
+  // Newest first, as the server lists them; a header click sorts otherwise.
+  const columns: ColumnDef<TokenInfo>[] = [
+    {
+      id: "name",
+      accessorKey: "name",
+      header: "Name",
+      meta: { rowHeader: true, cellClassName: "font-medium" },
+    },
+    {
+      id: "prefix",
+      header: "Token",
+      enableSorting: false,
+      meta: { cellClassName: "font-mono text-xs text-muted" },
+      cell: ({ row }) => `${row.original.prefix}…`,
+    },
+    { id: "owner", accessorKey: "userEmail", header: "Owner" },
+    {
+      id: "createdAt",
+      accessorKey: "createdAt",
+      header: "Created",
+      sortDescFirst: true,
+      cell: ({ row }) => <When value={row.original.createdAt} />,
+    },
+    {
+      id: "lastUsedAt",
+      accessorFn: (t) => t.lastUsedAt ?? "",
+      header: "Last used",
+      sortDescFirst: true,
+      cell: ({ row }) => <When value={row.original.lastUsedAt} never="Never" />,
+    },
+    {
+      id: "actions",
+      header: () => <span className="sr-only">Actions</span>,
+      enableSorting: false,
+      meta: { label: "Actions", align: "right" },
+      cell: ({ row: { original: t } }) => (
+        <Button
+          size="sm"
+          variant="ghost"
+          aria-label={`Revoke ${t.name}`}
+          onClick={() => setRevoking(t)}
+        >
+          Revoke
+        </Button>
+      ),
+    },
+  ];
 
   if (authMode === "off") {
     return (
@@ -169,56 +218,23 @@ const mistral = new Mistral({
           </label>
         )}
       </div>
-      {tokens.isPending ? (
-        <LoadingState label="Loading tokens…" />
-      ) : tokens.isError ? (
+      {tokens.isError ? (
         <ErrorState error={tokens.error} onRetry={() => tokens.refetch()} />
-      ) : tokens.data.length === 0 ? (
-        <EmptyState title="No tokens yet">
-          Create one above to call the console from a script.
-        </EmptyState>
       ) : (
-        <div className="relative overflow-x-auto rounded-lg border border-border">
-          <table className="w-full text-sm">
-            <thead className="bg-surface-2 text-left text-xs text-muted">
-              <tr>
-                <th className="px-3 py-2 font-medium">Name</th>
-                <th className="px-3 py-2 font-medium">Token</th>
-                {all && <th className="px-3 py-2 font-medium">Owner</th>}
-                <th className="px-3 py-2 font-medium">Created</th>
-                <th className="px-3 py-2 font-medium">Last used</th>
-                <th className="px-3 py-2 font-medium">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.data.map((t) => (
-                <tr key={t.id} className="border-t border-border">
-                  <td className="px-3 py-2 font-medium">{t.name}</td>
-                  <td className="px-3 py-2 font-mono text-xs text-muted">{t.prefix}…</td>
-                  {all && <td className="px-3 py-2">{t.userEmail}</td>}
-                  <td className="px-3 py-2">
-                    <When value={t.createdAt} />
-                  </td>
-                  <td className="px-3 py-2">
-                    <When value={t.lastUsedAt} never="Never" />
-                  </td>
-                  <td className="px-3 py-2 text-right">
-                    <Button
-                      size="sm"
-                      variant="ghost"
-                      aria-label={`Revoke ${t.name}`}
-                      onClick={() => setRevoking(t)}
-                    >
-                      Revoke
-                    </Button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label={all ? "Every user’s tokens" : "Your tokens"}
+          data={tokens.data ?? []}
+          columns={columns}
+          getRowId={(t) => t.id}
+          columnVisibility={{ owner: all }}
+          loading={tokens.isPending}
+          loadingState={<LoadingState label="Loading tokens…" />}
+          empty={
+            <EmptyState title="No tokens yet">
+              Create one above to call the console from a script.
+            </EmptyState>
+          }
+        />
       )}
       <ConfirmDialog
         open={revoking !== null}

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { DataTable, type ColumnDef } from "@/components/ui/data-table";
 import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
 import { Field, inputClass, inputClassFor } from "@/components/ui/field";
 import { ErrorState, LoadingState } from "@/components/ui/states";
@@ -62,6 +63,98 @@ export function UsersPage() {
       onError: fail,
     });
 
+  const columns: ColumnDef<UserInfo>[] = [
+    {
+      id: "name",
+      accessorKey: "name",
+      header: "Name",
+      meta: { rowHeader: true, cellClassName: "font-medium" },
+      cell: ({ row: { original: u } }) => (
+        <>
+          {u.name} {u.id === me.id && <Badge>you</Badge>}
+        </>
+      ),
+    },
+    { id: "email", accessorKey: "email", header: "Email" },
+    {
+      id: "role",
+      accessorKey: "role",
+      header: "Role",
+      cell: ({ row: { original: u } }) => {
+        const self = u.id === me.id;
+        return (
+          <select
+            aria-label={`Role of ${u.email}`}
+            className={inputClassFor({ width: "w-28" })}
+            value={u.role}
+            disabled={self || update.isPending}
+            title={self ? "You cannot change your own role" : undefined}
+            onChange={(e) => change(u.id, { role: e.target.value as Role })}
+          >
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </select>
+        );
+      },
+    },
+    {
+      id: "status",
+      accessorFn: (u) => (u.disabled ? "disabled" : "active"),
+      header: "Status",
+      cell: ({ row: { original: u } }) =>
+        u.disabled ? <Badge tone="danger">disabled</Badge> : <Badge tone="success">active</Badge>,
+    },
+    {
+      id: "limit",
+      header: "Requests / min",
+      enableSorting: false,
+      cell: ({ row: { original: u } }) => (
+        <LimitEditor user={u} onSave={(v) => change(u.id, { rateLimitPerMinute: v })} />
+      ),
+    },
+    {
+      id: "createdAt",
+      accessorKey: "createdAt",
+      header: "Created",
+      sortDescFirst: true,
+      cell: ({ row: { original: u } }) => (
+        <time dateTime={u.createdAt} title={formatDateTime(u.createdAt)}>
+          {formatRelative(u.createdAt)}
+        </time>
+      ),
+    },
+    {
+      id: "actions",
+      header: () => <span className="sr-only">Actions</span>,
+      enableSorting: false,
+      meta: { label: "Actions", align: "right", cellClassName: "whitespace-nowrap" },
+      cell: ({ row: { original: u } }) =>
+        u.id !== me.id && (
+          <>
+            <Button
+              size="sm"
+              variant="ghost"
+              aria-label={`${u.disabled ? "Enable" : "Disable"} ${u.email}`}
+              onClick={() => change(u.id, { disabled: !u.disabled })}
+            >
+              {u.disabled ? "Enable" : "Disable"}
+            </Button>
+            <Button
+              size="sm"
+              variant="ghost"
+              aria-label={`Delete ${u.email}`}
+              onClick={() => setDeleting(u)}
+            >
+              Delete
+            </Button>
+          </>
+        ),
+    },
+  ];
+
   if (!allowed) {
     return (
       <>
@@ -81,97 +174,18 @@ export function UsersPage() {
           </Button>
         }
       />
-      {users.isPending ? (
-        <LoadingState label="Loading users…" />
-      ) : users.isError ? (
+      {users.isError ? (
         <ErrorState error={users.error} onRetry={() => users.refetch()} />
       ) : (
-        <div className="relative overflow-x-auto rounded-lg border border-border">
-          <table className="w-full text-sm">
-            <thead className="bg-surface-2 text-left text-xs text-muted">
-              <tr>
-                <th className="px-3 py-2 font-medium">Name</th>
-                <th className="px-3 py-2 font-medium">Email</th>
-                <th className="px-3 py-2 font-medium">Role</th>
-                <th className="px-3 py-2 font-medium">Status</th>
-                <th className="px-3 py-2 font-medium">Requests / min</th>
-                <th className="px-3 py-2 font-medium">Created</th>
-                <th className="px-3 py-2 font-medium">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.data.map((u) => {
-                const self = u.id === me.id;
-                return (
-                  <tr key={u.id} className="border-t border-border">
-                    <td className="px-3 py-2 font-medium">
-                      {u.name} {self && <Badge>you</Badge>}
-                    </td>
-                    <td className="px-3 py-2">{u.email}</td>
-                    <td className="px-3 py-2">
-                      <select
-                        aria-label={`Role of ${u.email}`}
-                        className={inputClassFor({ width: "w-28" })}
-                        value={u.role}
-                        disabled={self || update.isPending}
-                        title={self ? "You cannot change your own role" : undefined}
-                        onChange={(e) => change(u.id, { role: e.target.value as Role })}
-                      >
-                        {ROLES.map((r) => (
-                          <option key={r} value={r}>
-                            {r}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                    <td className="px-3 py-2">
-                      {u.disabled ? (
-                        <Badge tone="danger">disabled</Badge>
-                      ) : (
-                        <Badge tone="success">active</Badge>
-                      )}
-                    </td>
-                    <td className="px-3 py-2">
-                      <LimitEditor
-                        user={u}
-                        onSave={(v) => change(u.id, { rateLimitPerMinute: v })}
-                      />
-                    </td>
-                    <td className="px-3 py-2">
-                      <time dateTime={u.createdAt} title={formatDateTime(u.createdAt)}>
-                        {formatRelative(u.createdAt)}
-                      </time>
-                    </td>
-                    <td className="px-3 py-2 text-right whitespace-nowrap">
-                      {!self && (
-                        <>
-                          <Button
-                            size="sm"
-                            variant="ghost"
-                            aria-label={`${u.disabled ? "Enable" : "Disable"} ${u.email}`}
-                            onClick={() => change(u.id, { disabled: !u.disabled })}
-                          >
-                            {u.disabled ? "Enable" : "Disable"}
-                          </Button>
-                          <Button
-                            size="sm"
-                            variant="ghost"
-                            aria-label={`Delete ${u.email}`}
-                            onClick={() => setDeleting(u)}
-                          >
-                            Delete
-                          </Button>
-                        </>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label="Users"
+          data={users.data ?? []}
+          columns={columns}
+          getRowId={(u) => u.id}
+          defaultSorting={[{ id: "email", desc: false }]}
+          loading={users.isPending}
+          loadingState={<LoadingState label="Loading users…" />}
+        />
       )}
       <CreateUserDialog open={creating} onClose={() => setCreating(false)} />
       <ConfirmDialog

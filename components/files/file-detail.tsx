@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useState } from "react";
 import { useCan } from "@/components/auth/session";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -8,9 +9,12 @@ import { Dialog } from "@/components/ui/dialog";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { ApiError } from "@/lib/api/errors";
 import { formatBytes, formatDateTime, formatNumber, formatRelative, orDash } from "@/lib/format";
-import { useFile } from "@/lib/api/hooks/use-files";
+import { fileContent, useFile } from "@/lib/api/hooks/use-files";
+import { purposeLabel, sampleTypeLabel, sourceLabel, visibilityLabel } from "@/lib/files/purposes";
 import type { FileSchema } from "@/lib/mistral/types";
-import { routes } from "@/lib/routes";
+import { download } from "@/lib/ui/download";
+import { expiryText } from "./files-table";
+import { useFileActions } from "./use-file-actions";
 
 /** The record of one file as GET /v1/files/{id} returns it now, with what can be done with it. */
 export function FileDetail({
@@ -24,9 +28,23 @@ export function FileDetail({
   onDelete?: (file: FileSchema) => void;
 }) {
   const file = useFile(id);
-  const canCreateJob = useCan("jobs.create");
+  const actionsFor = useFileActions();
+  const canDownload = useCan("files.read");
   const data = file.data;
   const gone = file.error instanceof ApiError && file.error.status === 404;
+  const actions = data ? actionsFor(data) : [];
+  const [downloading, setDownloading] = useState<{ id: string; error?: unknown } | null>(null);
+  const saveContent = async (f: FileSchema) => {
+    setDownloading({ id: f.id });
+    try {
+      const blob = await fileContent(f.id);
+      download({ fileName: f.filename, text: blob, type: f.mimetype ?? blob.type });
+      setDownloading(null);
+    } catch (error) {
+      setDownloading({ id: f.id, error });
+    }
+  };
+  const downloadError = downloading?.id === id ? downloading.error : undefined;
   return (
     <Dialog
       open={!!id}
@@ -34,22 +52,28 @@ export function FileDetail({
       title={data ? data.filename : "File"}
       wide
       footer={
-        data && !gone && (onDelete || canCreateJob) ? (
-          <>
+        data && !gone && (onDelete || canDownload || actions.length > 0) ? (
+          // Three buttons do not fit a phone's width on one line: they wrap, right-aligned.
+          <div className="flex flex-wrap justify-end gap-2">
             {onDelete && (
               <Button variant="danger" onClick={() => onDelete(data)}>
                 Delete
               </Button>
             )}
-            {canCreateJob && (
-              <Link
-                href={routes.newJob({ file: data.id })}
-                className={buttonVariants({ variant: "primary" })}
+            {canDownload && (
+              <Button
+                onClick={() => saveContent(data)}
+                disabled={downloading?.id === data.id && !downloading.error}
               >
-                Use in a fine-tuning job
-              </Link>
+                {downloading?.id === data.id && !downloading.error ? "Downloading…" : "Download"}
+              </Button>
             )}
-          </>
+            {actions.map((a) => (
+              <Link key={a.label} href={a.href} className={buttonVariants({ variant: "primary" })}>
+                {a.label}
+              </Link>
+            ))}
+          </div>
         ) : undefined
       }
     >
@@ -67,6 +91,11 @@ export function FileDetail({
       ) : (
         <>
           {file.error && <ErrorState compact error={file.error} onRetry={() => file.refetch()} />}
+          {downloadError != null && (
+            <div className="mb-3">
+              <ErrorState compact error={downloadError} onRetry={() => saveContent(data)} />
+            </div>
+          )}
           <dl className="grid grid-cols-[max-content_1fr] items-center gap-x-6 gap-y-2">
             <dt className="text-muted">Id</dt>
             <dd className="flex min-w-0 items-center gap-1">
@@ -82,12 +111,18 @@ export function FileDetail({
             </dd>
             <dt className="text-muted">Lines</dt>
             <dd className="tabular-nums">{formatNumber(data.num_lines)}</dd>
-            <dt className="text-muted">Sample type</dt>
-            <dd>{orDash(data.sample_type)}</dd>
-            <dt className="text-muted">Source</dt>
-            <dd>{orDash(data.source)}</dd>
             <dt className="text-muted">Purpose</dt>
-            <dd>{orDash(data.purpose)}</dd>
+            <dd>{purposeLabel(data.purpose)}</dd>
+            <dt className="text-muted">Sample type</dt>
+            <dd>{sampleTypeLabel(data.sample_type)}</dd>
+            <dt className="text-muted">Source</dt>
+            <dd>{sourceLabel(data.source)}</dd>
+            <dt className="text-muted">Media type</dt>
+            <dd className="font-mono text-xs break-all">{orDash(data.mimetype)}</dd>
+            <dt className="text-muted">Visibility</dt>
+            <dd>{visibilityLabel(data.visibility)}</dd>
+            <dt className="text-muted">Expires</dt>
+            <dd>{expiryText(data.expires_at)}</dd>
             <dt className="text-muted">Created</dt>
             <dd>
               {formatDateTime(data.created_at)}{" "}

@@ -28,9 +28,13 @@ function renderAs(role: Role, files: FileSchema[] = [FILE]) {
     user: { id: `u-${role}`, email: `${role}@example.com`, name: role, role },
     authMode: "on",
   };
-  // The list is already known, so nothing is fetched.
+  // The first page is already known, so nothing is fetched.
   const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } });
-  client.setQueryData(fileKeys.list, files);
+  client.setQueryData(fileKeys.page({ page: 0, pageSize: 100, purpose: "", search: "" }), {
+    data: files,
+    object: "list",
+    total: files.length,
+  });
   render(
     <SessionProvider session={session}>
       <QueryClientProvider client={client}>

@@ -1,16 +1,17 @@
 "use client";
 
 import { useCan, useSession } from "@/components/auth/session";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { ColumnChooser, useStoredColumns } from "@/components/ui/column-chooser";
 import { ConfirmDialog } from "@/components/ui/dialog";
-import { inputClass } from "@/components/ui/field";
+import { inputClassFor } from "@/components/ui/field";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { useToast } from "@/components/ui/toast";
 import { formatNumber } from "@/lib/format";
-import { useDeleteFile, useFiles } from "@/lib/api/hooks/use-files";
+import { useDeleteFile, useFilesPage } from "@/lib/api/hooks/use-files";
+import { purposeLabel, UPLOAD_PURPOSES } from "@/lib/files/purposes";
 import {
-  filterFiles,
   readState,
   sortFiles,
   TABLE_PARAMS,
@@ -21,8 +22,21 @@ import {
 import type { FileSchema } from "@/lib/mistral/types";
 import { useUrlQuery } from "@/lib/ui/use-url-query";
 import { FileDetail } from "./file-detail";
-import { FilesTable } from "./files-table";
+import { DEFAULT_FILE_COLUMNS, FILE_COLUMNS, FilesTable } from "./files-table";
+
+/** The stored choice of columns: known ids only; anything else stored means "the defaults". */
+function parseColumns(raw: string | null): string[] | null {
+  try {
+    const ids: unknown = JSON.parse(raw ?? "null");
+    return Array.isArray(ids) ? ids.filter((id) => FILE_COLUMNS.some((c) => c.id === id)) : null;
+  } catch {
+    return null;
+  }
+}
 import { DROPZONE_ID, Uploader } from "./uploader";
+
+/** Files per page of the table (the API's default page size). */
+const PAGE_SIZE = 100;
 
 /** Sends the user to the drop zone and opens the file picker. */
 function chooseFiles() {
@@ -37,24 +51,44 @@ export function FilesPage() {
   const [query, setQuery] = useUrlQuery(TABLE_PARAMS);
   const state = useMemo(() => readState(new URLSearchParams(query)), [query]);
   const setState = useCallback(
-    (next: TableState) => setQuery(new URLSearchParams(writeState(next))),
+    (next: TableState) => void setQuery(new URLSearchParams(writeState(next))),
     [setQuery],
   );
 
-  const files = useFiles();
+  // The search goes to the server a moment after the last key, not on every key.
+  const [search, setSearch] = useState(state.q.trim());
+  useEffect(() => {
+    const t = setTimeout(() => setSearch(state.q.trim()), 250);
+    return () => clearTimeout(t);
+  }, [state.q]);
+  const files = useFilesPage({
+    page: state.page,
+    pageSize: PAGE_SIZE,
+    purpose: state.purpose,
+    search,
+  });
   const remove = useDeleteFile();
   const toast = useToast();
   const [deleting, setDeleting] = useState<FileSchema | null>(null);
   const { user } = useSession();
+  const columns = useStoredColumns({
+    storageKey: `mistral-console:files-columns:${user.id}`,
+    columns: FILE_COLUMNS,
+    defaults: DEFAULT_FILE_COLUMNS,
+    parse: parseColumns,
+  });
   const canUpload = useCan("files.upload");
   const canDelete = useCan("files.delete");
   const onDelete = canDelete ? setDeleting : undefined;
 
-  const sorted = useMemo(
-    () => sortFiles(files.data ?? [], state.sort, state.dir),
+  const shown = useMemo(
+    () => sortFiles(files.data?.data ?? [], state.sort, state.dir),
     [files.data, state.sort, state.dir],
   );
-  const shown = useMemo(() => filterFiles(sorted, state.q), [sorted, state.q]);
+  const filtered = !!search || !!state.purpose;
+  // A filter or a page beyond the end: back to a page that has files.
+  const total = files.data?.total ?? null;
+  const pages = total != null ? Math.max(1, Math.ceil(total / PAGE_SIZE)) : null;
 
   const confirmDelete = () => {
     if (!deleting) return;
@@ -62,21 +96,21 @@ export function FilesPage() {
     remove.mutate(file.id, {
       onSuccess: () => {
         setDeleting(null);
-        if (state.file === file.id) setState({ ...state, file: null });
+        // nuqs writes the URL in the background: nothing to wait for.
+        if (state.file === file.id) void setState({ ...state, file: null });
         toast({ tone: "success", title: "File deleted", body: file.filename });
       },
     });
   };
 
-  const total = files.data?.length ?? 0;
   return (
     <>
       <section aria-labelledby="upload-heading" className="mb-8">
         <h2 id="upload-heading" className="mb-3 text-base font-semibold">
-          Upload training data
+          Upload files
         </h2>
         {canUpload ? (
-          <Uploader />
+          <Uploader choosePurpose />
         ) : (
           <p className="rounded-lg border border-dashed border-border bg-surface px-4 py-3 text-sm text-muted">
             Your role ({user.role}) can see the files but not upload them: uploads need the member
@@ -93,20 +127,40 @@ export function FilesPage() {
             </h2>
             {files.data && (
               <p className="text-sm text-muted" aria-live="polite">
-                {state.q.trim()
-                  ? `Showing ${formatNumber(shown.length)} of ${formatNumber(total)} file${total === 1 ? "" : "s"}`
-                  : `${formatNumber(total)} file${total === 1 ? "" : "s"}`}
+                {total == null
+                  ? `${formatNumber(shown.length)} file${shown.length === 1 ? "" : "s"} on this page`
+                  : `${formatNumber(total)} ${filtered ? "matching " : ""}file${total === 1 ? "" : "s"}`}
               </p>
             )}
           </div>
-          <div className="flex items-center gap-2">
+          <div className="flex flex-wrap items-center gap-2">
+            <select
+              aria-label="Filter files by purpose"
+              className={inputClassFor({ width: "w-40" })}
+              value={state.purpose}
+              onChange={(e) => setState({ ...state, purpose: e.target.value, page: 0 })}
+            >
+              <option value="">All purposes</option>
+              {UPLOAD_PURPOSES.map((p) => (
+                <option key={p} value={p}>
+                  {purposeLabel(p)}
+                </option>
+              ))}
+            </select>
             <input
               type="search"
               aria-label="Filter files by name or id"
               placeholder="Filter by name or id"
-              className={`${inputClass} w-64`}
+              className={inputClassFor({ width: "w-full sm:w-64" })}
               value={state.q}
-              onChange={(e) => setState({ ...state, q: e.target.value })}
+              onChange={(e) => setState({ ...state, q: e.target.value, page: 0 })}
+            />
+            <ColumnChooser
+              columns={FILE_COLUMNS}
+              visibility={columns.visibility}
+              onChange={columns.setVisibility}
+              onReset={columns.reset}
+              isDefault={columns.isDefault}
             />
             <Button
               onClick={() => files.refetch()}
@@ -124,7 +178,7 @@ export function FilesPage() {
           <>
             <ErrorState error={files.error} onRetry={() => files.refetch()} />
           </>
-        ) : total === 0 ? (
+        ) : shown.length === 0 && !filtered && state.page === 0 ? (
           <EmptyState
             title="No files yet"
             action={
@@ -136,15 +190,23 @@ export function FilesPage() {
             }
           >
             {canUpload
-              ? "Upload a .jsonl training file above: it is checked in your browser first, then appears here, ready for a fine-tuning job."
+              ? "Upload a file above for fine-tuning, batch, OCR or audio: JSON Lines are checked in your browser first, then the file appears here."
               : "Files uploaded by the team's members will appear here."}
           </EmptyState>
         ) : shown.length === 0 ? (
           <EmptyState
-            title={`No file matches “${state.q.trim()}”`}
-            action={<Button onClick={() => setState({ ...state, q: "" })}>Clear the filter</Button>}
+            title={
+              state.page > 0 && !filtered
+                ? "No files on this page"
+                : `No file matches ${[state.q.trim() && `“${state.q.trim()}”`, state.purpose && purposeLabel(state.purpose)].filter(Boolean).join(" for ")}`
+            }
+            action={
+              <Button onClick={() => setState({ ...state, q: "", purpose: "", page: 0 })}>
+                Clear the filters
+              </Button>
+            }
           >
-            The filter looks in file names and ids.
+            The filters look in file names, ids and purposes.
           </EmptyState>
         ) : (
           <>
@@ -160,7 +222,29 @@ export function FilesPage() {
               onSort={(key) => setState(toggleSort(state, key))}
               onOpen={(f) => setState({ ...state, file: f.id })}
               onDelete={onDelete}
+              visibility={columns.visibility}
             />
+            {pages != null && pages > 1 && (
+              <nav aria-label="Pages of files" className="mt-3 flex items-center justify-end gap-2">
+                <Button
+                  size="sm"
+                  disabled={state.page === 0}
+                  onClick={() => setState({ ...state, page: state.page - 1 })}
+                >
+                  Previous
+                </Button>
+                <span className="text-sm text-muted tabular-nums" aria-live="polite">
+                  Page {formatNumber(state.page + 1)} of {formatNumber(pages)}
+                </span>
+                <Button
+                  size="sm"
+                  disabled={state.page + 1 >= pages}
+                  onClick={() => setState({ ...state, page: state.page + 1 })}
+                >
+                  Next
+                </Button>
+              </nav>
+            )}
           </>
         )}
       </section>

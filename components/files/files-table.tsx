@@ -1,14 +1,41 @@
 "use client";
 
+import type { VisibilityState } from "@tanstack/react-table";
 import { Button } from "@/components/ui/button";
 import { RelativeTime, TextCell, useNow } from "@/components/ui/cells";
+import type { ChooserColumn } from "@/components/ui/column-chooser";
 import { CopyButton } from "@/components/ui/copy-button";
 import { type ColumnDef, DataTable } from "@/components/ui/data-table";
-import { formatBytes, formatNumber } from "@/lib/format";
+import { formatBytes, formatDateTime, formatNumber } from "@/lib/format";
+import { purposeLabel, sampleTypeLabel, sourceLabel, visibilityLabel } from "@/lib/files/purposes";
 import { firstDir, type SortDir, type SortKey } from "@/lib/files/table";
 import type { FileSchema } from "@/lib/mistral/types";
 
 const sortable = (key: SortKey) => ({ id: key, sortDescFirst: firstDir(key) === "desc" });
+
+/** The columns the chooser offers; the name always shows. */
+export const FILE_COLUMNS: readonly ChooserColumn[] = [
+  { id: "name", label: "Name", fixed: true },
+  { id: "id", label: "Id" },
+  { id: "size", label: "Size" },
+  { id: "lines", label: "Lines" },
+  { id: "sample_type", label: "Sample type" },
+  { id: "source", label: "Source" },
+  { id: "purpose", label: "Purpose" },
+  { id: "created", label: "Created" },
+  { id: "mimetype", label: "Media type" },
+  { id: "expires", label: "Expires" },
+  { id: "visibility", label: "Visibility" },
+];
+/** Shown until the user chooses: all but visibility (the same for every file of a workspace). */
+export const DEFAULT_FILE_COLUMNS = FILE_COLUMNS.map((c) => c.id).filter(
+  (id) => id !== "visibility",
+);
+
+/** When a file expires, or "Never" (kept until deleted). */
+export function expiryText(expiresAt: number | null | undefined): string {
+  return expiresAt ? formatDateTime(expiresAt) : "Never";
+}
 
 export function FilesTable({
   files,
@@ -17,8 +44,11 @@ export function FilesTable({
   onSort,
   onOpen,
   onDelete,
+  visibility,
 }: {
   files: FileSchema[];
+  /** Which columns show (the column chooser's choice). */
+  visibility?: VisibilityState;
   sort: SortKey;
   dir: SortDir;
   /** A header was clicked: the page flips or changes its sort (it sorts the rows itself). */
@@ -73,24 +103,43 @@ export function FilesTable({
       id: "sample_type",
       header: "Sample type",
       enableSorting: false,
-      cell: ({ row }) => <TextCell value={row.original.sample_type} />,
+      cell: ({ row }) => <TextCell value={sampleTypeLabel(row.original.sample_type)} />,
     },
     {
       id: "source",
       header: "Source",
       enableSorting: false,
-      cell: ({ row }) => <TextCell value={row.original.source} />,
+      cell: ({ row }) => <TextCell value={sourceLabel(row.original.source)} />,
     },
     {
       id: "purpose",
       header: "Purpose",
       enableSorting: false,
-      cell: ({ row }) => <TextCell value={row.original.purpose} />,
+      cell: ({ row }) => <TextCell value={purposeLabel(row.original.purpose)} />,
     },
     {
       ...sortable("created"),
       header: "Created",
       cell: ({ row }) => <RelativeTime value={row.original.created_at} now={now} />,
+    },
+    {
+      id: "mimetype",
+      header: "Media type",
+      enableSorting: false,
+      cell: ({ row }) => <TextCell value={row.original.mimetype} mono />,
+    },
+    {
+      id: "expires",
+      header: "Expires",
+      enableSorting: false,
+      meta: { cellClassName: "whitespace-nowrap" },
+      cell: ({ row }) => expiryText(row.original.expires_at),
+    },
+    {
+      id: "visibility",
+      header: "Visibility",
+      enableSorting: false,
+      cell: ({ row }) => <TextCell value={visibilityLabel(row.original.visibility)} />,
     },
   ];
   if (onDelete) {
@@ -117,6 +166,7 @@ export function FilesTable({
       data={files}
       columns={columns}
       getRowId={(f) => f.id}
+      columnVisibility={visibility}
       manualSorting
       sorting={[{ id: sort, desc: dir === "desc" }]}
       onSortingChange={([next]) => next && onSort(next.id as SortKey)}

@@ -2,12 +2,40 @@
 
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { type ColumnDef, DataTable } from "@/components/ui/data-table";
 import { formatNumber } from "@/lib/format";
 import type { LintReport } from "@/lib/jsonl";
 import { download } from "@/lib/ui/download";
 
 /** Issues shown on the page; the downloadable report has every one the linter kept. */
 export const SHOWN_ISSUES = 100;
+
+type Issue = LintReport["issues"][number];
+
+const COLUMNS: ColumnDef<Issue>[] = [
+  {
+    id: "line",
+    header: "Line",
+    meta: { cellClassName: "align-top font-mono text-xs tabular-nums" },
+    cell: ({ row }) => (row.original.line > 0 ? row.original.line : "file"),
+  },
+  {
+    id: "severity",
+    header: "Severity",
+    meta: { cellClassName: "align-top" },
+    cell: ({ row }) => (
+      <Badge tone={row.original.severity === "error" ? "danger" : "warning"}>
+        {row.original.severity}
+      </Badge>
+    ),
+  },
+  {
+    id: "problem",
+    header: "Problem",
+    meta: { cellClassName: "align-top break-words" },
+    cell: ({ row }) => row.original.message,
+  },
+];
 
 const plural = (n: number, word: string) => `${formatNumber(n)} ${word}${n === 1 ? "" : "s"}`;
 
@@ -45,39 +73,15 @@ export function LintIssues({ report, fileName }: { report: LintReport; fileName:
           Download report
         </Button>
       </div>
-      <div className="max-h-72 overflow-auto rounded-md border border-border">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Problems found in {fileName}</caption>
-          <thead className="sticky top-0 bg-surface-2 text-xs text-muted">
-            <tr>
-              <th scope="col" className="px-3 py-1.5 font-medium">
-                Line
-              </th>
-              <th scope="col" className="px-3 py-1.5 font-medium">
-                Severity
-              </th>
-              <th scope="col" className="px-3 py-1.5 font-medium">
-                Problem
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((issue, i) => (
-              <tr key={i} className="border-t border-border align-top">
-                <td className="px-3 py-1.5 font-mono text-xs tabular-nums">
-                  {issue.line > 0 ? issue.line : "file"}
-                </td>
-                <td className="px-3 py-1.5">
-                  <Badge tone={issue.severity === "error" ? "danger" : "warning"}>
-                    {issue.severity}
-                  </Badge>
-                </td>
-                <td className="px-3 py-1.5 break-words">{issue.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable<Issue>
+        label={`Problems found in ${fileName}`}
+        data={shown}
+        columns={COLUMNS}
+        getRowId={(_, index) => String(index)}
+        density="compact"
+        stickyHeader
+        className="max-h-72 overflow-auto rounded-md"
+      />
     </section>
   );
 }

@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { describeError } from "@/lib/api/errors";
-import { formatBytes, formatDuration, formatNumber, orDash } from "@/lib/format";
+import { formatBytes, formatDuration, formatNumber } from "@/lib/format";
 import { canUpload, type QueueAction, type QueueItem } from "@/lib/files/queue";
 import { speedOf } from "@/lib/files/speed";
 import { serverLineErrors } from "@/lib/files/upload";
@@ -14,7 +14,8 @@ import { LintIssues } from "./lint-issues";
 import { LintStats } from "./lint-stats";
 import { Progress } from "@/components/ui/progress";
 import { SamplePreview } from "./sample-preview";
-import { routes } from "@/lib/routes";
+import { purposeLabel, sampleTypeLabel } from "@/lib/files/purposes";
+import { useFileActions } from "./use-file-actions";
 
 const plural = (n: number, word: string) => `${formatNumber(n)} ${word}${n === 1 ? "" : "s"}`;
 
@@ -119,6 +120,7 @@ export function QueueItemCard({
 }) {
   const { id, file, report, state } = item;
   const ref = useRef<HTMLLIElement>(null);
+  const actionsFor = useFileActions();
   // An action replaces the buttons of the card: keep keyboard focus on the card, not the page.
   const dispatch = (action: QueueAction) => {
     props.dispatch(action);
@@ -181,14 +183,16 @@ export function QueueItemCard({
     case "uploaded":
       actions = (
         <>
-          {!compact && (
-            <Link
-              href={routes.newJob({ file: state.file.id })}
-              className={buttonVariants({ variant: "secondary", size: "sm" })}
-            >
-              Use in a fine-tuning job
-            </Link>
-          )}
+          {!compact &&
+            actionsFor(state.file).map((a) => (
+              <Link
+                key={a.label}
+                href={a.href}
+                className={buttonVariants({ variant: "secondary", size: "sm" })}
+              >
+                {a.label}
+              </Link>
+            ))}
           <Button size="sm" variant="ghost" onClick={() => dispatch({ type: "remove", id })}>
             Dismiss
           </Button>
@@ -204,14 +208,16 @@ export function QueueItemCard({
       ref={ref}
       tabIndex={-1}
       aria-label={file.name}
-      className="outline-none focus-visible:ring-2 focus-visible:ring-accent/40 flex flex-col gap-3 rounded-lg border border-border bg-surface p-3"
+      className="flex flex-col gap-3 rounded-lg border border-border bg-surface p-3 outline-none focus-visible:ring-2 focus-visible:ring-accent/40"
     >
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
         <div className="min-w-0 flex-1">
           <p className="truncate font-medium" title={file.name}>
             {file.name}
           </p>
-          <p className="text-xs text-muted tabular-nums">{formatBytes(file.size)}</p>
+          <p className="text-xs text-muted tabular-nums">
+            {formatBytes(file.size)} · for {purposeLabel(item.purpose)}
+          </p>
         </div>
         <span aria-live="polite">
           <StatusBadge item={item} />
@@ -256,8 +262,12 @@ export function QueueItemCard({
           </span>
           <CopyButton text={state.file.id} label="Copy file id" />
           <span className="text-muted">
-            {state.file.num_lines != null ? plural(state.file.num_lines, "line") : "— lines"} ·{" "}
-            {orDash(state.file.sample_type)}
+            {[
+              state.file.num_lines != null && plural(state.file.num_lines, "line"),
+              sampleTypeLabel(state.file.sample_type),
+            ]
+              .filter(Boolean)
+              .join(" · ")}
           </span>
         </div>
       )}
@@ -269,9 +279,9 @@ export function QueueItemCard({
               Errors block the upload: fix the lines below and drop the file again.
             </p>
           )}
-          <LintStats stats={report.stats} />
+          {item.purpose === "fine-tune" && <LintStats stats={report.stats} />}
           <LintIssues report={report} fileName={file.name} />
-          {report.preview.length > 0 && (
+          {item.purpose === "fine-tune" && report.preview.length > 0 && (
             <details open={!compact} className="text-sm">
               <summary className="cursor-pointer text-muted hover:text-text">
                 Preview of the first{" "}

@@ -14,6 +14,8 @@ import {
   type QueueItem,
   queueReducer,
 } from "@/lib/files/queue";
+import { checkBatchText } from "@/lib/files/batch-check";
+import type { UploadPurpose } from "@/lib/files/purposes";
 import { uploadFile } from "@/lib/files/upload";
 import { lintFileInWorker, type LintJob } from "@/lib/jsonl/worker-client";
 import type { FileSchema, UploadFileOut } from "@/lib/mistral/types";
@@ -53,10 +55,10 @@ export class UploadStore {
     return [owner, () => this.uploadedListeners.delete(owner)];
   }
 
-  add(files: File[], owner?: string) {
+  add(files: File[], owner?: string, purpose: UploadPurpose = "fine-tune") {
     const ids = files.map(() => `upload-${Date.now().toString(36)}-${(counter++).toString(36)}`);
     if (owner) ids.forEach((id) => this.owners.set(id, owner));
-    this.dispatch({ type: "add", files, ids });
+    this.dispatch({ type: "add", files, ids, purpose });
   }
 
   dispatch = (action: QueueAction) => {
@@ -99,9 +101,12 @@ export class UploadStore {
     const next = nextToCheck(this.items);
     if (!next) return;
     const id = next.id;
-    const job = lintFileInWorker(next.file, (bytesRead) =>
-      this.dispatch({ type: "check-progress", id, bytesRead }),
-    );
+    const job =
+      next.purpose === "batch"
+        ? checkBatchFile(next.file)
+        : lintFileInWorker(next.file, (bytesRead) =>
+            this.dispatch({ type: "check-progress", id, bytesRead }),
+          );
     this.checking = { id, job };
     this.dispatch({ type: "check-started", id });
     job.promise.then(
@@ -131,6 +136,7 @@ export class UploadStore {
     this.uploading = { id, controller };
     this.dispatch({ type: "upload-started", id, at: performance.now(), total: next.file.size });
     uploadFile(next.file, {
+      purpose: next.purpose,
       signal: controller.signal,
       onProgress: (loaded, total) =>
         this.dispatch({ type: "upload-progress", id, loaded, total, at: performance.now() }),
@@ -144,7 +150,7 @@ export class UploadStore {
         this.queryClient?.setQueryData<FileSchema[]>(fileKeys.list, (old) =>
           old ? [file, ...old.filter((f) => f.id !== file.id)] : old,
         );
-        void this.queryClient?.invalidateQueries({ queryKey: fileKeys.list });
+        void this.queryClient?.invalidateQueries({ queryKey: fileKeys.all });
         if (owner) this.uploadedListeners.get(owner)?.(file);
       },
       (error: unknown) => {
@@ -170,6 +176,20 @@ export class UploadStore {
     if (pending) window.addEventListener("beforeunload", UploadStore.warn);
     else window.removeEventListener("beforeunload", UploadStore.warn);
   }
+}
+
+/** A batch file's check (lib/files/batch-check.ts), cancellable like the linter's worker. */
+function checkBatchFile(file: File): LintJob {
+  let cancelled = false;
+  return {
+    promise: file.text().then((text) => {
+      if (cancelled) throw new DOMException("The check was cancelled", "AbortError");
+      return checkBatchText(text);
+    }),
+    cancel: () => {
+      cancelled = true;
+    },
+  };
 }
 
 /** The one store of this tab. */

@@ -114,7 +114,7 @@ describe("Uploader", () => {
 
     act(() => xhr.respond(200, JSON.stringify(RECORD)));
     await within(good).findByText("Uploaded");
-    expect(within(good).getByText("2 lines · instruct")).toBeTruthy();
+    expect(within(good).getByText("2 lines · Instruct")).toBeTruthy();
     expect(onUploaded).toHaveBeenCalledWith(RECORD);
   });
 

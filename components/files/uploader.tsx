@@ -1,7 +1,14 @@
 "use client";
 
+import { useState } from "react";
 import { useDropzone } from "react-dropzone";
 import { Button } from "@/components/ui/button";
+import {
+  PURPOSE_UPLOADS,
+  purposeLabel,
+  UPLOAD_PURPOSES,
+  type UploadPurpose,
+} from "@/lib/files/purposes";
 import { canUpload } from "@/lib/files/queue";
 import type { UploadFileOut } from "@/lib/mistral/types";
 import { QueueItemCard } from "./queue-item";
@@ -11,21 +18,27 @@ import { useUploadQueue } from "./use-upload-queue";
 export const DROPZONE_ID = "training-file-dropzone";
 
 /**
- * Drop or pick .jsonl files; each is checked in a Web Worker before a byte is sent, then uploaded
- * (one at a time, with progress and Cancel) when the user says so. Self-contained: used on the
- * Files page and inline in the fine-tuning wizard.
+ * Drop or pick files for a purpose (training data unless the user may choose); JSON Lines are
+ * checked before a byte is sent (training data by the linter in a Web Worker, batch files line
+ * by line), then uploaded (one at a time, with progress and Cancel) when the user says so.
+ * Self-contained: used on the Files page and inline in the fine-tuning wizard.
  */
 export function Uploader({
   onUploaded,
   compact = false,
+  choosePurpose = false,
 }: {
   onUploaded?(file: UploadFileOut): void;
   compact?: boolean;
+  /** Offer every purpose (the Files page); otherwise uploads are training data. */
+  choosePurpose?: boolean;
 }) {
   const { items, add, cancel, dispatch } = useUploadQueue(onUploaded);
+  const [purpose, setPurpose] = useState<UploadPurpose>("fine-tune");
+  const accepts = PURPOSE_UPLOADS[purpose];
   // No `accept` here: every file reaches the queue, which refuses the wrong ones with a reason.
   const { getRootProps, getInputProps, isDragActive } = useDropzone({
-    onDrop: (accepted, rejected) => add([...accepted, ...rejected.map((r) => r.file)]),
+    onDrop: (accepted, rejected) => add([...accepted, ...rejected.map((r) => r.file)], purpose),
     multiple: true,
   });
 
@@ -34,11 +47,28 @@ export function Uploader({
 
   return (
     <div className="flex flex-col gap-3">
+      {choosePurpose && (
+        <fieldset className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
+          <legend className="float-left mr-2 font-medium">Purpose</legend>
+          {UPLOAD_PURPOSES.map((p) => (
+            <label key={p} className="flex items-center gap-1.5">
+              <input
+                type="radio"
+                name="upload-purpose"
+                value={p}
+                checked={purpose === p}
+                onChange={() => setPurpose(p)}
+              />
+              {purposeLabel(p)}
+            </label>
+          ))}
+        </fieldset>
+      )}
       <div
         {...getRootProps({
           id: DROPZONE_ID,
           role: "button",
-          "aria-label": "Choose or drop .jsonl training files",
+          "aria-label": `Choose or drop ${accepts.kind}`,
           "aria-describedby": `${DROPZONE_ID}-hint`,
         })}
         className={`flex cursor-pointer flex-col items-center justify-center gap-1 rounded-lg border-2 border-dashed text-center transition-colors outline-none focus-visible:border-accent focus-visible:ring-2 focus-visible:ring-accent/40 ${
@@ -47,7 +77,7 @@ export function Uploader({
             : "border-border bg-surface hover:border-accent/60 hover:bg-surface-2"
         } ${compact ? "px-4 py-5" : "px-6 py-10"}`}
       >
-        <input {...getInputProps({ "aria-label": "Training files (.jsonl)", accept: ".jsonl" })} />
+        <input {...getInputProps({ "aria-label": accepts.inputLabel, accept: accepts.accept })} />
         <svg
           aria-hidden
           viewBox="0 0 24 24"
@@ -59,11 +89,12 @@ export function Uploader({
           <path d="M12 16V4m0 0L7 9m5-5 5 5M4 16v2a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-2" />
         </svg>
         <p className="text-sm font-medium">
-          {isDragActive ? "Drop to check the files" : "Drop .jsonl files here, or click to choose"}
+          {isDragActive
+            ? "Drop to add the files"
+            : `Drop ${purpose === "fine-tune" || purpose === "batch" ? ".jsonl files" : accepts.kind} here, or click to choose`}
         </p>
         <p id={`${DROPZONE_ID}-hint`} className="text-xs text-muted">
-          JSON Lines, up to 512 MB each. Each file is checked in your browser before anything is
-          uploaded.
+          {accepts.hint}
         </p>
       </div>
 

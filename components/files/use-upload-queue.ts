@@ -2,6 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import type { UploadPurpose } from "@/lib/files/purposes";
 import type { UploadFileOut } from "@/lib/mistral/types";
 import { uploadStore } from "./upload-store";
 
@@ -26,6 +27,9 @@ export function useUploadQueue(onUploaded?: (file: UploadFileOut) => void) {
     return unregister;
   }, []);
 
-  const add = useCallback((files: File[]) => uploadStore.add(files, owner), [owner]);
+  const add = useCallback(
+    (files: File[], purpose?: UploadPurpose) => uploadStore.add(files, owner, purpose),
+    [owner],
+  );
   return { items, add, cancel: uploadStore.cancel, dispatch: uploadStore.dispatch };
 }

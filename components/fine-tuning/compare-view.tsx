@@ -6,10 +6,10 @@ import { useSearchParams } from "next/navigation";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { formatNumber } from "@/lib/format";
-import { useJobsByIds } from "@/lib/api/hooks/use-jobs";
+import { type JobOrArchived, useJobsByIds } from "@/lib/api/hooks/use-jobs";
 import { jobDisplayName } from "@/lib/fine-tuning/job-name";
 import { jobProgress } from "@/lib/fine-tuning/progress";
-import type { DetailedJobOut } from "@/lib/mistral/types";
+import { ArchivedBadge, RetiredNotice } from "./retired-notice";
 import { StatusBadge } from "./status-badge";
 import { routes } from "@/lib/routes";
 
@@ -43,10 +43,17 @@ export function CompareView() {
       </EmptyState>
     );
   }
-  const jobs = results.map((r) => r.data).filter((j): j is DetailedJobOut => !!j);
+  const jobs = results.map((r) => r.data).filter((j): j is JobOrArchived => !!j);
+  // Jobs the API no longer serves come from the console's archive (useJobsByIds' fallback).
+  const archived = jobs.some((j) => j.archived_at !== undefined);
   const failed = results.map((r, i) => ({ r, id: ids[i] })).filter(({ r }) => r.isError);
   return (
     <div className="flex flex-col gap-4">
+      {archived && (
+        <RetiredNotice>
+          The jobs below are compared from the console&apos;s archive, as it last saw them.
+        </RetiredNotice>
+      )}
       {failed.map(({ r, id }) => (
         <div key={id}>
           <p className="mb-1 text-sm">
@@ -96,7 +103,10 @@ export function CompareView() {
                         </Link>
                       </td>
                       <td className="px-3 py-2">
-                        <StatusBadge status={j.status} />
+                        <span className="flex flex-wrap items-center gap-1">
+                          <StatusBadge status={j.status} />
+                          {j.archived_at !== undefined && <ArchivedBadge />}
+                        </span>
                       </td>
                       <td className="px-3 py-2 font-mono text-xs">{j.model}</td>
                       <td className="px-3 py-2 tabular-nums">

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { cleanup, render, screen } from "@testing-library/react";
+import { cleanup, render, screen, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { type ConsoleSession, SessionProvider } from "@/components/auth/session";
 import { api } from "@/lib/api/client";
@@ -8,6 +8,7 @@ import { fileKeys } from "@/lib/api/hooks/use-files";
 import { jobKeys } from "@/lib/api/hooks/use-jobs";
 import type { Role } from "@/lib/auth/permissions";
 import type { DetailedJobOut } from "@/lib/mistral/types";
+import { fineTuningRetired } from "@/lib/sandbox";
 import { JobDetail } from "./job-detail";
 
 const JOB_ID = "0f9a3c1e-0000-4000-8000-000000000001";
@@ -35,6 +36,8 @@ const job = (over: Partial<DetailedJobOut> = {}) =>
   }) as DetailedJobOut;
 
 let owners: Record<string, { userId: string; email: string }> = {};
+/** The console's archive: job id -> the archived job (GET /api/console/job-archive/<id>). */
+let archive: Record<string, unknown> = {};
 const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
   const url = String(input);
   if (url.startsWith("/api/console/job-owners?")) {
@@ -42,11 +45,19 @@ const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
       headers: { "content-type": "application/json" },
     });
   }
+  const archived = url.match(/^\/api\/console\/job-archive\/(.+)$/);
+  if (archived) {
+    const found = archive[decodeURIComponent(archived[1]!)];
+    return found
+      ? new Response(JSON.stringify(found), { headers: { "content-type": "application/json" } })
+      : new Response(JSON.stringify({ code: "not_found", message: "No copy" }), { status: 404 });
+  }
   return new Response("{}", { status: 404 });
 });
 
 beforeEach(() => {
   owners = {};
+  archive = {};
   fetchMock.mockClear();
   vi.stubGlobal("fetch", fetchMock);
 });
@@ -172,5 +183,68 @@ describe("JobDetail for a job that is not there", () => {
     renderMissing(JOB_ID, 403, "You may not read this job.");
     expect(await screen.findByRole("alert")).toBeTruthy();
     expect(screen.queryByText("No such job")).toBeNull();
+  });
+});
+
+describe("JobDetail once the API has retired its jobs routes (410)", () => {
+  const LAST_SEEN = Date.UTC(2026, 6, 30, 12, 0, 0);
+
+  function renderRetired(id: string) {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const response = fineTuningRetired();
+    vi.spyOn(api, "GET").mockImplementation(async () => {
+      const body: unknown = await response.clone().json();
+      return { error: body, response: response.clone() } as never;
+    });
+    client.setQueryData(fileKeys.list, []);
+    render(
+      <SessionProvider session={session("member")}>
+        <QueryClientProvider client={client}>
+          <JobDetail id={id} />
+        </QueryClientProvider>
+      </SessionProvider>,
+    );
+  }
+
+  it("shows the archived copy with its checkpoints, marked archived and last seen; no actions", async () => {
+    owners = { [JOB_ID]: { userId: "u-member", email: "member@example.com" } };
+    archive[JOB_ID] = {
+      ...job({ status: "RUNNING" }),
+      checkpoints: [
+        {
+          step_number: 5,
+          created_at: 1716963500,
+          metrics: { train_loss: 1.25, valid_loss: 1.5, valid_mean_token_accuracy: 0.5 },
+        },
+      ],
+      archived_at: LAST_SEEN,
+    };
+    renderRetired(JOB_ID);
+    expect(await screen.findByRole("heading", { name: "Job support" })).toBeTruthy();
+    expect(
+      screen.getByRole("region", { name: "Fine-tuning training has been retired" }).textContent,
+    ).toContain("archived copy");
+    const status = screen.getByRole("region", { name: "Status" });
+    expect(within(status).getByText("Archived")).toBeTruthy();
+    expect(status.textContent).toContain("30 Jul 2026, 12:00:00 UTC");
+    expect(status.textContent).not.toContain("updates every few seconds");
+    expect(screen.getByRole("heading", { name: "Checkpoints (1)" })).toBeTruthy();
+    // The member's own running job: nothing to cancel, start or clone once it is archived.
+    expect(cancel()).toBeNull();
+    expect(clone()).toBeNull();
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(screen.queryByText(/410/)).toBeNull();
+  });
+
+  it("a job the console never saw: says so and why, with no error and no Retry", async () => {
+    renderRetired(JOB_ID);
+    const notice = await screen.findByRole("region", {
+      name: "Fine-tuning training has been retired",
+    });
+    expect(notice.textContent).toContain("The console has no copy of the job");
+    expect(notice.textContent).toContain("August 2026");
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(screen.queryByRole("button", { name: "Retry" })).toBeNull();
+    expect(screen.queryByText(/410/)).toBeNull();
   });
 });

@@ -21,14 +21,20 @@ import {
 } from "@/lib/format";
 import { useFiles } from "@/lib/api/hooks/use-files";
 import { useJobOwners } from "@/lib/api/hooks/use-job-owners";
-import { useCancelJob, useJob, useStartJob } from "@/lib/api/hooks/use-jobs";
+import {
+  type JobOrArchived,
+  useCancelJob,
+  useFineTuningRetired,
+  useJob,
+  useStartJob,
+} from "@/lib/api/hooks/use-jobs";
 import { jobDisplayName } from "@/lib/fine-tuning/job-name";
 import { isFinished } from "@/lib/mistral/job-status";
 import { jobProgress } from "@/lib/fine-tuning/progress";
-import type { DetailedJobOut } from "@/lib/mistral/types";
 import { CheckpointsTable } from "./checkpoints-table";
 import { EventsTimeline } from "./events-timeline";
 import { JobProgress } from "./job-progress";
+import { ArchivedBadge, RetiredNotice } from "./retired-notice";
 import { StatusBadge } from "./status-badge";
 import { useFinishNotice } from "./use-finish-notice";
 import { routes } from "@/lib/routes";
@@ -84,7 +90,24 @@ function isMissingJob(id: string, error: unknown): boolean {
 export function JobDetail({ id }: { id: string }) {
   const job = useJob(id);
   const notice = useFinishNotice(job.data);
+  const retired = useFineTuningRetired();
   if (job.isPending) return <LoadingState label="Loading the job…" />;
+  // Retired: the API serves no job, and the console's archive (fetchJob's fallback) has no copy.
+  if (job.isError && !job.data && retired && isMissingJob(id, job.error)) {
+    return (
+      <>
+        <PageHeader title="Fine-tuning job" />
+        <RetiredNotice>
+          The console has no copy of the job <code className="font-mono break-all">{id}</code>: it
+          never showed it while the API still served jobs.{" "}
+          <Link href={routes.jobs()} className="font-medium text-accent underline">
+            See the jobs it kept
+          </Link>
+          .
+        </RetiredNotice>
+      </>
+    );
+  }
   if (job.isError && !job.data && isMissingJob(id, job.error)) {
     return (
       <>
@@ -132,7 +155,7 @@ function JobView({
   fetching,
   notice,
 }: {
-  job: DetailedJobOut;
+  job: JobOrArchived;
   refreshError: unknown;
   fetching: boolean;
   notice: ReturnType<typeof useFinishNotice>;
@@ -149,15 +172,17 @@ function JobView({
   const manageAny = useCan("jobs.manage_any");
   const manageOwn = useCan("jobs.manage_own");
   const mayManage = manageAny || (manageOwn && owner?.userId === user.id);
-  const mayClone = useCan("jobs.create");
+  // An archived job (the API retired its jobs routes) can be read, not started, cancelled or cloned.
+  const archived = job.archived_at !== undefined;
+  const mayClone = useCan("jobs.create") && !archived;
   const mayTry = useCan("playground.use");
   const finished = isFinished(job.status);
   const progress = jobProgress(job);
   const name = jobDisplayName(job);
-  const canStart = mayManage && job.status === "VALIDATED" && !job.auto_start;
+  const canStart = !archived && mayManage && job.status === "VALIDATED" && !job.auto_start;
   // A member's rights wait for the owner lookup; say nothing about them until it answers.
   const decided = manageAny || !manageOwn || !owners.isPending;
-  const canCancel = mayManage && !finished && job.status !== "CANCELLATION_REQUESTED";
+  const canCancel = !archived && mayManage && !finished && job.status !== "CANCELLATION_REQUESTED";
   const fileName = (fid: string) => files.data?.find((f) => f.id === fid)?.filename;
   const checkpoints = job.checkpoints ?? [];
   const meta = job.metadata;
@@ -165,6 +190,9 @@ function JobView({
   // Only completion jobs have a FIM ratio and repositories (classifier jobs have neither).
   const fimRatio = "fim_ratio" in hp ? hp.fim_ratio : null;
   const repositories = "repositories" in job ? job.repositories : null;
+  // Only classifier jobs have targets (one head each, with its labels).
+  const targets = "classifier_targets" in job ? job.classifier_targets : null;
+  const seqLen = "seq_len" in hp ? hp.seq_len : null;
 
   const fail = (what: string) => (error: unknown) => {
     const { title, hint } = describeError(error);
@@ -236,6 +264,12 @@ function JobView({
         }
       />
 
+      {archived && (
+        <RetiredNotice>
+          This page shows the console&apos;s archived copy of the job, as it last saw it: its
+          settings, checkpoints, loss curves and events stay readable here.
+        </RetiredNotice>
+      )}
       <section
         aria-label="Status"
         className="flex flex-col gap-3 rounded-xl border border-border bg-surface p-4"
@@ -245,19 +279,26 @@ function JobView({
           <span data-testid="job-status">
             <StatusBadge status={job.status} />
           </span>
-          <span className="text-xs text-muted">
-            {finished
-              ? `finished ${formatRelative(job.modified_at)}`
-              : fetching
-                ? "updating…"
-                : "updates every few seconds"}
-          </span>
-          {!finished && notice.permission === "default" && (
+          {job.archived_at !== undefined ? (
+            <span className="flex flex-wrap items-center gap-2 text-xs text-muted">
+              <ArchivedBadge />
+              as the console last saw it, {formatDateTime(job.archived_at / 1000)}
+            </span>
+          ) : (
+            <span className="text-xs text-muted">
+              {finished
+                ? `finished ${formatRelative(job.modified_at)}`
+                : fetching
+                  ? "updating…"
+                  : "updates every few seconds"}
+            </span>
+          )}
+          {!archived && !finished && notice.permission === "default" && (
             <Button size="sm" variant="ghost" onClick={notice.request}>
               Notify me when it finishes
             </Button>
           )}
-          {!finished && notice.permission === "granted" && (
+          {!archived && !finished && notice.permission === "granted" && (
             <span className="text-xs text-muted">
               A browser notification will say when it finishes.
             </span>
@@ -356,6 +397,7 @@ function JobView({
               ["Learning rate", orDash(hp.learning_rate)],
               ["Weight decay", orDash(hp.weight_decay)],
               ["Warm-up fraction", orDash(hp.warmup_fraction)],
+              ["Sequence length", formatNumber(seqLen)],
               ...(job.model.startsWith("codestral")
                 ? ([["FIM ratio", orDash(fimRatio)]] as [string, React.ReactNode][])
                 : []),
@@ -372,6 +414,19 @@ function JobView({
             <p className="text-sm text-muted">None: no validation loss for this job.</p>
           )}
         </Section>
+        {targets?.length ? (
+          <Section title="Classifier targets" id="targets-h">
+            <ul className="flex flex-col gap-2 text-sm">
+              {targets.map((t) => (
+                <li key={t.name}>
+                  <span className="font-mono font-medium">{t.name}</span> · weight {t.weight ?? 1}
+                  {t.loss_function && <> · {t.loss_function.replace(/_/g, " ")} loss</>}
+                  <div className="text-xs text-muted">Labels: {t.labels.join(", ")}</div>
+                </li>
+              ))}
+            </ul>
+          </Section>
+        ) : null}
         <Section title="Integrations" id="int-h">
           {job.integrations?.length ? (
             <ul className="flex flex-col gap-2 text-sm">

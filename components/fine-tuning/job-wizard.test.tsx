@@ -1,12 +1,12 @@
 // @vitest-environment jsdom
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { type ConsoleSession, SessionProvider } from "@/components/auth/session";
 import { fileKeys } from "@/lib/api/hooks/use-files";
-import { emptyJobForm } from "@/lib/fine-tuning/form";
-import type { FileSchema } from "@/lib/mistral/types";
-import { openSandbox, type TestSandbox } from "@/lib/sandbox/test/helpers";
+import { emptyJobForm, type JobForm } from "@/lib/fine-tuning/form";
+import type { FileSchema, JobsOut } from "@/lib/mistral/types";
+import { INSTRUCT_LINE, openSandbox, type TestSandbox } from "@/lib/sandbox/test/helpers";
 import { JobWizard } from "./job-wizard";
 
 // The sandbox answers the wizard's /v1 calls, as the console's gateway would forward them.
@@ -24,8 +24,9 @@ const upstream = vi.hoisted(() => {
   return state;
 });
 
+const router = vi.hoisted(() => ({ push: vi.fn(), replace: vi.fn() }));
 vi.mock("next/navigation", () => ({
-  useRouter: () => ({ push: vi.fn(), replace: vi.fn() }),
+  useRouter: () => router,
   useSearchParams: () => new URLSearchParams(),
 }));
 
@@ -57,29 +58,30 @@ const goneFile = {
   num_lines: 12,
 } as FileSchema;
 
-function renderWizardOnReview() {
+function renderWizard(form: JobForm, step: number, files: FileSchema[]) {
   const client = new QueryClient({
     defaultOptions: { queries: { staleTime: Infinity, retry: false } },
   });
-  client.setQueryData(fileKeys.list, [goneFile]);
+  client.setQueryData(fileKeys.list, files);
   render(
     <SessionProvider session={session}>
       <QueryClientProvider client={client}>
-        <JobWizard
-          initial={{
-            form: {
-              ...emptyJobForm(),
-              model: "open-mistral-7b",
-              training_files: [{ file_id: GONE, weight: "1" }],
-            },
-            step: 4,
-            notice: null,
-          }}
-        />
+        <JobWizard initial={{ form, step, notice: null }} />
       </QueryClientProvider>
     </SessionProvider>,
   );
 }
+
+const renderWizardOnReview = () =>
+  renderWizard(
+    {
+      ...emptyJobForm(),
+      model: "open-mistral-7b",
+      training_files: [{ file_id: GONE, weight: "1" }],
+    },
+    4,
+    [goneFile],
+  );
 
 describe("the wizard's dry run", () => {
   it("puts a 422 on the field it names, keeps Create job off, and leads to the field", async () => {
@@ -100,5 +102,72 @@ describe("the wizard's dry run", () => {
     fireEvent.click(within(row).getByRole("checkbox", { name: "Train on support.jsonl" }));
     expect(await screen.findByText("Choose at least one training file.")).toBeTruthy();
     expect(screen.queryByText(`File '${GONE}' not found.`)).toBeNull();
+  });
+});
+
+/** A fine-tuning file in the sandbox (multipart by hand: jsdom's FormData is not Node's). */
+async function uploadTrainingFile(): Promise<FileSchema> {
+  const boundary = "wizard-test-boundary";
+  const lines = Array.from({ length: 20 }, (_, i) => INSTRUCT_LINE(i)).join("\n");
+  const body =
+    `--${boundary}\r\nContent-Disposition: form-data; name="purpose"\r\n\r\nfine-tune\r\n` +
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="t.jsonl"\r\n` +
+    `Content-Type: application/jsonl\r\n\r\n${lines}\n\r\n--${boundary}--\r\n`;
+  const response = await sandbox.call("POST", "/v1/files", body, {
+    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+  });
+  expect(response.status).toBe(200);
+  return (await response.json()) as FileSchema;
+}
+
+describe("the wizard's numbers", () => {
+  it("keeps them as typed and sends them as numbers", async () => {
+    const file = await uploadTrainingFile();
+    renderWizard(
+      {
+        ...emptyJobForm(),
+        model: "open-mistral-7b",
+        training_files: [{ file_id: file.id, weight: "1" }],
+      },
+      2,
+      [file],
+    );
+    const rate = screen.getByRole("textbox", { name: "Learning rate" });
+    for (const typed of ["1e-", "0.000", "1e-4"]) {
+      fireEvent.change(rate, { target: { value: typed } });
+      expect(rate).toHaveProperty("value", typed);
+    }
+    fireEvent.change(screen.getByRole("textbox", { name: "Training steps" }), {
+      target: { value: "12" },
+    });
+    await waitFor(() => expect(rate.getAttribute("aria-invalid")).toBeNull());
+
+    fireEvent.click(screen.getByRole("button", { name: "Review" }));
+    const create = screen.getByRole("button", { name: "Create job" });
+    // The dry run answers first: only a sized job can be created.
+    await waitFor(() => expect(create).toHaveProperty("disabled", false), { timeout: 10_000 });
+    fireEvent.click(create);
+    await waitFor(() => expect(router.push).toHaveBeenCalled(), { timeout: 10_000 });
+
+    const { body } = await sandbox.api<JobsOut>("GET", "/v1/fine_tuning/jobs");
+    const [job] = body.data ?? [];
+    expect(job.hyperparameters).toMatchObject({ learning_rate: 0.0001, training_steps: 12 });
+    expect(router.push).toHaveBeenCalledWith(`/fine-tuning/${job.id}`);
+  });
+});
+
+describe("the wizard's repositories", () => {
+  it("checks a new repository as it is typed in, and drops its errors when it is removed", async () => {
+    renderWizard({ ...emptyJobForm(), model: "open-mistral-7b" }, 3, []);
+    fireEvent.click(screen.getByRole("button", { name: "Add a repository" }));
+    const owner = screen.getByRole("textbox", { name: "Owner" });
+    expect(screen.queryByText("Enter the owner.")).toBeNull();
+    fireEvent.change(owner, { target: { value: "mistralai" } });
+    fireEvent.change(owner, { target: { value: "" } });
+    expect(await screen.findByText("Enter the owner.")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Remove repository 1" }));
+    expect(screen.queryByRole("textbox", { name: "Owner" })).toBeNull();
+    expect(screen.queryByText("Enter the owner.")).toBeNull();
+    expect(screen.getByRole("button", { name: /^Extras$/ })).toBeTruthy();
   });
 });

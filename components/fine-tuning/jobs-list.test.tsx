@@ -4,10 +4,13 @@ import { cleanup, render, screen, within } from "@testing-library/react";
 import { NuqsTestingAdapter } from "nuqs/adapters/testing";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { type ConsoleSession, SessionProvider } from "@/components/auth/session";
+import { api } from "@/lib/api/client";
 import { jobKeys } from "@/lib/api/hooks/use-jobs";
+import { modelKeys } from "@/lib/api/hooks/use-models";
 import type { Role } from "@/lib/auth/permissions";
 import { viewFromParams, viewToFilters } from "@/lib/fine-tuning/filters";
 import type { JobOut, JobsOut } from "@/lib/mistral/types";
+import { fineTuningRetired } from "@/lib/sandbox";
 import { JobsList } from "./jobs-list";
 
 const job = (id: string, suffix: string) =>
@@ -40,9 +43,10 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
 });
 
-function renderAs(role: Role, jobs: JobOut[]) {
+function renderAs(role: Role, jobs: JobOut[], models: unknown[] = []) {
   const session: ConsoleSession = {
     user: { id: `u-${role}`, email: `${role}@example.com`, name: role, role },
     authMode: "on",
@@ -51,6 +55,7 @@ function renderAs(role: Role, jobs: JobOut[]) {
     defaultOptions: { queries: { staleTime: Infinity, refetchOnMount: false, retry: false } },
   });
   const filters = viewToFilters(viewFromParams(new URLSearchParams()));
+  client.setQueryData(modelKeys.list, models);
   client.setQueryData(jobKeys.list(filters), {
     object: "list",
     total: jobs.length,
@@ -80,6 +85,23 @@ describe("JobsList", () => {
     expect(within(row("from-api")).getByTitle("Created outside this console")).toBeTruthy();
   });
 
+  it("offers as base models those /v1/models can fine-tune, deprecated ones included", () => {
+    renderAs(
+      "member",
+      [],
+      [
+        { id: "open-mistral-7b", capabilities: { fine_tuning: true }, deprecation: "2025-03-30" },
+        { id: "ministral-8b-latest", capabilities: { completion_chat: true, fine_tuning: true } },
+        { id: "mistral-embed", capabilities: { completion_chat: false } },
+      ],
+    );
+    const select = screen.getByRole("combobox", { name: "Base model" });
+    const options = within(select)
+      .getAllByRole("option")
+      .map((o) => o.textContent);
+    expect(options).toEqual(["Any model", "open-mistral-7b", "ministral-8b-latest"]);
+  });
+
   it("an empty list offers New job to a member, not to a viewer", () => {
     renderAs("member", []);
     expect(screen.getByRole("link", { name: "New job" })).toBeTruthy();
@@ -87,5 +109,64 @@ describe("JobsList", () => {
     renderAs("viewer", []);
     expect(screen.getByText("No fine-tuning jobs yet")).toBeTruthy();
     expect(screen.queryByRole("link", { name: "New job" })).toBeNull();
+  });
+});
+
+describe("JobsList once the API has retired its jobs routes (410)", () => {
+  it("explains the retirement and lists the console's archive, each job marked Archived", async () => {
+    const archived = [
+      { ...job("job-mine", "mine"), archived_at: Date.UTC(2026, 6, 30) },
+      { ...job("job-api", "from-api"), status: "RUNNING", archived_at: Date.UTC(2026, 6, 29) },
+    ];
+    const response = fineTuningRetired();
+    vi.spyOn(api, "GET").mockImplementation(async () => {
+      const body: unknown = await response.clone().json();
+      return { error: body, response: response.clone() } as never;
+    });
+    const pages: string[] = [];
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (input: RequestInfo | URL) => {
+        const url = String(input);
+        if (url.startsWith("/api/console/job-archive?")) {
+          pages.push(url);
+          return new Response(JSON.stringify({ object: "list", total: 2, data: archived }));
+        }
+        return new Response(JSON.stringify({ owners: OWNERS }));
+      }),
+    );
+    const session: ConsoleSession = {
+      user: { id: "u-member", email: "member@example.com", name: "member", role: "member" },
+      authMode: "on",
+    };
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    render(
+      <SessionProvider session={session}>
+        <QueryClientProvider client={client}>
+          <NuqsTestingAdapter>
+            <JobsList />
+          </NuqsTestingAdapter>
+        </QueryClientProvider>
+      </SessionProvider>,
+    );
+    const notice = await screen.findByRole("region", {
+      name: "Fine-tuning training has been retired",
+    });
+    expect(notice.textContent).toContain("Mistral retired fine-tuning training in August 2026");
+    expect(notice.textContent).toContain("the console's archive");
+    expect(within(notice).getByRole("link", { name: "Models" }).getAttribute("href")).toBe(
+      "/models",
+    );
+    const row = async (name: string) => screen.findByRole("row", { name: new RegExp(name) });
+    expect(within(await row("mine")).getByText("Archived")).toBeTruthy();
+    expect(within(await row("from-api")).getByText("Archived")).toBeTruthy();
+    expect(screen.getByText("Showing 1–2 of 2 jobs")).toBeTruthy();
+    expect(pages[0]).toBe("/api/console/job-archive?page=0&page_size=20");
+    // The archive cannot be filtered, and nothing is polled or offered to create.
+    expect(screen.queryByRole("search", { name: "Filter jobs" })).toBeNull();
+    expect(screen.queryByText(/refreshing while jobs run/)).toBeNull();
+    expect(screen.queryByRole("link", { name: "New job" })).toBeNull();
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(screen.queryByText(/410/)).toBeNull();
   });
 });

@@ -11,11 +11,14 @@ import { Dash, RelativeTime } from "@/components/ui/cells";
 import { type ColumnDef, DataTable, selectColumn } from "@/components/ui/data-table";
 import { formatNumber } from "@/lib/format";
 import { type JobOwner, useJobOwners } from "@/lib/api/hooks/use-job-owners";
+import { useJobArchive } from "@/lib/api/hooks/use-job-archive";
 import { useJob, useJobs } from "@/lib/api/hooks/use-jobs";
+import { isFineTuningRetired } from "@/lib/fine-tuning/retirement";
 import { isFinished } from "@/lib/mistral/job-status";
 import { jobDisplayName } from "@/lib/fine-tuning/job-name";
 import { routes } from "@/lib/routes";
-import { FINE_TUNEABLE_MODELS } from "@/lib/fine-tuning/form";
+import { useModels } from "@/lib/api/hooks/use-models";
+import { canDo } from "@/lib/mistral/capabilities";
 import {
   emptyView,
   hasFilters,
@@ -31,6 +34,7 @@ import { jobProgress } from "@/lib/fine-tuning/progress";
 import type { JobOut } from "@/lib/mistral/types";
 import { useUrlQuery } from "@/lib/ui/use-url-query";
 import { NewJobLink } from "./new-job-link";
+import { ArchivedBadge, RetiredNotice } from "./retired-notice";
 import { JobProgress } from "./job-progress";
 import { StatusBadge } from "./status-badge";
 
@@ -62,17 +66,32 @@ export function JobsList() {
     [view, setQuery],
   );
 
-  const data = jobs.data;
+  // Once the API has retired its jobs routes (410), the console's own archive is listed instead,
+  // paged the same way (it has no filters: it only keeps what the API showed).
+  const retired = jobs.isError && isFineTuningRetired(jobs.error);
+  const archive = useJobArchive(
+    { page: view.page, page_size: view.pageSize },
+    { enabled: retired },
+  );
+  const source = retired ? archive : jobs;
+  const data = source.data;
   const total = data?.total ?? 0;
   const rows = data?.data ?? [];
   const first = view.page * view.pageSize;
   const pages = Math.max(1, Math.ceil(total / view.pageSize));
-  const anyActive = rows.some((j) => !isFinished(j.status));
+  const anyActive = !retired && rows.some((j) => !isFinished(j.status));
   const owners = useJobOwners(rows.map((j) => j.id));
 
   return (
     <div className="flex flex-col gap-4">
-      <Filters view={view} setView={setView} />
+      {retired ? (
+        <RetiredNotice>
+          The jobs below are the console&apos;s archive: every job it showed while the API still
+          served them, as last seen, with their checkpoints and loss curves.
+        </RetiredNotice>
+      ) : (
+        <Filters view={view} setView={setView} />
+      )}
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
         <p aria-live="polite" className="flex items-center gap-2 text-muted">
           {data
@@ -108,14 +127,18 @@ export function JobsList() {
         </div>
       </div>
 
-      {jobs.isPending ? (
+      {source.isPending ? (
         <LoadingState label="Loading jobs…" />
-      ) : jobs.isError && !data ? (
+      ) : source.isError && !data ? (
         <>
-          <ErrorState error={jobs.error} onRetry={() => jobs.refetch()} />
+          <ErrorState error={source.error} onRetry={() => source.refetch()} />
         </>
       ) : rows.length === 0 ? (
-        hasFilters(view) ? (
+        retired ? (
+          <EmptyState title="No archived jobs">
+            The console keeps the jobs it showed while the API served them; it showed none.
+          </EmptyState>
+        ) : hasFilters(view) ? (
           <EmptyState
             title="No job matches these filters"
             action={<Button onClick={() => setView(emptyView())}>Clear filters</Button>}
@@ -139,12 +162,13 @@ export function JobsList() {
         )
       ) : (
         <>
-          {jobs.isError && (
+          {source.isError && (
             <>
-              <ErrorState error={jobs.error} onRetry={() => jobs.refetch()} compact />
+              <ErrorState error={source.error} onRetry={() => source.refetch()} compact />
             </>
           )}
           <JobsTable
+            archived={retired}
             jobs={rows}
             selected={selected}
             onSelectedChange={setSelected}
@@ -213,6 +237,13 @@ function Filters({
   };
   const urlKey = JSON.stringify(fromUrl);
   const [text, setText] = useState(fromUrl);
+  // The base models /v1/models says can be fine-tuned (their `fine_tuning` capability), not a
+  // fixed list; past their deprecation too, since the jobs trained on them are still listed.
+  const models = useModels().data;
+  const baseModels = useMemo(
+    () => [...new Set((models ?? []).filter((m) => canDo(m, "fine_tuning")).map((m) => m.id))],
+    [models],
+  );
   const [syncedKey, setSyncedKey] = useState(urlKey);
   if (urlKey !== syncedKey) {
     // The URL changed (a link, back/forward, "Clear filters"): show what it says.
@@ -271,12 +302,12 @@ function Filters({
           onChange={(e) => setView({ model: e.target.value })}
         >
           <option value="">Any model</option>
-          {FINE_TUNEABLE_MODELS.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.id}
+          {baseModels.map((id) => (
+            <option key={id} value={id}>
+              {id}
             </option>
           ))}
-          {view.model && !FINE_TUNEABLE_MODELS.some((m) => m.id === view.model) && (
+          {view.model && !baseModels.includes(view.model) && (
             <option value={view.model}>{view.model}</option>
           )}
         </select>
@@ -319,12 +350,15 @@ function Filters({
 type Owner = JobOwner | null | undefined;
 
 function JobsTable({
+  archived,
   jobs,
   selected,
   onSelectedChange,
   owners,
   me,
 }: {
+  /** The jobs come from the console's archive: each is marked so, and none is live. */
+  archived: boolean;
   jobs: JobOut[];
   /** Ids in the order they were chosen (the comparison lists them so). */
   selected: string[];
@@ -354,7 +388,12 @@ function JobsTable({
     {
       id: "status",
       header: "Status",
-      cell: ({ row }) => <StatusBadge status={row.original.status} />,
+      cell: ({ row }) => (
+        <span className="flex flex-wrap items-center gap-1">
+          <StatusBadge status={row.original.status} />
+          {archived && <ArchivedBadge />}
+        </span>
+      ),
     },
     {
       id: "model",
@@ -404,7 +443,9 @@ function JobsTable({
     {
       id: "progress",
       header: "Progress",
-      cell: ({ row }) => <RowProgress job={row.original} name={jobDisplayName(row.original)} />,
+      cell: ({ row }) => (
+        <RowProgress job={row.original} name={jobDisplayName(row.original)} archived={archived} />
+      ),
     },
   ];
   const full = selected.length >= MAX_COMPARE;
@@ -426,9 +467,12 @@ function JobsTable({
   );
 }
 
-/** The list has no checkpoints: a running job's steps are read from its own page's data. */
-function RowProgress({ job, name }: { job: JobOut; name: string }) {
-  const live = job.status === "RUNNING" || job.status === "CANCELLATION_REQUESTED";
+/**
+ * The list has no checkpoints: a running job's steps are read from its own page's data. An
+ * archived job runs no more: it shows what the list last said.
+ */
+function RowProgress({ job, name, archived }: { job: JobOut; name: string; archived: boolean }) {
+  const live = !archived && (job.status === "RUNNING" || job.status === "CANCELLATION_REQUESTED");
   const detail = useJob(job.id, { enabled: live });
   if (live) {
     return detail.data ? (

@@ -228,7 +228,7 @@ export function ChartControls({
           className="w-40 accent-[var(--accent)]"
           aria-valuetext={smoothing.toFixed(2)}
         />
-        <output className="w-10 tabular-nums text-muted">{smoothing.toFixed(2)}</output>
+        <output className="w-10 text-muted tabular-nums">{smoothing.toFixed(2)}</output>
       </label>
       <label className="flex items-center gap-2">
         <input

@@ -1,18 +1,36 @@
 "use client";
 
-import { useFieldArray, useWatch } from "react-hook-form";
+import { useFormState, useWatch, type FieldPath } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { emptyRepository, LIMITS, type JobForm } from "@/lib/fine-tuning/form";
 import { previewModelName } from "@/lib/fine-tuning/model-name";
-import { TextField, useJobForm } from "./wizard-fields";
+import { listErrors, TextField, useJobForm } from "./wizard-fields";
 
 export function StepExtras() {
-  const { register } = useJobForm();
+  const { register, setValue, getValues, clearErrors, trigger } = useJobForm();
+  const { errors } = useFormState<JobForm>();
   const [model, suffix, wandbEnabled, apiKey] = useWatch<
     JobForm,
     ["model", "suffix", "wandb_enabled", "integrations.0.api_key"]
   >({ name: ["model", "suffix", "wandb_enabled", "integrations.0.api_key"] });
-  const repositories = useFieldArray<JobForm, "repositories">({ name: "repositories" });
+  const repositories = useWatch<JobForm, "repositories">({ name: "repositories" });
+  // A new repository's empty fields are not errors yet: they are checked as they are typed in.
+  const addRepository = () =>
+    setValue("repositories", [...getValues("repositories"), emptyRepository()]);
+  // The repositories after the removed one move up, and so do the errors shown on them.
+  const removeRepository = (i: number) => {
+    const moved = listErrors(errors).flatMap((e) => {
+      const m = /^repositories\.(\d+)\.(.+)$/.exec(e.path);
+      const j = Number(m?.[1]);
+      return !m || j === i ? [] : [`repositories.${j > i ? j - 1 : j}.${m[2]}`];
+    });
+    setValue(
+      "repositories",
+      getValues("repositories").filter((_, j) => j !== i),
+    );
+    clearErrors("repositories");
+    if (moved.length) void trigger(moved as FieldPath<JobForm>[]);
+  };
   // The wizard renders in the browser only (it reads the saved draft), so "today" is the user's.
   const today = new Date();
   return (
@@ -77,14 +95,14 @@ export function StepExtras() {
 
       <section aria-labelledby="repos-h" className="flex flex-col gap-3">
         <h3 id="repos-h" className="text-sm font-semibold">
-          GitHub repositories ({repositories.fields.length}/{LIMITS.repositoriesMax})
+          GitHub repositories ({repositories.length}/{LIMITS.repositoriesMax})
         </h3>
         <p className="text-xs text-muted">
           Code repositories to train on as well. Tokens are sent with the job only and never saved
           in this browser&apos;s draft.
         </p>
-        {repositories.fields.map((r, i) => (
-          <fieldset key={r.id} className="rounded-lg border border-border p-3">
+        {repositories.map((_, i) => (
+          <fieldset key={i} className="rounded-lg border border-border p-3">
             <legend className="px-1 text-xs font-medium">Repository {i + 1}</legend>
             <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
               <TextField name={`repositories.${i}.owner`} label="Owner" />
@@ -103,12 +121,7 @@ export function StepExtras() {
                 className="sm:col-span-2"
               />
             </div>
-            <Button
-              size="sm"
-              variant="ghost"
-              className="mt-2"
-              onClick={() => repositories.remove(i)}
-            >
+            <Button size="sm" variant="ghost" className="mt-2" onClick={() => removeRepository(i)}>
               Remove repository {i + 1}
             </Button>
           </fieldset>
@@ -116,8 +129,8 @@ export function StepExtras() {
         <div>
           <Button
             size="sm"
-            disabled={repositories.fields.length >= LIMITS.repositoriesMax}
-            onClick={() => repositories.append(emptyRepository(), { shouldFocus: false })}
+            disabled={repositories.length >= LIMITS.repositoriesMax}
+            onClick={addRepository}
           >
             Add a repository
           </Button>

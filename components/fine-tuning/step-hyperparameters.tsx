@@ -89,6 +89,13 @@ export function StepHyperparameters({ stepsEpochs }: { stepsEpochs?: number | nu
           placeholder={`Default ${DEFAULTS.warmupFraction}`}
           description={`Advanced. The share of the steps during which the learning rate ramps up from near zero, which steadies the start. Between 0 and 1; default ${DEFAULTS.warmupFraction}.`}
         />
+        <TextField
+          name="hyperparameters.seq_len"
+          label="Sequence length"
+          inputMode="numeric"
+          placeholder="Service default"
+          description={`Advanced. The tokens in each training sequence: longer examples are cut to it. A whole number, at least ${LIMITS.seqLenMin}; empty for the service's default.`}
+        />
         {usesFim(model) ? (
           <TextField
             name="hyperparameters.fim_ratio"

@@ -115,6 +115,7 @@ export function StepReview({
           <Row label="Learning rate" value={hp.learning_rate} />
           <Row label="Weight decay" value={hp.weight_decay || "default"} />
           <Row label="Warm-up fraction" value={hp.warmup_fraction || "default"} />
+          <Row label="Sequence length" value={hp.seq_len || "default"} />
           {usesFim(form.model) && <Row label="FIM ratio" value={hp.fim_ratio || "default"} />}
           <Row label="Suffix" value={form.suffix || "none"} />
           <Row

@@ -20,6 +20,7 @@ import { tryActionFor } from "@/lib/models/try-action";
 import { editedFields, type EditState, ModelFieldEditor } from "./editable-text";
 import { useModelActions } from "./use-model-actions";
 import { routes } from "@/lib/routes";
+import { ModelJobLink } from "@/components/fine-tuning/model-job-link";
 
 // Fields this view shows in its own way; any other field the API sends is listed as it came.
 const SHOWN = new Set([
@@ -213,15 +214,7 @@ export function ModelDetail({ id }: { id: string }) {
             "Active"
           )}
         </Item>
-        <Item label="Job">
-          {row.jobId ? (
-            <Link href={routes.job(row.jobId)} className="font-mono text-accent hover:underline">
-              {row.jobId}
-            </Link>
-          ) : (
-            "—"
-          )}
-        </Item>
+        <Item label="Job">{row.jobId ? <ModelJobLink jobId={row.jobId} /> : "—"}</Item>
         {extra.map(([k, v]) => (
           // Fields the console does not know yet, named readably (snake_case → words).
           <Item key={k} label={capabilityLabel(k)}>

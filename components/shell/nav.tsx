@@ -19,6 +19,9 @@ interface Section {
 
 export const SECTIONS: readonly Section[] = [
   { href: routes.playground(), label: "Playground", icon: "▶" },
+  { href: routes.ocr(), label: "OCR", icon: "¶" },
+  { href: routes.audio(), label: "Audio", icon: "♪" },
+  { href: routes.batch(), label: "Batch", icon: "▥" },
   { href: routes.files(), label: "Files", icon: "▤" },
   { href: routes.jobs(), label: "Fine-tuning", icon: "◆" },
   { href: routes.models(), label: "Models", icon: "◎" },

@@ -73,8 +73,8 @@ export interface DataTableProps<T> {
   // Each column has its own value type (TanStack's own examples type the list this way).
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   columns: ColumnDef<T, any>[];
-  /** A stable id per row: keys rows and selection. */
-  getRowId: (row: T) => string;
+  /** A stable id per row: keys rows and selection (the index only for lists that never change). */
+  getRowId: (row: T, index: number) => string;
 
   /** Sorting, controlled (with `onSortingChange`) or from `defaultSorting`. One column at a time. */
   sorting?: SortingState;
@@ -116,6 +116,8 @@ export interface DataTableProps<T> {
   empty?: React.ReactNode;
 
   density?: Density;
+  /** The header stays in view when the caller's box (`className` with a max height) scrolls. */
+  stickyHeader?: boolean;
   /** Extra attributes and classes for a row (a data-* id for tests, a highlight). */
   rowProps?: (row: Row<T>) => React.HTMLAttributes<HTMLTableRowElement> & {
     [data: `data-${string}`]: string;
@@ -180,7 +182,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
   const table = useReactTable<T>({
     data: props.data as T[],
     columns: props.manualSorting ? props.columns.map(sortableByCaller) : props.columns,
-    getRowId: (row) => props.getRowId(row),
+    getRowId: (row, index) => props.getRowId(row, index),
     state: { sorting, rowSelection, columnVisibility },
     onSortingChange: setSorting,
     onRowSelectionChange: setRowSelection,
@@ -216,7 +218,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
         props.className,
       )}
     >
-      <TableElement {...common}>
+      <TableElement {...common} sticky={props.stickyHeader}>
         {table.getRowModel().rows.map((row) => (
           <BodyRow key={row.id} row={row} density={density} rowProps={props.rowProps} />
         ))}

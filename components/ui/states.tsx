@@ -6,7 +6,7 @@ import { Spinner } from "./spinner";
 
 export function LoadingState({ label = "Loading…" }: { label?: string }) {
   return (
-    <div className="flex items-center gap-2 py-10 justify-center text-muted text-sm">
+    <div className="flex items-center justify-center gap-2 py-10 text-sm text-muted">
       <Spinner label={label} /> <span>{label}</span>
     </div>
   );

@@ -211,3 +211,30 @@ describe("the list", () => {
     expect(hasPendingWork(items)).toBe(true);
   });
 });
+
+describe("purposes", () => {
+  const add = (name: string, purpose: "fine-tune" | "batch" | "ocr" | "audio") =>
+    queueReducer([], { type: "add", files: [new File(["x"], name)], ids: ["p1"], purpose })[0];
+
+  it("checks JSON Lines (training and batch files) before they may go", () => {
+    expect(add("t.jsonl", "fine-tune").state.kind).toBe("waiting");
+    expect(add("b.jsonl", "batch").state.kind).toBe("waiting");
+    expect(canUpload(add("b.jsonl", "batch"))).toBe(false);
+  });
+
+  it("lets a document or an audio file go at once, as the purpose it was added for", () => {
+    const doc = add("scan.PDF", "ocr");
+    expect(doc).toMatchObject({ purpose: "ocr", state: { kind: "checked" }, report: null });
+    expect(canUpload(doc)).toBe(true);
+    expect(canUpload(add("talk.mp3", "audio"))).toBe(true);
+  });
+
+  it("refuses a file the purpose does not take", () => {
+    expect(add("scan.pdf", "fine-tune").state.kind).toBe("refused");
+    expect(add("data.jsonl", "ocr").state).toMatchObject({
+      kind: "refused",
+      reason: expect.stringMatching(/PDF or image documents/),
+    });
+    expect(add("talk.mp3", "batch").state.kind).toBe("refused");
+  });
+});

@@ -4,6 +4,7 @@
 import { formatBytes } from "@/lib/format";
 import type { LintReport } from "@/lib/jsonl";
 import type { UploadFileOut } from "@/lib/mistral/types";
+import { PURPOSE_UPLOADS, type UploadPurpose } from "./purposes";
 import { addSample, type SpeedSample } from "./speed";
 
 /** The API's limit per file (the sandbox enforces the same). */
@@ -25,12 +26,14 @@ export type ItemState =
 export interface QueueItem {
   id: string;
   file: File;
+  /** What it is uploaded for; decides the check it gets and what it can be used for. */
+  purpose: UploadPurpose;
   report: LintReport | null;
   state: ItemState;
 }
 
 export type QueueAction =
-  | { type: "add"; files: File[]; ids: string[] }
+  | { type: "add"; files: File[]; ids: string[]; purpose?: UploadPurpose }
   | { type: "check-started"; id: string }
   | { type: "check-progress"; id: string; bytesRead: number }
   | { type: "check-done"; id: string; report: LintReport }
@@ -49,10 +52,22 @@ export type QueueAction =
   | { type: "remove"; id: string }
   | { type: "clear-finished" };
 
-/** Why a file cannot even be checked, or null when it can. */
-export function refusalReason(file: { name: string; size: number }): string | null {
-  if (!/\.jsonl$/i.test(file.name)) {
-    return "Not a .jsonl file. Training data must be JSON Lines: one JSON object per line, in a file named *.jsonl.";
+/** Whether files of this purpose are checked in the browser before upload (JSON Lines are). */
+export const isChecked = (purpose: UploadPurpose) => purpose === "fine-tune" || purpose === "batch";
+
+/** Why a file cannot even be checked (or, for documents and audio, uploaded), or null when it can. */
+export function refusalReason(
+  file: { name: string; size: number },
+  purpose: UploadPurpose = "fine-tune",
+): string | null {
+  const { extensions, kind } = PURPOSE_UPLOADS[purpose];
+  const name = file.name.toLowerCase();
+  if (!extensions.some((ext) => name.endsWith(ext))) {
+    return purpose === "fine-tune"
+      ? "Not a .jsonl file. Training data must be JSON Lines: one JSON object per line, in a file named *.jsonl."
+      : purpose === "batch"
+        ? "Not a .jsonl file. A batch file is JSON Lines: one request per line, in a file named *.jsonl."
+        : `Not one of the ${kind} this purpose takes (${extensions.join(", ")}).`;
   }
   if (file.size > MAX_FILE_BYTES) {
     const n = (v: number) => v.toLocaleString("en-US");
@@ -61,11 +76,13 @@ export function refusalReason(file: { name: string; size: number }): string | nu
   return null;
 }
 
-/** A checked file may be uploaded when the linter found no errors (warnings are allowed). */
+/**
+ * A checked file may be uploaded when its check found no errors (warnings are allowed); a file
+ * of a purpose without a check (documents, audio) once it is added.
+ */
 export function canUpload(item: QueueItem): boolean {
   return (
-    item.report != null &&
-    item.report.errorCount === 0 &&
+    (item.report != null ? item.report.errorCount === 0 : !isChecked(item.purpose)) &&
     (item.state.kind === "checked" ||
       item.state.kind === "upload-failed" ||
       item.state.kind === "cancelled")
@@ -120,12 +137,18 @@ export function queueReducer(items: QueueItem[], action: QueueAction): QueueItem
       return [
         ...items,
         ...action.files.map((file, i): QueueItem => {
-          const reason = refusalReason(file);
+          const purpose = action.purpose ?? "fine-tune";
+          const reason = refusalReason(file, purpose);
           return {
             id: action.ids[i],
             file,
+            purpose,
             report: null,
-            state: reason ? { kind: "refused", reason } : { kind: "waiting" },
+            state: reason
+              ? { kind: "refused", reason }
+              : isChecked(purpose)
+                ? { kind: "waiting" }
+                : { kind: "checked" },
           };
         }),
       ];

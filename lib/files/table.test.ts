@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FileSchema } from "@/lib/mistral/types";
-import { DEFAULT_STATE, filterFiles, readState, sortFiles, toggleSort, writeState } from "./table";
+import { DEFAULT_STATE, readState, sortFiles, toggleSort, writeState } from "./table";
 
 const f = (id: string, filename: string, bytes: number, lines: number | null, created: number) =>
   ({
@@ -21,15 +21,6 @@ const FILES = [
   f("ccc-3", "eval.jsonl", 200, 10, 200),
 ];
 const ids = (files: FileSchema[]) => files.map((x) => x.id);
-
-describe("filter", () => {
-  it("matches the name or the id, ignoring case and surrounding spaces", () => {
-    expect(ids(filterFiles(FILES, " TRAIN "))).toEqual(["aaa-1", "bbb-2"]);
-    expect(ids(filterFiles(FILES, "ccc"))).toEqual(["ccc-3"]);
-    expect(filterFiles(FILES, "")).toBe(FILES);
-    expect(filterFiles(FILES, "nothing")).toEqual([]);
-  });
-});
 
 describe("sort", () => {
   it("sorts names naturally (2 before 10) without regard to case", () => {
@@ -62,10 +53,25 @@ describe("state in the URL", () => {
   });
 
   it("round-trips a filter, a sort and an open file", () => {
-    const state = { q: "train set", sort: "name" as const, dir: "asc" as const, file: "f-1" };
+    const state = {
+      ...DEFAULT_STATE,
+      q: "train set",
+      sort: "name" as const,
+      dir: "asc" as const,
+      file: "f-1",
+    };
     const query = writeState(state);
     expect(query).toBe("?q=train+set&sort=name&dir=asc&file=f-1");
     expect(readState(new URLSearchParams(query))).toEqual(state);
+  });
+
+  it("round-trips a purpose and a page, shown from 1 in the address", () => {
+    const state = { ...DEFAULT_STATE, purpose: "batch", page: 2 };
+    const query = writeState(state);
+    expect(query).toBe("?purpose=batch&page=3");
+    expect(readState(new URLSearchParams(query))).toEqual(state);
+    expect(readState(new URLSearchParams("page=0")).page).toBe(0);
+    expect(readState(new URLSearchParams("page=x")).page).toBe(0);
   });
 
   it("ignores an unknown sort and gives a column its natural direction", () => {

@@ -1,4 +1,6 @@
-// Sorting and filtering of the files table, and its state in the URL (?q=&sort=&dir=&file=).
+// Sorting and filtering of the files table, and its state in the URL
+// (?q=&purpose=&page=&sort=&dir=&file=). The server filters (search, purpose) and pages; the
+// table sorts the page it shows.
 import type { FileSchema } from "@/lib/mistral/types";
 
 export type SortKey = "name" | "size" | "lines" | "created";
@@ -6,6 +8,10 @@ export type SortDir = "asc" | "desc";
 
 export interface TableState {
   q: string;
+  /** Only files of this purpose (the server's `purpose` filter); "" for all. */
+  purpose: string;
+  /** The page shown, from 0. */
+  page: number;
   sort: SortKey;
   dir: SortDir;
   /** The file whose detail view is open. */
@@ -14,8 +20,15 @@ export interface TableState {
 
 const SORT_KEYS: SortKey[] = ["name", "size", "lines", "created"];
 /** The query parameters the table owns. */
-export const TABLE_PARAMS = ["q", "sort", "dir", "file"] as const;
-export const DEFAULT_STATE: TableState = { q: "", sort: "created", dir: "desc", file: null };
+export const TABLE_PARAMS = ["q", "purpose", "page", "sort", "dir", "file"] as const;
+export const DEFAULT_STATE: TableState = {
+  q: "",
+  purpose: "",
+  page: 0,
+  sort: "created",
+  dir: "desc",
+  file: null,
+};
 
 /** The natural first direction of a column: names A→Z, numbers and dates largest first. */
 export const firstDir = (key: SortKey): SortDir => (key === "name" ? "asc" : "desc");
@@ -24,8 +37,12 @@ export function readState(params: URLSearchParams): TableState {
   const sort = params.get("sort") as SortKey | null;
   const key = sort && SORT_KEYS.includes(sort) ? sort : DEFAULT_STATE.sort;
   const dir = params.get("dir");
+  // The address shows pages from 1; the API counts from 0.
+  const page = Number(params.get("page"));
   return {
     q: params.get("q") ?? "",
+    purpose: params.get("purpose") ?? "",
+    page: Number.isInteger(page) && page > 1 ? page - 1 : 0,
     sort: key,
     dir:
       dir === "asc" || dir === "desc"
@@ -41,6 +58,8 @@ export function readState(params: URLSearchParams): TableState {
 export function writeState(state: TableState): string {
   const p = new URLSearchParams();
   if (state.q) p.set("q", state.q);
+  if (state.purpose) p.set("purpose", state.purpose);
+  if (state.page > 0) p.set("page", String(state.page + 1));
   if (state.sort !== DEFAULT_STATE.sort || state.dir !== DEFAULT_STATE.dir) {
     p.set("sort", state.sort);
     p.set("dir", state.dir);
@@ -55,15 +74,6 @@ export function toggleSort(state: TableState, key: SortKey): TableState {
   return state.sort === key
     ? { ...state, dir: state.dir === "asc" ? "desc" : "asc" }
     : { ...state, sort: key, dir: firstDir(key) };
-}
-
-/** Case-insensitive match on the name or the id (the job page links here with a file id). */
-export function filterFiles(files: FileSchema[], q: string): FileSchema[] {
-  const needle = q.trim().toLowerCase();
-  if (!needle) return files;
-  return files.filter(
-    (f) => f.filename.toLowerCase().includes(needle) || f.id.toLowerCase().includes(needle),
-  );
 }
 
 const collator = new Intl.Collator("en", { numeric: true, sensitivity: "base" });

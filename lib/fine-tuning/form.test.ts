@@ -118,6 +118,28 @@ describe("validateDraft: the spec's rules", () => {
   });
 });
 
+describe("seq_len (today's training parameters)", () => {
+  it("is optional, a whole number of at least 100 tokens, sent as a number and cloned back", () => {
+    expect(validateDraft(valid({}, { seq_len: "" }))).toEqual({});
+    expect(validateDraft(valid({}, { seq_len: "99" }))["hyperparameters.seq_len"]).toBe(
+      "Must be at least 100.",
+    );
+    expect(validateDraft(valid({}, { seq_len: "512.5" }))["hyperparameters.seq_len"]).toBe(
+      "Enter a whole number.",
+    );
+    expect(toJobIn(valid()).hyperparameters).not.toHaveProperty("seq_len");
+    const job = toJobIn(valid({}, { seq_len: "4096" }));
+    expect(job.hyperparameters).toMatchObject({ seq_len: 4096 });
+    const cloned = jobFormFromJob({
+      id: "j",
+      training_files: [],
+      auto_start: true,
+      ...job,
+    } as unknown as JobOut);
+    expect(cloned.hyperparameters.seq_len).toBe("4096");
+  });
+});
+
 describe("server errors land on the wizard's fields", () => {
   it("maps a 422 loc to a field key and its step", () => {
     const key = locToKey(["body", "hyperparameters", "learning_rate"]);

@@ -38,6 +38,8 @@ export const LIMITS = {
   wandbKeyLength: 40,
   learningRate: { min: 1e-8, max: 1 },
   epochsMin: 0.01,
+  /** The shortest training sequence, in tokens (`seq_len`, 2026-07-15 shapes). */
+  seqLenMin: 100,
 } as const;
 
 /** Spec defaults of TrainingParametersIn. */
@@ -84,6 +86,8 @@ export interface JobForm {
     learning_rate: string;
     weight_decay: string;
     warmup_fraction: string;
+    /** Tokens per training sequence; empty for the service's default. */
+    seq_len: string;
     fim_ratio: string;
   };
   suffix: string;
@@ -105,6 +109,7 @@ export const emptyJobForm = (): JobForm => ({
     learning_rate: DEFAULTS.learningRate,
     weight_decay: DEFAULTS.weightDecay,
     warmup_fraction: DEFAULTS.warmupFraction,
+    seq_len: "",
     fim_ratio: DEFAULTS.fimRatio,
   },
   suffix: "",
@@ -178,6 +183,7 @@ const weightRule = numberIn(0, Infinity, { exclusiveMin: true });
 const fractionRule = optional(numberIn(0, 1));
 const stepsRule = optional(numberIn(1, Infinity, { integer: true }));
 const epochsRule = optional(numberIn(LIMITS.epochsMin, Infinity));
+const seqLenRule = optional(numberIn(LIMITS.seqLenMin, Infinity, { integer: true }));
 const learningRateRule: Rule = (text) =>
   text.trim() === ""
     ? `Enter a learning rate (default ${DEFAULTS.learningRate}).`
@@ -233,6 +239,7 @@ export const jobFormSchema = z
       learning_rate: ruled(learningRateRule),
       weight_decay: ruled(fractionRule),
       warmup_fraction: ruled(fractionRule),
+      seq_len: ruled(seqLenRule),
       fim_ratio: z.string(),
     }),
     suffix: ruled(suffixRule),
@@ -380,6 +387,8 @@ function toJobIn(form: JobForm): JobIn {
   if (wd !== undefined) hp.weight_decay = wd;
   const wf = optNum(typed.warmup_fraction);
   if (wf !== undefined) hp.warmup_fraction = wf;
+  const seqLen = optNum(typed.seq_len);
+  if (seqLen !== undefined) hp.seq_len = seqLen;
   if (usesFim(form.model)) {
     const fim = optNum(typed.fim_ratio);
     if (fim !== undefined) hp.fim_ratio = fim;
@@ -427,6 +436,7 @@ export function jobFormFromJob(job: JobOut): JobForm {
   const hp = job.hyperparameters;
   // Only completion jobs have a FIM ratio and repositories; a classifier job clones without them.
   const fimRatio = "fim_ratio" in hp ? hp.fim_ratio : null;
+  const seqLen = "seq_len" in hp ? hp.seq_len : null;
   const repositories = "repositories" in job ? job.repositories : null;
   const trainingFiles = job.training_files.map((f) =>
     typeof f === "string"
@@ -452,6 +462,7 @@ export function jobFormFromJob(job: JobOut): JobForm {
       learning_rate: text(hp.learning_rate, DEFAULTS.learningRate),
       weight_decay: text(hp.weight_decay),
       warmup_fraction: text(hp.warmup_fraction),
+      seq_len: text(seqLen),
       fim_ratio: text(fimRatio, DEFAULTS.fimRatio),
     },
     suffix: job.suffix ?? "",

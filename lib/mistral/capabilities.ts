@@ -91,14 +91,17 @@ const FLAG_LABELS: Record<string, string> = {
 
 /** A readable label for any capability flag, one the API adds tomorrow included ("some_new_flag" → "Some new flag"). */
 export function capabilityLabel(flag: string): string {
-  const known = FLAG_LABELS[flag];
-  if (known) return known;
-  const words = flag
+  return FLAG_LABELS[flag] ?? humanize(flag);
+}
+
+/** An API value the console has no label for, made readable ("some_new-value" → "Some new value"). */
+export function humanize(value: string): string {
+  const words = value
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .split(/[\s_-]+/)
     .filter(Boolean)
     .map((w) => w.toLowerCase());
-  if (words.length === 0) return flag;
+  if (words.length === 0) return value;
   const text = words.join(" ");
   return text[0].toUpperCase() + text.slice(1);
 }

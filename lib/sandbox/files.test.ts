@@ -87,6 +87,9 @@ describe("uploading files", () => {
       num_lines: 12,
       sample_type: "instruct",
       source: "upload",
+      mimetype: "application/jsonl",
+      expires_at: null,
+      visibility: "workspace",
     });
     expect(readFileSync(path.join(filesDir(), `${res.body.id}.jsonl`), "utf8")).toBe(expected);
     expect((await sb.api<UploadFileOut>("GET", `/v1/files/${res.body.id}`)).body).toEqual({

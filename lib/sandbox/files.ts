@@ -125,6 +125,9 @@ function toFileOut(row: FileRow): FileSchema {
     mimetype: row.mimetype,
     source: row.source,
     signature: null,
+    // The sandbox keeps files until they are deleted, in the one workspace it has.
+    expires_at: null,
+    visibility: "workspace",
   };
 }
 

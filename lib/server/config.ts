@@ -45,6 +45,11 @@ export interface Config {
   sandboxFineTuning: "running" | "retired";
   maxJsonBodyBytes: number;
   maxUploadBytes: number;
+  /**
+   * CONSOLE_FAST_PATH: in production, /v1 and /v2 are served by lib/server/fast-path.ts in front
+   * of Next's request handler (`off`: by the route handler, as `next dev` always does).
+   */
+  fastPath: boolean;
   /** METRICS_TOKEN: what a Prometheus scraper sends to read /metrics; null = no /metrics. */
   metricsToken: Secret | null;
 }
@@ -137,6 +142,9 @@ const envSchema = z.object({
     .default("running"),
   MAX_JSON_BODY_BYTES: positiveInt("MAX_JSON_BODY_BYTES", 8 * MiB),
   MAX_UPLOAD_BYTES: positiveInt("MAX_UPLOAD_BYTES", 512 * MiB),
+  CONSOLE_FAST_PATH: z
+    .enum(["on", "off"], { error: 'CONSOLE_FAST_PATH must be "on" or "off"' })
+    .default("on"),
   METRICS_TOKEN: z
     .string()
     .optional()
@@ -194,6 +202,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     sandboxFineTuning: e.SANDBOX_FINE_TUNING,
     maxJsonBodyBytes: e.MAX_JSON_BODY_BYTES,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
+    fastPath: e.CONSOLE_FAST_PATH === "on",
     metricsToken: e.METRICS_TOKEN ? new Secret(e.METRICS_TOKEN) : null,
   };
 }

@@ -15,6 +15,7 @@ import { errorResponse, GatewayError } from "./errors";
 import { getAuthContext } from "./auth";
 import { guardGateway } from "./auth/guard";
 import { getMetrics, requestTiming, watchStream } from "./metrics";
+import { perProcess } from "./per-process";
 import { createRedactor, isTextual } from "./redact";
 import { getUpstream, type Upstream } from "./upstream";
 
@@ -510,22 +511,21 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-let gatewaySingleton: Gateway | undefined;
-
 /**
  * The process gateway, built on first request from the environment's configuration, behind
- * sign-in, roles, limits and the audit log.
+ * sign-in, roles, limits and the audit log. One per process: the /v1 route handler and the fast
+ * path in front of Next (lib/server/fast-path.ts) serve with the same instance.
  */
 export async function handleGatewayRequest(request: Request): Promise<Response> {
+  let gateway: Gateway;
   try {
-    gatewaySingleton ??= guardGateway(
-      createGateway({ config: getConfig(), upstream: getUpstream() }),
-      getAuthContext,
+    gateway = perProcess("gateway", () =>
+      guardGateway(createGateway({ config: getConfig(), upstream: getUpstream() }), getAuthContext),
     );
   } catch (error) {
     // Normally caught at start-up by instrumentation.ts; the message names variables, not values.
     const message = error instanceof ConfigError ? error.message : "The console is misconfigured.";
     return errorResponse({ status: 500, type: "internal_error", code: "config_error", message });
   }
-  return gatewaySingleton(request);
+  return gateway(request);
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from "node:http";
 import type { Server as HttpsServer } from "node:https";
 import { errorJson } from "./errors";
+import type { FastPath } from "./fast-path";
 import { refuseUnroutable } from "./gateway";
 
 // The console's one hook in front of Next on its own HTTP server, installed at start-up
@@ -13,13 +14,18 @@ import { refuseUnroutable } from "./gateway";
 // - Next puts the socket peer into X-Forwarded-For only when the client sent none, so a client
 //   could choose the address the per-address sign-in limit sees. The peer is appended here, as a
 //   proxy would, and lib/server/auth/client-ip.ts reads the header from the right.
+// In production it is also where /v1 and /v2 take the fast path (lib/server/fast-path.ts), after
+// both of those and before Next sees the request.
 
 const INSTALLED = Symbol.for("mistral-console.http-front");
 
 type WebServer = (HttpServer | HttpsServer) & { [INSTALLED]?: true };
 
-/** Puts the front layer on each server once (route bundles and dev reloads may call it again). */
-export function installFront(servers: (HttpServer | HttpsServer)[]): number {
+/**
+ * Puts the front layer on each server once (route bundles and dev reloads may call it again),
+ * with the fast path for the requests it takes, if given.
+ */
+export function installFront(servers: (HttpServer | HttpsServer)[], fastPath?: FastPath): number {
   for (const server of servers as WebServer[]) {
     if (server[INSTALLED]) continue;
     server[INSTALLED] = true;
@@ -29,6 +35,7 @@ export function installFront(servers: (HttpServer | HttpsServer)[]): number {
         const [req, res] = args as [IncomingMessage, ServerResponse];
         if (answerUnroutable(req, res)) return true;
         appendPeer(req);
+        if (fastPath?.(req, res)) return true;
       }
       return emit.call(this, event, ...args);
     } as typeof server.emit;

@@ -6,6 +6,8 @@ import { getAuthContext } from "./auth";
 import { checkAuthOffAllowed, getAuthConfig } from "./auth/config";
 import { prepareFirstRun } from "./auth/users";
 import { ConfigError, getConfig, publicBackendInfo } from "./config";
+import { createFastPath } from "./fast-path";
+import { handleGatewayRequest } from "./gateway";
 import { installFront } from "./http-front";
 
 /**
@@ -15,7 +17,8 @@ import { installFront } from "./http-front";
  */
 export async function startConsole(): Promise<void> {
   try {
-    const info = publicBackendInfo(getConfig());
+    const config = getConfig();
+    const info = publicBackendInfo(config);
     const auth = getAuthConfig();
     console.log(
       `[console] backend: ${info.backend === "live" ? `live (${info.baseUrl})` : "sandbox"}`,
@@ -24,16 +27,19 @@ export async function startConsole(): Promise<void> {
       checkAuthOffAllowed(listeningAddresses());
       console.log("[console] sign-in is off (CONSOLE_AUTH=off): every visitor acts as admin");
     }
-    // Before the first request: methods Next cannot route, and each request's socket peer for
-    // the per-address sign-in limit (see http-front.ts).
+    // Before the first request: methods Next cannot route, each request's socket peer for the
+    // per-address sign-in limit (see http-front.ts) and, in production, the /v1 fast path (`next
+    // dev` keeps the route handler, which it reloads on every change).
     const web = listeningServers().filter(
       (s) => s instanceof HttpServer || s instanceof HttpsServer,
     );
-    if (installFront(web) === 0) {
+    const fast = process.env.NODE_ENV === "production" && config.fastPath;
+    if (installFront(web, fast ? createFastPath(handleGatewayRequest) : undefined) === 0) {
       console.warn(
         "[console] could not find the HTTP server: sign-in addresses come from X-Forwarded-For as the client sent it",
       );
     }
+    if (fast && web.length) console.log("[console] /v1 and /v2: served by the fast path");
     const ctx = await getAuthContext();
     console.log(`[console] accounts database: ${ctx.database.kind}`);
     const token = await prepareFirstRun(ctx);

@@ -4,6 +4,7 @@ import https from "node:https";
 import { Readable, pipeline } from "node:stream";
 import { getConfig, type Config, type Secret } from "./config";
 import { GatewayError } from "./errors";
+import { perProcess } from "./per-process";
 
 /**
  * Where the gateway sends a request it has checked: the live Mistral API or the embedded
@@ -325,35 +326,35 @@ function abortError(): DOMException {
   return new DOMException("The client went away", "AbortError");
 }
 
-// One sandbox per process, shared by every route bundle (the gateway and /api/health are separate
-// bundles in a production build, and must see the same generation counters) and kept across dev
-// reloads, so a reload does not open its database twice.
-const SANDBOX_KEY = Symbol.for("mistral-console.sandbox");
-
-/** The embedded sandbox of this process (created on first use). */
+/**
+ * The embedded sandbox of this process (created on first use). One per process (per-process.ts):
+ * the gateway and /api/health must see the same generation counters, and a dev reload must not
+ * open its database twice.
+ */
 export function getSandbox(config: Config = getConfig()): Promise<Sandbox> {
-  const g = globalThis as unknown as Record<symbol, Promise<Sandbox> | undefined>;
-  g[SANDBOX_KEY] ??= import("@/lib/sandbox").then(({ createSandbox }) =>
-    createSandbox({
-      dataDir: config.dataDir,
-      speed: config.sandboxSpeed,
-      tokensPerSecond: config.sandboxTokensPerSecond,
-      fineTuning: config.sandboxFineTuning,
-      maxUploadBytes: config.maxUploadBytes,
-    }),
+  return perProcess("sandbox", () =>
+    import("@/lib/sandbox").then(({ createSandbox }) =>
+      createSandbox({
+        dataDir: config.dataDir,
+        speed: config.sandboxSpeed,
+        tokensPerSecond: config.sandboxTokensPerSecond,
+        fineTuning: config.sandboxFineTuning,
+        maxUploadBytes: config.maxUploadBytes,
+      }),
+    ),
   );
-  return g[SANDBOX_KEY];
 }
 
 export function createSandboxUpstream(sandbox: Promise<Sandbox>): Upstream {
   return async (request) => (await sandbox).handle(request);
 }
 
-let upstream: Upstream | undefined;
-
-/** The upstream chosen once from the configuration (one connection pool for the gateway). */
+/**
+ * The upstream chosen once from the configuration: one per process (see per-process.ts), so one
+ * connection pool for the gateway wherever it is called from.
+ */
 export function getUpstream(config: Config = getConfig()): Upstream {
-  upstream ??=
+  return perProcess("upstream", () =>
     config.backend === "live"
       ? createLiveUpstream({
           baseUrl: config.baseUrl,
@@ -362,6 +363,6 @@ export function getUpstream(config: Config = getConfig()): Upstream {
           idleTimeoutMs: config.streamIdleTimeoutMs,
           log: (message) => console.error(message),
         })
-      : createSandboxUpstream(getSandbox(config));
-  return upstream;
+      : createSandboxUpstream(getSandbox(config)),
+  );
 }

@@ -22,11 +22,13 @@ export function useUrlQuery(keys: readonly string[], { debounceMs }: { debounceM
   });
   const query = toParams(keys, values).toString();
   const setQuery = useCallback(
-    (next: Next) =>
-      setValues((old) => {
+    (next: Next) => {
+      // The state changes at once; the promise only says when the address was written.
+      void setValues((old) => {
         const params = typeof next === "function" ? next(toParams(keys, old)) : next;
         return Object.fromEntries(keys.map((k) => [k, params.get(k)]));
-      }),
+      });
+    },
     [keys, setValues],
   );
   return [query, setQuery] as const;

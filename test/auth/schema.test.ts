@@ -13,6 +13,7 @@ const OUR_TABLES = [
   "audit_log",
   "console_token",
   "conversation",
+  "job_archive",
   "job_owner",
   "rateLimit",
   "resource_owner",
@@ -111,6 +112,7 @@ describe.each(DATABASES)("the schema on %s", (kind) => {
       "004_conversation",
       "005_audit_usage_source",
       "006_usage_unit",
+      "007_job_archive",
     ]);
   });
 });

@@ -1,11 +1,13 @@
 // Test fixtures for the gateway: a scripted fake upstream (the true edge: a real HTTP server on
-// 127.0.0.1), a tiny node:http adapter that serves a route handler the way Next does, and a
-// recorder that checks the canary key never leaks.
+// 127.0.0.1), the production fast path (lib/server/fast-path.ts) with a tiny node:http adapter
+// that serves a route handler the way Next does behind it, and a recorder that checks the canary
+// key never leaks.
 import { createHash } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { parseConfig, type Config } from "@/lib/server/config";
+import { createFastPath } from "@/lib/server/fast-path";
 import { createGateway, type Gateway } from "@/lib/server/gateway";
 import { createLiveUpstream, type Upstream } from "@/lib/server/upstream";
 
@@ -115,54 +117,14 @@ export interface Served {
 }
 
 /**
- * Serves a route handler over real HTTP the way Next's server does: the raw request URL, the body
- * as a stream, `request.signal` aborted when the client goes away, the response body streamed.
+ * Serves a handler over real HTTP as `next start` does: the requests the fast path takes through
+ * it (the production code), the others through `routeHandler`. With TEST_ROUTE_HANDLER=1 every
+ * request goes through `routeHandler`, so a suite can be run against either.
  */
 export async function serve(handler: (request: Request) => Promise<Response>): Promise<Served> {
-  const server = http.createServer(async (req, res) => {
-    const controller = new AbortController();
-    res.on("close", () => {
-      if (!res.writableFinished) controller.abort();
-    });
-    let request: Request;
-    try {
-      const headers = new Headers();
-      for (let i = 0; i < req.rawHeaders.length; i += 2) {
-        headers.append(req.rawHeaders[i], req.rawHeaders[i + 1]);
-      }
-      const hasBody = req.method !== "GET" && req.method !== "HEAD";
-      request = new Request(`http://${req.headers.host ?? "localhost"}${req.url}`, {
-        method: req.method,
-        headers,
-        body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
-        signal: controller.signal,
-        duplex: "half",
-      } as RequestInit);
-    } catch {
-      res.writeHead(400).end();
-      return;
-    }
-    const response = await handler(request);
-    const headers: http.OutgoingHttpHeaders = {};
-    response.headers.forEach((value, name) => {
-      if (name !== "set-cookie") headers[name] = value;
-    });
-    const cookies = response.headers.getSetCookie();
-    if (cookies.length) headers["set-cookie"] = cookies;
-    res.writeHead(response.status, headers);
-    if (!response.body) return void res.end();
-    const reader = response.body.getReader();
-    res.on("close", () => void reader.cancel().catch(() => {}));
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        if (!res.write(value)) await new Promise((r) => res.once("drain", r));
-      }
-      res.end();
-    } catch {
-      res.destroy();
-    }
+  const fast = process.env.TEST_ROUTE_HANDLER === "1" ? null : createFastPath(handler);
+  const server = http.createServer((req, res) => {
+    if (!fast?.(req, res)) void routeHandler(handler, req, res);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
@@ -173,6 +135,60 @@ export async function serve(handler: (request: Request) => Promise<Response>): P
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * A route handler served the way Next's server does: the raw request URL, the body as a stream,
+ * `request.signal` aborted when the client goes away, the response body streamed.
+ */
+async function routeHandler(
+  handler: (request: Request) => Promise<Response>,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+): Promise<void> {
+  const controller = new AbortController();
+  res.on("close", () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  let request: Request;
+  try {
+    const headers = new Headers();
+    for (let i = 0; i < req.rawHeaders.length; i += 2) {
+      headers.append(req.rawHeaders[i], req.rawHeaders[i + 1]);
+    }
+    const hasBody = req.method !== "GET" && req.method !== "HEAD";
+    request = new Request(`http://${req.headers.host ?? "localhost"}${req.url}`, {
+      method: req.method,
+      headers,
+      body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
+      signal: controller.signal,
+      duplex: "half",
+    } as RequestInit);
+  } catch {
+    res.writeHead(400).end();
+    return;
+  }
+  const response = await handler(request);
+  const headers: http.OutgoingHttpHeaders = {};
+  response.headers.forEach((value, name) => {
+    if (name !== "set-cookie") headers[name] = value;
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length) headers["set-cookie"] = cookies;
+  res.writeHead(response.status, headers);
+  if (!response.body) return void res.end();
+  const reader = response.body.getReader();
+  res.on("close", () => void reader.cancel().catch(() => {}));
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (!res.write(value)) await new Promise((r) => res.once("drain", r));
+    }
+    res.end();
+  } catch {
+    res.destroy();
+  }
 }
 
 export interface Seen {

@@ -10,7 +10,7 @@ export default function Page() {
     <>
       <PageHeader
         title="Files"
-        description="Training data for fine-tuning: each file is checked in your browser before it is uploaded."
+        description="Files for fine-tuning, batch jobs, OCR and transcription: JSON Lines are checked in your browser before they are uploaded."
       />
       <Suspense fallback={<LoadingState label="Loading files…" />}>
         <FilesPage />

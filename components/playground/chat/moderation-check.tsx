@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { consoleFetch } from "@/lib/api/client";
+import { api, unwrap } from "@/lib/api/client";
 import { toApiError, type ApiError } from "@/lib/api/errors";
 import { useModels } from "@/lib/api/hooks/use-models";
 import { modelsFor } from "@/lib/mistral/capabilities";
@@ -32,9 +32,11 @@ export function useModeration(message: ChatMessage) {
   const check = async () => {
     setState({ kind: "checking" });
     try {
-      const res = await consoleFetch<ModerationResponse>("/v1/chat/moderations", {
-        json: { model, input: [toApiMessage(message)] },
-      });
+      const res: ModerationResponse = await unwrap(
+        api.POST("/v1/chat/moderations", {
+          body: { model, input: [toApiMessage(message)] },
+        }),
+      );
       const categories = res.results?.[0]?.categories ?? {};
       const flagged = Object.entries(categories)
         .filter(([, on]) => on)

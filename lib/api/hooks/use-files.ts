@@ -1,11 +1,14 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { FileSchema } from "@/lib/mistral/types";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { purposeFilter } from "@/lib/files/purposes";
+import type { FileSchema, ListFilesOut } from "@/lib/mistral/types";
 import { api, unwrap } from "../client";
 
 export const fileKeys = {
   /** Prefix of every files query: invalidating it refreshes the list and the details. */
   all: ["files"] as const,
   list: ["files", "list"] as const,
+  /** One page of the Files table, as the server filtered it. */
+  page: (query: FilesQuery) => ["files", "page", query] as const,
   detail: (id: string) => ["files", "detail", id] as const,
 };
 
@@ -32,13 +35,67 @@ export function useFiles() {
   });
 }
 
+/** The Files table's request: today's GET /v1/files paging and filters. */
+export interface FilesQuery {
+  page: number;
+  pageSize: number;
+  purpose?: string;
+  search?: string;
+}
+
+/** One page of files, filtered and counted by the server; the last page stays while the next loads. */
+export function useFilesPage(query: FilesQuery) {
+  return useQuery({
+    queryKey: fileKeys.page(query),
+    queryFn: async ({ signal }): Promise<ListFilesOut> => {
+      const { purpose, mimetypes } = purposeFilter(query.purpose ?? "");
+      return unwrap(
+        api.GET("/v1/files", {
+          params: {
+            query: {
+              page: query.page,
+              page_size: query.pageSize,
+              include_total: true,
+              purpose: purpose as FileSchema["purpose"] | undefined,
+              mimetypes,
+              search: query.search || undefined,
+            },
+          },
+          signal,
+        }),
+      );
+    },
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** A file's content as the server stores it (GET /v1/files/{id}/content). */
+export function fileContent(id: string, signal?: AbortSignal): Promise<Blob> {
+  return unwrap(
+    api.GET("/v1/files/{file_id}/content", {
+      params: { path: { file_id: id } },
+      parseAs: "blob",
+      signal,
+    }),
+  ) as Promise<Blob>;
+}
+
+/** The record of a file in any list or page already loaded, so its detail shows at once. */
+function knownFile(qc: ReturnType<typeof useQueryClient>, id: string): FileSchema | undefined {
+  const found = qc.getQueryData<FileSchema[]>(fileKeys.list)?.find((f) => f.id === id);
+  if (found) return found;
+  for (const [, page] of qc.getQueriesData<ListFilesOut>({ queryKey: ["files", "page"] })) {
+    const hit = page?.data.find((f) => f.id === id);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
 /** One file's record; `id` null keeps the query idle (nothing to show). */
 export function useFile(id: string | null) {
   const qc = useQueryClient();
   // The list already holds the record: show it at once while the detail loads.
-  const fromList = id
-    ? qc.getQueryData<FileSchema[]>(fileKeys.list)?.find((f) => f.id === id)
-    : undefined;
+  const fromList = id ? knownFile(qc, id) : undefined;
   return useQuery({
     queryKey: fileKeys.detail(id ?? ""),
     enabled: !!id,
@@ -58,6 +115,6 @@ export function useDeleteFile() {
       qc.setQueryData<FileSchema[]>(fileKeys.list, (old) => old?.filter((f) => f.id !== id));
       qc.removeQueries({ queryKey: fileKeys.detail(id), exact: true });
     },
-    onSettled: () => qc.invalidateQueries({ queryKey: fileKeys.list }),
+    onSettled: () => qc.invalidateQueries({ queryKey: fileKeys.all }),
   });
 }

@@ -14,7 +14,9 @@ import type {
   LegacyJobMetadataOut,
 } from "@/lib/mistral/types";
 import { isFinished } from "@/lib/mistral/job-status";
+import { isFineTuningRetired } from "@/lib/fine-tuning/retirement";
 import { api, unwrap } from "../client";
+import { fetchArchivedJob } from "./use-job-archive";
 import { modelKeys } from "./use-models";
 
 export type JobFilters = NonNullable<paths["/v1/fine_tuning/jobs"]["get"]["parameters"]["query"]>;
@@ -32,6 +34,7 @@ export const jobKeys = {
   all: ["jobs"] as const,
   list: (filters: JobFilters) => ["jobs", "list", filters] as const,
   detail: (id: string) => ["jobs", "detail", id] as const,
+  retired: () => ["jobs", "retired"] as const,
   dryRun: (job: JobIn) => ["jobs", "dry-run", job] as const,
 };
 
@@ -54,10 +57,28 @@ export function useJobs(filters: JobFilters, options: { poll?: boolean } = {}) {
   });
 }
 
-const fetchJob = (id: string, signal?: AbortSignal) =>
-  unwrap(
-    api.GET("/v1/fine_tuning/jobs/{job_id}", { params: { path: { job_id: id } }, signal }),
-  ) as Promise<DetailedJobOut>;
+/** A job as its page shows it: from the API, or from the console's archive (`archived_at` set). */
+export type JobOrArchived = DetailedJobOut & { archived_at?: number };
+
+/**
+ * One job with its events and checkpoints. Once the API has retired its jobs routes (410), the
+ * console's archived copy stands in for it; any other error (and an archive that never saw the
+ * job: its 404) is thrown as is.
+ */
+export async function fetchJob(id: string, signal?: AbortSignal): Promise<JobOrArchived> {
+  try {
+    return (await unwrap(
+      api.GET("/v1/fine_tuning/jobs/{job_id}", { params: { path: { job_id: id } }, signal }),
+    )) as DetailedJobOut;
+  } catch (error) {
+    if (!isFineTuningRetired(error)) throw error;
+    return fetchArchivedJob(id, signal);
+  }
+}
+
+/** An archived job never changes again; a live one is polled until it is finished. */
+const stillRunning = (job: JobOrArchived | undefined) =>
+  !!job && job.archived_at === undefined && !isFinished(job.status);
 
 /** One job with its events and checkpoints; polls until it is finished. */
 export function useJob(id: string, options: { poll?: boolean; enabled?: boolean } = {}) {
@@ -66,12 +87,39 @@ export function useJob(id: string, options: { poll?: boolean; enabled?: boolean 
     queryKey: jobKeys.detail(id),
     enabled: options.enabled ?? true,
     queryFn: ({ signal }) => fetchJob(id, signal),
-    refetchInterval: (q) =>
-      pollInterval(poll && !!q.state.data && !isFinished(q.state.data.status)),
+    refetchInterval: (q) => pollInterval(poll && stillRunning(q.state.data)),
     refetchIntervalInBackground: true,
     // A fresh job page must show the latest state, not one cached from the list.
     staleTime: 0,
   });
+}
+
+/**
+ * The question "has the API retired fine-tuning training?" (its jobs routes answer 410): one small
+ * list request, shared by every page that hides New job or Clone or explains the retirement.
+ */
+export function useFineTuningRetirement() {
+  return useQuery({
+    queryKey: jobKeys.retired(),
+    queryFn: async ({ signal }) => {
+      try {
+        await unwrap(
+          api.GET("/v1/fine_tuning/jobs", { params: { query: { page_size: 1 } }, signal }),
+        );
+        return false;
+      } catch (error) {
+        if (isFineTuningRetired(error)) return true;
+        throw error;
+      }
+    },
+    staleTime: 5 * 60_000,
+    refetchOnWindowFocus: false,
+  });
+}
+
+/** `true` or `false` once known; `undefined` while asking, or when the question itself failed. */
+export function useFineTuningRetired(): boolean | undefined {
+  return useFineTuningRetirement().data;
 }
 
 /** Several jobs at once (to compare them); each polls until it is finished. */
@@ -80,8 +128,8 @@ export function useJobsByIds(ids: readonly string[]) {
     queries: ids.map((id) => ({
       queryKey: jobKeys.detail(id),
       queryFn: ({ signal }: { signal: AbortSignal }) => fetchJob(id, signal),
-      refetchInterval: (q: { state: { data?: DetailedJobOut } }) =>
-        pollInterval(!!q.state.data && !isFinished(q.state.data.status)),
+      refetchInterval: (q: { state: { data?: JobOrArchived } }) =>
+        pollInterval(stillRunning(q.state.data)),
       refetchIntervalInBackground: true,
     })),
   });

@@ -3,6 +3,7 @@ import { sql, type Kysely } from "kysely";
 import type { AuditEntry, UsageSource, UsageUnit } from "@/lib/console/audit";
 import type { UnitUsageRow, UsageRow } from "@/lib/console/usage";
 import type { Database } from "../db/schema";
+import { perProcess } from "../per-process";
 import type { AuthContext } from "./auth";
 import type { Principal } from "./principal";
 
@@ -247,9 +248,13 @@ export const REFUSED_AUDIT_PER_MINUTE = 20;
  * so with several instances each records up to the cap (cap × instances a minute at most): the
  * point is to bound what a script hammering the console can add to the log, and the first
  * refusals, which say who tried what, are kept. Counting in the database instead would cost a
- * query per refusal and still overshoot under concurrency.
+ * query per refusal and still overshoot under concurrency. One map per process (per-process.ts),
+ * whichever of the /v1 fast path or a route handler records the refusal.
  */
-const refusedWindows = new Map<string, { start: number; count: number }>();
+const refusedWindows = perProcess(
+  "refused-audit-windows",
+  () => new Map<string, { start: number; count: number }>(),
+);
 
 function refusalRecordable(userId: string, now: number): boolean {
   let window = refusedWindows.get(userId);

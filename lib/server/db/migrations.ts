@@ -214,7 +214,7 @@ function migrations(kind: DatabaseKind): Record<string, Migration> {
     },
     // The console's own copy of every fine-tuning job it has seen (lib/server/job-archive.ts), so
     // jobs stay readable after the upstream stops serving them (Mistral retired them in 2026-08).
-    "008_job_archive": {
+    "007_job_archive": {
       async up(db: Kysely<unknown>) {
         await db.schema
           .createTable("job_archive")

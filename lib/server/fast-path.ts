@@ -1,0 +1,226 @@
+import "server-only";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import compression from "next/dist/compiled/compression";
+import { releaseCompressionStream } from "next/dist/server/lib/release-compression-stream";
+import securityHeaders from "@/lib/security-headers.json";
+import { errorResponse } from "./errors";
+
+/**
+ * The /v1 (and /v2) fast path: the gateway's requests served straight from node:http, ahead of
+ * Next's request handler, in production. Next's pipeline for a route handler (routing, its
+ * request and response adapters, async storage) costs ~3-4 ms per request and ~1.5 ms of CPU
+ * (bench/README.md); this adapter costs a fraction of that, and an upload's body goes from the
+ * socket to the gateway without Next's wrapping.
+ *
+ * It serves the same handler as app/v1/[...path]/route.ts (handleGatewayRequest: one gateway per
+ * process, see per-process.ts), so sign-in, the host and origin checks, roles, limits, audit,
+ * redaction and errors are the route handler's own. What it reproduces of Next around the route:
+ * - the request as a route handler receives it: the raw path and query, Node's merged headers,
+ *   a streamed body (never buffered) for methods other than GET and HEAD, and a signal aborted
+ *   when the client goes away, which stops the upstream;
+ * - the response as Next sends it: next.config.js's headers (lib/security-headers.json) first,
+ *   then the handler's (the same ones dropped and kept), the body with backpressure, cancelled
+ *   when the client goes away; gzip through the same `compression` middleware Next runs (streams
+ *   carry `no-transform` and pass as they are). Not Next's `Vary: rsc, next-router-*`, which only
+ *   concerns its pages.
+ * Whatever Next would first rewrite or redirect (repeated slashes, a trailing slash, dot
+ * segments, percent-escapes in the path), HTTP/1.0 without a Host, and every other path go to
+ * Next unchanged.
+ */
+
+export type Handler = (request: Request) => Promise<Response>;
+
+/** Serves a request (true) or leaves it to Next (false). */
+export type FastPath = (req: IncomingMessage, res: ServerResponse) => boolean;
+
+/** The header on every answer the fast path gives (tests and operators can tell who served). */
+export const FAST_PATH_HEADER = "x-console-fast-path";
+
+// The methods Next hands to a route (the others are answered by http-front.ts before this).
+const METHODS = new Set(["GET", "HEAD", "OPTIONS", "POST", "PUT", "DELETE", "PATCH"]);
+// /v1/... or /v2/... made of plain segments: no empty one, no trailing slash, no backslash, no
+// percent-escape (Next decodes those while routing, so it keeps them).
+const PLAIN_PATH = /^\/v[12](?:\/[A-Za-z0-9\-._~!$&'()*+,;=:@]+)+$/;
+const DOT_SEGMENT = /\/\.\.?(?:\/|$)/;
+// As Next's sendResponse: framing is Node's business, and only these headers may repeat.
+const NOT_COPIED = new Set(["content-length", "content-encoding", "transfer-encoding"]);
+const REPEATABLE = new Set(["set-cookie", "www-authenticate", "proxy-authenticate", "vary"]);
+
+/** Whether Next would hand this request, as it is, to the gateway's route. */
+export function takesFastPath(req: IncomingMessage): boolean {
+  if (!METHODS.has(req.method ?? "") || !req.headers.host) return false;
+  const url = req.url ?? "";
+  const query = url.indexOf("?");
+  const path = query < 0 ? url : url.slice(0, query);
+  return PLAIN_PATH.test(path) && !DOT_SEGMENT.test(path);
+}
+
+export function createFastPath(handler: Handler): FastPath {
+  // Next's own gzip middleware (next.config.js leaves `compress` on), so answers are encoded
+  // exactly as the route handler's are.
+  const compress = compression();
+  return (req, res) => {
+    if (!takesFastPath(req)) return false;
+    serve(handler, compress, req, res).catch(() => res.destroy());
+    return true;
+  };
+}
+
+type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+async function serve(
+  handler: Handler,
+  compress: Middleware,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  compress(req, res, () => {});
+  // As Next does: a client that leaves mid-answer must not strand the gzip stream.
+  res.once("close", () => {
+    if (!res.writableFinished) releaseCompressionStream(res);
+  });
+  req.on("error", () => {});
+  res.on("error", () => {});
+  for (const { key, value } of securityHeaders) res.setHeader(key, value);
+  res.setHeader(FAST_PATH_HEADER, "1");
+
+  const controller = new AbortController();
+  res.once("close", () => {
+    // 'close' before 'finish': the client went away before the answer was complete.
+    if (!res.writableFinished) controller.abort(clientGone());
+  });
+  const method = req.method!;
+  // The URL a route handler gets: the raw path and query. Its origin is never read under /v1
+  // (the Host header is what the host check uses), so it is the listening port's, as in Next.
+  const protocol = /https/.test(String(req.headers["x-forwarded-proto"] ?? "")) ? "https" : "http";
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (typeof value === "string") headers.set(name, value);
+    else if (value) for (const v of value) headers.append(name, v);
+  }
+  const body = method === "GET" || method === "HEAD" ? null : requestBody(req, res);
+  let response: Response;
+  try {
+    const request = new Request(`${protocol}://localhost:${req.socket.localPort}${req.url}`, {
+      method,
+      headers,
+      body,
+      signal: controller.signal,
+      duplex: "half",
+    } as RequestInit);
+    response = await handler(request);
+  } catch (error) {
+    // Next would log this and answer an empty 500; the API's clients read JSON errors.
+    console.error(`[console] ${method} ${req.url?.split("?")[0]} failed: ${describe(error)}`);
+    response = errorResponse({
+      status: 500,
+      type: "internal_error",
+      code: "internal_error",
+      message: "The console failed to handle this request; the error was logged on the server.",
+    });
+  }
+  await send(response, method, res);
+}
+
+/** Writes the handler's answer as Next's sendResponse and pipeToNodeResponse do. */
+async function send(response: Response, method: string, res: ServerResponse): Promise<void> {
+  if (res.destroyed) return void (await response.body?.cancel().catch(() => {}));
+  res.statusCode = response.status;
+  response.headers.forEach((value, name) => {
+    if (NOT_COPIED.has(name)) return;
+    if (REPEATABLE.has(name) || res.getHeader(name) === undefined) res.appendHeader(name, value);
+  });
+  if (!response.body || method === "HEAD") {
+    await response.body?.cancel().catch(() => {});
+    return void res.end();
+  }
+  const reader = response.body.getReader();
+  // One 'drain' listener per answer: the compression middleware moves it to its gzip stream.
+  let drained: (() => void) | null = null;
+  const onDrain = () => {
+    drained?.();
+    drained = null;
+  };
+  res.on("drain", onDrain);
+  res.once("close", () => {
+    onDrain();
+    // The client went away: cancelling the body is what stops the upstream's generation.
+    if (!res.writableFinished) reader.cancel(clientGone()).catch(() => {});
+  });
+  const flush = (res as ServerResponse & { flush?: () => void }).flush;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done || res.destroyed) break;
+      const ok = res.write(value);
+      // A gzipped answer is flushed chunk by chunk, so an event is never held back.
+      flush?.call(res);
+      if (!ok && !res.destroyed) await new Promise<void>((resolve) => (drained = resolve));
+    }
+    res.end();
+  } catch {
+    // The body failed mid-way: the client sees the connection end early, as with Next.
+    res.destroy();
+  }
+}
+
+/**
+ * The request body as a web stream, read from the socket only as fast as the gateway takes it
+ * (paused past 64 KB queued). Once the answer is complete the stream lets go of the request, and
+ * Node discards whatever the client still sends, as it does for a route that never reads it.
+ */
+function requestBody(req: IncomingMessage, res: ServerResponse): ReadableStream<Uint8Array> {
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  let open = true;
+  const release = () => {
+    open = false;
+    req.off("data", onData);
+    req.off("end", onEnd);
+    req.off("close", onClose);
+    res.off("finish", onFinish);
+  };
+  const onData = (chunk: Buffer) => {
+    controller.enqueue(chunk);
+    if ((controller.desiredSize ?? 0) <= 0) req.pause();
+  };
+  const onEnd = () => {
+    release();
+    controller.close();
+  };
+  const onClose = () => {
+    // Closed before its end: the client broke off its upload.
+    release();
+    controller.error(clientGone());
+  };
+  const onFinish = () => {
+    release();
+    req.resume();
+  };
+  return new ReadableStream<Uint8Array>(
+    {
+      start(c) {
+        controller = c;
+        req.on("data", onData);
+        req.on("end", onEnd);
+        req.on("close", onClose);
+        res.once("finish", onFinish);
+      },
+      pull() {
+        if (open && req.isPaused()) req.resume();
+      },
+      cancel() {
+        release();
+        req.resume();
+      },
+    },
+    { highWaterMark: 64 * 1024, size: (chunk) => chunk.byteLength },
+  );
+}
+
+function clientGone(): DOMException {
+  return new DOMException("The client went away", "AbortError");
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
