@@ -217,10 +217,15 @@ export function ModelDetail({ id }: { id: string }) {
         <Item label="Job">{row.jobId ? <ModelJobLink jobId={row.jobId} /> : "—"}</Item>
         {extra.map(([k, v]) => (
           // Fields the console does not know yet, named readably (snake_case → words).
+          // A field the API sends empty (null) reads "—", as every missing value does.
           <Item key={k} label={capabilityLabel(k)}>
-            <code className="font-mono text-xs break-all">
-              {typeof v === "string" ? v : JSON.stringify(v)}
-            </code>
+            {v == null ? (
+              "—"
+            ) : (
+              <code className="font-mono text-xs break-all">
+                {typeof v === "string" ? v : JSON.stringify(v)}
+              </code>
+            )}
           </Item>
         ))}
       </dl>
