@@ -509,11 +509,19 @@ function dayOf(ctx: AuthContext) {
     : sql<string>`strftime('%Y-%m-%d', at / 1000, 'unixepoch')`;
 }
 
-/** Tokens per day, model and user from the audit log (UTC days), summed by the database. */
-export async function queryUsage(
-  ctx: AuthContext,
-  filter: { from: number; to: number; userId?: string },
-): Promise<UsageRow[]> {
+/** Whose usage: one user's, one team's, or (neither) everyone's. */
+export interface UsageFilter {
+  from: number;
+  to: number;
+  userId?: string;
+  teamId?: string;
+}
+
+/**
+ * Tokens (and cost, where priced) per day, model, user and team from the audit log (UTC days),
+ * summed by the database. A sum of costs is null only when none of its calls had a price.
+ */
+export async function queryUsage(ctx: AuthContext, filter: UsageFilter): Promise<UsageRow[]> {
   const day = dayOf(ctx);
   let query = ctx.database.db
     .selectFrom("audit_log")
@@ -521,33 +529,66 @@ export async function queryUsage(
       day.as("day"),
       "model",
       "user_id",
+      "team_id",
       eb.fn.max("user_email").as("user_email"),
       eb.fn.countAll<number>().as("requests"),
       eb.fn.sum<number>("prompt_tokens").as("prompt_tokens"),
       eb.fn.sum<number>("completion_tokens").as("completion_tokens"),
       eb.fn.sum<number>("total_tokens").as("total_tokens"),
+      eb.fn.sum<number | null>("cost_nanos").as("cost_nanos"),
     ])
     .where("spend", "=", 1)
     .where("operation", "in", TOKEN_OPERATIONS)
     .where("model", "is not", null)
     .where("at", ">=", filter.from)
     .where("at", "<", filter.to)
-    .groupBy([day, "model", "user_id"])
+    .groupBy([day, "model", "user_id", "team_id"])
     .orderBy(day)
     .orderBy("model")
     .orderBy("user_id");
   if (filter.userId) query = query.where("user_id", "=", filter.userId);
+  if (filter.teamId) query = query.where("team_id", "=", filter.teamId);
   const rows = await query.execute();
   return rows.map((r) => ({
     day: r.day,
     model: r.model!,
     userId: r.user_id,
     userEmail: r.user_email,
+    teamId: r.team_id,
     requests: Number(r.requests),
     promptTokens: Number(r.prompt_tokens ?? 0),
     completionTokens: Number(r.completion_tokens ?? 0),
     totalTokens: Number(r.total_tokens ?? 0),
+    costNanos: r.cost_nanos === null ? null : Number(r.cost_nanos),
   }));
+}
+
+const USAGE_CSV_COLUMNS: (keyof UsageRow)[] = [
+  "day",
+  "model",
+  "userEmail",
+  "userId",
+  "teamId",
+  "requests",
+  "promptTokens",
+  "completionTokens",
+  "totalTokens",
+];
+
+/** Token usage rows as CSV, with their cost in USD (empty where unpriced). */
+export function usageCsv(rows: UsageRow[], teamNames: Map<string, string>): string {
+  const lines = [[...USAGE_CSV_COLUMNS, "team", "costUsd"].join(",")];
+  for (const r of rows) {
+    const cost = r.costNanos === null || r.costNanos === undefined ? null : r.costNanos / 1e9;
+    lines.push(
+      [
+        ...USAGE_CSV_COLUMNS.map((c) => csvCell(r[c])),
+        csvCell(r.teamId ? (teamNames.get(r.teamId) ?? null) : null),
+        csvCell(cost === null ? null : cost.toFixed(9).replace(/0+$/, "").replace(/\.$/, "")),
+      ].join(","),
+    );
+  }
+  return `${lines.join("\r\n")}\r\n`;
 }
 
 /**
@@ -556,7 +597,7 @@ export async function queryUsage(
  */
 export async function queryUnitUsage(
   ctx: AuthContext,
-  filter: { from: number; to: number; userId?: string },
+  filter: UsageFilter,
 ): Promise<UnitUsageRow[]> {
   const day = dayOf(ctx);
   let query = ctx.database.db
@@ -567,21 +608,24 @@ export async function queryUnitUsage(
       "model",
       "user_id",
       "usage_unit",
+      "team_id",
       eb.fn.max("user_email").as("user_email"),
       eb.fn.countAll<number>().as("requests"),
       eb.fn.sum<number>("usage_quantity").as("quantity"),
+      eb.fn.sum<number | null>("cost_nanos").as("cost_nanos"),
     ])
     .where("spend", "=", 1)
     .where("usage_unit", "is not", null)
     .where("usage_unit", "!=", "tokens")
     .where("at", ">=", filter.from)
     .where("at", "<", filter.to)
-    .groupBy([day, "operation", "model", "user_id", "usage_unit"])
+    .groupBy([day, "operation", "model", "user_id", "usage_unit", "team_id"])
     .orderBy(day)
     .orderBy("operation")
     .orderBy("model")
     .orderBy("user_id");
   if (filter.userId) query = query.where("user_id", "=", filter.userId);
+  if (filter.teamId) query = query.where("team_id", "=", filter.teamId);
   const rows = await query.execute();
   return rows.map((r) => ({
     day: r.day,
@@ -590,7 +634,9 @@ export async function queryUnitUsage(
     userId: r.user_id,
     userEmail: r.user_email,
     unit: r.usage_unit as UnitUsageRow["unit"],
+    teamId: r.team_id,
     requests: Number(r.requests),
     quantity: Number(r.quantity ?? 0),
+    costNanos: r.cost_nanos === null ? null : Number(r.cost_nanos),
   }));
 }
