@@ -23,6 +23,7 @@ import {
 import { admitSpending, auditRefusal, auditStart } from "./audit";
 import type { AuthContext } from "./auth";
 import type { AuthConfig } from "./config";
+import { spendingBound } from "../budgets";
 import { keepJobs } from "../job-archive";
 import { estimatePromptTokens, observeResponse, type Observed } from "./observe";
 import {
@@ -179,32 +180,36 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
     const spend = !dryRun && isSpending(operation);
     const limit = principal.rateLimitPerMinute ?? ctx.config.rateLimitPerMinute;
     const start = { operation: label, method, path: match.path, target, spend };
+    // A copy of a spending JSON body: read for the call's bound when a budget applies, and if a
+    // stream ends without usage (see observe.ts); at most once.
+    const copy =
+      spend && (request.headers.get("content-type") ?? "").includes("json")
+        ? request.clone()
+        : null;
+    let copied: Promise<string> | null = null;
+    const copyText = () => (copied ??= copy ? copy.text() : Promise.resolve(""));
     let finish: Awaited<ReturnType<typeof auditStart>>;
-    if (spend && limit) {
-      // Counting and recording in one step: checking first and recording later let concurrent
-      // calls all pass the check (see admitSpending).
-      const admission = await admitSpending(ctx, principal, start, limit);
+    if (spend) {
+      // Counting, checking the budgets and recording in one step: checking first and recording
+      // later let concurrent calls all pass the check (see admitSpending).
+      const admission = await admitSpending(ctx, principal, start, limit, async () =>
+        spendingBound(label, copy ? await copyText() : null, ctx.config.budgetDefaultMaxTokens),
+      );
       if (!admission.ok) {
         const wait = admission.retryAfter;
-        metrics.refusals.inc({ reason: "rate_limited" });
+        metrics.refusals.inc({ reason: admission.reason });
+        const message =
+          admission.reason === "budget_exceeded"
+            ? admission.message
+            : `You have made ${limit} spending requests in the last minute, the most this console allows you. Try again in ${wait} s.`;
         return refuse(
-          refusal(
-            429,
-            "rate_limited",
-            `You have made ${limit} spending requests in the last minute, the most this console allows you. Try again in ${wait} s.`,
-            { headers: { "retry-after": String(wait) } },
-          ),
+          refusal(429, admission.reason, message, { headers: { "retry-after": String(wait) } }),
         );
       }
       finish = admission.finish;
     } else {
       finish = await auditStart(ctx, principal, start);
     }
-    // A copy of a spending JSON body, read only if a stream ends without usage (see observe.ts).
-    const copy =
-      spend && (request.headers.get("content-type") ?? "").includes("json")
-        ? request.clone()
-        : null;
     let response: Response;
     try {
       response = await gateway(request);
@@ -237,7 +242,7 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
           console.error(`[audit] could not record ${label}: ${String(error)}`);
         }
       },
-      async () => (copy ? estimatePromptTokens(await copy.text()) : null),
+      async () => (copy ? estimatePromptTokens(await copyText()) : null),
     );
   }
 
