@@ -313,7 +313,7 @@ describe("concurrency", () => {
     const jobs = await Promise.all(
       ids.map((id) =>
         sb.api<JobOut>("POST", "/v1/fine_tuning/jobs", {
-          model: "open-mistral-7b",
+          model: "mistral-small-latest",
           training_files: [{ file_id: id }],
           hyperparameters: { training_steps: 3 },
         }),
