@@ -5,6 +5,7 @@ import {
   canCancel,
   conversationPrompts,
   isActive,
+  mayCancelBatch,
   parseResults,
   promptLine,
   promptLines,
@@ -198,5 +199,20 @@ describe("result and error files", () => {
       { line: 1, customId: "9", status: 400, ok: false, summary: "Model 'x' does not do OCR" },
       { line: 2, customId: null, status: null, ok: false, summary: "Unreadable line" },
     ]);
+  });
+});
+
+describe("who may cancel a batch job", () => {
+  const owner = { userId: "u-1" };
+  it("its owner with batch.manage_own, and an admin whoever started it", () => {
+    expect(mayCancelBatch({ id: "u-1", role: "member" }, owner)).toBe(true);
+    expect(mayCancelBatch({ id: "u-2", role: "member" }, owner)).toBe(false);
+    expect(mayCancelBatch({ id: "u-2", role: "admin" }, owner)).toBe(true);
+    expect(mayCancelBatch({ id: "u-1", role: "viewer" }, owner)).toBe(false);
+  });
+
+  it("not a member while the owner is unknown or outside the console", () => {
+    expect(mayCancelBatch({ id: "u-1", role: "member" }, undefined)).toBe(false);
+    expect(mayCancelBatch({ id: "u-1", role: "admin" }, null)).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 // Batch jobs as the Batch page sees them: the endpoints it offers, the batch file it builds from
 // typed prompts (one request per line), and a readable preview of the result and error files.
+import { can, type Role } from "@/lib/auth/permissions";
 import type { Task } from "@/lib/mistral/capabilities";
 import type { components } from "@/lib/mistral/schema.gen";
 
@@ -53,6 +54,19 @@ const ACTIVE = new Set<string>(["QUEUED", "RUNNING", "CANCELLATION_REQUESTED"]);
 /** Still moving: worth polling, and (but for a requested cancellation) cancellable. */
 export const isActive = (status: string) => ACTIVE.has(status);
 export const canCancel = (status: string) => status === "QUEUED" || status === "RUNNING";
+
+/**
+ * Whether this user may cancel a batch job, as the server decides: anyone's with
+ * batch.manage_any, their own (the console recorded them starting it) with batch.manage_own. A
+ * job whose owner is not known yet, or was started outside the console, is nobody's own.
+ */
+export function mayCancelBatch(
+  user: { id: string; role: Role },
+  owner: { userId: string } | null | undefined,
+): boolean {
+  if (can(user.role, "batch.manage_any")) return true;
+  return can(user.role, "batch.manage_own") && owner?.userId === user.id;
+}
 
 /** A readable label for any status, one the API adds later included. */
 export function statusLabel(status: string): string {
