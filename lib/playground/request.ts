@@ -6,6 +6,7 @@ import type {
   Tool,
 } from "@/lib/mistral/types";
 import type { StreamPath } from "@/lib/api/stream";
+import type { AnswerChunk, ContentChunk } from "./accumulate";
 import { userContent } from "./content";
 import { readSchema } from "./json-schema";
 import type { ChatMessage, ChatParams, ChatSettings, ToolDefinition } from "./types";
@@ -25,10 +26,18 @@ export function toApiMessage(m: ChatMessage): ApiMessage {
   return {
     role: "assistant",
     // As the API gave it: chunks when it was chunks, so no thinking or reference is lost.
-    content: m.chunks ?? m.content,
+    content: m.chunks ? chatChunks(m.chunks) : m.content,
     ...(m.toolCalls?.length ? { tool_calls: m.toolCalls } : {}),
     ...(m.prefix ? { prefix: true } : {}),
   };
+}
+
+/**
+ * An answer's chunks as a chat message may carry them: a conversation's sources (tool_reference)
+ * are not chat content, so they are left out (their text stays).
+ */
+function chatChunks(chunks: AnswerChunk[]): ContentChunk[] {
+  return chunks.filter((c): c is ContentChunk => c.type !== "tool_reference");
 }
 
 const TOOL_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
