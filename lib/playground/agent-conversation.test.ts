@@ -209,6 +209,21 @@ describe("buildAgentTurn", () => {
     expect(validStart(request.body), JSON.stringify(validStart.errors)).toBe(true);
   });
 
+  it("sends the agent's id and no system message, model, sampling or playground tools", () => {
+    const tool = { id: "t", name: "f", description: "", parameters: "{}" };
+    const { request } = buildAgentTurn({
+      messages: [u1],
+      settings: settings({ agentId: "  ag:123 ", model: "mistral-large-latest", tools: [tool] }),
+      upstream: null,
+    });
+    expect(request.body).toEqual({
+      agent_id: "ag:123",
+      inputs: [{ type: "message.input", role: "user", content: "Plan a day in Lyon" }],
+      stream: true,
+      store: true,
+    });
+  });
+
   it("forgets the upstream conversation when the stream never named one", () => {
     const t = buildAgentTurn({ messages: [u1], settings: settings(), upstream: null });
     expect(afterAgentTurn(t, settings(), emptyAnswer(), null)).toBeNull();
