@@ -23,6 +23,7 @@ const OUR_TABLES = [
   "session",
   "setup_token",
   "sign_in_failure",
+  "sso_group_mapping",
   "team",
   "team_member",
   "user",
@@ -119,6 +120,7 @@ describe.each(DATABASES)("the schema on %s", (kind) => {
       "006_usage_unit",
       "007_job_archive",
       "008_teams_budgets",
+      "009_sso_groups",
     ]);
   });
 });
