@@ -250,6 +250,7 @@ export async function admitSpending(
   bound: () => Promise<SpendingBound>,
   at = Date.now(),
 ): Promise<Admission> {
+  const startedAt = Date.now();
   const { subjects, budgets } = await applicableBudgets(ctx, principal);
   let reservation: Reservation | null = null;
   if (budgets.length) {
@@ -318,7 +319,8 @@ export async function admitSpending(
   if (id !== null) {
     return {
       ok: true,
-      finish: finisher(ctx, id, at, start.operation, {
+      // Its duration is wall-clock time since now, whatever `at` a test set for the ledger.
+      finish: finisher(ctx, id, startedAt, start.operation, {
         principal,
         path: start.path,
         budgets,
