@@ -1,3 +1,4 @@
+import type { APIRequestContext } from "@playwright/test";
 import { ADMIN } from "./auth/admin";
 import { adminContext, createUser, signInPage, userContext } from "./auth/fixtures";
 import { expect, test } from "./test";
@@ -185,14 +186,13 @@ test("a batch from a saved conversation's prompts", async ({ page, request }) =>
 test("a member does not see Cancel on another user's batch, but on their own", async ({
   browser,
   baseURL,
-  request,
 }) => {
   // Two jobs, the admin's and the member's. At speed 40 a small job ends within a second, so the
   // page is shown them as still running (the server's answer with its status changed): Cancel
   // depends on who started the job, not on when the page looked.
   const admin = await adminContext(baseURL!);
   const member = await createUser(admin, "member", "batch-member");
-  const upload = async (ctx: typeof request) => {
+  const upload = async (ctx: APIRequestContext) => {
     const res = await ctx.post("/v1/files", {
       multipart: {
         purpose: "batch",
@@ -211,7 +211,7 @@ test("a member does not see Cancel on another user's batch, but on their own", a
     expect(res.status(), await res.text()).toBe(200);
     return ((await res.json()) as { id: string }).id;
   };
-  const start = async (ctx: typeof request) => {
+  const start = async (ctx: APIRequestContext) => {
     const res = await ctx.post("/v1/batch/jobs", {
       data: {
         input_files: [await upload(ctx)],
