@@ -29,6 +29,7 @@ export const SECTIONS: readonly Section[] = [
   { href: routes.usage(), label: "Usage", icon: "▦" },
   { href: routes.tokens(), label: "Tokens", icon: "#", signedInOnly: true },
   { href: routes.users(), label: "Users", icon: "☺", needs: "users.manage" },
+  { href: "/admin/sso", label: "Directory groups", icon: "⇄", needs: "users.manage" },
   { href: routes.audit(), label: "Audit log", icon: "≡", needs: "audit.read" },
 ];
 
