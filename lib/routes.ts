@@ -52,7 +52,12 @@ export const routes = {
   agents: () => "/agents",
 
   usage: () => "/usage",
+  /** What the signed-in user has used, and what their budgets leave. */
+  myUsage: () => "/usage/me",
   tokens: () => "/settings/tokens",
   users: () => "/admin/users",
   audit: () => "/admin/audit",
+  teams: () => "/admin/teams",
+  prices: () => "/admin/prices",
+  budgets: () => "/admin/budgets",
 } as const;
