@@ -7,6 +7,7 @@
  * in Chrome DevTools or speedscope) is written to .data/bench/prof/ when it stops.
  *
  *   npx tsx bench/profile-stream.ts [--streams 200] [--prof] [--build [--worktree]] [--off]
+ *                                   [--env NAME=value ...]
  *
  * --off adds (b) the console with sign-in off beside (t).
  */
@@ -59,7 +60,13 @@ async function main() {
   const upstream = await startFakeUpstreamProcess(PORTS.upstream, { events: 10, intervalMs: 5 });
   const upstreamUrl = `http://127.0.0.1:${PORTS.upstream}`;
   const node = await startNodeProxyProcess(PORTS.node, upstreamUrl);
-  const tokenConsole = await startConsole(PORTS.token, upstreamUrl, SIGN_IN_ENV, undefined, prof);
+  const tokenConsole = await startConsole(
+    PORTS.token,
+    upstreamUrl,
+    { ...SIGN_IN_ENV, ...extraEnv() },
+    undefined,
+    prof,
+  );
   const token = await consoleToken(`http://127.0.0.1:${PORTS.token}`);
   const mk = (label: string, port: number, proc?: Started, headers?: Record<string, string>) => ({
     label,
@@ -113,6 +120,17 @@ async function main() {
     }),
   );
   if (flag("prof")) console.log(`\nCPU profile written to ${profDir}`);
+}
+
+/** `--env NAME=value` (repeatable): more environment for the console under study. */
+function extraEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  process.argv.forEach((a, i) => {
+    if (a !== "--env") return;
+    const [name, ...value] = (process.argv[i + 1] ?? "").split("=");
+    env[name] = value.join("=");
+  });
+  return env;
 }
 
 function percentiles(t: Target) {
