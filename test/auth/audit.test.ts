@@ -608,6 +608,9 @@ describe.each(DATABASES)("the audit log on %s", (kind) => {
           promptTokens: 11,
           completionTokens: 7,
           totalTokens: 18,
+          // No team, and no price for model-a: tokens only, never an invented cost.
+          teamId: null,
+          costNanos: null,
         },
         expect.objectContaining({
           day: "2024-07-30",
