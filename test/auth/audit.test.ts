@@ -540,10 +540,13 @@ describe.each(DATABASES)("the audit log on %s", (kind) => {
           model: "model-a",
           userId: "u-q1",
           userEmail: "q1@example.com",
+          // In no team, and no price known: tokens only, never an invented cost.
+          teamId: null,
           requests: 2,
           promptTokens: 11,
           completionTokens: 7,
           totalTokens: 18,
+          costNanos: null,
         },
         expect.objectContaining({
           day: "2024-07-30",

@@ -12,6 +12,7 @@ const OUR_TABLES = [
   "account",
   "audit_log",
   "budget",
+  "budget_counter",
   "budget_notice",
   "console_token",
   "conversation",
@@ -119,6 +120,7 @@ describe.each(DATABASES)("the schema on %s", (kind) => {
       "006_usage_unit",
       "007_job_archive",
       "008_teams_budgets",
+      "009_budget_counter",
     ]);
   });
 });
