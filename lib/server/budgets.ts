@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { sql, type RawBuilder } from "kysely";
+import { sql, type Kysely, type RawBuilder } from "kysely";
 import type {
   BudgetInfo,
   BudgetPeriod,
@@ -13,6 +13,7 @@ import { formatUsd } from "@/lib/console/prices";
 import type { AuthContext } from "./auth/auth";
 import type { Principal } from "./auth/principal";
 import { UserError } from "./auth/users";
+import type { Database } from "./db/schema";
 
 /**
  * Budgets (README "Teams, prices and budgets"): at most so many tokens and/or so much money per
@@ -151,45 +152,145 @@ export async function applicableBudgets(
 const subjectOf = (b: BudgetRow, s: Subjects) =>
   b.scope === "user" ? s.userId : b.scope === "team" ? s.teamId : s.tokenId;
 
-/** A budget's period sum over the ledger: `reserved` or `settled` tokens or cost. */
-function periodSum(b: BudgetRow, start: number, end: number, expression: RawBuilder<unknown>) {
-  const column = sql.ref(SUBJECT_COLUMN[b.scope]);
-  return sql<number>`(select coalesce(sum(${expression}), 0) from audit_log
-    where ${column} = ${b.subject_id} and spend = 1 and at >= ${start} and at < ${end})`;
+/** The counter a budget reads in the period holding `now`. */
+function counterOf(b: BudgetRow, now: number) {
+  return {
+    scope: b.scope,
+    subject_id: b.subject_id,
+    period: b.period,
+    period_start: periodBounds(b.period, now).start,
+  };
 }
 
-/** Tokens a ledger row counts: its reservation while in flight, else what it used. */
-const COUNTED_TOKENS = sql`coalesce(reserved_tokens, total_tokens, 0)`;
-const COUNTED_COST = sql`coalesce(reserved_cost_nanos, cost_nanos, 0)`;
+/** WHERE the counter is `k`. */
+const isCounter = (k: ReturnType<typeof counterOf>) =>
+  sql<boolean>`(scope = ${k.scope} and subject_id = ${k.subject_id} and period = ${k.period} and period_start = ${k.period_start})`;
 
 /**
- * The WHERE conditions that admit a call reserving `r` at `now`: for each limit of each budget,
- * the period's counted sum plus the reservation (at least 1, so a call that reserves nothing is
- * still refused at the limit) stays within it.
+ * Makes the counters `budgets` read at `now` that do not exist yet (a budget's first call in a
+ * period, or a new budget), from the ledger's sum for that subject and period. Runs in the
+ * admission's transaction, under the subjects' locks, so no settlement slips between the sum and
+ * the counter.
+ */
+export async function ensureCounters(
+  db: Kysely<Database>,
+  budgets: BudgetRow[],
+  now: number,
+): Promise<void> {
+  const keys = budgets.map((b) => counterOf(b, now));
+  const existing = await db
+    .selectFrom("budget_counter")
+    .select(["scope", "subject_id", "period"])
+    .where(sql<boolean>`${sql.join(keys.map(isCounter), sql` or `)}`)
+    .execute();
+  const have = new Set(existing.map((e) => `${e.scope}:${e.subject_id}:${e.period}`));
+  for (const b of budgets) {
+    const key = `${b.scope}:${b.subject_id}:${b.period}`;
+    if (have.has(key)) continue;
+    have.add(key);
+    const { start, end } = periodBounds(b.period, now);
+    const sums = await db
+      .selectFrom("audit_log")
+      .select([
+        sql<number>`coalesce(sum(coalesce(reserved_tokens, total_tokens, 0)), 0)`.as("tokens"),
+        sql<number>`coalesce(sum(coalesce(reserved_cost_nanos, cost_nanos, 0)), 0)`.as("cost"),
+      ])
+      .where(SUBJECT_COLUMN[b.scope], "=", b.subject_id)
+      .where("spend", "=", 1)
+      .where("at", ">=", start)
+      .where("at", "<", end)
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto("budget_counter")
+      .values({ ...counterOf(b, now), tokens: Number(sums.tokens), cost_nanos: Number(sums.cost) })
+      .execute();
+  }
+}
+
+/**
+ * The WHERE conditions that admit a call reserving `r` at `now`: for each budget, its counter
+ * (what the period's ledger counts) plus the reservation stays within each of its limits. A
+ * reservation counts as at least 1, so a call that reserves nothing is still refused at the limit.
  */
 export function budgetConditions(
   budgets: BudgetRow[],
   r: Reservation,
   now: number,
 ): RawBuilder<boolean>[] {
-  const conditions: RawBuilder<boolean>[] = [];
-  for (const b of budgets) {
-    const { start, end } = periodBounds(b.period, now);
+  return budgets.map((b) => {
+    const checks: RawBuilder<boolean>[] = [];
     if (b.max_tokens !== null) {
-      conditions.push(
-        sql<boolean>`${periodSum(b, start, end, COUNTED_TOKENS)} + ${Math.max(1, r.tokens)} <= ${b.max_tokens}`,
-      );
+      checks.push(sql<boolean>`tokens + ${Math.max(1, r.tokens)} <= ${b.max_tokens}`);
     }
     if (b.max_cost_nanos !== null) {
-      conditions.push(
-        sql<boolean>`${periodSum(b, start, end, COUNTED_COST)} + ${Math.max(1, r.costNanos)} <= ${b.max_cost_nanos}`,
-      );
+      checks.push(sql<boolean>`cost_nanos + ${Math.max(1, r.costNanos)} <= ${b.max_cost_nanos}`);
     }
-  }
-  return conditions;
+    return sql<boolean>`coalesce((select ${sql.join(checks, sql` and `)} from budget_counter
+      where ${isCounter(counterOf(b, now))}), false)`;
+  });
 }
 
-/** The advisory-lock keys of the subjects whose sums a call's admission reads. */
+/** Adds an admitted call's reservation to the counters of its budgets. */
+export async function reserveOnCounters(
+  db: Kysely<Database>,
+  budgets: BudgetRow[],
+  r: Reservation,
+  now: number,
+): Promise<void> {
+  await db
+    .updateTable("budget_counter")
+    .set((eb) => ({
+      tokens: eb("tokens", "+", r.tokens),
+      cost_nanos: eb("cost_nanos", "+", r.costNanos),
+    }))
+    .where(
+      sql<boolean>`${sql.join(
+        budgets.map((b) => isCounter(counterOf(b, now))),
+        sql` or `,
+      )}`,
+    )
+    .execute();
+}
+
+/**
+ * Moves a settled call from its reservation to what it used on every counter that counts it:
+ * its user's, team's and token's, for the day and the month of `at` (a budget made while it was
+ * in flight has a counter that counted it too).
+ */
+export async function settleOnCounters(
+  db: Kysely<Database>,
+  s: Subjects,
+  at: number,
+  delta: Reservation,
+): Promise<void> {
+  if (!delta.tokens && !delta.costNanos) return;
+  const subjects = [
+    sql`(scope = 'user' and subject_id = ${s.userId})`,
+    ...(s.teamId ? [sql`(scope = 'team' and subject_id = ${s.teamId})`] : []),
+    ...(s.tokenId ? [sql`(scope = 'token' and subject_id = ${s.tokenId})`] : []),
+  ];
+  await db
+    .updateTable("budget_counter")
+    .set((eb) => ({
+      tokens: eb("tokens", "+", delta.tokens),
+      cost_nanos: eb("cost_nanos", "+", delta.costNanos),
+    }))
+    .where(
+      sql<boolean>`(${sql.join(subjects, sql` or `)}) and ((period = 'day' and period_start = ${periodBounds("day", at).start}) or (period = 'month' and period_start = ${periodBounds("month", at).start}))`,
+    )
+    .execute();
+}
+
+/** The advisory-lock keys of a call's subjects: its user, and its team and token if any. */
+export function subjectLockKeys(s: Subjects): string[] {
+  return [
+    `user:${s.userId}`,
+    ...(s.teamId ? [`team:${s.teamId}`] : []),
+    ...(s.tokenId ? [`token:${s.tokenId}`] : []),
+  ];
+}
+
+/** The advisory-lock keys of the subjects whose counters a call's admission reads. */
 export function lockKeys(budgets: BudgetRow[], s: Subjects, rateLimited: boolean): string[] {
   const keys = new Set<string>(rateLimited ? [`user:${s.userId}`] : []);
   for (const b of budgets) keys.add(`${b.scope}:${subjectOf(b, s)}`);
@@ -356,25 +457,47 @@ export async function refusalOf(
 
 /**
  * Whether a settled call took one of its budgets past its soft threshold for the first time this
- * period: each budget's crossing is claimed once per period in budget_notice (the insert that
- * wins, on whichever instance, is the one that says so). Returns the budgets just crossed.
+ * period (read from the counters): each budget's crossing is claimed once per period in
+ * budget_notice (the insert that wins, on whichever instance, is the one that says so). Returns
+ * the budgets just crossed.
  */
 export async function crossedThresholds(
   ctx: AuthContext,
   budgets: BudgetRow[],
   now = Date.now(),
 ): Promise<BudgetStatus[]> {
-  const crossed: BudgetStatus[] = [];
-  for (const status of await budgetStatuses(ctx, budgets, now)) {
-    if (!status.warning) continue;
+  const counters = await ctx.database.db
+    .selectFrom("budget_counter")
+    .selectAll()
+    .where(
+      sql<boolean>`${sql.join(
+        budgets.map((b) => isCounter(counterOf(b, now))),
+        sql` or `,
+      )}`,
+    )
+    .execute();
+  const crossed: BudgetRow[] = [];
+  for (const b of budgets) {
+    const c = counters.find(
+      (x) => x.scope === b.scope && x.subject_id === b.subject_id && x.period === b.period,
+    );
+    if (
+      !c ||
+      !(
+        reached(Number(c.tokens), b.max_tokens, b.soft_percent) ||
+        reached(Number(c.cost_nanos), b.max_cost_nanos, b.soft_percent)
+      )
+    ) {
+      continue;
+    }
     const result = await ctx.database.db
       .insertInto("budget_notice")
-      .values({ budget_id: status.budgetId, period_start: Date.parse(status.periodStart), at: now })
+      .values({ budget_id: b.id, period_start: counterOf(b, now).period_start, at: now })
       .onConflict((oc) => oc.columns(["budget_id", "period_start"]).doNothing())
       .executeTakeFirst();
-    if (Number(result.numInsertedOrUpdatedRows ?? 0) > 0) crossed.push(status);
+    if (Number(result.numInsertedOrUpdatedRows ?? 0) > 0) crossed.push(b);
   }
-  return crossed;
+  return crossed.length ? budgetStatuses(ctx, crossed, now) : [];
 }
 
 // --- Managing budgets ----------------------------------------------------------------------------

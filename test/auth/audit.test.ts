@@ -604,12 +604,12 @@ describe.each(DATABASES)("the audit log on %s", (kind) => {
           model: "model-a",
           userId: "u-q1",
           userEmail: "q1@example.com",
+          // In no team, and no price known: tokens only, never an invented cost.
+          teamId: null,
           requests: 2,
           promptTokens: 11,
           completionTokens: 7,
           totalTokens: 18,
-          // No team, and no price for model-a: tokens only, never an invented cost.
-          teamId: null,
           costNanos: null,
         },
         expect.objectContaining({

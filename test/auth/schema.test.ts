@@ -16,6 +16,7 @@ const OUR_TABLES = [
   "account",
   "audit_log",
   "budget",
+  "budget_counter",
   "budget_notice",
   "console_token",
   "conversation",
@@ -125,6 +126,7 @@ describe.each(DATABASES)("the schema on %s", (kind) => {
       "007_job_archive",
       "008_teams_budgets",
       "009_sso_groups",
+      "010_budget_counter",
     ]);
   });
 });

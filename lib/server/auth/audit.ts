@@ -6,10 +6,15 @@ import {
   applicableBudgets,
   budgetConditions,
   crossedThresholds,
+  ensureCounters,
   lockKeys,
   refusalOf,
+  reserveOnCounters,
+  settleOnCounters,
+  subjectLockKeys,
   type BudgetRow,
   type Reservation,
+  type Subjects,
 } from "../budgets";
 import type { Database } from "../db/schema";
 import { recordCost } from "../metrics";
@@ -123,11 +128,40 @@ async function settledCost(ctx: AuthContext, operation: string, result: AuditRes
       });
 }
 
-/** The budgets a spending call was admitted against, to tell when it crossed a soft threshold. */
+/** A spending call as admitted: whom it counts for, what it reserved, and against which budgets. */
 interface Budgeted {
   principal: Principal;
   path: string;
+  subjects: Subjects;
+  /** The ledger's time of the call (its periods). */
+  at: number;
+  reservation: Reservation | null;
   budgets: BudgetRow[];
+}
+
+/**
+ * Takes the advisory locks of `keys` (PostgreSQL, in a transaction), in one fixed order (by lock
+ * id) so two transactions never wait on each other crosswise.
+ */
+async function lockSubjects(db: Kysely<Database>, keys: string[]) {
+  await sql`select pg_advisory_xact_lock(${sql.lit(SPEND_LOCK_SPACE)}, h)
+    from (select distinct hashtext(k) as h from unnest(cast(${keys} as text[])) as k
+      order by h) as locks`.execute(db);
+}
+
+/**
+ * Runs `work` in a transaction holding the subjects' locks on PostgreSQL; on SQLite in a
+ * transaction (the driver runs one at a time).
+ */
+function underLocks<T>(
+  ctx: AuthContext,
+  keys: string[],
+  work: (db: Kysely<Database>) => Promise<T>,
+) {
+  return ctx.database.db.transaction().execute(async (trx) => {
+    if (ctx.database.kind === "postgres" && keys.length) await lockSubjects(trx, keys);
+    return work(trx);
+  });
 }
 
 /**
@@ -144,24 +178,40 @@ function finisher(
 ): Finish {
   return async (result) => {
     const cost = await settledCost(ctx, operation, result);
-    await ctx.database.db
-      .updateTable("audit_log")
-      .set({
-        status: result.status,
-        duration_ms: Date.now() - at,
-        model: result.model ?? null,
-        prompt_tokens: result.usage?.promptTokens ?? null,
-        completion_tokens: result.usage?.completionTokens ?? null,
-        total_tokens: result.usage?.totalTokens ?? null,
-        usage_source: result.usage ? (result.usage.source ?? "upstream") : null,
-        ...consumed(operation, result.usage),
-        ...(result.target ? { target: result.target } : {}),
-        reserved_tokens: null,
-        reserved_cost_nanos: null,
-        cost_nanos: cost,
-      })
-      .where("id", "=", id)
-      .execute();
+    const settle = (db: Kysely<Database>) =>
+      db
+        .updateTable("audit_log")
+        .set({
+          status: result.status,
+          duration_ms: Date.now() - at,
+          model: result.model ?? null,
+          prompt_tokens: result.usage?.promptTokens ?? null,
+          completion_tokens: result.usage?.completionTokens ?? null,
+          total_tokens: result.usage?.totalTokens ?? null,
+          usage_source: result.usage ? (result.usage.source ?? "upstream") : null,
+          ...consumed(operation, result.usage),
+          ...(result.target ? { target: result.target } : {}),
+          reserved_tokens: null,
+          reserved_cost_nanos: null,
+          cost_nanos: cost,
+        })
+        .where("id", "=", id)
+        .execute();
+    if (!budgeted) {
+      await settle(ctx.database.db);
+    } else {
+      // The ledger row and every counter that counts it move together, under the subjects'
+      // locks: a counter being made from the ledger at that moment sees one state or the other.
+      const r = budgeted.reservation;
+      const delta = {
+        tokens: (result.usage?.totalTokens ?? 0) - (r?.tokens ?? 0),
+        costNanos: (cost ?? 0) - (r?.costNanos ?? 0),
+      };
+      await underLocks(ctx, subjectLockKeys(budgeted.subjects), async (db) => {
+        await settle(db);
+        await settleOnCounters(db, budgeted.subjects, budgeted.at, delta);
+      });
+    }
     recordCost(result.model ?? null, cost);
     if (budgeted?.budgets.length) await noticeThresholds(ctx, budgeted);
   };
@@ -227,20 +277,22 @@ const SPEND_LOCK_SPACE = 0x6d632d73; // "mc-s"
  * minute (in flight included, across every instance; null: no limit) and every budget that
  * applies (the user's, their team's, the console token's) has room for the call's worst case,
  * recording it as auditStart does with that reservation; else says why and how many seconds until
- * it may pass.
+ * it may pass. A refused call inserts nothing: it reserves nothing.
  *
- * The checks and the record are one INSERT … SELECT … WHERE (count) < limit AND (sum) + reserve
- * <= budget …, so no call can slip in between them. On SQLite that statement alone is exact: a
- * writing statement takes the database's single write lock as it begins, before it counts (in
- * WAL mode one whose snapshot is already stale fails instead of writing), and better-sqlite3 runs
- * one statement at a time anyway. On PostgreSQL it is not: under READ COMMITTED, concurrent
- * statements each count from a snapshot without the others' uncommitted rows, and all insert. So
- * there it runs in a transaction that first takes an advisory lock per subject whose sums it reads
- * (the user, their team, the token), in one fixed order (by lock id) so two calls never wait on
- * each other crosswise: the next call for a subject waits until the previous one commits, and its
- * statement, which starts after the locks are granted, sees that row. Other subjects are not held
- * up (a hash collision only makes two queue together). A refused call inserts nothing: it reserves
- * nothing.
+ * The checks and the record are one INSERT … SELECT … WHERE (count) < limit AND (counter) +
+ * reserve <= budget …, so no call can slip in between them. A budget's counter is what the
+ * period's ledger counts (reservations in flight, usage settled), kept in step with it in the
+ * same transaction (made from the ledger when missing, raised by the admitted reservation, moved
+ * to the real usage at settlement), so admission reads one row per budget however long the
+ * period's ledger. On SQLite the statement is exact alone: a writing statement takes the
+ * database's single write lock as it begins, before it counts, and the driver runs one
+ * transaction at a time. On PostgreSQL it is not: under READ COMMITTED, concurrent statements
+ * each read from a snapshot without the others' uncommitted rows. So there the transaction first
+ * takes an advisory lock per subject it reads (the user, their team, the token), in one fixed
+ * order (by lock id) so two calls never wait on each other crosswise: the next call for a subject
+ * waits until the previous one commits, and its statement, which starts after the locks are
+ * granted, sees that row. Other subjects are not held up (a hash collision only makes two queue
+ * together).
  */
 export async function admitSpending(
   ctx: AuthContext,
@@ -307,14 +359,15 @@ export async function admitSpending(
     return inserted ? Number(inserted.id) : null;
   };
   const keys = lockKeys(budgets, subjects, Boolean(perMinute));
-  const id =
-    ctx.database.kind === "postgres" && keys.length
-      ? await ctx.database.db.transaction().execute(async (trx) => {
-          await sql`select pg_advisory_xact_lock(${sql.lit(SPEND_LOCK_SPACE)}, h)
-            from (select distinct hashtext(k) as h from unnest(cast(${keys} as text[])) as k
-              order by h) as locks`.execute(trx);
-          return admit(trx);
-        })
+  const id = reservation
+    ? await underLocks(ctx, keys, async (db) => {
+        await ensureCounters(db, budgets, at);
+        const admitted = await admit(db);
+        if (admitted !== null) await reserveOnCounters(db, budgets, reservation, at);
+        return admitted;
+      })
+    : ctx.database.kind === "postgres" && keys.length
+      ? await underLocks(ctx, keys, admit)
       : await admit(ctx.database.db);
   if (id !== null) {
     return {
@@ -323,6 +376,9 @@ export async function admitSpending(
       finish: finisher(ctx, id, startedAt, start.operation, {
         principal,
         path: start.path,
+        subjects,
+        at,
+        reservation,
         budgets,
       }),
     };

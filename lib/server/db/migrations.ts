@@ -328,6 +328,31 @@ function migrations(kind: DatabaseKind): Record<string, Migration> {
           .execute();
       },
     },
+    // Budget counters: per subject (user, team, token), period and period start, the sum the
+    // ledger holds for it (reservations of calls in flight, usage of settled ones), kept in step
+    // with the ledger in the same transaction as each admission and settlement. Admission reads
+    // one row per budget instead of summing the period's ledger, which grew with every call
+    // (bench/budget-admission.ts: +109 ms per call on SQLite, +226 ms on PostgreSQL with 10,000
+    // calls in the period).
+    "010_budget_counter": {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable("budget_counter")
+          .addColumn("scope", "text", (c) => c.notNull())
+          .addColumn("subject_id", "text", (c) => c.notNull())
+          .addColumn("period", "text", (c) => c.notNull())
+          .addColumn("period_start", "bigint", (c) => c.notNull())
+          .addColumn("tokens", "bigint", (c) => c.notNull())
+          .addColumn("cost_nanos", "bigint", (c) => c.notNull())
+          .addPrimaryKeyConstraint("budget_counter_pk", [
+            "scope",
+            "subject_id",
+            "period",
+            "period_start",
+          ])
+          .execute();
+      },
+    },
   };
 }
 

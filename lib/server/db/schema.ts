@@ -193,6 +193,20 @@ export interface JobArchiveTable {
   seen_at: Millis;
 }
 
+/**
+ * What the ledger counts against a subject's budgets in one period: reservations of calls in
+ * flight plus usage of settled ones (tokens, and cost in nano-dollars). Kept in step with
+ * audit_log by each admission and settlement, in their transaction.
+ */
+export interface BudgetCounterTable {
+  scope: string;
+  subject_id: string;
+  period: string;
+  period_start: Millis;
+  tokens: number;
+  cost_nanos: number;
+}
+
 export interface Database {
   user: UserTable;
   session: SessionTable;
@@ -211,4 +225,5 @@ export interface Database {
   budget: BudgetTable;
   budget_notice: BudgetNoticeTable;
   sso_group_mapping: SsoGroupMappingTable;
+  budget_counter: BudgetCounterTable;
 }
