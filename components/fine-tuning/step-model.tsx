@@ -201,14 +201,12 @@ function TargetRow({ index, onRemove }: { index: number; onRemove?: () => void }
   const labels = useWatch<JobForm, `classifier_targets.${number}.labels`>({
     name: `classifier_targets.${index}.labels`,
   });
-  const name = useWatch<JobForm, `classifier_targets.${number}.name`>({
-    name: `classifier_targets.${index}.name`,
-  });
   const loss = useController<JobForm, `classifier_targets.${number}.loss_function`>({
     name: `classifier_targets.${index}.loss_function`,
   });
   const chips = parseLabels(labels ?? "");
-  const title = name?.trim() ? `Target ${name.trim()}` : `Target ${index + 1}`;
+  // Named by position, so a row keeps its name while its target's name is typed.
+  const title = `Target ${index + 1}`;
   return (
     <li
       aria-label={title}
