@@ -357,7 +357,7 @@ test("a retired model's page says since when and what replaces it, with no Try",
   await page.screenshot({ path: ".data/screenshots/models-retired.png", fullPage: true });
 
   await page.goto("/models/mistral-moderation-latest");
-  await expect(page.locator("dl")).toContainText("Moderation: yes");
+  await expect(page.getByRole("list", { name: "Can" })).toContainText("Moderation");
   await expect(page.getByRole("link", { name: /^Try in / })).toHaveCount(0);
 });
 
