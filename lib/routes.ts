@@ -55,7 +55,14 @@ export const routes = {
   agents: () => "/agents",
 
   usage: () => "/usage",
+  /** What the signed-in user has used, and what their budgets leave. */
+  myUsage: () => "/usage/me",
   tokens: () => "/settings/tokens",
   users: () => "/admin/users",
   audit: () => "/admin/audit",
+  teams: () => "/admin/teams",
+  prices: () => "/admin/prices",
+  budgets: () => "/admin/budgets",
+  /** Identity-provider groups → teams and roles. */
+  sso: () => "/admin/sso",
 } as const;

@@ -601,10 +601,14 @@ function describeUpload(
 ): UploadKind | Response {
   switch (purpose) {
     case "fine-tune": {
-      const sampleType = report.stats.sampleType;
-      if (report.errorCount > 0 || (sampleType !== "instruct" && sampleType !== "pretrain")) {
+      const kind = report.stats.sampleType;
+      if (report.errorCount > 0 || kind === null || kind === "mixed") {
         return invalidFile(filename, report);
       }
+      // Classifier data has no SampleType of its own in the spec: text to label reads as
+      // pretrain data, conversations to label as instruct data.
+      const sampleType =
+        kind !== "classifier" ? kind : report.stats.messagesPerSample ? "instruct" : "pretrain";
       return {
         purpose,
         mimetype: JSONL_MIMETYPE,
