@@ -94,10 +94,12 @@ async function serve(
   // The URL a route handler gets: the raw path and query. Its origin is never read under /v1
   // (the Host header is what the host check uses), so it is the listening port's, as in Next.
   const protocol = /https/.test(String(req.headers["x-forwarded-proto"] ?? "")) ? "https" : "http";
-  const headers = new Headers();
+  // Name-value pairs, which the Request fills its headers from directly (a Headers object would
+  // be validated once here and iterated, sorted, again there).
+  const headers: [string, string][] = [];
   for (const [name, value] of Object.entries(req.headers)) {
-    if (typeof value === "string") headers.set(name, value);
-    else if (value) for (const v of value) headers.append(name, v);
+    if (typeof value === "string") headers.push([name, value]);
+    else if (value) for (const v of value) headers.push([name, v]);
   }
   const body = method === "GET" || method === "HEAD" ? null : requestBody(req, res);
   let response: Response;
