@@ -49,6 +49,9 @@ export const PERMISSIONS = [
   "tokens.manage_any",
   "audit.read",
   "usage.read_all",
+  "teams.manage",
+  "prices.manage",
+  "budgets.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -95,6 +98,9 @@ export const PERMISSION_PHRASES: Record<Permission, string> = {
   "tokens.manage_any": "manage other people's console tokens",
   "audit.read": "read the audit log",
   "usage.read_all": "see everyone's usage",
+  "teams.manage": "manage teams",
+  "prices.manage": "change model prices",
+  "budgets.manage": "manage budgets",
 };
 
 const VIEWER: readonly Permission[] = [
@@ -357,4 +363,6 @@ export const AUDITED_OPERATIONS: readonly string[] = [
   "users.update",
   "users.delete",
   "setup",
+  "sso_mappings.update",
+  "user.sso_sync",
 ].sort();

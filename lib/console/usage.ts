@@ -7,10 +7,16 @@ export const usagePath = "/api/console/usage";
 
 export const USAGE_DAYS_MAX = 366;
 
-/** Whole UTC days: today and the `days - 1` before it. `user` needs usage.read_all. */
+/**
+ * Whole UTC days: today and the `days - 1` before it. `user` needs usage.read_all; `team` needs
+ * usage.read_all or being that team's admin. `format=csv` answers the token rows as a CSV
+ * attachment (with cost).
+ */
 export const usageQuery = z.object({
   days: queryInt(1, USAGE_DAYS_MAX).default(30),
   user: z.string().optional(),
+  team: z.string().optional(),
+  format: z.enum(["json", "csv"]).default("json"),
 });
 export type UsageQuery = z.input<typeof usageQuery>;
 
@@ -24,6 +30,10 @@ export const usageRow = z.object({
   promptTokens: z.number(),
   completionTokens: z.number(),
   totalTokens: z.number(),
+  /** The team the calls were made in (null: in none). Optional: older consoles leave it out. */
+  teamId: z.string().nullable().optional(),
+  /** Nano-dollars, priced when each call settled; null when none of them had a price. */
+  costNanos: z.number().int().nullable().optional(),
 });
 export type UsageRow = z.infer<typeof usageRow>;
 
@@ -38,6 +48,8 @@ export const unitUsageRow = z.object({
   unit: usageUnit.exclude(["tokens"]),
   requests: z.number().int(),
   quantity: z.number(),
+  teamId: z.string().nullable().optional(),
+  costNanos: z.number().int().nullable().optional(),
 });
 export type UnitUsageRow = z.infer<typeof unitUsageRow>;
 
@@ -48,5 +60,7 @@ export const usageResponse = z.object({
   units: z.array(unitUsageRow),
   /** Whom the caller may pick: everyone with usage.read_all, else only themselves. */
   users: z.array(z.object({ id: z.string(), email: z.string() })),
+  /** The teams the caller may pick: every team with usage.read_all, else those they admin. */
+  teams: z.array(z.object({ id: z.string(), name: z.string() })).optional(),
 });
 export type UsageResponse = z.infer<typeof usageResponse>;

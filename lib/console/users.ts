@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/permissions";
 import { email, password, personName } from "./fields";
+import { teamRef } from "./teams";
 
 export const usersPath = "/api/console/users";
 export const userPath = (id: string) => `${usersPath}/${encodeURIComponent(id)}`;
@@ -26,6 +27,8 @@ export const user = z.object({
   createdAt: z.iso.datetime(),
   disabled: z.boolean(),
   rateLimitPerMinute: z.number().int().nullable(),
+  /** The team they are in, and their role there. Optional: older consoles leave it out. */
+  team: teamRef.nullable().optional(),
 });
 export type UserInfo = z.infer<typeof user>;
 

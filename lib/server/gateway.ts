@@ -90,8 +90,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     let uploadTooLarge = () => false;
     if (operation.body === "json") {
       const bytes = await readJsonBody(request, config.maxJsonBodyBytes, operation.bodyRequired);
+      bodySlot(request).resolve(bytes ?? undefined);
       if (bytes) {
-        jsonBodies.set(request, bytes);
         headers.set("content-type", "application/json");
         headers.set("content-length", String(bytes.byteLength));
         body = bytes as BodyInit;
@@ -102,6 +102,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       uploadTooLarge = upload.exceeded;
     }
 
+    bodySlot(request).resolve(undefined); // no JSON body (a first resolve wins)
     const target = UPSTREAM_ORIGIN + match.path + forwardedQuery(operation, url.searchParams);
     const timing = requestTiming(request);
     const metrics = getMetrics();
@@ -257,6 +258,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     try {
       return await forward(request);
     } catch (error) {
+      // Refused before (or while) reading a body: whoever waits for it learns there is none.
+      bodySlot(request).resolve(undefined);
       // The caller was not admitted: whoever held the request answers instead.
       if (error instanceof NotForwarded) return errorResponse(NOT_FORWARDED);
       if (error instanceof GatewayError) {
@@ -290,7 +293,22 @@ export function createGateway(options: GatewayOptions): Gateway {
 }
 
 const holds = new WeakMap<Request, Promise<boolean>>();
-const jsonBodies = new WeakMap<Request, Uint8Array>();
+/** Each request's JSON body as the gateway read it; resolved with undefined when it has none. */
+interface BodySlot {
+  promise: Promise<Uint8Array | undefined>;
+  resolve: (body: Uint8Array | undefined) => void;
+}
+const jsonBodies = new WeakMap<Request, BodySlot>();
+function bodySlot(request: Request): BodySlot {
+  let slot = jsonBodies.get(request);
+  if (!slot) {
+    let resolve!: BodySlot["resolve"];
+    const promise = new Promise<Uint8Array | undefined>((r) => (resolve = r));
+    slot = { promise, resolve };
+    jsonBodies.set(request, slot);
+  }
+  return slot;
+}
 
 class NotForwarded extends Error {}
 const NOT_FORWARDED = {
@@ -311,9 +329,13 @@ export function forwardWhen(request: Request, admitted: Promise<boolean>): void 
   holds.set(request, admitted);
 }
 
-/** The JSON body the gateway read, checked and forwarded for `request`, if any. */
-export function forwardedJson(request: Request): Uint8Array | undefined {
-  return jsonBodies.get(request);
+/**
+ * The JSON body the gateway read and checked for `request` (undefined when it takes none, or
+ * refused it), once it has: a caller may wait for it while the gateway holds the request
+ * (forwardWhen), since the body is read before the hold is awaited.
+ */
+export function forwardedJson(request: Request): Promise<Uint8Array | undefined> {
+  return bodySlot(request).promise;
 }
 
 /**

@@ -103,7 +103,7 @@ describe.each(DATABASES)("the audit log on %s", (kind) => {
     it("job create: filed under the new job, whose owner is recorded", async () => {
       const { status, text, entry } = await recorded(member, "/v1/fine_tuning/jobs", {
         json: {
-          model: "open-mistral-7b",
+          model: "mistral-small-latest",
           training_files: [{ file_id: fileId }],
           hyperparameters: { training_steps: 10 },
           auto_start: false,
@@ -125,7 +125,7 @@ describe.each(DATABASES)("the audit log on %s", (kind) => {
     it("job dry run: filed as jobs.dry_run, no target, no owner, not a spending call", async () => {
       const { status, text, entry } = await recorded(member, "/v1/fine_tuning/jobs?dry_run=true", {
         json: {
-          model: "open-mistral-7b",
+          model: "mistral-small-latest",
           training_files: [{ file_id: fileId }],
           hyperparameters: { training_steps: 10 },
         },
@@ -449,7 +449,7 @@ describe.each(DATABASES)("the audit log on %s", (kind) => {
         g.gateway(
           buildRequest(`/v1/fine_tuning/jobs${query}`, session(user), {
             json: {
-              model: "open-mistral-7b",
+              model: "mistral-small-latest",
               training_files: [{ file_id: fileId }],
               hyperparameters: { training_steps: 10 },
               auto_start: false,
@@ -608,6 +608,9 @@ describe.each(DATABASES)("the audit log on %s", (kind) => {
           promptTokens: 11,
           completionTokens: 7,
           totalTokens: 18,
+          // No team, and no price for model-a: tokens only, never an invented cost.
+          teamId: null,
+          costNanos: null,
         },
         expect.objectContaining({
           day: "2024-07-30",

@@ -15,15 +15,21 @@ import { createTestAuth, DATABASES, TEST_SECRET, type TestAuth } from "./harness
 const OUR_TABLES = [
   "account",
   "audit_log",
+  "budget",
+  "budget_notice",
   "console_token",
   "conversation",
   "job_archive",
   "job_owner",
+  "price",
   "rateLimit",
   "resource_owner",
   "session",
   "setup_token",
   "sign_in_failure",
+  "sso_group_mapping",
+  "team",
+  "team_member",
   "user",
   "verification",
 ];
@@ -117,6 +123,8 @@ describe.each(DATABASES)("the schema on %s", (kind) => {
       "005_audit_usage_source",
       "006_usage_unit",
       "007_job_archive",
+      "008_teams_budgets",
+      "009_sso_groups",
     ]);
   });
 });

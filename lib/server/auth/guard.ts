@@ -23,6 +23,7 @@ import {
 import { admitSpending, auditRefusal, auditStart, type Admission } from "./audit";
 import type { AuthContext } from "./auth";
 import type { AuthConfig } from "./config";
+import { spendingBound } from "../budgets";
 import { keepJobs } from "../job-archive";
 import { estimatePromptTokens, observeResponse, type Observed } from "./observe";
 import {
@@ -179,16 +180,23 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
     const spend = !dryRun && isSpending(operation);
     const limit = principal.rateLimitPerMinute ?? ctx.config.rateLimitPerMinute;
     const start = { operation: label, method, path: match.path, target, spend };
-    // The audit row (and, under a limit, the admission) is written while the gateway reads and
-    // checks the body, and the gateway sends nothing upstream until it is (forwardWhen): every
-    // forwarded call has its row first, so a process that dies mid-call still leaves a trace,
-    // and a refused call is never forwarded. Only the wait for the database overlaps the work.
-    const admitting: Promise<Admission> =
-      spend && limit
-        ? // Counting and recording in one step: checking first and recording later let
-          // concurrent calls all pass the check (see admitSpending).
-          admitSpending(ctx, principal, start, limit)
-        : auditStart(ctx, principal, start).then((finish) => ({ ok: true, finish }));
+    // The audit row (and, under a limit or a budget, the admission) is written while the gateway
+    // reads and checks the body, and the gateway sends nothing upstream until it is (forwardWhen):
+    // every forwarded call has its row first, so a process that dies mid-call still leaves a
+    // trace, and a refused call is never forwarded. Only the wait for the database overlaps the
+    // work. A budget reads the call's bound from the body the gateway read (forwardedJson).
+    const admitting: Promise<Admission> = spend
+      ? // Counting, checking the budgets and recording in one step: checking first and recording
+        // later let concurrent calls all pass the check (see admitSpending).
+        admitSpending(ctx, principal, start, limit, async () => {
+          const body = await forwardedJson(request);
+          return spendingBound(
+            label,
+            body ? new TextDecoder().decode(body) : null,
+            ctx.config.budgetDefaultMaxTokens,
+          );
+        })
+      : auditStart(ctx, principal, start).then((finish) => ({ ok: true, finish }));
     forwardWhen(
       request,
       admitting.then(
@@ -209,14 +217,13 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
     if (!admission.ok) {
       await answering.then((r) => r.body?.cancel()).catch(() => {});
       const wait = admission.retryAfter;
-      metrics.refusals.inc({ reason: "rate_limited" });
+      metrics.refusals.inc({ reason: admission.reason });
+      const message =
+        admission.reason === "budget_exceeded"
+          ? admission.message
+          : `You have made ${limit} spending requests in the last minute, the most this console allows you. Try again in ${wait} s.`;
       return refuse(
-        refusal(
-          429,
-          "rate_limited",
-          `You have made ${limit} spending requests in the last minute, the most this console allows you. Try again in ${wait} s.`,
-          { headers: { "retry-after": String(wait) } },
-        ),
+        refusal(429, admission.reason, message, { headers: { "retry-after": String(wait) } }),
       );
     }
     const finish = admission.finish;
@@ -255,7 +262,7 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
       // The body the gateway forwarded (spending calls take JSON), read only if a stream ends
       // without usage (see observe.ts).
       async () => {
-        const body = spend ? forwardedJson(request) : undefined;
+        const body = spend ? await forwardedJson(request) : undefined;
         return body ? estimatePromptTokens(new TextDecoder().decode(body)) : null;
       },
     );

@@ -231,6 +231,103 @@ function migrations(kind: DatabaseKind): Record<string, Migration> {
           .execute();
       },
     },
+    // Teams, prices and budgets (README "Teams, prices and budgets"). A user is in at most one
+    // team (team_member's key is the user). The audit log becomes the spending ledger: each
+    // spending call records its team, its reservation while in flight (the worst case, admitted
+    // against the budgets before it is forwarded) and, once settled, its cost in nano-dollars,
+    // priced when it happened so later price changes leave it alone. budget_notice remembers which
+    // budget has crossed its soft threshold in which period, so the notice is written once.
+    "008_teams_budgets": {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable("team")
+          .addColumn("id", "text", (c) => c.primaryKey())
+          .addColumn("name", "text", (c) => c.notNull().unique())
+          .addColumn("created_at", "bigint", (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable("team_member")
+          .addColumn("user_id", "text", (c) =>
+            c.primaryKey().references("user.id").onDelete("cascade"),
+          )
+          .addColumn("team_id", "text", (c) =>
+            c.notNull().references("team.id").onDelete("cascade"),
+          )
+          .addColumn("team_role", "text", (c) => c.notNull())
+          .addColumn("added_at", "bigint", (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex("team_member_team_idx")
+          .on("team_member")
+          .column("team_id")
+          .execute();
+        await db.schema
+          .createTable("price")
+          .addColumn("model", "text", (c) => c.primaryKey())
+          .addColumn("input_per_m", "text")
+          .addColumn("output_per_m", "text")
+          .addColumn("per_ocr_page", "text")
+          .addColumn("per_audio_minute", "text")
+          .addColumn("source", "text", (c) => c.notNull())
+          .addColumn("updated_at", "bigint", (c) => c.notNull())
+          .addColumn("updated_by", "text")
+          .execute();
+        await db.schema
+          .createTable("budget")
+          .addColumn("id", "text", (c) => c.primaryKey())
+          .addColumn("scope", "text", (c) => c.notNull())
+          .addColumn("subject_id", "text", (c) => c.notNull())
+          .addColumn("period", "text", (c) => c.notNull())
+          .addColumn("max_tokens", "bigint")
+          .addColumn("max_cost_nanos", "bigint")
+          .addColumn("soft_percent", "integer", (c) => c.notNull().defaultTo(80))
+          .addColumn("created_at", "bigint", (c) => c.notNull())
+          .addColumn("updated_at", "bigint", (c) => c.notNull())
+          .addUniqueConstraint("budget_subject_period_uq", ["scope", "subject_id", "period"])
+          .execute();
+        await db.schema
+          .createTable("budget_notice")
+          .addColumn("budget_id", "text", (c) =>
+            c.notNull().references("budget.id").onDelete("cascade"),
+          )
+          .addColumn("period_start", "bigint", (c) => c.notNull())
+          .addColumn("at", "bigint", (c) => c.notNull())
+          .addPrimaryKeyConstraint("budget_notice_pk", ["budget_id", "period_start"])
+          .execute();
+        await db.schema.alterTable("audit_log").addColumn("team_id", "text").execute();
+        await db.schema.alterTable("audit_log").addColumn("reserved_tokens", "bigint").execute();
+        await db.schema
+          .alterTable("audit_log")
+          .addColumn("reserved_cost_nanos", "bigint")
+          .execute();
+        await db.schema.alterTable("audit_log").addColumn("cost_nanos", "bigint").execute();
+        await db.schema
+          .createIndex("audit_team_at_idx")
+          .on("audit_log")
+          .columns(["team_id", "at"])
+          .execute();
+        await db.schema
+          .createIndex("audit_token_at_idx")
+          .on("audit_log")
+          .columns(["token_id", "at"])
+          .execute();
+      },
+    },
+    // Single sign-on: ordered rules mapping an identity-provider group to a team and/or a console
+    // role (lib/server/sso.ts applies them at each sign-on). A deleted team leaves its rules with
+    // no team, so a role they grant still holds.
+    "009_sso_groups": {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable("sso_group_mapping")
+          .addColumn("position", "integer", (c) => c.primaryKey())
+          .addColumn("group", "text", (c) => c.notNull())
+          .addColumn("team_id", "text", (c) => c.references("team.id").onDelete("set null"))
+          .addColumn("role", "text")
+          .addColumn("team_role", "text")
+          .execute();
+      },
+    },
   };
 }
 

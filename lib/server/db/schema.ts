@@ -24,6 +24,18 @@ export interface SessionTable {
   expiresAt: ColumnType<Date | string | number, Date | string, Date | string>;
 }
 
+/** Read by single sign-on (lib/server/sso.ts): the tokens of a user's latest sign-on. */
+export interface AccountTable {
+  id: string;
+  userId: string;
+  /** "credential" for a password, "oidc" for single sign-on. */
+  providerId: string;
+  /** The provider's subject for the user. */
+  accountId: string;
+  idToken: string | null;
+  accessToken: string | null;
+}
+
 export interface ConsoleTokenTable {
   id: string;
   user_id: string;
@@ -61,6 +73,74 @@ export interface AuditTable {
   duration_ms: number | null;
   /** 1 for operations that spend the key's budget (per-user limits count these). */
   spend: number;
+  /** The caller's team when the call was made (usage and team budgets roll up by it). */
+  team_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** A spending call's worst case while in flight (budgets count it); null once settled. */
+  reserved_tokens: ColumnType<number | null, number | null | undefined, number | null>;
+  reserved_cost_nanos: ColumnType<number | null, number | null | undefined, number | null>;
+  /** What the call cost in nano-dollars, priced when it settled; null when its model has no price. */
+  cost_nanos: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+export interface TeamTable {
+  id: string;
+  name: string;
+  created_at: Millis;
+}
+
+export interface TeamMemberTable {
+  /** A user is in at most one team. */
+  user_id: string;
+  team_id: string;
+  /** "admin" (sees the team's usage) or "member". */
+  team_role: string;
+  added_at: Millis;
+}
+
+/** USD per unit as the admin (or the API) gave it, decimal text; null = unknown. */
+export interface PriceTable {
+  model: string;
+  input_per_m: string | null;
+  output_per_m: string | null;
+  per_ocr_page: string | null;
+  per_audio_minute: string | null;
+  /** "admin" or "api". */
+  source: string;
+  updated_at: Millis;
+  updated_by: string | null;
+}
+
+export interface BudgetTable {
+  id: string;
+  /** "user", "team" or "token": whose calls count (audit_log.user_id, team_id or token_id). */
+  scope: string;
+  subject_id: string;
+  /** "day" (UTC day) or "month" (UTC calendar month). */
+  period: string;
+  max_tokens: number | null;
+  max_cost_nanos: number | null;
+  soft_percent: ColumnType<number, number | undefined, number>;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+/** The periods in which a budget crossed its soft threshold (the notice is written once each). */
+export interface BudgetNoticeTable {
+  budget_id: string;
+  period_start: Millis;
+  at: Millis;
+}
+
+/** One ordered rule: members of `group` (in the OIDC groups claim) get its team and/or role. */
+export interface SsoGroupMappingTable {
+  /** 0, 1, 2…: the first matching rule with a team decides the team. */
+  position: number;
+  group: string;
+  team_id: string | null;
+  /** A console role; the highest among matching rules wins. */
+  role: string | null;
+  /** "admin" or "member" in the rule's team; null without a team. */
+  team_role: string | null;
 }
 
 export interface JobOwnerTable {
@@ -116,6 +196,7 @@ export interface JobArchiveTable {
 export interface Database {
   user: UserTable;
   session: SessionTable;
+  account: AccountTable;
   console_token: ConsoleTokenTable;
   audit_log: AuditTable;
   job_owner: JobOwnerTable;
@@ -124,4 +205,10 @@ export interface Database {
   setup_token: SetupTokenTable;
   conversation: ConversationTable;
   job_archive: JobArchiveTable;
+  team: TeamTable;
+  team_member: TeamMemberTable;
+  price: PriceTable;
+  budget: BudgetTable;
+  budget_notice: BudgetNoticeTable;
+  sso_group_mapping: SsoGroupMappingTable;
 }
