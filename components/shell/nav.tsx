@@ -33,6 +33,7 @@ export const SECTIONS: readonly Section[] = [
   { href: routes.teams(), label: "Teams", icon: "⚑", needs: "teams.manage" },
   { href: routes.budgets(), label: "Budgets", icon: "◫", needs: "budgets.manage" },
   { href: routes.prices(), label: "Prices", icon: "$", needs: "prices.manage" },
+  { href: routes.sso(), label: "Directory groups", icon: "⇄", needs: "users.manage" },
   { href: routes.audit(), label: "Audit log", icon: "≡", needs: "audit.read" },
 ];
 

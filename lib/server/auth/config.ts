@@ -18,9 +18,21 @@ export interface AuthConfig {
   /** CONSOLE_ALLOWED_HOSTS: more host names the console answers to (see lib/auth/host.ts). */
   allowedHosts: string[];
   admin: { email: string; password: Secret } | null;
-  oidc: { issuer: string; clientId: string; clientSecret: Secret; name: string } | null;
+  oidc: {
+    issuer: string;
+    clientId: string;
+    clientSecret: Secret;
+    name: string;
+    /** OIDC_GROUPS_CLAIM: the ID token / userinfo claim listing the user's groups. */
+    groupsClaim: string;
+  } | null;
   /** Default requests per minute per user on spending operations; null = no limit. */
   rateLimitPerMinute: number | null;
+  /**
+   * CONSOLE_BUDGET_DEFAULT_MAX_TOKENS: the completion tokens a call without `max_tokens`
+   * reserves against its budgets until it settles.
+   */
+  budgetDefaultMaxTokens: number;
   /** TRUSTED_PROXIES: reverse proxies (IPs or CIDR ranges) whose X-Forwarded-For is believed. */
   trustedProxies: string[];
 }
@@ -71,11 +83,23 @@ const envSchema = z.object({
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
   OIDC_NAME: z.string().max(40, { message: "OIDC_NAME must be at most 40 characters" }).optional(),
+  OIDC_GROUPS_CLAIM: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || /^[^\s]{1,100}$/.test(v), {
+      message: "OIDC_GROUPS_CLAIM must be a claim name (1 to 100 characters, no spaces)",
+    }),
   CONSOLE_RATE_LIMIT_PER_MINUTE: z
     .string()
     .optional()
     .refine((v) => v === undefined || /^[1-9]\d{0,5}$/.test(v.trim()), {
       message: "CONSOLE_RATE_LIMIT_PER_MINUTE must be a whole number from 1 to 999999",
+    }),
+  CONSOLE_BUDGET_DEFAULT_MAX_TOKENS: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || /^[1-9]\d{0,6}$/.test(v.trim()), {
+      message: "CONSOLE_BUDGET_DEFAULT_MAX_TOKENS must be a whole number from 1 to 9999999",
     }),
   TRUSTED_PROXIES: z
     .string()
@@ -126,14 +150,21 @@ export function parseAuthConfig(env: Record<string, string | undefined>): AuthCo
             clientId: e.OIDC_CLIENT_ID,
             clientSecret: new Secret(e.OIDC_CLIENT_SECRET),
             name: e.OIDC_NAME ?? "single sign-on",
+            groupsClaim: e.OIDC_GROUPS_CLAIM ?? "groups",
           }
         : null,
     rateLimitPerMinute: e.CONSOLE_RATE_LIMIT_PER_MINUTE
       ? Number(e.CONSOLE_RATE_LIMIT_PER_MINUTE)
       : null,
+    budgetDefaultMaxTokens: e.CONSOLE_BUDGET_DEFAULT_MAX_TOKENS
+      ? Number(e.CONSOLE_BUDGET_DEFAULT_MAX_TOKENS)
+      : BUDGET_DEFAULT_MAX_TOKENS,
     trustedProxies: parseTrustedProxies(e.TRUSTED_PROXIES).entries,
   };
 }
+
+/** What a call without `max_tokens` reserves when CONSOLE_BUDGET_DEFAULT_MAX_TOKENS is not set. */
+export const BUDGET_DEFAULT_MAX_TOKENS = 4096;
 
 let cached: AuthConfig | undefined;
 

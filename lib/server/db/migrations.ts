@@ -313,6 +313,21 @@ function migrations(kind: DatabaseKind): Record<string, Migration> {
           .execute();
       },
     },
+    // Single sign-on: ordered rules mapping an identity-provider group to a team and/or a console
+    // role (lib/server/sso.ts applies them at each sign-on). A deleted team leaves its rules with
+    // no team, so a role they grant still holds.
+    "009_sso_groups": {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable("sso_group_mapping")
+          .addColumn("position", "integer", (c) => c.primaryKey())
+          .addColumn("group", "text", (c) => c.notNull())
+          .addColumn("team_id", "text", (c) => c.references("team.id").onDelete("set null"))
+          .addColumn("role", "text")
+          .addColumn("team_role", "text")
+          .execute();
+      },
+    },
   };
 }
 
