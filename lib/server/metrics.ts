@@ -36,7 +36,12 @@ type Holder = { [KEY]?: ConsoleMetrics };
 
 /** Why the console itself refused a request (before any upstream): bounded, see guard.ts. */
 export type RefusalReason =
-  "unknown_host" | "unauthenticated" | "forbidden" | "cross_site" | "rate_limited";
+  | "unknown_host"
+  | "unauthenticated"
+  | "forbidden"
+  | "cross_site"
+  | "rate_limited"
+  | "budget_exceeded";
 
 const LATENCY_BUCKETS = [
   0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30,
@@ -108,13 +113,13 @@ function createMetrics(): ConsoleMetrics {
     }),
     cost: new client.Counter({
       name: "console_cost_total",
-      help: "Cost of the tokens consumed by model, for models with a known price (see PRICES)",
+      help: "Cost of the spending calls by model, for models the price table prices (USD)",
       labelNames: ["model", "currency"],
       registers,
     }),
     refusals: new client.Counter({
       name: "console_refusals_total",
-      help: "Requests the console refused itself, by reason (rate_limited: the per-user spending limit)",
+      help: "Requests the console refused itself, by reason (rate_limited: the per-user spending limit; budget_exceeded: a budget's hard limit)",
       labelNames: ["reason"],
       registers,
     }),
@@ -234,23 +239,7 @@ function modelLabel(model: string): string {
   return model;
 }
 
-/** A model's price per million tokens. */
-export interface Price {
-  currency: string;
-  inputPerMillion: number;
-  outputPerMillion: number;
-}
-
-/**
- * The hook for cost: no prices are known yet, so no cost series is recorded. When the console
- * learns prices (configuration or a price table), return them here and console_cost_total follows.
- */
-export function priceOf(model: string): Price | null {
-  void model;
-  return null;
-}
-
-/** Counts the tokens of a finished spending call by model (and its cost when priced). */
+/** Counts the tokens of a finished spending call by model. */
 export function recordTokens(
   model: string | null,
   promptTokens: number | null,
@@ -261,14 +250,15 @@ export function recordTokens(
   const label = modelLabel(model);
   if (promptTokens) m.tokens.inc({ model: label, kind: "prompt" }, promptTokens);
   if (completionTokens) m.tokens.inc({ model: label, kind: "completion" }, completionTokens);
-  const price = priceOf(model);
-  if (price) {
-    const cost =
-      ((promptTokens ?? 0) * price.inputPerMillion +
-        (completionTokens ?? 0) * price.outputPerMillion) /
-      1e6;
-    m.cost.inc({ model: label, currency: price.currency }, cost);
-  }
+}
+
+/**
+ * Counts what a settled spending call cost (nano-dollars, priced from the price table as it was
+ * recorded in the ledger); calls whose model has no price add nothing.
+ */
+export function recordCost(model: string | null, costNanos: number | null): void {
+  if (!model || costNanos === null) return;
+  getMetrics().cost.inc({ model: modelLabel(model), currency: "USD" }, costNanos / 1e9);
 }
 
 // --- The /metrics endpoint -----------------------------------------------------------------------

@@ -2,8 +2,19 @@ import "server-only";
 import { sql, type Kysely } from "kysely";
 import type { AuditEntry, UsageSource, UsageUnit } from "@/lib/console/audit";
 import type { UnitUsageRow, UsageRow } from "@/lib/console/usage";
+import {
+  applicableBudgets,
+  budgetConditions,
+  crossedThresholds,
+  lockKeys,
+  refusalOf,
+  type BudgetRow,
+  type Reservation,
+} from "../budgets";
 import type { Database } from "../db/schema";
+import { recordCost } from "../metrics";
 import { perProcess } from "../per-process";
+import { costNanos, priceFor } from "../prices";
 import type { AuthContext } from "./auth";
 import type { Principal } from "./principal";
 
@@ -96,9 +107,43 @@ function startRow(principal: Principal, start: AuditStart, at: number) {
   };
 }
 
-/** Completes the entry `id` of `operation` started at `at` with the call's outcome. */
-function finisher(ctx: AuthContext, id: number, at: number, operation: string): Finish {
+/** What a settled call cost at its model's price now (null: unpriced), in its billing unit. */
+async function settledCost(ctx: AuthContext, operation: string, result: AuditResult) {
+  const usage = result.usage;
+  const unit = Object.hasOwn(USAGE_UNITS, operation) ? USAGE_UNITS[operation] : null;
+  if (!usage || !unit || !result.model) return null;
+  const price = await priceFor(ctx, result.model);
+  return unit === "tokens"
+    ? costNanos(price, usage)
+    : costNanos(price, {
+        promptTokens: null,
+        completionTokens: null,
+        pages: unit === "pages" ? usage.pages : null,
+        audioSeconds: unit === "audio_seconds" ? usage.audioSeconds : null,
+      });
+}
+
+/** The budgets a spending call was admitted against, to tell when it crossed a soft threshold. */
+interface Budgeted {
+  principal: Principal;
+  path: string;
+  budgets: BudgetRow[];
+}
+
+/**
+ * Completes the entry `id` of `operation` started at `at` with the call's outcome: one UPDATE
+ * that settles a spending call to what it really used (its reservation cleared) and keeps its
+ * cost at today's price, so a later price change leaves it alone.
+ */
+function finisher(
+  ctx: AuthContext,
+  id: number,
+  at: number,
+  operation: string,
+  budgeted?: Budgeted,
+): Finish {
   return async (result) => {
+    const cost = await settledCost(ctx, operation, result);
     await ctx.database.db
       .updateTable("audit_log")
       .set({
@@ -111,10 +156,34 @@ function finisher(ctx: AuthContext, id: number, at: number, operation: string): 
         usage_source: result.usage ? (result.usage.source ?? "upstream") : null,
         ...consumed(operation, result.usage),
         ...(result.target ? { target: result.target } : {}),
+        reserved_tokens: null,
+        reserved_cost_nanos: null,
+        cost_nanos: cost,
       })
       .where("id", "=", id)
       .execute();
+    recordCost(result.model ?? null, cost);
+    if (budgeted?.budgets.length) await noticeThresholds(ctx, budgeted);
   };
+}
+
+/** One audit entry per budget this call took past its soft threshold, once per period. */
+async function noticeThresholds(ctx: AuthContext, { principal, path, budgets }: Budgeted) {
+  for (const status of await crossedThresholds(ctx, budgets)) {
+    const whose =
+      status.scope === "team"
+        ? `team “${status.subjectName}”`
+        : status.scope === "token"
+          ? `token “${status.subjectName}”`
+          : status.subjectName;
+    await audit(ctx, principal, {
+      operation: "budget.threshold",
+      method: "POST",
+      path,
+      target: `${whose} ${status.period === "day" ? "daily" : "monthly"} budget at ${status.softPercent} %`,
+      status: 200,
+    });
+  }
 }
 
 /**
@@ -136,35 +205,76 @@ export async function auditStart(
   return finisher(ctx, Number(row.id), at, start.operation);
 }
 
-export type Admission = { ok: true; finish: Finish } | { ok: false; retryAfter: number };
+export type Admission =
+  | { ok: true; finish: Finish }
+  | { ok: false; reason: "rate_limited"; retryAfter: number }
+  | { ok: false; reason: "budget_exceeded"; retryAfter: number; message: string };
+
+/** A spending call's bound as its request states it (read only when a budget applies). */
+export interface SpendingBound {
+  /** The model it names, to reserve its cost when the model has a price. */
+  model: string | null;
+  promptTokens: number;
+  /** `max_tokens`, or the configured default for a call without one (0 when it generates none). */
+  completionTokens: number;
+}
 
 /** Separates this module's advisory locks from any other user of the database's. */
 const SPEND_LOCK_SPACE = 0x6d632d73; // "mc-s"
 
 /**
  * Admits a spending call when the user has started fewer than `perMinute` of them in the last
- * minute (in flight included, across every instance), recording it as auditStart does; else says
- * how many seconds until a slot frees up.
+ * minute (in flight included, across every instance; null: no limit) and every budget that
+ * applies (the user's, their team's, the console token's) has room for the call's worst case,
+ * recording it as auditStart does with that reservation; else says why and how many seconds until
+ * it may pass.
  *
- * The check and the record are one INSERT … SELECT … WHERE (count) < limit, so no call can slip in
- * between them. On SQLite that statement alone is exact: a writing statement takes the database's
- * single write lock as it begins, before it counts (in WAL mode one whose snapshot is already stale
- * fails instead of writing), and better-sqlite3 runs one statement at a time anyway. On
- * PostgreSQL it is not: under READ COMMITTED, concurrent statements each count from a snapshot
- * without the others' uncommitted rows, and all insert. So there it runs in a transaction that
- * first takes a per-user advisory lock: the next call for that user waits until the previous one
- * commits, and its statement, which starts after the lock is granted, sees that row. Other users
- * are not held up (a hash collision between two users only makes them queue together).
+ * The checks and the record are one INSERT … SELECT … WHERE (count) < limit AND (sum) + reserve
+ * <= budget …, so no call can slip in between them. On SQLite that statement alone is exact: a
+ * writing statement takes the database's single write lock as it begins, before it counts (in
+ * WAL mode one whose snapshot is already stale fails instead of writing), and better-sqlite3 runs
+ * one statement at a time anyway. On PostgreSQL it is not: under READ COMMITTED, concurrent
+ * statements each count from a snapshot without the others' uncommitted rows, and all insert. So
+ * there it runs in a transaction that first takes an advisory lock per subject whose sums it reads
+ * (the user, their team, the token), in one fixed order (by lock id) so two calls never wait on
+ * each other crosswise: the next call for a subject waits until the previous one commits, and its
+ * statement, which starts after the locks are granted, sees that row. Other subjects are not held
+ * up (a hash collision only makes two queue together). A refused call inserts nothing: it reserves
+ * nothing.
  */
 export async function admitSpending(
   ctx: AuthContext,
   principal: Principal,
   start: AuditStart,
-  perMinute: number,
+  perMinute: number | null,
+  bound: () => Promise<SpendingBound>,
+  at = Date.now(),
 ): Promise<Admission> {
-  const at = Date.now();
+  const startedAt = Date.now();
+  const { subjects, budgets } = await applicableBudgets(ctx, principal);
+  let reservation: Reservation | null = null;
+  if (budgets.length) {
+    const b = await bound();
+    const price = budgets.some((x) => x.max_cost_nanos !== null)
+      ? await priceFor(ctx, b.model)
+      : null;
+    reservation = {
+      tokens: b.promptTokens + b.completionTokens,
+      costNanos: costNanos(price, b) ?? 0,
+    };
+  }
+  const row = {
+    ...startRow(principal, start, at),
+    team_id: subjects.teamId,
+    reserved_tokens: reservation?.tokens ?? null,
+    reserved_cost_nanos: reservation?.costNanos ?? null,
+  };
+  const conditions = reservation ? budgetConditions(budgets, reservation, at) : [];
   const admit = async (db: Kysely<Database>) => {
-    const row = startRow(principal, start, at);
+    if (!perMinute && !conditions.length) {
+      const plain = await db.insertInto("audit_log").values(row).returning("id").executeTakeFirst();
+      return Number(plain!.id);
+    }
     const columns = Object.keys(row) as (keyof typeof row)[];
     const inserted = await db
       .insertInto("audit_log")
@@ -173,33 +283,57 @@ export async function admitSpending(
         db
           .selectNoFrom((eb) => columns.map((c) => eb.val(row[c]).as(c)))
           .where((eb) =>
-            eb(
-              eb
-                .selectFrom("audit_log")
-                .select((e) => e.fn.countAll().as("n"))
-                .where("user_id", "=", principal.userId)
-                .where("spend", "=", 1)
-                .where("at", ">", at - 60_000),
-              "<",
-              perMinute,
-            ),
+            eb.and([
+              ...(perMinute
+                ? [
+                    eb(
+                      eb
+                        .selectFrom("audit_log")
+                        .select((e) => e.fn.countAll().as("n"))
+                        .where("user_id", "=", principal.userId)
+                        .where("spend", "=", 1)
+                        .where("at", ">", at - 60_000),
+                      "<",
+                      perMinute,
+                    ),
+                  ]
+                : []),
+              ...conditions,
+            ]),
           ),
       )
       .returning("id")
       .executeTakeFirst();
     return inserted ? Number(inserted.id) : null;
   };
+  const keys = lockKeys(budgets, subjects, Boolean(perMinute));
   const id =
-    ctx.database.kind === "postgres"
+    ctx.database.kind === "postgres" && keys.length
       ? await ctx.database.db.transaction().execute(async (trx) => {
-          await sql`select pg_advisory_xact_lock(${sql.lit(SPEND_LOCK_SPACE)}, hashtext(${principal.userId}))`.execute(
-            trx,
-          );
+          await sql`select pg_advisory_xact_lock(${sql.lit(SPEND_LOCK_SPACE)}, h)
+            from (select distinct hashtext(k) as h from unnest(cast(${keys} as text[])) as k
+              order by h) as locks`.execute(trx);
           return admit(trx);
         })
       : await admit(ctx.database.db);
-  if (id !== null) return { ok: true, finish: finisher(ctx, id, at, start.operation) };
-  return { ok: false, retryAfter: await retryAfterSeconds(ctx, principal.userId, perMinute) };
+  if (id !== null) {
+    return {
+      ok: true,
+      // Its duration is wall-clock time since now, whatever `at` a test set for the ledger.
+      finish: finisher(ctx, id, startedAt, start.operation, {
+        principal,
+        path: start.path,
+        budgets,
+      }),
+    };
+  }
+  const over = reservation ? await refusalOf(ctx, budgets, reservation, at, principal) : null;
+  if (over) return { ok: false, reason: "budget_exceeded", ...over };
+  return {
+    ok: false,
+    reason: "rate_limited",
+    retryAfter: await retryAfterSeconds(ctx, principal.userId, perMinute ?? 1),
+  };
 }
 
 /** Seconds until the oldest of the user's last `perMinute` spending calls leaves the minute. */
@@ -377,11 +511,19 @@ function dayOf(ctx: AuthContext) {
     : sql<string>`strftime('%Y-%m-%d', at / 1000, 'unixepoch')`;
 }
 
-/** Tokens per day, model and user from the audit log (UTC days), summed by the database. */
-export async function queryUsage(
-  ctx: AuthContext,
-  filter: { from: number; to: number; userId?: string },
-): Promise<UsageRow[]> {
+/** Whose usage: one user's, one team's, or (neither) everyone's. */
+export interface UsageFilter {
+  from: number;
+  to: number;
+  userId?: string;
+  teamId?: string;
+}
+
+/**
+ * Tokens (and cost, where priced) per day, model, user and team from the audit log (UTC days),
+ * summed by the database. A sum of costs is null only when none of its calls had a price.
+ */
+export async function queryUsage(ctx: AuthContext, filter: UsageFilter): Promise<UsageRow[]> {
   const day = dayOf(ctx);
   let query = ctx.database.db
     .selectFrom("audit_log")
@@ -389,33 +531,66 @@ export async function queryUsage(
       day.as("day"),
       "model",
       "user_id",
+      "team_id",
       eb.fn.max("user_email").as("user_email"),
       eb.fn.countAll<number>().as("requests"),
       eb.fn.sum<number>("prompt_tokens").as("prompt_tokens"),
       eb.fn.sum<number>("completion_tokens").as("completion_tokens"),
       eb.fn.sum<number>("total_tokens").as("total_tokens"),
+      eb.fn.sum<number | null>("cost_nanos").as("cost_nanos"),
     ])
     .where("spend", "=", 1)
     .where("operation", "in", TOKEN_OPERATIONS)
     .where("model", "is not", null)
     .where("at", ">=", filter.from)
     .where("at", "<", filter.to)
-    .groupBy([day, "model", "user_id"])
+    .groupBy([day, "model", "user_id", "team_id"])
     .orderBy(day)
     .orderBy("model")
     .orderBy("user_id");
   if (filter.userId) query = query.where("user_id", "=", filter.userId);
+  if (filter.teamId) query = query.where("team_id", "=", filter.teamId);
   const rows = await query.execute();
   return rows.map((r) => ({
     day: r.day,
     model: r.model!,
     userId: r.user_id,
     userEmail: r.user_email,
+    teamId: r.team_id,
     requests: Number(r.requests),
     promptTokens: Number(r.prompt_tokens ?? 0),
     completionTokens: Number(r.completion_tokens ?? 0),
     totalTokens: Number(r.total_tokens ?? 0),
+    costNanos: r.cost_nanos === null ? null : Number(r.cost_nanos),
   }));
+}
+
+const USAGE_CSV_COLUMNS: (keyof UsageRow)[] = [
+  "day",
+  "model",
+  "userEmail",
+  "userId",
+  "teamId",
+  "requests",
+  "promptTokens",
+  "completionTokens",
+  "totalTokens",
+];
+
+/** Token usage rows as CSV, with their cost in USD (empty where unpriced). */
+export function usageCsv(rows: UsageRow[], teamNames: Map<string, string>): string {
+  const lines = [[...USAGE_CSV_COLUMNS, "team", "costUsd"].join(",")];
+  for (const r of rows) {
+    const cost = r.costNanos === null || r.costNanos === undefined ? null : r.costNanos / 1e9;
+    lines.push(
+      [
+        ...USAGE_CSV_COLUMNS.map((c) => csvCell(r[c])),
+        csvCell(r.teamId ? (teamNames.get(r.teamId) ?? null) : null),
+        csvCell(cost === null ? null : cost.toFixed(9).replace(/0+$/, "").replace(/\.$/, "")),
+      ].join(","),
+    );
+  }
+  return `${lines.join("\r\n")}\r\n`;
 }
 
 /**
@@ -424,7 +599,7 @@ export async function queryUsage(
  */
 export async function queryUnitUsage(
   ctx: AuthContext,
-  filter: { from: number; to: number; userId?: string },
+  filter: UsageFilter,
 ): Promise<UnitUsageRow[]> {
   const day = dayOf(ctx);
   let query = ctx.database.db
@@ -435,21 +610,24 @@ export async function queryUnitUsage(
       "model",
       "user_id",
       "usage_unit",
+      "team_id",
       eb.fn.max("user_email").as("user_email"),
       eb.fn.countAll<number>().as("requests"),
       eb.fn.sum<number>("usage_quantity").as("quantity"),
+      eb.fn.sum<number | null>("cost_nanos").as("cost_nanos"),
     ])
     .where("spend", "=", 1)
     .where("usage_unit", "is not", null)
     .where("usage_unit", "!=", "tokens")
     .where("at", ">=", filter.from)
     .where("at", "<", filter.to)
-    .groupBy([day, "operation", "model", "user_id", "usage_unit"])
+    .groupBy([day, "operation", "model", "user_id", "usage_unit", "team_id"])
     .orderBy(day)
     .orderBy("operation")
     .orderBy("model")
     .orderBy("user_id");
   if (filter.userId) query = query.where("user_id", "=", filter.userId);
+  if (filter.teamId) query = query.where("team_id", "=", filter.teamId);
   const rows = await query.execute();
   return rows.map((r) => ({
     day: r.day,
@@ -458,7 +636,9 @@ export async function queryUnitUsage(
     userId: r.user_id,
     userEmail: r.user_email,
     unit: r.usage_unit as UnitUsageRow["unit"],
+    teamId: r.team_id,
     requests: Number(r.requests),
     quantity: Number(r.quantity ?? 0),
+    costNanos: r.cost_nanos === null ? null : Number(r.cost_nanos),
   }));
 }

@@ -28,6 +28,11 @@ export interface AuthConfig {
   } | null;
   /** Default requests per minute per user on spending operations; null = no limit. */
   rateLimitPerMinute: number | null;
+  /**
+   * CONSOLE_BUDGET_DEFAULT_MAX_TOKENS: the completion tokens a call without `max_tokens`
+   * reserves against its budgets until it settles.
+   */
+  budgetDefaultMaxTokens: number;
   /** TRUSTED_PROXIES: reverse proxies (IPs or CIDR ranges) whose X-Forwarded-For is believed. */
   trustedProxies: string[];
 }
@@ -90,6 +95,12 @@ const envSchema = z.object({
     .refine((v) => v === undefined || /^[1-9]\d{0,5}$/.test(v.trim()), {
       message: "CONSOLE_RATE_LIMIT_PER_MINUTE must be a whole number from 1 to 999999",
     }),
+  CONSOLE_BUDGET_DEFAULT_MAX_TOKENS: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || /^[1-9]\d{0,6}$/.test(v.trim()), {
+      message: "CONSOLE_BUDGET_DEFAULT_MAX_TOKENS must be a whole number from 1 to 9999999",
+    }),
   TRUSTED_PROXIES: z
     .string()
     .optional()
@@ -145,9 +156,15 @@ export function parseAuthConfig(env: Record<string, string | undefined>): AuthCo
     rateLimitPerMinute: e.CONSOLE_RATE_LIMIT_PER_MINUTE
       ? Number(e.CONSOLE_RATE_LIMIT_PER_MINUTE)
       : null,
+    budgetDefaultMaxTokens: e.CONSOLE_BUDGET_DEFAULT_MAX_TOKENS
+      ? Number(e.CONSOLE_BUDGET_DEFAULT_MAX_TOKENS)
+      : BUDGET_DEFAULT_MAX_TOKENS,
     trustedProxies: parseTrustedProxies(e.TRUSTED_PROXIES).entries,
   };
 }
+
+/** What a call without `max_tokens` reserves when CONSOLE_BUDGET_DEFAULT_MAX_TOKENS is not set. */
+export const BUDGET_DEFAULT_MAX_TOKENS = 4096;
 
 let cached: AuthConfig | undefined;
 

@@ -1,12 +1,16 @@
 import { createUserBody } from "@/lib/console/users";
 import { consoleRoute } from "@/lib/server/auth/route";
 import { createUser, listUsers } from "@/lib/server/auth/users";
+import { teamsByUser } from "@/lib/server/teams";
 
 export const dynamic = "force-dynamic";
 
 export const GET = consoleRoute({
   permission: "users.manage",
-  handler: async ({ ctx }) => ({ users: await listUsers(ctx) }),
+  handler: async ({ ctx }) => {
+    const [users, teams] = await Promise.all([listUsers(ctx), teamsByUser(ctx)]);
+    return { users: users.map((u) => ({ ...u, team: teams.get(u.id) ?? null })) };
+  },
 });
 
 export const POST = consoleRoute({
