@@ -13,6 +13,7 @@ import { queryAudit } from "@/lib/server/auth/audit";
 import { parseAuthConfig } from "@/lib/server/auth/config";
 import { authenticate } from "@/lib/server/auth/principal";
 import { replaceRules } from "@/lib/server/sso";
+import { createTeam } from "@/lib/server/teams";
 import type { SsoRule } from "@/lib/console/sso";
 import { addUser, CONSOLE, createTestAuth, DATABASES, type TestAuth } from "../auth/harness";
 
@@ -229,17 +230,8 @@ describe.each([
       OIDC_CLIENT_ID: CLIENT_ID,
       OIDC_CLIENT_SECRET: CLIENT_SECRET,
     });
-    const db = t.ctx.database.db;
-    const now = Date.now();
-    research = "team-research";
-    platform = "team-platform";
-    await db
-      .insertInto("team")
-      .values([
-        { id: research, name: "Research", created_at: now },
-        { id: platform, name: "Platform", created_at: now },
-      ])
-      .execute();
+    research = (await createTeam(t.ctx, "Research")).id;
+    platform = (await createTeam(t.ctx, "Platform")).id;
     const rules: SsoRule[] = [
       { group: "ml-leads", teamId: research, teamRole: "admin", role: "member" },
       { group: "ml", teamId: research, teamRole: "member", role: "member" },
