@@ -115,6 +115,9 @@ async function budgetOf(t: TestAuth, id: string) {
   return found.status;
 }
 
+/** 200 calls queue on one lock; a loaded 2-core CI machine needs more than the default 20 s. */
+const CONCURRENT_TIMEOUT_MS = 90_000;
+
 describe.each(DATABASES)("budgets on %s", (kind) => {
   let t: TestAuth;
   let g: Guarded;
@@ -129,35 +132,39 @@ describe.each(DATABASES)("budgets on %s", (kind) => {
     await t?.close();
   });
 
-  it("200 concurrent spending calls against a budget that admits exactly 50: 50 admitted", async () => {
-    const member = await signedIn(t.ctx, "member");
-    const { secret } = await tokenFor(t.ctx, member);
-    const budget = await createBudget(t.ctx, {
-      scope: "user",
-      subjectId: member.user.id,
-      period: "day",
-      maxTokens: 50 * R,
-      maxCostNanos: null,
-      softPercent: 80,
-    });
-    const codes = await statuses(
-      await Promise.all(Array.from({ length: 200 }, () => g.gateway(embed(bearer(secret))))),
-    );
-    expect(codes.filter((c) => c === 200)).toHaveLength(50);
-    expect(codes.filter((c) => c === 429)).toHaveLength(150);
-    await allSettled(t, member.user.id);
-    const status = await budgetOf(t, budget.id);
-    expect(status).toMatchObject({ usedTokens: 50 * R, reservedTokens: 0, leftTokens: 0 });
-    expect(status.exceeded).toBe(true);
-    // Refused calls reserved nothing: only the 50 admitted are in the ledger.
-    const spent = await t.ctx.database.db
-      .selectFrom("audit_log")
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .where("user_id", "=", member.user.id)
-      .where("spend", "=", 1)
-      .executeTakeFirstOrThrow();
-    expect(Number(spent.n)).toBe(50);
-  });
+  it(
+    "200 concurrent spending calls against a budget that admits exactly 50: 50 admitted",
+    async () => {
+      const member = await signedIn(t.ctx, "member");
+      const { secret } = await tokenFor(t.ctx, member);
+      const budget = await createBudget(t.ctx, {
+        scope: "user",
+        subjectId: member.user.id,
+        period: "day",
+        maxTokens: 50 * R,
+        maxCostNanos: null,
+        softPercent: 80,
+      });
+      const codes = await statuses(
+        await Promise.all(Array.from({ length: 200 }, () => g.gateway(embed(bearer(secret))))),
+      );
+      expect(codes.filter((c) => c === 200)).toHaveLength(50);
+      expect(codes.filter((c) => c === 429)).toHaveLength(150);
+      await allSettled(t, member.user.id);
+      const status = await budgetOf(t, budget.id);
+      expect(status).toMatchObject({ usedTokens: 50 * R, reservedTokens: 0, leftTokens: 0 });
+      expect(status.exceeded).toBe(true);
+      // Refused calls reserved nothing: only the 50 admitted are in the ledger.
+      const spent = await t.ctx.database.db
+        .selectFrom("audit_log")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("user_id", "=", member.user.id)
+        .where("spend", "=", 1)
+        .executeTakeFirstOrThrow();
+      expect(Number(spent.n)).toBe(50);
+    },
+    CONCURRENT_TIMEOUT_MS,
+  );
 
   it("a team budget holds for all its members together; the 429 names it and its reset", async () => {
     const team = await createTeam(t.ctx, `Research ${kind}`);
@@ -404,23 +411,27 @@ describe("budgets across two console instances sharing one PostgreSQL", () => {
     await t?.close();
   });
 
-  it("200 concurrent calls, 100 through each instance, against a budget of 50: 50 admitted", async () => {
-    const member: TestUser = await signedIn(t.ctx, "member");
-    const { secret } = await tokenFor(t.ctx, member);
-    await createBudget(t.ctx, {
-      scope: "user",
-      subjectId: member.user.id,
-      period: "day",
-      maxTokens: 50 * R,
-      maxCostNanos: null,
-      softPercent: 80,
-    });
-    const codes = await statuses(
-      await Promise.all(
-        Array.from({ length: 200 }, (_, i) => (i % 2 ? g1 : g2).gateway(embed(bearer(secret)))),
-      ),
-    );
-    expect(codes.filter((c) => c === 200)).toHaveLength(50);
-    expect(codes.filter((c) => c === 429)).toHaveLength(150);
-  });
+  it(
+    "200 concurrent calls, 100 through each instance, against a budget of 50: 50 admitted",
+    async () => {
+      const member: TestUser = await signedIn(t.ctx, "member");
+      const { secret } = await tokenFor(t.ctx, member);
+      await createBudget(t.ctx, {
+        scope: "user",
+        subjectId: member.user.id,
+        period: "day",
+        maxTokens: 50 * R,
+        maxCostNanos: null,
+        softPercent: 80,
+      });
+      const codes = await statuses(
+        await Promise.all(
+          Array.from({ length: 200 }, (_, i) => (i % 2 ? g1 : g2).gateway(embed(bearer(secret)))),
+        ),
+      );
+      expect(codes.filter((c) => c === 200)).toHaveLength(50);
+      expect(codes.filter((c) => c === 429)).toHaveLength(150);
+    },
+    CONCURRENT_TIMEOUT_MS,
+  );
 });
