@@ -66,6 +66,8 @@ export function BudgetsPage() {
       id: "period",
       accessorKey: "period",
       header: "Period",
+      // On a phone the bars matter more; the reset time already says the period's end.
+      meta: { className: "hidden md:table-cell" },
       cell: ({ row: { original: b } }) => PERIOD_LABELS[b.period],
     },
     {
