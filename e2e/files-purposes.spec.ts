@@ -1,4 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
+import { PDFDocument, StandardFonts } from "pdf-lib";
 import { expect, test } from "./test";
 
 // Files of every purpose through the Files page against the sandbox: each uploaded with its
@@ -56,7 +57,7 @@ const PURPOSES = [
     mimeType: "application/jsonl",
     buffer: Buffer.from(BATCH + "\n"),
     action: "Use in a batch job",
-    href: () => "/batch",
+    href: (id: string) => `/batch?file=${id}`,
   },
   {
     purpose: "OCR",
@@ -65,7 +66,7 @@ const PURPOSES = [
     mimeType: "image/png",
     buffer: PNG,
     action: "Open in OCR",
-    href: () => "/ocr",
+    href: (id: string) => `/ocr?file=${id}`,
   },
   {
     purpose: "Audio",
@@ -74,7 +75,7 @@ const PURPOSES = [
     mimeType: "audio/wav",
     buffer: WAV,
     action: "Transcribe",
-    href: () => "/audio",
+    href: (id: string) => `/audio?file=${id}`,
   },
 ] as const;
 
@@ -191,4 +192,141 @@ test("a batch file whose lines lack custom_id or body is stopped before upload",
   await expect(item.getByText("line 2 has no custom_id")).toBeVisible();
   await expect(item.getByRole("button", { name: "Upload" })).toHaveCount(0);
   await expect(linterStats(item)).toHaveCount(0);
+});
+
+test("filter by sample type and source, kept in the URL", async ({ page }) => {
+  const prefix = tag();
+  await page.goto("/files");
+  for (const [purpose, input, name, buffer] of [
+    ["Fine-tuning", "Training files (.jsonl)", `${prefix}-train.jsonl`, TRAINING],
+    ["Batch", "Batch files (.jsonl)", `${prefix}-requests.jsonl`, BATCH],
+  ] as const) {
+    await page.getByRole("radio", { name: purpose, exact: true }).check();
+    await page.getByLabel(input, { exact: true }).setInputFiles({
+      name,
+      mimeType: "application/jsonl",
+      buffer: Buffer.from(buffer + "\n"),
+    });
+    const item = queued(page, name);
+    await item.getByRole("button", { name: "Upload", exact: true }).click();
+    await expect(item.getByText("Uploaded", { exact: true })).toBeVisible({ timeout: 20_000 });
+  }
+
+  await page.getByRole("searchbox", { name: "Filter files by name or id" }).fill(prefix);
+  await expect(table(page).getByRole("rowheader")).toHaveCount(2);
+  const sampleType = page.getByRole("combobox", { name: "Filter files by sample type" });
+  const source = page.getByRole("combobox", { name: "Filter files by source" });
+  await sampleType.selectOption({ label: "Batch requests" });
+  await expect(page).toHaveURL(/type=batch_request/);
+  await expect(table(page).getByRole("rowheader")).toHaveText([`${prefix}-requests.jsonl`]);
+  await source.selectOption({ label: "Upload" });
+  await expect(page).toHaveURL(/source=upload/);
+  await expect(table(page).getByRole("rowheader")).toHaveText([`${prefix}-requests.jsonl`]);
+  await page.screenshot({ path: ".data/screenshots/files-filters.png", fullPage: true });
+
+  // The address keeps them: a reload (or a shared link) shows the same list.
+  await page.reload();
+  await expect(sampleType).toHaveValue("batch_request");
+  await expect(source).toHaveValue("upload");
+  await expect(table(page).getByRole("rowheader")).toHaveText([`${prefix}-requests.jsonl`]);
+
+  // Files the API made (batch results) are not uploads: none of these.
+  await source.selectOption({ label: "Mistral" });
+  await expect(page.getByText(/^No file matches/)).toBeVisible();
+  await page.getByRole("button", { name: "Clear the filters" }).click();
+  await expect(page).not.toHaveURL(/type=|source=/);
+  await expect(sampleType).toHaveValue("");
+});
+
+test("an upload with an expiry shows when it expires", async ({ page }) => {
+  const name = `${tag()}-expiring.jsonl`;
+  await page.goto("/files");
+  await page.getByRole("radio", { name: "Batch", exact: true }).check();
+  const expiry = page.getByRole("textbox", { name: "Expires after (hours)" });
+  // A wrong value is named and nothing is added.
+  await expiry.fill("0.5");
+  await expect(page.getByText(/^Expiry must be a whole number of hours/)).toBeVisible();
+  await page.getByLabel("Batch files (.jsonl)", { exact: true }).setInputFiles({
+    name,
+    mimeType: "application/jsonl",
+    buffer: Buffer.from(BATCH + "\n"),
+  });
+  await expect(page.getByRole("list", { name: "Files to upload" })).toHaveCount(0);
+  await expect(expiry).toBeFocused();
+
+  await expiry.fill("48");
+  await page
+    .getByRole("combobox", { name: "Visibility" })
+    .selectOption({ label: "Only the uploader" });
+  await page.screenshot({ path: ".data/screenshots/files-upload-expiry.png", fullPage: true });
+  const before = Date.now();
+  await page.getByLabel("Batch files (.jsonl)", { exact: true }).setInputFiles({
+    name,
+    mimeType: "application/jsonl",
+    buffer: Buffer.from(BATCH + "\n"),
+  });
+  const item = queued(page, name);
+  await item.getByRole("button", { name: "Upload", exact: true }).click();
+  await expect(item.getByText("Uploaded", { exact: true })).toBeVisible({ timeout: 20_000 });
+  await expect(item).toContainText(/expires .*Only the uploader/);
+
+  await page.getByRole("searchbox", { name: "Filter files by name or id" }).fill(name);
+  const r = row(page, name);
+  await expect(r).not.toContainText("Never");
+  await r.getByRole("button", { name, exact: true }).click();
+  const dialog = page.getByRole("dialog", { name });
+  await expect(
+    dialog.getByRole("definition").filter({ hasText: /^Only the uploader$/ }),
+  ).toBeVisible();
+  // Two days on, as the detail shows it ("8 Dec 2026, 10:55:12 UTC").
+  const expires = await dialog
+    .getByRole("term")
+    .filter({ hasText: /^Expires$/ })
+    .locator("xpath=following-sibling::dd[1]")
+    .textContent();
+  expect(Math.abs(Date.parse(expires!) - (before + 48 * 3600_000))).toBeLessThan(10 * 60_000);
+});
+
+async function onePagePdf(text: string): Promise<Buffer> {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  pdf.addPage([595, 842]).drawText(text, { x: 72, y: 760, size: 18, font });
+  return Buffer.from(await pdf.save());
+}
+
+test("Use for OCR preselects the file", async ({ page }) => {
+  const name = `${tag()}-scan.pdf`;
+  await page.goto("/files");
+  await page.getByRole("radio", { name: "OCR", exact: true }).check();
+  await page.getByLabel("Documents for OCR (PDF, images)", { exact: true }).setInputFiles({
+    name,
+    mimeType: "application/pdf",
+    buffer: await onePagePdf("Receipt 5521"),
+  });
+  const item = queued(page, name);
+  await item.getByRole("button", { name: "Upload", exact: true }).click();
+  await expect(item.getByText("Uploaded", { exact: true })).toBeVisible({ timeout: 20_000 });
+  const id = (await item.locator("code").first().textContent())!.trim();
+
+  await page.getByRole("searchbox", { name: "Filter files by name or id" }).fill(name);
+  await row(page, name).getByRole("button", { name, exact: true }).click();
+  await page.getByRole("dialog", { name }).getByRole("link", { name: "Open in OCR" }).click();
+  await expect(page).toHaveURL(`/ocr?file=${id}`);
+  const chosen = page.getByRole("region", { name: "Document: uploaded file" });
+  await expect(chosen).toContainText(name);
+  // Nothing to drop: the uploaded file is read by its id.
+  await expect(page.getByLabel("Document (PDF or image)", { exact: true })).toHaveCount(0);
+  await page.getByRole("button", { name: "Run OCR" }).click();
+  await expect(page.getByRole("article", { name: "Page 1" })).toContainText("Receipt 5521", {
+    timeout: 30_000,
+  });
+  // The result is named after the uploaded file.
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download markdown" }).click();
+  expect((await download).suggestedFilename()).toBe(name.replace(/\.pdf$/, ".md"));
+
+  // Another file instead: the drop zone comes back and the address forgets the file.
+  await chosen.getByRole("button", { name: "Choose another file" }).click();
+  await expect(page.getByLabel("Document (PDF or image)", { exact: true })).toHaveCount(1);
+  await expect(page).toHaveURL(/\/ocr$/);
 });

@@ -17,7 +17,7 @@ test("upload inline, wizard, dry run, create without auto start, start, watch th
     await page.getByRole("button", { name: "Start over" }).click();
     await page.getByRole("button", { name: "Clear the form" }).click();
   }
-  await page.getByRole("radio", { name: /open-mistral-7b/ }).check();
+  await page.getByRole("radio", { name: /mistral-small-latest/ }).check();
   await shot(page, "step-1-model");
   await page.getByRole("button", { name: "Next: Data" }).click();
 
@@ -43,7 +43,7 @@ test("upload inline, wizard, dry run, create without auto start, start, watch th
 
   await page.getByLabel(/Suffix/).fill(suffix);
   await expect(page.getByLabel("Model name preview")).toContainText(
-    `ft:open-mistral-7b:${suffix}:`,
+    `ft:mistral-small-latest:${suffix}:`,
   );
   // Auto-start is the default; this journey unticks it to start the job itself.
   const autoStart = page.getByRole("checkbox", { name: /Start training automatically/ });
@@ -123,9 +123,11 @@ test("upload inline, wizard, dry run, create without auto start, start, watch th
   const modelLink = page.getByRole("link", { name: "Open in Models" });
   const href = await modelLink.getAttribute("href");
   expect(decodeURIComponent(href!)).toMatch(
-    new RegExp(`^/models\\?q=ft:open-mistral-7b:${suffix}:\\d{8}:[0-9a-f]{8}$`),
+    new RegExp(`^/models\\?q=ft:mistral-small-latest:${suffix}:\\d{8}:[0-9a-f]{8}$`),
   );
   await modelLink.click();
-  await expect(page).toHaveURL(/\/models\?q=ft%3Aopen-mistral-7b|\/models\?q=ft:open-mistral-7b/);
+  await expect(page).toHaveURL(
+    /\/models\?q=ft%3Amistral-small-latest|\/models\?q=ft:mistral-small-latest/,
+  );
   await expect(page.getByRole("heading", { level: 1, name: "Models" })).toBeVisible();
 });

@@ -65,7 +65,7 @@ test("after the retirement, the section explains it and the archived jobs stay r
     const created = await request.post(`${origin}/v1/fine_tuning/jobs`, {
       headers: { origin },
       data: {
-        model: "open-mistral-7b",
+        model: "mistral-small-latest",
         suffix,
         training_files: [{ file_id: fileId }],
         hyperparameters: { training_steps: 10 },
@@ -105,6 +105,9 @@ test("after the retirement, the section explains it and the archived jobs stay r
   await expect(rowA.getByText("Archived")).toBeVisible();
   await expect(page.getByRole("row", { name: /kept-b/ }).getByText("Archived")).toBeVisible();
   await expect(page.getByRole("link", { name: "New job" })).toHaveCount(0);
+  // The header only explains the retirement: the archive has no filters to keep in the address.
+  await expect(page.getByText("the jobs listed are the console's archive")).toBeVisible();
+  await expect(page.getByText(/Filters are kept in the address/)).toHaveCount(0);
   await expectNoRaw410(page);
 
   // A job page: the archived copy with its checkpoints and loss chart; no Clone.

@@ -1,3 +1,4 @@
+import type { components } from "@/lib/mistral/types";
 import { expect, test } from "./test";
 import {
   createJob,
@@ -16,8 +17,8 @@ test("the wizard checks fields as you type, keeps the draft on reload and shows 
   // The Files page links here with ?file=: the file comes pre-selected for training.
   await page.goto(`/fine-tuning/new?file=${file.id}`);
   await expect(page).toHaveURL(/\/fine-tuning\/new$/);
-  await page.getByRole("button", { name: "Base model", exact: true }).click();
-  await page.getByRole("radio", { name: /open-mistral-7b/ }).check();
+  await page.getByRole("button", { name: "Model and type", exact: true }).click();
+  await page.getByRole("radio", { name: /mistral-small-latest/ }).check();
   await page.getByRole("button", { name: "Next: Data" }).click();
   await expect(page.getByRole("checkbox", { name: `Train on ${file.filename}` })).toBeChecked();
 
@@ -43,7 +44,7 @@ test("the wizard checks fields as you type, keeps the draft on reload and shows 
   await page.getByRole("checkbox", { name: /Log the training metrics to Weights/ }).uncheck();
   await page.getByLabel(/Suffix/).fill("err-check");
   await expect(page.getByLabel("Model name preview")).toHaveText(
-    /^ft:open-mistral-7b:err-check:\d{8}:xxxxxxxx$/,
+    /^ft:mistral-small-latest:err-check:\d{8}:xxxxxxxx$/,
   );
 
   // The draft survives a reload.
@@ -77,7 +78,7 @@ test("cancel journey: a validated job is cancelled after a confirmation @live", 
   const file = await uploadFile(request, `${unique("ft-cancel")}.jsonl`);
   const suffix = unique("cancel");
   const job = await createJob(request, {
-    model: "open-mistral-7b",
+    model: "mistral-small-latest",
     training_files: [{ file_id: file.id, weight: 1 }],
     hyperparameters: { training_steps: 10, learning_rate: 0.0001 },
     suffix,
@@ -153,7 +154,7 @@ test("jobs list: filters in the URL, total, and comparing two jobs' loss curves 
   for (const [i, suffix] of suffixes.entries()) {
     jobs.push(
       await createJob(request, {
-        model: "open-mistral-nemo",
+        model: "ministral-8b-latest",
         training_files: [{ file_id: file.id, weight: 1 }],
         validation_files: [val.id],
         hyperparameters: { training_steps: 20 + i * 10, learning_rate: 0.0001 * (i + 1) },
@@ -174,8 +175,8 @@ test("jobs list: filters in the URL, total, and comparing two jobs' loss curves 
   await page.goto("/fine-tuning");
   await page.getByRole("combobox", { name: "Status" }).selectOption("SUCCESS");
   await expect(page).toHaveURL(/status=SUCCESS/);
-  await page.getByRole("combobox", { name: "Base model" }).selectOption("open-mistral-nemo");
-  await expect(page).toHaveURL(/model=open-mistral-nemo/);
+  await page.getByRole("combobox", { name: "Base model" }).selectOption("ministral-8b-latest");
+  await expect(page).toHaveURL(/model=ministral-8b-latest/);
   await page.getByLabel("Created after").fill(toLocalInput(since));
   await expect(page).toHaveURL(/created_after=/);
   await expect(page.getByText(/Showing 1–\d+ of \d+ jobs/)).toBeVisible();
@@ -211,7 +212,7 @@ test("the jobs list refreshes itself while a job on screen is unfinished", async
   const file = await uploadFile(request, `${unique("ft-poll")}.jsonl`);
   const suffix = unique("poll");
   const job = await createJob(request, {
-    model: "open-mistral-7b",
+    model: "mistral-small-latest",
     training_files: [{ file_id: file.id, weight: 1 }],
     hyperparameters: { training_steps: 10 },
     suffix,
@@ -225,6 +226,131 @@ test("the jobs list refreshes itself while a job on screen is unfinished", async
   // Started elsewhere (another tab, the API): the list catches up without a reload.
   expect((await request.post(`/v1/fine_tuning/jobs/${job.id}/start`)).status()).toBe(200);
   await expect(row).toContainText("SUCCESS", { timeout: 15_000 });
-  await expect(row.getByRole("link", { name: /^ft:open-mistral-7b:/ })).toBeVisible();
+  await expect(row.getByRole("link", { name: /^ft:mistral-small-latest:/ })).toBeVisible();
   await expect(page.getByText("refreshing while jobs run")).toBeHidden();
+});
+
+test("the wizard offers as base models those /v1/models marks fine-tunable", async ({ page }) => {
+  const res = await page.request.get("/v1/models");
+  expect(res.status()).toBe(200);
+  const cards = ((await res.json()) as { data: ModelCard[] }).data;
+  const now = Date.now();
+  const tunable = cards.filter(
+    (m) =>
+      m.capabilities.fine_tuning &&
+      m.type !== "fine-tuned" &&
+      !(m.deprecation && Date.parse(m.deprecation) <= now),
+  );
+  expect(tunable.length).toBeGreaterThan(0);
+  await page.goto("/fine-tuning/new");
+  const group = page.getByRole("group", { name: "Which model do you want to fine-tune?" });
+  await expect(group.getByRole("radio").first()).toBeVisible();
+  const offered = await group
+    .getByRole("radio")
+    .evaluateAll((radios) => radios.map((r) => (r as HTMLInputElement).value));
+  // One choice per model: each tunable card is offered under exactly one of its names...
+  for (const m of tunable) {
+    const names = [m.id, ...(m.aliases ?? [])];
+    expect(
+      offered.filter((o) => names.includes(o)),
+      m.id,
+    ).toHaveLength(1);
+  }
+  // ...and nothing else is offered (the retired 2024 bases included).
+  const ids = tunable.map((m) => m.id);
+  for (const o of offered) expect(ids, o).toContain(o);
+  expect(offered).not.toContain("open-mistral-7b");
+  expect(offered).not.toContain("open-mistral-nemo");
+  await shot(page, "wizard-base-models");
+});
+
+interface ModelCard {
+  id: string;
+  type?: string;
+  aliases?: string[];
+  deprecation?: string | null;
+  capabilities: { fine_tuning?: boolean };
+}
+
+test("a classifier job: type, targets, dry run review shows them, created job page shows type and targets", async ({
+  page,
+  request,
+}) => {
+  const name = `${unique("ft-cls")}.jsonl`;
+  const lines = Array.from({ length: 30 }, (_, i) =>
+    JSON.stringify({
+      text: `Message ${i}: the match ended ${i % 4}-1 after extra time.`,
+      labels: { topic: i % 2 ? "sport" : "politics", tone: ["calm"] },
+    }),
+  ).join("\n");
+  const upload = await request.post("/v1/files", {
+    multipart: {
+      purpose: "fine-tune",
+      file: { name, mimeType: "application/jsonl", buffer: Buffer.from(lines) },
+    },
+  });
+  expect(upload.status(), await upload.text()).toBe(200);
+  const file = (await upload.json()) as { id: string; filename: string };
+  const suffix = unique("cls");
+
+  await page.goto(`/fine-tuning/new?file=${file.id}`);
+  await page.getByRole("button", { name: "Model and type", exact: true }).click();
+  await page.getByRole("radio", { name: /ministral-8b-latest/ }).check();
+  await page.getByRole("radio", { name: /Classifier/ }).check();
+  const editor = page.getByRole("group", { name: "Classifier targets" });
+  await editor.getByRole("textbox", { name: "Target name" }).fill("topic");
+  await editor.getByRole("textbox", { name: "Labels" }).fill("sport, politics");
+  await editor.getByRole("button", { name: "Add a target" }).click();
+  const second = editor.getByRole("listitem", { name: "Target 2" });
+  await second.getByRole("textbox", { name: "Target name" }).fill("topic");
+  await expect(editor.getByText('Another target is already named "topic".')).toBeVisible();
+  await second.getByRole("textbox", { name: "Target name" }).fill("tone");
+  await second.getByRole("textbox", { name: "Labels" }).fill("calm, angry");
+  await second.getByRole("combobox", { name: "Loss function" }).selectOption("multi_class");
+  await expect(editor.getByRole("list", { name: "Labels of Target tone" })).toContainText("angry");
+  await shot(page, "wizard-classifier-targets");
+
+  await page.getByRole("button", { name: "Next: Data" }).click();
+  await expect(page.getByRole("checkbox", { name: `Train on ${file.filename}` })).toBeChecked();
+  await page.getByRole("button", { name: "Next: Hyperparameters" }).click();
+  await page.getByRole("textbox", { name: "Training steps" }).fill("10");
+  await page.getByRole("button", { name: "Next: Extras" }).click();
+  await expect(page.getByRole("heading", { name: /GitHub repositories/ })).toHaveCount(0);
+  await page.getByLabel(/Suffix/).fill(suffix);
+  await page.getByRole("button", { name: "Next: Review" }).click();
+
+  await expect(page.getByLabel("Dry-run figures")).toContainText("Training steps");
+  const targets = page.getByRole("list", { name: "Classifier targets" });
+  await expect(targets).toContainText("topic: sport, politics · weight 1 · Single class");
+  await expect(targets).toContainText("tone: calm, angry · weight 1 · Multi class");
+  await expect(
+    page.getByText("Job type", { exact: true }).locator("xpath=following-sibling::dd[1]"),
+  ).toHaveText("Classifier");
+  await shot(page, "wizard-classifier-review");
+  await page.getByRole("button", { name: "Create job" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: `Job ${suffix}` })).toBeVisible();
+  await expect(page).toHaveURL(/\/fine-tuning\/[0-9a-f-]{36}$/);
+  const jobId = page.url().split("/").at(-1)!;
+  const job = (await (
+    await request.get(`/v1/fine_tuning/jobs/${jobId}`)
+  ).json()) as components["schemas"]["ClassifierDetailedJobOut"];
+  expect(job.job_type).toBe("classifier");
+  expect(job.classifier_targets).toEqual([
+    { name: "topic", labels: ["sport", "politics"], weight: 1, loss_function: "single_class" },
+    { name: "tone", labels: ["calm", "angry"], weight: 1, loss_function: "multi_class" },
+  ]);
+  await expect(
+    page.getByText("Job type", { exact: true }).locator("xpath=following-sibling::*[1]"),
+  ).toHaveText("Classifier");
+  const section = page.getByRole("region", { name: "Classifier targets" });
+  await expect(section).toContainText("topic");
+  await expect(section).toContainText("Labels: sport, politics");
+  await expect(section).toContainText("Labels: calm, angry");
+  await shot(page, "classifier-job");
+
+  // The jobs list says what each job trains.
+  await page.goto(`/fine-tuning?suffix=${suffix}`);
+  const row = page.getByRole("row").filter({ hasText: suffix });
+  await expect(row.getByRole("cell", { name: "Classifier", exact: true })).toBeVisible();
 });

@@ -19,7 +19,7 @@ test("every page fits a 390 px phone without sideways scrolling", async ({ page,
   // Data that makes the wide pages wide: a file, a finished job with checkpoints, a model.
   const file = await uploadFile(request, `${unique("phone")}-a-rather-long-file-name.jsonl`, 50);
   const job = await createJob(request, {
-    model: "open-mistral-7b",
+    model: "mistral-small-latest",
     training_files: [{ file_id: file.id, weight: 1 }],
     hyperparameters: { training_steps: 3 },
     suffix: unique("phone").slice(0, 18),

@@ -22,6 +22,10 @@ async function openAgent(page: Page, id: string) {
   await expect(page.getByRole("combobox", { name: "Agent" })).toHaveValue(id);
 }
 
+/** The request that starts a conversation (agent mode's first turn). */
+const isConversationStart = (r: { url: () => string; method: () => string }) =>
+  r.method() === "POST" && new URL(r.url()).pathname === "/v1/conversations";
+
 async function send(page: Page, text: string) {
   await page.getByLabel("Message", { exact: true }).fill(text);
   await page.getByRole("button", { name: "Send", exact: true }).click();
@@ -82,12 +86,18 @@ test("Stop aborts the generation upstream and keeps what arrived", async ({ page
   const before = await abortedGenerations(page);
   await page.getByLabel("Max tokens").fill("5000");
   await send(page, "Write a very long essay about the Mistral wind.");
-  await expect(streaming(page)).not.toContainText("Waiting for the first token");
-  await page.getByRole("button", { name: "Stop" }).click();
+  // Tokens have arrived (asserted on the element itself: a "not waiting" check on an answer not yet
+  // rendered would pass at once). At 200 tokens a second the 5,000 asked for take 25 s.
+  await expect(streaming(page)).toContainText("[sandbox]");
+  await page.getByRole("button", { name: "Stop", exact: true }).click();
 
-  await expect(page.getByRole("status").filter({ hasText: "Stopped" })).toContainText(
-    "The answer so far is kept",
-  );
+  await expect(page.getByRole("button", { name: "Send", exact: true })).toBeVisible();
+  // Should the run have ended some other way, the failure says how (its metrics line).
+  const ended = await answers(page).last().getByLabel("Answer metrics").innerText();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Stopped" }),
+    `Stop left no "Stopped" note; the answer's metrics: ${ended}`,
+  ).toContainText("The answer so far is kept");
   const kept = answers(page).last();
   await expect(kept).toContainText("[sandbox]");
   await expect(kept.getByText("Incomplete")).toBeVisible();
@@ -102,10 +112,10 @@ test("Stop only stops: a half-typed follow-up stays in the box and nothing new s
   // Today's chat takes no min_tokens: a request for a long essay runs up to max_tokens.
   await page.getByLabel("Max tokens").fill("5000");
   await send(page, "Write a very long essay about the Mistral wind.");
-  await expect(streaming(page)).not.toContainText("Waiting for the first token");
+  await expect(streaming(page)).toContainText("[sandbox]");
   const box = page.getByLabel("Message", { exact: true });
   await box.fill("And what about the tramontane");
-  await page.getByRole("button", { name: "Stop" }).click();
+  await page.getByRole("button", { name: "Stop", exact: true }).click();
 
   await expect(page.getByRole("status").filter({ hasText: "Stopped" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Send", exact: true })).toBeVisible();
@@ -222,22 +232,94 @@ test("compare mode streams two models side by side", async ({ page }) => {
   );
 });
 
-test("agent mode calls the agents endpoint without the system prompt @live", async ({ page }) => {
+test("agent mode runs through the conversations API without the system prompt @live", async ({
+  page,
+}) => {
   const agent = SANDBOX_AGENTS.find((a) => a.style === "json") ?? SANDBOX_AGENTS[0];
   // The sandbox's built-in agents are not in GET /v1/agents: opened by id, as from a link.
   await openAgent(page, agent.id);
   await expect(page.getByLabel("System prompt")).toHaveCount(0);
   await expect(page.getByLabel("Temperature", { exact: true })).toHaveCount(0);
 
-  const request = page.waitForRequest("**/v1/agents/completions");
+  const request = page.waitForRequest(isConversationStart);
   await send(page, "Extract the name and city: Marie lives in Lyon.");
   const body = (await request).postDataJSON() as Record<string, unknown>;
-  expect(body.agent_id).toBe(agent.id);
+  expect(body).toMatchObject({ agent_id: agent.id, stream: true, store: true });
   expect(body).not.toHaveProperty("model");
-  expect(JSON.stringify(body.messages)).not.toContain('"system"');
+  expect(body).not.toHaveProperty("instructions");
+  expect(JSON.stringify(body.inputs)).not.toContain('"system"');
   await waitForAnswer(page);
   await expect(answers(page).last().getByLabel("Answer metrics")).toContainText(agent.model);
   await page.screenshot({ path: ".data/screenshots/playground-agent.png", fullPage: true });
+});
+
+test("an agent answers in the playground through the conversations API, continues the same conversation on the next turn and after a reload", async ({
+  page,
+  request,
+}) => {
+  const name = `Tour guide ${Date.now()}`;
+  const created = await request.post("/v1/agents", {
+    data: { model: "mistral-small-latest", name, instructions: "Guide tours." },
+  });
+  expect(created.ok()).toBe(true);
+  const agent = (await created.json()) as { id: string };
+  const calls: { path: string; body: Record<string, unknown> }[] = [];
+  page.on("request", (r) => {
+    const path = new URL(r.url()).pathname;
+    if (r.method() === "POST" && path.startsWith("/v1/conversations")) {
+      calls.push({ path, body: r.postDataJSON() as Record<string, unknown> });
+    }
+  });
+  await openAgent(page, agent.id);
+  await send(page, "What should I see in Lyon?");
+  await waitForAnswer(page);
+  await expect(answers(page).last()).toContainText(`[sandbox] ${name} here`);
+  expect(calls).toHaveLength(1);
+  expect(calls[0]).toMatchObject({
+    path: "/v1/conversations",
+    body: { agent_id: agent.id, stream: true, store: true },
+  });
+
+  await send(page, "And in the evening?");
+  await waitForAnswer(page);
+  expect(calls).toHaveLength(2);
+  const conversationPath = calls[1].path;
+  expect(conversationPath).toMatch(/^\/v1\/conversations\/conv_[0-9a-f]+$/);
+  // Only the new message goes: the upstream conversation keeps the history.
+  expect(calls[1].body.inputs).toEqual([
+    { type: "message.input", role: "user", content: "And in the evening?" },
+  ]);
+
+  // A reload opens the saved conversation, which continues the same upstream one.
+  await expect(page).toHaveURL(/[?&]c=/);
+  await page.reload();
+  await expect(messages(page)).toHaveCount(4);
+  await send(page, "And the next day?");
+  await waitForAnswer(page);
+  expect(calls.map((c) => c.path)).toEqual([
+    "/v1/conversations",
+    conversationPath,
+    conversationPath,
+  ]);
+  const history = await request.get(`${conversationPath}/history`);
+  const entries = ((await history.json()) as { entries: { role: string }[] }).entries;
+  expect(entries.map((e) => e.role)).toEqual([
+    "user",
+    "assistant",
+    "user",
+    "assistant",
+    "user",
+    "assistant",
+  ]);
+
+  // Regenerate restarts from the answer before the last question: a new upstream conversation.
+  await page.getByRole("button", { name: "Regenerate" }).click();
+  await waitForAnswer(page);
+  expect(calls.at(-1)).toMatchObject({
+    path: `${conversationPath}/restart`,
+    body: { inputs: [{ role: "user", content: "And the next day?" }] },
+  });
+  await expect(messages(page)).toHaveCount(6);
 });
 
 test("a conversation is saved to the account, survives a reload, and can be renamed", async ({
@@ -480,18 +562,30 @@ test("a reasoning answer keeps every word, shows its thinking, and goes back who
   await waitForAnswer(page);
 });
 
-test("an agent answer with references shows its text and numbered citations", async ({ page }) => {
+test("a citation shows its title and opens its link", async ({ page, context }) => {
   const agent = SANDBOX_AGENTS.find((a) => a.style === "cited")!;
+  // The sandbox's sources are not on the web: the new tab gets a stand-in page.
+  await context.route("https://sandbox.invalid/**", (route) =>
+    route.fulfill({ contentType: "text/html", body: "<title>Source</title>A source" }),
+  );
   await openAgent(page, agent.id);
-  await send(page, "Where is the Louvre?");
+  await send(page, "Where is the Louvre? It is in Paris.");
   await waitForAnswer(page);
   const answer = answers(page).last();
   const text = await answerText(page);
-  // The text before the first reference is kept, and each reference shows where it came.
+  // The text before the first source is kept, and each source is numbered where it came.
   expect(text).toMatch(/^\[sandbox\] Research assistant here/);
   expect(text).toMatch(/\[1\].+\[2\]$/s);
   const refs = answer.getByRole("list", { name: "References" }).getByRole("listitem");
-  await expect(refs).toHaveText([/\[1\]\s*reference\s*1/, /\[2\]\s*reference\s*2/]);
+  await expect(refs).toHaveText([/\[1\]\s*Sandbox source 1/, /\[2\]\s*Sandbox source 2/]);
+  const link = refs.first().getByRole("link", { name: /Sandbox source 1/ });
+  await expect(link).toHaveAttribute("href", "https://sandbox.invalid/source-1");
+  await expect(link).toHaveAttribute("target", "_blank");
+  await expect(link).toHaveAttribute("rel", "noopener noreferrer");
+  await page.screenshot({ path: ".data/screenshots/playground-citations.png", fullPage: true });
+  const popup = page.waitForEvent("popup");
+  await link.click();
+  expect((await popup).url()).toBe("https://sandbox.invalid/source-1");
 });
 
 // A 1×1 PNG.

@@ -82,7 +82,7 @@ test("a job carries on across a console restart and its page reconnects by itsel
   const created = await request.post(`${origin}/v1/fine_tuning/jobs`, {
     headers: { origin },
     data: {
-      model: "open-mistral-7b",
+      model: "mistral-small-latest",
       training_files: [{ file_id: file.id, weight: 1 }],
       hyperparameters: { training_steps: 40, learning_rate: 0.0001 },
       auto_start: true,

@@ -97,7 +97,7 @@ test("every page carries the security headers and works under its CSP", async ({
   const suffix = unique("csp");
   const file = await uploadFile(request, `${suffix}.jsonl`, 10);
   const job = await createJob(request, {
-    model: "open-mistral-7b",
+    model: "mistral-small-latest",
     training_files: [{ file_id: file.id, weight: 1 }],
     hyperparameters: { training_steps: 10, learning_rate: 0.0001 },
     suffix,

@@ -43,16 +43,26 @@ export const routes = {
   // Model ids are "ft:base:suffix:date:hex": the colons stay readable in the address.
   model: (id: string) => `/models/${encodeURIComponent(id).replace(/%3A/gi, ":")}`,
 
-  /** The batch jobs, filtered by `status` (comma-separated). */
-  batch: ({ status }: { status?: string } = {}) => withQuery("/batch", { status }),
+  /** The batch jobs, filtered by `status` (comma-separated); a new job from the uploaded `file`. */
+  batch: ({ status, file }: { status?: string; file?: string } = {}) =>
+    withQuery("/batch", { status, file }),
   batchJob: (id: string) => `/batch/${encodeURIComponent(id)}`,
-  ocr: () => "/ocr",
-  audio: () => "/audio",
+  /** OCR, of the uploaded `file` if given. */
+  ocr: ({ file }: { file?: string } = {}) => withQuery("/ocr", { file }),
+  /** Transcription, of the uploaded `file` if given. */
+  audio: ({ file }: { file?: string } = {}) => withQuery("/audio", { file }),
 
   agents: () => "/agents",
 
   usage: () => "/usage",
+  /** What the signed-in user has used, and what their budgets leave. */
+  myUsage: () => "/usage/me",
   tokens: () => "/settings/tokens",
   users: () => "/admin/users",
   audit: () => "/admin/audit",
+  teams: () => "/admin/teams",
+  prices: () => "/admin/prices",
+  budgets: () => "/admin/budgets",
+  /** Identity-provider groups → teams and roles. */
+  sso: () => "/admin/sso",
 } as const;

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { SessionProvider } from "@/components/auth/session";
 import { UserMenu } from "@/components/auth/user-menu";
+import { BudgetBanner } from "@/components/budgets/budget-banner";
 import { HealthIndicator } from "@/components/shell/health-indicator";
 import { Nav } from "@/components/shell/nav";
 import { requirePageUser } from "@/lib/server/auth/page";
@@ -67,6 +68,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
             <HealthIndicator />
             <UserMenu />
           </header>
+          <BudgetBanner />
           <main id="main" className="min-w-0 flex-1 px-4 py-6 md:px-8">
             {children}
           </main>

@@ -291,6 +291,8 @@ export function startConsole(
   upstream: string,
   env: Record<string, string> = {},
   variant?: Variant,
+  /** Node's own options (e.g. --cpu-prof, which NODE_OPTIONS does not take). */
+  nodeArgs: string[] = [],
 ): Promise<Started> {
   const dataDir = path.join(BENCH_DATA, `console-${port}`);
   mkdirSync(dataDir, { recursive: true });
@@ -301,7 +303,7 @@ export function startConsole(
   return startProcess(
     "console",
     process.execPath,
-    [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"],
+    [...nodeArgs, NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"],
     {
       port,
       cwd: consoleSrc(variant),

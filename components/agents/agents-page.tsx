@@ -16,6 +16,7 @@ import { BUILT_IN_TOOLS } from "@/lib/agents/form";
 import { formatDateTime, formatRelative } from "@/lib/format";
 import { routes } from "@/lib/routes";
 import { AgentFormDialog } from "./agent-form-dialog";
+import { AgentVersionsDialog } from "./agent-versions-dialog";
 
 const TOOL_LABELS: Record<string, string> = {
   ...Object.fromEntries(BUILT_IN_TOOLS.map((t) => [t.type, t.label])),
@@ -39,6 +40,7 @@ export function AgentsPage() {
   const canTry = useCan("playground.use");
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<Agent | null>(null);
+  const [versionsOf, setVersionsOf] = useState<Agent | null>(null);
 
   const columns: ColumnDef<Agent>[] = [
     {
@@ -108,6 +110,14 @@ export function AgentsPage() {
                 <span className="hidden sm:inline">Open in playground</span>
               </Link>
             )}
+            <Button
+              size="sm"
+              variant="ghost"
+              aria-label={`Versions of ${a.name}`}
+              onClick={() => setVersionsOf(a)}
+            >
+              Versions
+            </Button>
             {canManage && (
               <>
                 <Button
@@ -184,6 +194,13 @@ export function AgentsPage() {
                 : `Agent “${saved.name}” created`,
             });
           }}
+        />
+      )}
+      {versionsOf && (
+        <AgentVersionsDialog
+          agent={versionsOf}
+          canManage={canManage}
+          onClose={() => setVersionsOf(null)}
         />
       )}
       {deleting && (

@@ -5,6 +5,11 @@ import { createColumnHelper } from "@tanstack/react-table";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
 import { useSession } from "@/components/auth/session";
+import {
+  UploadedFile,
+  usePreselectedFile,
+  useUploadedFileName,
+} from "@/components/files/uploaded-file";
 import { FileDrop } from "@/components/inference/file-drop";
 import { ModelPicker } from "@/components/inference/model-picker";
 import { RunError } from "@/components/playground/run-error";
@@ -26,19 +31,26 @@ import { formatDuration, formatNumber } from "@/lib/format";
 import { download } from "@/lib/ui/download";
 import { useTranscription } from "./use-transcription";
 
-const schema = z.object({
-  model: z.string().min(1, "Choose a model."),
-  file: z
-    .instanceof(File, { message: "Choose an audio file." })
-    .nullable()
-    .refine((f) => f !== null, "Choose an audio file.")
-    .refine((f) => !f || isAudio(f), "Choose an audio file (WAV, MP3, FLAC, OGG, M4A or WebM)."),
-  language: z
-    .string()
-    .refine((l) => !l.trim() || /^[a-zA-Z]{2}$/.test(l.trim()), "Two letters, like en or fr."),
-  timestamps: z.boolean(),
-  stream: z.boolean(),
-});
+const schema = z
+  .object({
+    model: z.string().min(1, "Choose a model."),
+    file: z
+      .instanceof(File, { message: "Choose an audio file." })
+      .nullable()
+      .refine((f) => !f || isAudio(f), "Choose an audio file (WAV, MP3, FLAC, OGG, M4A or WebM)."),
+    /** An uploaded audio file (the Files page's "Transcribe"), sent by its id instead. */
+    fileId: z.string().nullable(),
+    language: z
+      .string()
+      .refine((l) => !l.trim() || /^[a-zA-Z]{2}$/.test(l.trim()), "Two letters, like en or fr."),
+    timestamps: z.boolean(),
+    stream: z.boolean(),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.file && !v.fileId) {
+      ctx.addIssue({ code: "custom", path: ["file"], message: "Choose an audio file." });
+    }
+  });
 type Input = z.input<typeof schema>;
 type Values = z.output<typeof schema>;
 
@@ -66,40 +78,63 @@ const columns = [
  */
 export function AudioPage() {
   const { user } = useSession();
+  const [preselected, clearPreselected] = usePreselectedFile();
   const form = useForm<Input, unknown, Values>({
     resolver: zodResolver(schema),
-    defaultValues: { model: "", file: null, language: "", timestamps: true, stream: true },
+    defaultValues: {
+      model: "",
+      file: null,
+      fileId: preselected,
+      language: "",
+      timestamps: true,
+      stream: true,
+    },
   });
   const { transcript, error, running, run, stop } = useTranscription();
-  const submit = form.handleSubmit((v) => run(v));
+  const submit = form.handleSubmit(({ file, fileId, ...v }) =>
+    run({ ...v, file: fileId ? { fileId } : file! }),
+  );
   const allowed = can(user.role, "playground.use");
   // `model` is empty until the models have arrived: nothing to send before one is chosen.
-  const [file, timestamps, model] = useWatch({
+  const [file, fileId, timestamps, model] = useWatch({
     control: form.control,
-    name: ["file", "timestamps", "model"],
+    name: ["file", "fileId", "timestamps", "model"],
   });
-  const fileName = file?.name ?? "audio";
+  const uploadedName = useUploadedFileName(fileId);
+  const fileName = uploadedName ?? file?.name ?? "audio";
   const base = fileName.replace(/\.[^.]+$/, "") || "audio";
   const segments = (transcript?.segments ?? []).map((s, n) => ({ ...s, n }));
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(18rem,22rem)_1fr]">
       <form onSubmit={submit} aria-label="Transcription" className="flex flex-col gap-4" noValidate>
-        <Controller
-          control={form.control}
-          name="file"
-          render={({ field, fieldState }) => (
-            <FileDrop
-              label="Audio file"
-              hint="WAV, MP3, FLAC, OGG, M4A or WebM."
-              accept={AUDIO_ACCEPT}
-              file={field.value}
-              onFile={field.onChange}
-              error={fieldState.error?.message}
-              disabled={running}
-            />
-          )}
-        />
+        {fileId ? (
+          <UploadedFile
+            id={fileId}
+            label="Audio file"
+            disabled={running}
+            onClear={() => {
+              form.setValue("fileId", null);
+              clearPreselected();
+            }}
+          />
+        ) : (
+          <Controller
+            control={form.control}
+            name="file"
+            render={({ field, fieldState }) => (
+              <FileDrop
+                label="Audio file"
+                hint="WAV, MP3, FLAC, OGG, M4A or WebM."
+                accept={AUDIO_ACCEPT}
+                file={field.value}
+                onFile={field.onChange}
+                error={fieldState.error?.message}
+                disabled={running}
+              />
+            )}
+          />
+        )}
         <Controller
           control={form.control}
           name="model"

@@ -14,8 +14,17 @@ import {
 import { PageHeader } from "@/components/shell/page-header";
 import { Field, inputClassFor } from "@/components/ui/field";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
-import { useConsoleUsage } from "@/lib/api/hooks/use-console-usage";
-import { daysBetween, tokensPerDay, totalsBy, unitTotals, UNIT_LABELS } from "@/lib/auth/usage";
+import { CostCell } from "@/components/budgets/my-usage-page";
+import { useConsoleUsage, usageQuery } from "@/lib/api/hooks/use-console-usage";
+import {
+  daysBetween,
+  tokensPerDay,
+  totalsBy,
+  unitTotals,
+  UNIT_LABELS,
+  type UsageRow,
+} from "@/lib/auth/usage";
+import { formatUsd } from "@/lib/console/prices";
 import { formatNumber } from "@/lib/format";
 import { useCan } from "./session";
 
@@ -28,22 +37,55 @@ const COLORS = [
   "var(--muted)",
 ];
 
-/** Tokens per model per day (stacked), and per user and per model over the range. */
+/**
+ * Cost per group: the sum of its priced calls, null when none of them had a price (tokens only:
+ * the console never invents a cost). The "" key is the grand total.
+ */
+export function costsBy<R extends Pick<UsageRow, "costNanos">>(
+  rows: readonly R[],
+  key: (row: R) => string,
+): Map<string, number | null> {
+  const out = new Map<string, number | null>([["", null]]);
+  for (const r of rows) {
+    const k = key(r);
+    if (r.costNanos == null) {
+      if (!out.has(k)) out.set(k, null);
+      continue;
+    }
+    for (const into of ["", k]) out.set(into, (out.get(into) ?? 0) + r.costNanos);
+  }
+  return out;
+}
+
+const NO_TEAM = "No team";
+
+/** Tokens per model per day (stacked), per user, team and model over the range, with cost. */
 export function UsagePage() {
   const all = useCan("usage.read_all");
   const [days, setDays] = useState(30);
   const [user, setUser] = useState("");
-  const usage = useConsoleUsage(days, user);
+  const [team, setTeam] = useState("");
+  const usage = useConsoleUsage(days, user, team);
+  const teams = usage.data?.teams ?? [];
   const shaped = useMemo(() => {
     if (!usage.data) return null;
     const { rows, from, to } = usage.data;
+    const teamNames = new Map((usage.data.teams ?? []).map((t) => [t.id, t.name]));
+    const teamOf = (r: UsageRow) => (r.teamId ? (teamNames.get(r.teamId) ?? r.teamId) : NO_TEAM);
     return {
       chart: tokensPerDay(rows, daysBetween(from, to)),
       perUser: totalsBy(rows, (r) => r.userEmail),
       perModel: totalsBy(rows, (r) => r.model),
+      perTeam: totalsBy(rows, teamOf),
+      cost: {
+        perUser: costsBy(rows, (r) => r.userEmail),
+        perModel: costsBy(rows, (r) => r.model),
+        perTeam: costsBy(rows, teamOf),
+      },
       units: unitTotals(usage.data.units),
     };
   }, [usage.data]);
+  const totalCost = shaped?.cost.perModel.get("") ?? null;
 
   return (
     <>
@@ -51,11 +93,30 @@ export function UsagePage() {
         title="Usage"
         description={
           all
-            ? "Tokens spent through this console, per model per day and per user."
-            : "Tokens you spent through this console, per model per day."
+            ? "Tokens spent through this console, per model per day, per user and per team, with their cost where models have a price."
+            : "Tokens spent through this console, per model per day, with their cost where models have a price."
         }
         actions={
           <>
+            {teams.length > 0 && (
+              <Field label="Team" className="w-48">
+                {(ids) => (
+                  <select
+                    {...ids}
+                    className={inputClassFor()}
+                    value={team}
+                    onChange={(e) => setTeam(e.target.value)}
+                  >
+                    <option value="">{all ? "Every team" : "All I may see"}</option>
+                    {teams.map((t) => (
+                      <option key={t.id} value={t.id}>
+                        {t.name}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+            )}
             {all && (
               <Field label="User" className="w-56">
                 {(ids) => (
@@ -89,6 +150,13 @@ export function UsagePage() {
                 </select>
               )}
             </Field>
+            <a
+              href={usageQuery(days, user, team, "csv")}
+              download
+              className="inline-flex h-9 items-center rounded-md border border-border px-3 text-sm font-medium hover:bg-surface-2"
+            >
+              Export CSV
+            </a>
           </>
         }
       />
@@ -105,18 +173,28 @@ export function UsagePage() {
         </EmptyState>
       ) : (
         <div className="flex flex-col gap-6">
-          <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+          <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-5">
             {(
               [
-                ["Requests", shaped.perModel.all.requests],
-                ["Prompt tokens", shaped.perModel.all.promptTokens],
-                ["Completion tokens", shaped.perModel.all.completionTokens],
-                ["Total tokens", shaped.perModel.all.totalTokens],
+                ["Requests", formatNumber(shaped.perModel.all.requests)],
+                ["Prompt tokens", formatNumber(shaped.perModel.all.promptTokens)],
+                ["Completion tokens", formatNumber(shaped.perModel.all.completionTokens)],
+                ["Total tokens", formatNumber(shaped.perModel.all.totalTokens)],
+                ["Cost", totalCost == null ? "no prices" : formatUsd(totalCost)],
               ] as const
             ).map(([label, value]) => (
               <div key={label} className="rounded-lg border border-border bg-surface px-4 py-3">
                 <dt className="text-xs text-muted">{label}</dt>
-                <dd className="text-lg font-semibold tabular-nums">{formatNumber(value)}</dd>
+                <dd
+                  className={`text-lg font-semibold tabular-nums ${value === "no prices" ? "text-muted" : ""}`}
+                  title={
+                    label === "Cost"
+                      ? "Priced calls only: calls to models without a price count tokens, not money"
+                      : undefined
+                  }
+                >
+                  {value}
+                </dd>
               </div>
             ))}
           </dl>
@@ -169,8 +247,28 @@ export function UsagePage() {
             </div>
           </section>
           <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
-            {all && <TotalsTable title="Tokens per user" rows={shaped.perUser.list} label="User" />}
-            <TotalsTable title="Tokens per model" rows={shaped.perModel.list} label="Model" />
+            {all && (
+              <TotalsTable
+                title="Tokens per user"
+                rows={shaped.perUser.list}
+                costs={shaped.cost.perUser}
+                label="User"
+              />
+            )}
+            {teams.length > 0 && !team && (
+              <TotalsTable
+                title="Tokens per team"
+                rows={shaped.perTeam.list}
+                costs={shaped.cost.perTeam}
+                label="Team"
+              />
+            )}
+            <TotalsTable
+              title="Tokens per model"
+              rows={shaped.perModel.list}
+              costs={shaped.cost.perModel}
+              label="Model"
+            />
           </div>
         </div>
       )}
@@ -217,9 +315,12 @@ function TotalsTable({
   title,
   label,
   rows,
+  costs,
 }: {
   title: string;
   label: string;
+  /** Per row name; the column shows once any call in the range had a price. */
+  costs: Map<string, number | null>;
   rows: {
     name: string;
     requests: number;
@@ -228,6 +329,7 @@ function TotalsTable({
     totalTokens: number;
   }[];
 }) {
+  const priced = costs.get("") != null;
   return (
     <section>
       <h2 className="mb-2 text-sm font-semibold">{title}</h2>
@@ -240,6 +342,7 @@ function TotalsTable({
               <th className="px-3 py-2 text-right font-medium">Prompt</th>
               <th className="px-3 py-2 text-right font-medium">Completion</th>
               <th className="px-3 py-2 text-right font-medium">Total</th>
+              {priced && <th className="px-3 py-2 text-right font-medium">Cost</th>}
             </tr>
           </thead>
           <tbody>
@@ -256,6 +359,11 @@ function TotalsTable({
                 <td className="px-3 py-2 text-right font-medium tabular-nums">
                   {formatNumber(r.totalTokens)}
                 </td>
+                {priced && (
+                  <td className="px-3 py-2 text-right tabular-nums">
+                    <CostCell nanos={costs.get(r.name)} />
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
@@ -57,6 +58,12 @@ export function UserMenu() {
       <Badge tone={user.role === "admin" ? "accent" : user.role === "member" ? "info" : "neutral"}>
         {user.role}
       </Badge>
+      <Link
+        href={routes.myUsage()}
+        className="rounded-md px-2 py-1 text-xs font-medium text-muted hover:bg-surface-2 hover:text-text"
+      >
+        My usage
+      </Link>
       <Button size="sm" variant="ghost" onClick={signOut} disabled={busy}>
         Sign out
       </Button>

@@ -101,6 +101,19 @@ export function UsersPage() {
       },
     },
     {
+      id: "team",
+      accessorFn: (u) => u.team?.name ?? "",
+      header: "Team",
+      cell: ({ row: { original: u } }) =>
+        u.team ? (
+          <>
+            {u.team.name} {u.team.role === "admin" && <Badge tone="info">team admin</Badge>}
+          </>
+        ) : (
+          <span className="text-muted">—</span>
+        ),
+    },
+    {
       id: "status",
       accessorFn: (u) => (u.disabled ? "disabled" : "active"),
       header: "Status",

@@ -13,17 +13,24 @@ import { Progress } from "@/components/ui/progress";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { toApiError } from "@/lib/api/errors";
 import { useBatchJob, useCancelBatchJob } from "@/lib/api/hooks/use-batch";
-import { can } from "@/lib/auth/permissions";
-import { canCancel, endpointChoice, statusLabel, statusTone } from "@/lib/batch/batch";
+import {
+  canCancel,
+  endpointChoice,
+  mayCancelBatch,
+  statusLabel,
+  statusTone,
+} from "@/lib/batch/batch";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { routes } from "@/lib/routes";
 import { ResultFile } from "./result-file";
+import { startedBy, useBatchOwners } from "./use-batch-owners";
 
 /** One batch job, read again every second while it moves: progress, counts, cancel, results. */
 export function BatchJobDetail({ id }: { id: string }) {
   const job = useBatchJob(id);
   const cancel = useCancelBatchJob();
   const { user } = useSession();
+  const owners = useBatchOwners([id]);
   const [confirming, setConfirming] = useState(false);
 
   if (job.isPending) return <LoadingState label="Loading the batch job…" />;
@@ -48,6 +55,7 @@ export function BatchJobDetail({ id }: { id: string }) {
   const facts: [string, React.ReactNode][] = [
     ["Endpoint", endpoint ? `${endpoint.label} (${j.endpoint})` : j.endpoint],
     ["Model", j.model ?? j.agent_id ?? "—"],
+    ["Started by", startedBy(owners, j.id)],
     ["Created", formatDateTime(j.created_at)],
     ["Started", formatDateTime(j.started_at)],
     ["Ended", formatDateTime(j.completed_at)],
@@ -73,7 +81,7 @@ export function BatchJobDetail({ id }: { id: string }) {
           </span>
         }
         actions={
-          canCancel(j.status) && can(user.role, "batch.manage_own") ? (
+          canCancel(j.status) && mayCancelBatch(user, owners.data?.[j.id]) ? (
             <Button
               variant="danger"
               onClick={() => setConfirming(true)}

@@ -3,6 +3,7 @@
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { parseAsArrayOf, parseAsStringLiteral, useQueryState } from "nuqs";
+import { useMemo } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
@@ -18,9 +19,10 @@ import {
 } from "@/lib/batch/batch";
 import { formatDateTime, formatNumber, formatRelative } from "@/lib/format";
 import { routes } from "@/lib/routes";
+import { startedBy, useBatchOwners } from "./use-batch-owners";
 
 const col = createColumnHelper<BatchJob>();
-const columns = [
+const columnsWith = (owners: ReturnType<typeof useBatchOwners>) => [
   col.accessor("id", {
     header: "Job",
     size: 150,
@@ -73,6 +75,14 @@ const columns = [
       </div>
     ),
   }),
+  col.display({
+    id: "owner",
+    header: "Started by",
+    size: 180,
+    cell: ({ row: { original: j } }) => (
+      <span className="break-all">{startedBy(owners, j.id)}</span>
+    ),
+  }),
   col.accessor("created_at", {
     header: "Created",
     size: 130,
@@ -90,6 +100,8 @@ export function BatchJobsList() {
   const toggle = (s: (typeof BATCH_STATUSES)[number]) =>
     void setStatuses(statuses.includes(s) ? statuses.filter((x) => x !== s) : [...statuses, s]);
   const rows = jobs.data?.data ?? [];
+  const owners = useBatchOwners(rows.map((j) => j.id));
+  const columns = useMemo(() => columnsWith(owners), [owners]);
 
   return (
     <section aria-labelledby="jobs-title" className="mt-6">

@@ -30,11 +30,18 @@ function renderAs(role: Role, files: FileSchema[] = [FILE]) {
   };
   // The first page is already known, so nothing is fetched.
   const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } });
-  client.setQueryData(fileKeys.page({ page: 0, pageSize: 100, purpose: "", search: "" }), {
-    data: files,
-    object: "list",
-    total: files.length,
-  });
+  client.setQueryData(
+    fileKeys.page({
+      page: 0,
+      pageSize: 100,
+      purpose: "",
+      type: "",
+      source: "",
+      media: "",
+      search: "",
+    }),
+    { data: files, object: "list", total: files.length },
+  );
   render(
     <SessionProvider session={session}>
       <QueryClientProvider client={client}>

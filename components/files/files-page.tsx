@@ -10,9 +10,13 @@ import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { useToast } from "@/components/ui/toast";
 import { formatNumber } from "@/lib/format";
 import { useDeleteFile, useFilesPage } from "@/lib/api/hooks/use-files";
-import { purposeLabel, UPLOAD_PURPOSES } from "@/lib/files/purposes";
+import { purposeLabel, sampleTypeLabel, sourceLabel, UPLOAD_PURPOSES } from "@/lib/files/purposes";
 import {
+  isFiltered,
+  MEDIA_TYPES,
   readState,
+  SAMPLE_TYPES,
+  SOURCES,
   sortFiles,
   TABLE_PARAMS,
   type TableState,
@@ -65,6 +69,9 @@ export function FilesPage() {
     page: state.page,
     pageSize: PAGE_SIZE,
     purpose: state.purpose,
+    type: state.type,
+    source: state.source,
+    media: state.media,
     search,
   });
   const remove = useDeleteFile();
@@ -85,7 +92,37 @@ export function FilesPage() {
     () => sortFiles(files.data?.data ?? [], state.sort, state.dir),
     [files.data, state.sort, state.dir],
   );
-  const filtered = !!search || !!state.purpose;
+  const filtered = isFiltered({ ...state, q: search });
+  // What the filters ask for, in words (the empty list says it).
+  const filterWords = [
+    state.q.trim() && `“${state.q.trim()}”`,
+    state.purpose && purposeLabel(state.purpose),
+    state.type && sampleTypeLabel(state.type),
+    state.source && `from ${sourceLabel(state.source)}`,
+    state.media && MEDIA_TYPES[state.media]?.label,
+  ].filter(Boolean);
+  const clearFilters = () =>
+    setState({ ...state, q: "", purpose: "", type: "", source: "", media: "", page: 0 });
+  const filterSelect = (
+    key: "purpose" | "type" | "source" | "media",
+    label: string,
+    all: string,
+    options: [string, string][],
+  ) => (
+    <select
+      aria-label={label}
+      className={inputClassFor({ width: "w-40" })}
+      value={state[key]}
+      onChange={(e) => setState({ ...state, [key]: e.target.value, page: 0 })}
+    >
+      <option value="">{all}</option>
+      {options.map(([value, text]) => (
+        <option key={value} value={value}>
+          {text}
+        </option>
+      ))}
+    </select>
+  );
   // A filter or a page beyond the end: back to a page that has files.
   const total = files.data?.total ?? null;
   const pages = total != null ? Math.max(1, Math.ceil(total / PAGE_SIZE)) : null;
@@ -134,19 +171,30 @@ export function FilesPage() {
             )}
           </div>
           <div className="flex flex-wrap items-center gap-2">
-            <select
-              aria-label="Filter files by purpose"
-              className={inputClassFor({ width: "w-40" })}
-              value={state.purpose}
-              onChange={(e) => setState({ ...state, purpose: e.target.value, page: 0 })}
-            >
-              <option value="">All purposes</option>
-              {UPLOAD_PURPOSES.map((p) => (
-                <option key={p} value={p}>
-                  {purposeLabel(p)}
-                </option>
-              ))}
-            </select>
+            {filterSelect(
+              "purpose",
+              "Filter files by purpose",
+              "All purposes",
+              UPLOAD_PURPOSES.map((p) => [p, purposeLabel(p)]),
+            )}
+            {filterSelect(
+              "type",
+              "Filter files by sample type",
+              "All sample types",
+              SAMPLE_TYPES.map((t) => [t, sampleTypeLabel(t)]),
+            )}
+            {filterSelect(
+              "source",
+              "Filter files by source",
+              "All sources",
+              SOURCES.map((t) => [t, sourceLabel(t)]),
+            )}
+            {filterSelect(
+              "media",
+              "Filter files by media type",
+              "All media types",
+              Object.entries(MEDIA_TYPES).map(([k, m]) => [k, m.label]),
+            )}
             <input
               type="search"
               aria-label="Filter files by name or id"
@@ -198,15 +246,12 @@ export function FilesPage() {
             title={
               state.page > 0 && !filtered
                 ? "No files on this page"
-                : `No file matches ${[state.q.trim() && `“${state.q.trim()}”`, state.purpose && purposeLabel(state.purpose)].filter(Boolean).join(" for ")}`
+                : `No file matches ${filterWords.join(", ")}`
             }
-            action={
-              <Button onClick={() => setState({ ...state, q: "", purpose: "", page: 0 })}>
-                Clear the filters
-              </Button>
-            }
+            action={<Button onClick={clearFilters}>Clear the filters</Button>}
           >
-            The filters look in file names, ids and purposes.
+            The search looks in file names and ids; the lists narrow by purpose, sample type, source
+            and media type.
           </EmptyState>
         ) : (
           <>

@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { describeError } from "@/lib/api/errors";
-import { formatBytes, formatDuration, formatNumber } from "@/lib/format";
+import { formatBytes, formatDateTime, formatDuration, formatNumber } from "@/lib/format";
 import { canUpload, type QueueAction, type QueueItem } from "@/lib/files/queue";
 import { speedOf } from "@/lib/files/speed";
 import { serverLineErrors } from "@/lib/files/upload";
@@ -14,7 +14,7 @@ import { LintIssues } from "./lint-issues";
 import { LintStats } from "./lint-stats";
 import { Progress } from "@/components/ui/progress";
 import { SamplePreview } from "./sample-preview";
-import { purposeLabel, sampleTypeLabel } from "@/lib/files/purposes";
+import { purposeLabel, sampleTypeLabel, visibilityLabel } from "@/lib/files/purposes";
 import { useFileActions } from "./use-file-actions";
 
 const plural = (n: number, word: string) => `${formatNumber(n)} ${word}${n === 1 ? "" : "s"}`;
@@ -265,6 +265,8 @@ export function QueueItemCard({
             {[
               state.file.num_lines != null && plural(state.file.num_lines, "line"),
               sampleTypeLabel(state.file.sample_type),
+              state.file.expires_at && `expires ${formatDateTime(state.file.expires_at)}`,
+              state.file.visibility === "user" && visibilityLabel(state.file.visibility),
             ]
               .filter(Boolean)
               .join(" · ")}

@@ -16,7 +16,7 @@ import {
 } from "@/lib/files/queue";
 import { checkBatchText } from "@/lib/files/batch-check";
 import type { UploadPurpose } from "@/lib/files/purposes";
-import { uploadFile } from "@/lib/files/upload";
+import { type UploadSettings, uploadFile } from "@/lib/files/upload";
 import { lintFileInWorker, type LintJob } from "@/lib/jsonl/worker-client";
 import type { FileSchema, UploadFileOut } from "@/lib/mistral/types";
 
@@ -55,10 +55,15 @@ export class UploadStore {
     return [owner, () => this.uploadedListeners.delete(owner)];
   }
 
-  add(files: File[], owner?: string, purpose: UploadPurpose = "fine-tune") {
+  add(
+    files: File[],
+    owner?: string,
+    purpose: UploadPurpose = "fine-tune",
+    settings: UploadSettings = {},
+  ) {
     const ids = files.map(() => `upload-${Date.now().toString(36)}-${(counter++).toString(36)}`);
     if (owner) ids.forEach((id) => this.owners.set(id, owner));
-    this.dispatch({ type: "add", files, ids, purpose });
+    this.dispatch({ type: "add", files, ids, purpose, settings });
   }
 
   dispatch = (action: QueueAction) => {
@@ -136,6 +141,7 @@ export class UploadStore {
     this.uploading = { id, controller };
     this.dispatch({ type: "upload-started", id, at: performance.now(), total: next.file.size });
     uploadFile(next.file, {
+      ...next.settings,
       purpose: next.purpose,
       signal: controller.signal,
       onProgress: (loaded, total) =>

@@ -174,4 +174,46 @@ describe("Uploader", () => {
     );
     expect(within(item("good.jsonl")).getByText("Uploaded")).toBeTruthy();
   });
+
+  it("sends the expiry and visibility chosen, and refuses files while the expiry is wrong", async () => {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    render(
+      <QueryClientProvider client={client}>
+        <Uploader choosePurpose />
+      </QueryClientProvider>,
+    );
+    const user = userEvent.setup({ applyAccept: false });
+    const expiry = screen.getByRole("textbox", { name: "Expires after (hours)" });
+    await user.type(expiry, "1.5");
+    expect(expiry.getAttribute("aria-invalid")).toBe("true");
+    expect(screen.getByText(/^Expiry must be a whole number of hours/)).toBeTruthy();
+    await user.upload(
+      screen.getByLabelText("Training files (.jsonl)"),
+      new File([GOOD], "good.jsonl"),
+    );
+    expect(screen.queryByRole("list", { name: "Files to upload" })).toBeNull();
+    expect(document.activeElement).toBe(expiry);
+
+    await user.clear(expiry);
+    await user.type(expiry, "48");
+    expect(expiry.getAttribute("aria-invalid")).toBeNull();
+    await user.selectOptions(screen.getByRole("combobox", { name: "Visibility" }), "user");
+    await user.upload(
+      screen.getByLabelText("Training files (.jsonl)"),
+      new File([GOOD], "good.jsonl"),
+    );
+    await user.click(await within(item("good.jsonl")).findByRole("button", { name: "Upload" }));
+    const body = FakeXHR.last!.body!;
+    expect(body.get("expiry")).toBe("48");
+    expect(body.get("visibility")).toBe("user");
+    act(() =>
+      FakeXHR.last!.respond(
+        200,
+        JSON.stringify({ ...RECORD, expires_at: 1716963433 + 48 * 3600, visibility: "user" }),
+      ),
+    );
+    const done = item("good.jsonl");
+    await within(done).findByText("Uploaded");
+    expect(within(done).getByText(/expires .* · Only the uploader/)).toBeTruthy();
+  });
 });

@@ -1,15 +1,18 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useDropzone } from "react-dropzone";
 import { Button } from "@/components/ui/button";
+import { Field, inputClassFor } from "@/components/ui/field";
 import {
   PURPOSE_UPLOADS,
   purposeLabel,
   UPLOAD_PURPOSES,
   type UploadPurpose,
+  visibilityLabel,
 } from "@/lib/files/purposes";
 import { canUpload } from "@/lib/files/queue";
+import { parseUploadSettings, UPLOAD_VISIBILITIES } from "@/lib/files/upload";
 import type { UploadFileOut } from "@/lib/mistral/types";
 import { QueueItemCard } from "./queue-item";
 import { useUploadQueue } from "./use-upload-queue";
@@ -30,17 +33,29 @@ export function Uploader({
 }: {
   onUploaded?(file: UploadFileOut): void;
   compact?: boolean;
-  /** Offer every purpose (the Files page); otherwise uploads are training data. */
+  /** Offer every purpose, an expiry and a visibility (the Files page); otherwise uploads are training data kept for the workspace. */
   choosePurpose?: boolean;
 }) {
   const { items, add, cancel, dispatch } = useUploadQueue(onUploaded);
   const [purpose, setPurpose] = useState<UploadPurpose>("fine-tune");
+  const [settingsInput, setSettingsInput] = useState({ expiry: "", visibility: "workspace" });
+  const settings = parseUploadSettings(settingsInput);
+  const fieldRefs = {
+    expiry: useRef<HTMLInputElement>(null),
+    visibility: useRef<HTMLSelectElement>(null),
+  };
   const accepts = PURPOSE_UPLOADS[purpose];
   // No `accept` here: every file reaches the queue, which refuses the wrong ones with a reason.
   const { getRootProps, getInputProps, isDragActive } = useDropzone({
-    onDrop: (accepted, rejected) => add([...accepted, ...rejected.map((r) => r.file)], purpose),
+    onDrop: (accepted, rejected) => {
+      // Files are added with the settings shown; a wrong one is fixed first, where it is.
+      if (!settings.ok) return fieldRefs[settings.field].current?.focus();
+      add([...accepted, ...rejected.map((r) => r.file)], purpose, settings.settings);
+    },
     multiple: true,
   });
+  const fieldError = (field: "expiry" | "visibility") =>
+    !settings.ok && settings.field === field ? settings.message : null;
 
   const ready = items.filter((i) => i.state.kind === "checked" && canUpload(i));
   const finished = items.filter((i) => i.state.kind === "uploaded" || i.state.kind === "refused");
@@ -63,6 +78,49 @@ export function Uploader({
             </label>
           ))}
         </fieldset>
+      )}
+      {choosePurpose && (
+        <div className="flex flex-wrap items-start gap-x-6 gap-y-3">
+          <Field
+            label="Expires after (hours)"
+            description="Empty: kept until deleted."
+            error={fieldError("expiry")}
+          >
+            {(ids) => (
+              <input
+                {...ids}
+                ref={fieldRefs.expiry}
+                inputMode="numeric"
+                placeholder="Never"
+                className={inputClassFor({ width: "w-36" })}
+                value={settingsInput.expiry}
+                onChange={(e) => setSettingsInput((s) => ({ ...s, expiry: e.target.value }))}
+              />
+            )}
+          </Field>
+          <Field
+            label="Visibility"
+            className="max-w-sm"
+            description="In the Mistral workspace. Every console user uploads as the console's API key, so they all see the file either way."
+            error={fieldError("visibility")}
+          >
+            {(ids) => (
+              <select
+                {...ids}
+                ref={fieldRefs.visibility}
+                className={inputClassFor({ width: "w-48" })}
+                value={settingsInput.visibility}
+                onChange={(e) => setSettingsInput((s) => ({ ...s, visibility: e.target.value }))}
+              >
+                {UPLOAD_VISIBILITIES.map((v) => (
+                  <option key={v} value={v}>
+                    {visibilityLabel(v)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
       )}
       <div
         {...getRootProps({

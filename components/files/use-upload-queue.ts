@@ -3,6 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { UploadPurpose } from "@/lib/files/purposes";
+import type { UploadSettings } from "@/lib/files/upload";
 import type { UploadFileOut } from "@/lib/mistral/types";
 import { uploadStore } from "./upload-store";
 
@@ -28,7 +29,8 @@ export function useUploadQueue(onUploaded?: (file: UploadFileOut) => void) {
   }, []);
 
   const add = useCallback(
-    (files: File[], purpose?: UploadPurpose) => uploadStore.add(files, owner, purpose),
+    (files: File[], purpose?: UploadPurpose, settings?: UploadSettings) =>
+      uploadStore.add(files, owner, purpose, settings),
     [owner],
   );
   return { items, add, cancel: uploadStore.cancel, dispatch: uploadStore.dispatch };

@@ -31,6 +31,7 @@ import {
 import { jobDisplayName } from "@/lib/fine-tuning/job-name";
 import { isFinished } from "@/lib/mistral/job-status";
 import { jobProgress } from "@/lib/fine-tuning/progress";
+import { JobTypeLabel } from "./job-type-label";
 import { CheckpointsTable } from "./checkpoints-table";
 import { EventsTimeline } from "./events-timeline";
 import { JobProgress } from "./job-progress";
@@ -369,7 +370,7 @@ function JobView({
               ["Last change", formatDateTime(job.modified_at)],
               ["Auto start", job.auto_start ? "yes" : "no"],
               ["Trained tokens", formatNumber(job.trained_tokens)],
-              ["Job type", orDash(job.job_type)],
+              ["Job type", <JobTypeLabel key="t" type={job.job_type} />],
             ]}
           />
         </Section>

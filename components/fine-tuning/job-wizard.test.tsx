@@ -76,7 +76,7 @@ const renderWizardOnReview = () =>
   renderWizard(
     {
       ...emptyJobForm(),
-      model: "open-mistral-7b",
+      model: "mistral-small-latest",
       training_files: [{ file_id: GONE, weight: "1" }],
     },
     4,
@@ -126,7 +126,7 @@ describe("the wizard's numbers", () => {
     renderWizard(
       {
         ...emptyJobForm(),
-        model: "open-mistral-7b",
+        model: "mistral-small-latest",
         training_files: [{ file_id: file.id, weight: "1" }],
       },
       2,
@@ -158,7 +158,7 @@ describe("the wizard's numbers", () => {
 
 describe("the wizard's repositories", () => {
   it("checks a new repository as it is typed in, and drops its errors when it is removed", async () => {
-    renderWizard({ ...emptyJobForm(), model: "open-mistral-7b" }, 3, []);
+    renderWizard({ ...emptyJobForm(), model: "mistral-small-latest" }, 3, []);
     fireEvent.click(screen.getByRole("button", { name: "Add a repository" }));
     const owner = screen.getByRole("textbox", { name: "Owner" });
     expect(screen.queryByText("Enter the owner.")).toBeNull();
@@ -169,5 +169,79 @@ describe("the wizard's repositories", () => {
     expect(screen.queryByRole("textbox", { name: "Owner" })).toBeNull();
     expect(screen.queryByText("Enter the owner.")).toBeNull();
     expect(screen.getByRole("button", { name: /^Extras$/ })).toBeTruthy();
+  });
+});
+
+describe("the wizard's base models and job type", () => {
+  it("offers the bases the sandbox's /v1/models can fine-tune today, not the retired ones", async () => {
+    renderWizard(emptyJobForm(), 0, []);
+    const group = await screen.findByRole("group", {
+      name: "Which model do you want to fine-tune?",
+    });
+    await within(group).findByRole("radio", { name: /mistral-small-latest/ });
+    const offered = within(group)
+      .getAllByRole("radio")
+      .map((r) => (r as HTMLInputElement).value);
+    const { body } = await sandbox.api<{
+      data: { id: string; capabilities: { fine_tuning: boolean }; aliases: string[] }[];
+    }>("GET", "/v1/models");
+    const tunable = body.data.filter((m) => m.capabilities.fine_tuning).map((m) => m.id);
+    // Every choice is a tunable name, and every tunable model is one choice (under one of its names).
+    expect(offered.every((id) => tunable.includes(id))).toBe(true);
+    for (const id of tunable) {
+      const names = [id, ...body.data.find((m) => m.id === id)!.aliases];
+      expect(
+        offered.filter((o) => names.includes(o)),
+        id,
+      ).toHaveLength(1);
+    }
+    expect(offered).not.toContain("open-mistral-7b");
+    expect(offered).not.toContain("open-mistral-nemo");
+  });
+
+  it("says a draft's retired base must be chosen again", async () => {
+    renderWizard({ ...emptyJobForm(), model: "open-mistral-7b" }, 0, []);
+    expect(
+      await screen.findByText(
+        "open-mistral-7b is no longer offered for fine-tuning: choose the base model again.",
+      ),
+    ).toBeTruthy();
+  });
+
+  it("creates a classifier job with its targets", async () => {
+    const file = await uploadTrainingFile();
+    renderWizard(
+      {
+        ...emptyJobForm(),
+        model: "ministral-8b-latest",
+        training_files: [{ file_id: file.id, weight: "1" }],
+      },
+      0,
+      [file],
+    );
+    fireEvent.click(screen.getByRole("radio", { name: /Classifier/ }));
+    const editor = screen.getByRole("group", { name: "Classifier targets" });
+    fireEvent.change(within(editor).getByRole("textbox", { name: "Target name" }), {
+      target: { value: "topic" },
+    });
+    fireEvent.change(within(editor).getByRole("textbox", { name: "Labels" }), {
+      target: { value: "sport, politics" },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Review" }));
+    const targets = await screen.findByRole("list", { name: "Classifier targets" });
+    expect(targets.textContent).toContain("topic: sport, politics");
+    const create = screen.getByRole("button", { name: "Create job" });
+    await waitFor(() => expect(create).toHaveProperty("disabled", false), { timeout: 10_000 });
+    fireEvent.click(create);
+    await waitFor(() => expect(router.push).toHaveBeenCalled(), { timeout: 10_000 });
+    const { body } = await sandbox.api<JobsOut>("GET", "/v1/fine_tuning/jobs");
+    const job = body.data!.find((j) => j.job_type === "classifier")!;
+    const detail = await sandbox.api<{ classifier_targets: unknown }>(
+      "GET",
+      `/v1/fine_tuning/jobs/${job.id}`,
+    );
+    expect(detail.body.classifier_targets).toEqual([
+      { name: "topic", labels: ["sport", "politics"], weight: 1, loss_function: "single_class" },
+    ]);
   });
 });

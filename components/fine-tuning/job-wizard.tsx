@@ -17,7 +17,7 @@ import {
   checkJobForm,
   emptyJobForm,
   jobFormFromJob,
-  jobFormSchema,
+  jobFormSchemaFor,
   locToKey,
   STEP_FIELDS,
   stepOf,
@@ -30,6 +30,7 @@ import { StepExtras } from "./step-extras";
 import { StepHyperparameters } from "./step-hyperparameters";
 import { StepModel } from "./step-model";
 import { StepReview } from "./step-review";
+import { useTunableModels } from "./use-tunable-models";
 import { listErrors } from "./wizard-fields";
 import { routes } from "@/lib/routes";
 
@@ -70,6 +71,8 @@ export function JobWizardLoader() {
   // Read once: the URL's parameters are dropped below, so a reload keeps the user's edits.
   const [cloneId] = useState(() => params.get("clone"));
   const clone = useJob(cloneId ?? "", { poll: false, enabled: !!cloneId });
+  // A clone keeps its base model only if it is still offered, so the list is waited for.
+  const { query: models, offered } = useTunableModels();
   const [initial, setInitial] = useState<Initial | null>(() => {
     if (cloneId) return null;
     const stored = loadDraft(window.localStorage);
@@ -114,14 +117,18 @@ export function JobWizardLoader() {
       </div>
     );
   }
-  if (!clone.data) return <LoadingState label="Loading the job to clone…" />;
+  if (!clone.data || models.isPending) return <LoadingState label="Loading the job to clone…" />;
   const job = clone.data;
+  const form = jobFormFromJob(job, offered);
+  const baseGone = !form.model
+    ? ` Its base model ${job.model} is no longer offered for fine-tuning: choose the base model again.`
+    : "";
   return (
     <JobWizard
       initial={{
-        form: jobFormFromJob(job),
+        form,
         step: 0,
-        notice: `Filled from job ${jobDisplayName(job)}. API keys and tokens are never returned by the API: enter them again if the job used any.`,
+        notice: `Filled from job ${jobDisplayName(job)}.${baseGone} API keys and tokens are never returned by the API: enter them again if the job used any.`,
       }}
     />
   );
@@ -138,8 +145,12 @@ export function JobWizard({ initial }: { initial: Initial }) {
   const toast = useToast();
   // Fields are checked as they change; a step's untouched fields when the user leaves it (Next)
   // or reaches Review. The schema's output is the JobIn to send.
-  const form = useForm<JobForm, unknown, JobIn>({
-    resolver: zodResolver(jobFormSchema),
+  // The base models offered come from /v1/models: the rules check against the list once known.
+  const { offered } = useTunableModels();
+  const form = useForm<JobForm, readonly string[] | undefined, JobIn>({
+    context: offered,
+    resolver: (values, offeredNow, options) =>
+      zodResolver(jobFormSchemaFor(offeredNow))(values, offeredNow, options),
     defaultValues: initial.form,
     mode: "onChange",
   });
@@ -152,7 +163,10 @@ export function JobWizard({ initial }: { initial: Initial }) {
 
   // The values as text: a stable dependency that changes with any edit.
   const valuesText = JSON.stringify(useWatch({ control }));
-  const checked = useMemo(() => checkJobForm(JSON.parse(valuesText) as JobForm), [valuesText]);
+  const checked = useMemo(
+    () => checkJobForm(JSON.parse(valuesText) as JobForm, offered),
+    [valuesText, offered],
+  );
   const jobIn = checked.job ?? null;
 
   useEffect(() => {
@@ -160,6 +174,12 @@ export function JobWizard({ initial }: { initial: Initial }) {
       saveDraft(window.localStorage, { form: JSON.parse(valuesText) as JobForm, step });
     }
   }, [valuesText, step]);
+
+  // A draft's base model that is no longer offered is flagged as soon as the list says so.
+  const offeredKey = offered?.join(",");
+  useEffect(() => {
+    if (offeredKey !== undefined && form.getValues("model")) void trigger("model");
+  }, [offeredKey, form, trigger]);
 
   // Runs on the review step; a 422 from it goes onto the fields it names.
   const dryRun = useDryRunQuery(jobIn, { enabled: step === LAST });

@@ -85,7 +85,7 @@ describe("JobsList", () => {
     expect(within(row("from-api")).getByTitle("Created outside this console")).toBeTruthy();
   });
 
-  it("offers as base models those /v1/models can fine-tune, deprecated ones included", () => {
+  it("offers as base models those the wizard offers: /v1/models' fine-tunable ones, not retired", () => {
     renderAs(
       "member",
       [],
@@ -99,7 +99,26 @@ describe("JobsList", () => {
     const options = within(select)
       .getAllByRole("option")
       .map((o) => o.textContent);
-    expect(options).toEqual(["Any model", "open-mistral-7b", "ministral-8b-latest"]);
+    expect(options).toEqual(["Any model", "ministral-8b-latest"]);
+  });
+
+  it("shows each job's type, and a dash for a job from before types", () => {
+    renderAs("member", [
+      { ...job("job-c", "classify"), job_type: "classifier" } as JobOut,
+      { ...job("job-t", "complete"), job_type: "completion" } as JobOut,
+      job("job-old", "old"),
+    ]);
+    const table = screen.getByRole("table", { name: "Fine-tuning jobs" });
+    const typeOf = (suffix: string) => {
+      const row = within(table).getByText(suffix).closest("tr")!;
+      const index = within(table)
+        .getAllByRole("columnheader")
+        .findIndex((h) => h.textContent === "Type");
+      return within(row).getAllByRole("cell")[index].textContent;
+    };
+    expect(typeOf("classify")).toBe("Classifier");
+    expect(typeOf("complete")).toBe("Completion");
+    expect(typeOf("old")).toBe("—");
   });
 
   it("an empty list offers New job to a member, not to a viewer", () => {

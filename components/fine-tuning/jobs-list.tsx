@@ -17,8 +17,7 @@ import { isFineTuningRetired } from "@/lib/fine-tuning/retirement";
 import { isFinished } from "@/lib/mistral/job-status";
 import { jobDisplayName } from "@/lib/fine-tuning/job-name";
 import { routes } from "@/lib/routes";
-import { useModels } from "@/lib/api/hooks/use-models";
-import { canDo } from "@/lib/mistral/capabilities";
+import { useModelsFor } from "@/lib/api/hooks/use-models-for";
 import {
   emptyView,
   hasFilters,
@@ -36,6 +35,7 @@ import { useUrlQuery } from "@/lib/ui/use-url-query";
 import { NewJobLink } from "./new-job-link";
 import { ArchivedBadge, RetiredNotice } from "./retired-notice";
 import { JobProgress } from "./job-progress";
+import { JobTypeLabel } from "./job-type-label";
 import { StatusBadge } from "./status-badge";
 
 export const MAX_COMPARE = 8;
@@ -237,13 +237,10 @@ function Filters({
   };
   const urlKey = JSON.stringify(fromUrl);
   const [text, setText] = useState(fromUrl);
-  // The base models /v1/models says can be fine-tuned (their `fine_tuning` capability), not a
-  // fixed list; past their deprecation too, since the jobs trained on them are still listed.
-  const models = useModels().data;
-  const baseModels = useMemo(
-    () => [...new Set((models ?? []).filter((m) => canDo(m, "fine_tuning")).map((m) => m.id))],
-    [models],
-  );
+  // The base models the wizard offers (/v1/models' `fine_tuning` capability), not a fixed list;
+  // a model named in the address that is not one of them is kept as an option below.
+  const { models } = useModelsFor("fine_tuning");
+  const baseModels = useMemo(() => models.map((m) => m.id), [models]);
   const [syncedKey, setSyncedKey] = useState(urlKey);
   if (urlKey !== syncedKey) {
     // The URL changed (a link, back/forward, "Clear filters"): show what it says.
@@ -400,6 +397,11 @@ function JobsTable({
       header: "Model",
       meta: { cellClassName: "font-mono text-xs whitespace-nowrap" },
       cell: ({ row }) => row.original.model,
+    },
+    {
+      id: "job_type",
+      header: "Type",
+      cell: ({ row }) => <JobTypeLabel type={row.original.job_type} />,
     },
     {
       id: "fine_tuned_model",

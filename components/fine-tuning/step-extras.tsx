@@ -14,6 +14,8 @@ export function StepExtras() {
     ["model", "suffix", "wandb_enabled", "integrations.0.api_key"]
   >({ name: ["model", "suffix", "wandb_enabled", "integrations.0.api_key"] });
   const repositories = useWatch<JobForm, "repositories">({ name: "repositories" });
+  // Repositories are completion training data: classifier jobs train on their files only.
+  const classifier = useWatch<JobForm, "job_type">({ name: "job_type" }) === "classifier";
   // A new repository's empty fields are not errors yet: they are checked as they are typed in.
   const addRepository = () =>
     setValue("repositories", [...getValues("repositories"), emptyRepository()]);
@@ -93,49 +95,56 @@ export function StepExtras() {
         )}
       </section>
 
-      <section aria-labelledby="repos-h" className="flex flex-col gap-3">
-        <h3 id="repos-h" className="text-sm font-semibold">
-          GitHub repositories ({repositories.length}/{LIMITS.repositoriesMax})
-        </h3>
-        <p className="text-xs text-muted">
-          Code repositories to train on as well. Tokens are sent with the job only and never saved
-          in this browser&apos;s draft.
-        </p>
-        {repositories.map((_, i) => (
-          <fieldset key={i} className="rounded-lg border border-border p-3">
-            <legend className="px-1 text-xs font-medium">Repository {i + 1}</legend>
-            <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
-              <TextField name={`repositories.${i}.owner`} label="Owner" />
-              <TextField name={`repositories.${i}.name`} label="Name" />
-              <TextField
-                name={`repositories.${i}.ref`}
-                label="Ref (optional)"
-                placeholder="default branch"
-              />
-              <TextField name={`repositories.${i}.weight`} label="Weight" inputMode="decimal" />
-              <TextField
-                name={`repositories.${i}.token`}
-                label="Token"
-                type="password"
-                autoComplete="new-password"
-                className="sm:col-span-2"
-              />
-            </div>
-            <Button size="sm" variant="ghost" className="mt-2" onClick={() => removeRepository(i)}>
-              Remove repository {i + 1}
+      {!classifier && (
+        <section aria-labelledby="repos-h" className="flex flex-col gap-3">
+          <h3 id="repos-h" className="text-sm font-semibold">
+            GitHub repositories ({repositories.length}/{LIMITS.repositoriesMax})
+          </h3>
+          <p className="text-xs text-muted">
+            Code repositories to train on as well. Tokens are sent with the job only and never saved
+            in this browser&apos;s draft.
+          </p>
+          {repositories.map((_, i) => (
+            <fieldset key={i} className="rounded-lg border border-border p-3">
+              <legend className="px-1 text-xs font-medium">Repository {i + 1}</legend>
+              <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
+                <TextField name={`repositories.${i}.owner`} label="Owner" />
+                <TextField name={`repositories.${i}.name`} label="Name" />
+                <TextField
+                  name={`repositories.${i}.ref`}
+                  label="Ref (optional)"
+                  placeholder="default branch"
+                />
+                <TextField name={`repositories.${i}.weight`} label="Weight" inputMode="decimal" />
+                <TextField
+                  name={`repositories.${i}.token`}
+                  label="Token"
+                  type="password"
+                  autoComplete="new-password"
+                  className="sm:col-span-2"
+                />
+              </div>
+              <Button
+                size="sm"
+                variant="ghost"
+                className="mt-2"
+                onClick={() => removeRepository(i)}
+              >
+                Remove repository {i + 1}
+              </Button>
+            </fieldset>
+          ))}
+          <div>
+            <Button
+              size="sm"
+              disabled={repositories.length >= LIMITS.repositoriesMax}
+              onClick={addRepository}
+            >
+              Add a repository
             </Button>
-          </fieldset>
-        ))}
-        <div>
-          <Button
-            size="sm"
-            disabled={repositories.length >= LIMITS.repositoriesMax}
-            onClick={addRepository}
-          >
-            Add a repository
-          </Button>
-        </div>
-      </section>
+          </div>
+        </section>
+      )}
 
       <section aria-labelledby="start-h" className="flex flex-col gap-2">
         <h3 id="start-h" className="text-sm font-semibold">

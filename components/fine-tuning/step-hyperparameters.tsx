@@ -12,8 +12,8 @@ import { TextField } from "./wizard-fields";
  */
 export function StepHyperparameters({ stepsEpochs }: { stepsEpochs?: number | null }) {
   const { field: length } = useController<JobForm, "length">({ name: "length" });
-  const [model, typed] = useWatch<JobForm, ["model", "hyperparameters"]>({
-    name: ["model", "hyperparameters"],
+  const [model, jobType, typed] = useWatch<JobForm, ["model", "job_type", "hyperparameters"]>({
+    name: ["model", "job_type", "hyperparameters"],
   });
   const epochs = length.value === "epochs" ? parseNumber(typed.epochs) : stepsEpochs;
   return (
@@ -96,7 +96,7 @@ export function StepHyperparameters({ stepsEpochs }: { stepsEpochs?: number | nu
           placeholder="Service default"
           description={`Advanced. The tokens in each training sequence: longer examples are cut to it. A whole number, at least ${LIMITS.seqLenMin}; empty for the service's default.`}
         />
-        {usesFim(model) ? (
+        {jobType === "completion" && usesFim(model) ? (
           <TextField
             name="hyperparameters.fim_ratio"
             label="FIM ratio"

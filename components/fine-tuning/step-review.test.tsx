@@ -40,7 +40,7 @@ function renderWith(
   const base = emptyJobForm();
   const values: JobForm = {
     ...base,
-    model: "open-mistral-7b",
+    model: "mistral-small-latest",
     training_files: [{ file_id: "f1", weight: "1" }],
     ...over,
     hyperparameters: { ...base.hyperparameters, training_steps: "20", ...hp },
@@ -77,6 +77,32 @@ describe("the review step", () => {
   it("says the job starts on its own once validated (the default), and how not to", () => {
     renderWith(<StepReview problems={{}} dryRun={sized(3)} goTo={() => {}} />);
     expect(screen.getByText(/The job starts on its own once validated; untick/)).toBeTruthy();
+  });
+});
+
+describe("the review of a classifier job", () => {
+  it("shows the job type and each target with its labels, weight and loss", () => {
+    renderWith(<StepReview problems={{}} dryRun={sized(3)} goTo={() => {}} />, {
+      job_type: "classifier",
+      classifier_targets: [
+        { name: "topic", labels: "sport, politics", weight: "2", loss_function: "single_class" },
+        { name: "tone", labels: "calm,angry", weight: "1", loss_function: "multi_class" },
+      ],
+    });
+    expect(screen.getByText("Job type").nextSibling?.textContent).toBe("Classifier");
+    const targets = screen.getByRole("list", { name: "Classifier targets" });
+    const items = [...targets.querySelectorAll("li")].map((li) => li.textContent);
+    expect(items).toEqual([
+      "topic: sport, politics · weight 2 · Single class (one label per sample)",
+      "tone: calm, angry · weight 1 · Multi class (any number of labels)",
+    ]);
+    expect(screen.queryByText("Repositories")).toBeNull();
+  });
+
+  it("a completion job shows its type and no targets", () => {
+    renderWith(<StepReview problems={{}} dryRun={sized(3)} goTo={() => {}} />);
+    expect(screen.getByText("Job type").nextSibling?.textContent).toBe("Completion");
+    expect(screen.queryByRole("list", { name: "Classifier targets" })).toBeNull();
   });
 });
 

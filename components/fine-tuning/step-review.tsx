@@ -6,7 +6,15 @@ import { Spinner } from "@/components/ui/spinner";
 import { formatDuration, formatMoney, formatNumber } from "@/lib/format";
 import { useFiles } from "@/lib/api/hooks/use-files";
 import type { UseQueryResult } from "@tanstack/react-query";
-import { STEPS, stepOf, usesFim, type Errors } from "@/lib/fine-tuning/form";
+import {
+  JOB_TYPES,
+  LOSS_FUNCTIONS,
+  parseLabels,
+  STEPS,
+  stepOf,
+  usesFim,
+  type Errors,
+} from "@/lib/fine-tuning/form";
 import type { LegacyJobMetadataOut } from "@/lib/mistral/types";
 import { EpochsWarning } from "./epochs-warning";
 import { useJobForm } from "./wizard-fields";
@@ -27,6 +35,7 @@ export function StepReview({
   const name = (id: string) => files.data?.find((f) => f.id === id)?.filename ?? id;
   const entries = Object.entries(problems);
   const m = dryRun.data;
+  const classifier = form.job_type === "classifier";
   return (
     <div className="flex flex-col gap-5">
       {entries.length > 0 && (
@@ -97,6 +106,27 @@ export function StepReview({
         <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[12rem_minmax(0,1fr)]">
           <Row label="Base model" value={form.model || "—"} mono />
           <Row
+            label="Job type"
+            value={JOB_TYPES.find((t) => t.id === form.job_type)?.label ?? form.job_type}
+          />
+          {classifier && (
+            <>
+              <dt className="text-muted">Classifier targets</dt>
+              <dd>
+                <ul aria-label="Classifier targets" className="flex flex-col gap-1">
+                  {form.classifier_targets.map((t, i) => (
+                    <li key={i}>
+                      <span className="font-medium">{t.name.trim() || "—"}</span>:{" "}
+                      {parseLabels(t.labels).join(", ") || "no labels"} · weight {t.weight} ·{" "}
+                      {LOSS_FUNCTIONS.find((l) => l.id === t.loss_function)?.label ??
+                        t.loss_function}
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </>
+          )}
+          <Row
             label="Training files"
             value={
               form.training_files
@@ -116,13 +146,15 @@ export function StepReview({
           <Row label="Weight decay" value={hp.weight_decay || "default"} />
           <Row label="Warm-up fraction" value={hp.warmup_fraction || "default"} />
           <Row label="Sequence length" value={hp.seq_len || "default"} />
-          {usesFim(form.model) && <Row label="FIM ratio" value={hp.fim_ratio || "default"} />}
+          {!classifier && usesFim(form.model) && (
+            <Row label="FIM ratio" value={hp.fim_ratio || "default"} />
+          )}
           <Row label="Suffix" value={form.suffix || "none"} />
           <Row
             label="W&B"
             value={form.wandb_enabled ? `project ${form.integrations[0].project}` : "off"}
           />
-          <Row label="Repositories" value={String(form.repositories.length)} />
+          {!classifier && <Row label="Repositories" value={String(form.repositories.length)} />}
           <Row
             label="Start"
             value={

@@ -14,6 +14,7 @@ import { ApiError } from "@/lib/api/errors";
 import { formatDateTime, formatNumber, formatRelative } from "@/lib/format";
 import { useModel } from "@/lib/api/hooks/use-models";
 import { capabilityLabel, deprecationOf } from "@/lib/mistral/capabilities";
+import { CapabilityBadges } from "./capability-badges";
 import { prepareRow } from "@/lib/models/filter";
 import { deprecationTone, formatDay } from "@/lib/models/format";
 import { tryActionFor } from "@/lib/models/try-action";
@@ -88,7 +89,6 @@ export function ModelDetail({ id }: { id: string }) {
   const ft = row.kind === "fine-tuned";
   const archived = m.archived === true;
   const extra = Object.entries(m as Record<string, unknown>).filter(([k]) => !SHOWN.has(k));
-  const rawCaps = (m.capabilities ?? {}) as Record<string, unknown>;
   const deprecation = deprecationOf(m);
   const tryIt = canTry ? tryActionFor(m) : null;
 
@@ -155,14 +155,7 @@ export function ModelDetail({ id }: { id: string }) {
         <Item label="Base model">{m.root ? <code className="font-mono">{m.root}</code> : "—"}</Item>
         <Item label="Owner">{m.owned_by ?? "—"}</Item>
         <Item label="Capabilities">
-          <span className="flex flex-wrap gap-1">
-            {Object.entries(rawCaps).map(([k, v]) => (
-              <Badge key={k} tone={v === true ? "success" : "neutral"} title={k}>
-                {capabilityLabel(k)}: {v === true ? "yes" : v === false ? "no" : String(v)}
-              </Badge>
-            ))}
-            {Object.keys(rawCaps).length === 0 && "—"}
-          </span>
+          <CapabilityBadges capabilities={m.capabilities} />
         </Item>
         <Item label="Context length">
           {m.max_context_length != null ? `${formatNumber(m.max_context_length)} tokens` : "—"}

@@ -5,6 +5,11 @@ import { useMutation } from "@tanstack/react-query";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
 import { useSession } from "@/components/auth/session";
+import {
+  UploadedFile,
+  usePreselectedFile,
+  useUploadedFileName,
+} from "@/components/files/uploaded-file";
 import { FileDrop } from "@/components/inference/file-drop";
 import { ModelPicker } from "@/components/inference/model-picker";
 import { RunError } from "@/components/playground/run-error";
@@ -18,24 +23,31 @@ import { uploadFile } from "@/lib/files/upload";
 import { documentKind, OCR_ACCEPT, ocrRequest, PAGES_PATTERN } from "@/lib/ocr/ocr";
 import { OcrResult } from "./ocr-result";
 
-const schema = z.object({
-  model: z.string().min(1, "Choose a model."),
-  file: z
-    .instanceof(File, { message: "Choose a PDF or an image." })
-    .nullable()
-    .refine((f) => f !== null, "Choose a PDF or an image.")
-    .refine(
-      (f) => !f || documentKind(f) !== null,
-      "OCR reads PDFs and images (PNG, JPEG, GIF, WebP, AVIF).",
-    ),
-  pages: z
-    .string()
-    .refine(
-      (p) => !p.trim() || PAGES_PATTERN.test(p),
-      "Page numbers from 0 and ranges, like 0,2-4.",
-    ),
-  includeImages: z.boolean(),
-});
+const schema = z
+  .object({
+    model: z.string().min(1, "Choose a model."),
+    file: z
+      .instanceof(File, { message: "Choose a PDF or an image." })
+      .nullable()
+      .refine(
+        (f) => !f || documentKind(f) !== null,
+        "OCR reads PDFs and images (PNG, JPEG, GIF, WebP, AVIF).",
+      ),
+    /** An uploaded document (the Files page's "Open in OCR"), read by its id instead. */
+    fileId: z.string().nullable(),
+    pages: z
+      .string()
+      .refine(
+        (p) => !p.trim() || PAGES_PATTERN.test(p),
+        "Page numbers from 0 and ranges, like 0,2-4.",
+      ),
+    includeImages: z.boolean(),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.file && !v.fileId) {
+      ctx.addIssue({ code: "custom", path: ["file"], message: "Choose a PDF or an image." });
+    }
+  });
 type Input = z.input<typeof schema>;
 type Values = z.output<typeof schema>;
 
@@ -55,13 +67,25 @@ function readDataUrl(file: File): Promise<string> {
  */
 export function OcrPage() {
   const { user } = useSession();
+  const [preselected, clearPreselected] = usePreselectedFile();
   const form = useForm<Input, unknown, Values>({
     resolver: zodResolver(schema),
-    defaultValues: { model: "", file: null, pages: "", includeImages: true },
+    defaultValues: { model: "", file: null, fileId: preselected, pages: "", includeImages: true },
   });
+  const fileId = useWatch({ control: form.control, name: "fileId" });
+  const uploadedName = useUploadedFileName(fileId);
   const run = useMutation({
     mutationFn: async (v: Values) => {
-      const file = v.file;
+      if (v.fileId) {
+        const body = ocrRequest(
+          v.model,
+          { fileId: v.fileId },
+          { includeImages: v.includeImages, pages: v.pages },
+        );
+        const response = await unwrap(api.POST("/v1/ocr", { body }));
+        return { response, file: { name: uploadedName ?? v.fileId }, imageUrl: null };
+      }
+      const file = v.file!;
       const imageUrl = documentKind(file) === "image" ? await readDataUrl(file) : null;
       const document = imageUrl
         ? { dataUrl: imageUrl }
@@ -82,21 +106,33 @@ export function OcrPage() {
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(18rem,22rem)_1fr]">
       <form onSubmit={submit} aria-label="OCR" className="flex flex-col gap-4" noValidate>
-        <Controller
-          control={form.control}
-          name="file"
-          render={({ field, fieldState }) => (
-            <FileDrop
-              label="Document (PDF or image)"
-              hint="A PDF (every page is read) or a PNG, JPEG, GIF, WebP or AVIF image."
-              accept={OCR_ACCEPT}
-              file={field.value}
-              onFile={field.onChange}
-              error={fieldState.error?.message}
-              disabled={run.isPending}
-            />
-          )}
-        />
+        {fileId ? (
+          <UploadedFile
+            id={fileId}
+            label="Document"
+            disabled={run.isPending}
+            onClear={() => {
+              form.setValue("fileId", null);
+              clearPreselected();
+            }}
+          />
+        ) : (
+          <Controller
+            control={form.control}
+            name="file"
+            render={({ field, fieldState }) => (
+              <FileDrop
+                label="Document (PDF or image)"
+                hint="A PDF (every page is read) or a PNG, JPEG, GIF, WebP or AVIF image."
+                accept={OCR_ACCEPT}
+                file={field.value}
+                onFile={field.onChange}
+                error={fieldState.error?.message}
+                disabled={run.isPending}
+              />
+            )}
+          />
+        )}
         <Controller
           control={form.control}
           name="model"

@@ -66,7 +66,8 @@ export function OcrResult({
   imageUrl,
 }: {
   response: OCRResponse;
-  file: File;
+  /** The document read (a local file, or an uploaded one by its name). */
+  file: { name: string };
   /** The image read, as the data URL sent: it is the page's picture. */
   imageUrl: string | null;
 }) {

@@ -10,7 +10,7 @@ import {
   consoleTarget,
   snippets,
   UPSTREAM_TARGET,
-  type SnippetKind,
+  type SnippetRequest,
 } from "@/lib/playground/snippets";
 import { routes } from "@/lib/routes";
 
@@ -26,27 +26,25 @@ type Language = (typeof TABS)[number][0];
  * console token (what a member has); the Mistral API variant is one switch away.
  */
 export function ViewCodeButton({
-  kind,
-  body,
+  request,
   disabled,
   size = "sm",
 }: {
   size?: "sm" | "md";
-  kind: SnippetKind;
   /** Built when the dialog opens, so it always shows the current request. */
-  body: () => object | null;
+  request: () => SnippetRequest | null;
   disabled?: boolean;
 }) {
-  const [open, setOpen] = useState<object | null>(null);
+  const [open, setOpen] = useState<SnippetRequest | null>(null);
   const [tab, setTab] = useState<Language>("curl");
   const [upstream, setUpstream] = useState(false);
   // Only once open, in the browser: the page may be rendered on the server first.
   const code = open
-    ? snippets(kind, open, upstream ? UPSTREAM_TARGET : consoleTarget(window.location.origin))[tab]
+    ? snippets(open, upstream ? UPSTREAM_TARGET : consoleTarget(window.location.origin))[tab]
     : "";
   return (
     <>
-      <Button size={size} disabled={disabled} onClick={() => setOpen(body())}>
+      <Button size={size} disabled={disabled} onClick={() => setOpen(request())}>
         View code
       </Button>
       <Dialog open={!!open} onClose={() => setOpen(null)} title="View code" wide>

@@ -2,7 +2,9 @@
 
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { formatWait } from "@/components/budgets/format";
 import { canRetry, describeError, type ApiError } from "@/lib/api/errors";
+import { BUDGET_EXCEEDED } from "@/lib/console/budgets";
 
 /**
  * An error where it happened, with what to do: a 429 counts down its Retry-After before Retry is
@@ -37,14 +39,19 @@ export function RunError({
       </p>
     );
   }
-  const { title, hint, signIn } = describeError(error);
+  const described = describeError(error);
+  const { signIn } = described;
+  // A budget's hard limit: its message names the budget, what was used and when it resets, and
+  // the wait may be hours or days (read as such, not as 86399 s).
+  const budget = error.status === 429 && error.code === BUDGET_EXCEEDED;
+  const title = budget ? "Budget reached" : described.title;
   const retryable = canRetry(error);
   const waitHint =
     error.status === 429
-      ? left > 0
-        ? `Too many requests. You can retry in ${left} s.`
-        : "Too many requests. You can retry now."
-      : hint;
+      ? `${budget ? error.message : "Too many requests."} ${
+          left > 0 ? `You can retry in ${formatWait(left)}.` : "You can retry now."
+        }`
+      : described.hint;
   return (
     <div
       role="alert"
@@ -73,7 +80,7 @@ export function RunError({
         onRetry &&
         retryable && (
           <Button size="sm" className="mt-2" disabled={left > 0} onClick={onRetry}>
-            {left > 0 ? `Retry in ${left} s` : "Retry"}
+            {left > 0 ? `Retry in ${formatWait(left)}` : "Retry"}
           </Button>
         )
       )}

@@ -2,8 +2,13 @@
 
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { ApiError, toApiError } from "@/lib/api/errors";
-import { streamCompletion, type StreamPath } from "@/lib/api/stream";
-import { applyChunk, emptyAnswer, type StreamedAnswer } from "@/lib/playground/accumulate";
+import { streamCompletion, streamConversation, type StreamPath } from "@/lib/api/stream";
+import {
+  applyChunk,
+  applyConversationEvent,
+  emptyAnswer,
+  type StreamedAnswer,
+} from "@/lib/playground/accumulate";
 import {
   endMeter,
   markToken,
@@ -80,7 +85,7 @@ export function useRunView(store: RunStore): RunView {
 }
 
 /**
- * Runs one streamed completion at a time. Chunks are folded as they arrive but the view is
+ * Runs one streamed completion (or conversation turn) at a time. Chunks are folded as they arrive but the view is
  * published at most once per animation frame, so a fast stream never re-renders more often than
  * the screen refreshes. Stop aborts the fetch (the gateway then aborts the upstream) and keeps
  * what arrived.
@@ -92,8 +97,12 @@ export function useStreamRun() {
 
   useEffect(() => () => controller.current?.abort(), []);
 
-  const run = useCallback(
-    async (path: StreamPath, body: object, fallbackModel: string): Promise<RunResult> => {
+  /** Folds what `open` streams into the answer, one step per streamed chunk or event. */
+  const drive = useCallback(
+    async (
+      open: (signal: AbortSignal) => AsyncIterable<(a: StreamedAnswer) => StreamedAnswer>,
+      fallbackModel: string,
+    ): Promise<RunResult> => {
       controller.current?.abort();
       const ctrl = new AbortController();
       controller.current = ctrl;
@@ -110,9 +119,9 @@ export function useStreamRun() {
       store.set({ status: "streaming", answer, error: null, metrics: null });
       let error: ApiError | null = null;
       try {
-        for await (const chunk of streamCompletion(path, body, { signal: ctrl.signal })) {
+        for await (const step of open(ctrl.signal)) {
           const before = answer.deltas;
-          answer = applyChunk(answer, chunk);
+          answer = step(answer);
           if (answer.deltas > before) {
             const now = performance.now();
             meter = markToken(meter, now);
@@ -142,8 +151,38 @@ export function useStreamRun() {
     [store],
   );
 
+  /** A chat, agents or FIM completion. */
+  const run = useCallback(
+    (path: StreamPath, body: object, fallbackModel: string) =>
+      drive(async function* (signal) {
+        for await (const chunk of streamCompletion(path, body, { signal })) {
+          yield (a: StreamedAnswer) => applyChunk(a, chunk);
+        }
+      }, fallbackModel),
+    [drive],
+  );
+
+  /** A turn of a conversation (/v1/conversations: start, append or restart). */
+  const runConversation = useCallback(
+    (path: string, body: object, fallbackModel: string) =>
+      drive(async function* (signal) {
+        for await (const event of streamConversation(path, body, { signal })) {
+          yield (a: StreamedAnswer) => applyConversationEvent(a, event);
+        }
+      }, fallbackModel),
+    [drive],
+  );
+
   const stop = useCallback(() => controller.current?.abort(), []);
   const reset = useCallback(() => store.set(IDLE), [store]);
 
-  return { store, status, run, stop, reset, streaming: status === "streaming" };
+  return {
+    store,
+    status,
+    run,
+    runConversation,
+    stop,
+    reset,
+    streaming: status === "streaming",
+  };
 }

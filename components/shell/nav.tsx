@@ -27,8 +27,13 @@ export const SECTIONS: readonly Section[] = [
   { href: routes.models(), label: "Models", icon: "◎" },
   { href: routes.agents(), label: "Agents", icon: "✦", needs: "agents.read" },
   { href: routes.usage(), label: "Usage", icon: "▦" },
+  { href: routes.myUsage(), label: "My usage", icon: "◔" },
   { href: routes.tokens(), label: "Tokens", icon: "#", signedInOnly: true },
   { href: routes.users(), label: "Users", icon: "☺", needs: "users.manage" },
+  { href: routes.teams(), label: "Teams", icon: "⚑", needs: "teams.manage" },
+  { href: routes.budgets(), label: "Budgets", icon: "◫", needs: "budgets.manage" },
+  { href: routes.prices(), label: "Prices", icon: "$", needs: "prices.manage" },
+  { href: routes.sso(), label: "Directory groups", icon: "⇄", needs: "users.manage" },
   { href: routes.audit(), label: "Audit log", icon: "≡", needs: "audit.read" },
 ];
 
@@ -49,7 +54,10 @@ export function Nav() {
   const sections = SECTIONS.filter(
     (s) => (!s.needs || can(user.role, s.needs)) && !(s.signedInOnly && authMode === "off"),
   );
-  const current = sections.find((s) => pathname === s.href || pathname.startsWith(`${s.href}/`));
+  // The deepest section containing the page is the current one (/usage/me is My usage, not Usage).
+  const current = sections
+    .filter((s) => pathname === s.href || pathname.startsWith(`${s.href}/`))
+    .sort((a, b) => b.href.length - a.href.length)[0];
   return (
     <nav
       aria-label="Sections"
@@ -81,7 +89,7 @@ export function Nav() {
         className={`${open ? "flex" : "hidden"} absolute inset-x-0 top-full z-40 flex-col gap-1 border-b border-border bg-surface p-2 shadow-lg md:static md:flex md:border-0 md:p-0 md:shadow-none`}
       >
         {sections.map((s) => {
-          const active = pathname === s.href || pathname.startsWith(`${s.href}/`);
+          const active = s === current;
           return (
             <li key={s.href}>
               <Link

@@ -73,7 +73,7 @@ function calls(file: string, job: string): Call[] {
       path: "/v1/fine_tuning/jobs",
       send: "json",
       body: {
-        model: "open-mistral-7b",
+        model: "mistral-small-latest",
         training_files: [{ file_id: file, weight: 1 }],
         hyperparameters: { training_steps: 10, learning_rate: 0.0001 },
         auto_start: false,
@@ -172,7 +172,7 @@ async function adminFixtures(baseURL: string) {
   const file = await uploadFile(admin, undefined, 10);
   const res = await admin.post("/v1/fine_tuning/jobs", {
     data: {
-      model: "open-mistral-7b",
+      model: "mistral-small-latest",
       training_files: [{ file_id: file.id, weight: 1 }],
       hyperparameters: { training_steps: 10, learning_rate: 0.0001 },
       auto_start: false,
@@ -275,7 +275,7 @@ async function pageFixtures(baseURL: string) {
   const job = async (autoStart: boolean) => {
     const res = await admin.post("/v1/fine_tuning/jobs", {
       data: {
-        model: "open-mistral-7b",
+        model: "mistral-small-latest",
         training_files: [{ file_id: file.id, weight: 1 }],
         hyperparameters: { training_steps: 10, learning_rate: 0.0001 },
         auto_start: autoStart,

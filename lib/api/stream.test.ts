@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ApiError } from "./errors";
-import { streamCompletion, streamTranscription, type TranscriptionEvent } from "./stream";
+import {
+  streamCompletion,
+  streamConversation,
+  streamTranscription,
+  type ConversationEvent,
+  type TranscriptionEvent,
+} from "./stream";
 
 /** The network edge: fetch answers with a body whose bytes we push by hand. */
 function serve(status = 200, headers: Record<string, string> = {}) {
@@ -148,5 +154,73 @@ describe("streamTranscription", () => {
     const { out, error } = await result;
     expect(out).toHaveLength(1);
     expect((error as ApiError).kind).toBe("interrupted");
+  });
+});
+
+describe("streamConversation", () => {
+  const event = (type: string, data: object) =>
+    `event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`;
+
+  async function events(path: string, body: object, signal?: AbortSignal) {
+    const out: ConversationEvent[] = [];
+    try {
+      for await (const e of streamConversation(path, body, { signal })) out.push(e);
+    } catch (error) {
+      return { out, error };
+    }
+    return { out, error: null };
+  }
+
+  it("posts with stream: true and yields today's events up to conversation.response.done", async () => {
+    const s = serve();
+    const result = events("/v1/conversations/conv_1", { inputs: "hi" });
+    s.push(event("conversation.response.started", { conversation_id: "conv_1" }));
+    s.push(event("message.output.delta", { id: "msg_1", content: "Hel" }));
+    s.push(event("message.output.delta", { id: "msg_1", content: "lo" }));
+    s.push(event("conversation.response.done", { usage: { total_tokens: 3 } }));
+    // Anything after the end is not read.
+    s.push(event("message.output.delta", { id: "msg_1", content: "!" }));
+    const { out, error } = await result;
+    expect(error).toBeNull();
+    expect(out.map((e) => e.type)).toEqual([
+      "conversation.response.started",
+      "message.output.delta",
+      "message.output.delta",
+      "conversation.response.done",
+    ]);
+    expect(s.fetchMock.mock.calls[0][0]).toBe("/v1/conversations/conv_1");
+    expect(JSON.parse(s.fetchMock.mock.calls[0][1].body as string)).toEqual({
+      inputs: "hi",
+      stream: true,
+    });
+  });
+
+  it("throws the error event's message, keeping what came before", async () => {
+    const s = serve();
+    const result = events("/v1/conversations", {});
+    s.push(event("message.output.delta", { id: "msg_1", content: "Part" }));
+    s.push(event("conversation.response.error", { message: "Tool failed", code: 500 }));
+    const { out, error } = await result;
+    expect(out).toHaveLength(1);
+    expect(error).toMatchObject({ message: "Tool failed", kind: "interrupted" });
+  });
+
+  it("says the answer was cut off when the stream closes before the end, and stops on abort", async () => {
+    const s = serve();
+    const result = events("/v1/conversations", {});
+    s.push(event("message.output.delta", { id: "msg_1", content: "Part" }));
+    s.close();
+    expect(await result).toMatchObject({
+      out: [{ content: "Part" }],
+      error: { kind: "interrupted" },
+    });
+
+    const t = serve();
+    const ac = new AbortController();
+    const stopped = events("/v1/conversations", {}, ac.signal);
+    t.push(event("message.output.delta", { id: "msg_1", content: "a" }));
+    await new Promise((r) => setTimeout(r, 10));
+    ac.abort();
+    expect(await stopped).toMatchObject({ out: [{ content: "a" }], error: { kind: "aborted" } });
   });
 });

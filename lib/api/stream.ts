@@ -1,5 +1,7 @@
-// Reads server-sent event streams from the gateway: completion chunks, and transcription events.
+// Reads server-sent event streams from the gateway: completion chunks, conversation events and
+// transcription events.
 import { EventSourceParserStream } from "eventsource-parser/stream";
+import type { components } from "@/lib/mistral/schema.gen";
 import type { CompletionChunk } from "@/lib/mistral/types";
 import { ApiError, readError, toApiError } from "./errors";
 
@@ -88,6 +90,42 @@ export async function* streamCompletion(
   for await (const { data } of events) {
     if (data === "[DONE]") return;
     yield data as CompletionChunk;
+  }
+  throw cutOff();
+}
+
+/** One event of a streamed conversation (today's ConversationEvents), by its `type`. */
+export type ConversationEvent = components["schemas"]["ConversationEvents"]["data"];
+
+/**
+ * POSTs a conversation request (start `/v1/conversations`, append `/v1/conversations/{id}`,
+ * restart `…/{id}/restart`) with `stream: true` and yields its events. The stream ends after
+ * `conversation.response.done`; a `conversation.response.error` event throws its message, and a
+ * stream that closes before the end throws "interrupted", so the caller keeps what arrived.
+ */
+export async function* streamConversation(
+  path: string,
+  body: object,
+  { signal }: { signal?: AbortSignal } = {},
+): AsyncGenerator<ConversationEvent> {
+  const events = readEvents(
+    path,
+    {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "text/event-stream" },
+      body: JSON.stringify({ ...body, stream: true }),
+    },
+    signal,
+  );
+  for await (const { event, data } of events) {
+    if (!data || typeof data !== "object") continue;
+    // Today's events carry their type in the data too; the SSE event name is the fallback.
+    const typed = { type: event, ...data } as ConversationEvent;
+    if (typed.type === "conversation.response.error") {
+      throw new ApiError(typed.message || "The conversation failed.", { kind: "interrupted" });
+    }
+    yield typed;
+    if (typed.type === "conversation.response.done") return;
   }
   throw cutOff();
 }

@@ -28,6 +28,12 @@ describe("the transcription request", () => {
     expect(plain.has("timestamp_granularities")).toBe(false);
   });
 
+  it("names an uploaded file by its id (file_id) instead of sending it again", () => {
+    const form = transcriptionForm({ model: "m", file: { fileId: "f-1" }, timestamps: false });
+    expect(form.get("file_id")).toBe("f-1");
+    expect(form.has("file")).toBe(false);
+  });
+
   it("takes audio files by type or extension", () => {
     expect(isAudio({ name: "a.MP3", type: "" })).toBe(true);
     expect(isAudio({ name: "voice", type: "audio/ogg" })).toBe(true);

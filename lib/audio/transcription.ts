@@ -26,7 +26,8 @@ export function isAudio(file: Pick<File, "name" | "type">): boolean {
 
 export interface TranscriptionOptions {
   model: string;
-  file: File;
+  /** A local file, or one uploaded before (sent as `file_id`). */
+  file: File | { fileId: string };
   /** Two letters ("en"), or empty to let the model tell. */
   language?: string;
   timestamps: boolean;
@@ -36,7 +37,8 @@ export interface TranscriptionOptions {
 export function transcriptionForm(o: TranscriptionOptions): FormData {
   const form = new FormData();
   form.set("model", o.model);
-  form.set("file", o.file, o.file.name);
+  if ("fileId" in o.file) form.set("file_id", o.file.fileId);
+  else form.set("file", o.file, o.file.name);
   if (o.language?.trim()) form.set("language", o.language.trim().toLowerCase());
   if (o.timestamps) form.append("timestamp_granularities", "segment");
   return form;

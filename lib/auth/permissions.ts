@@ -363,4 +363,6 @@ export const AUDITED_OPERATIONS: readonly string[] = [
   "users.update",
   "users.delete",
   "setup",
+  "sso_mappings.update",
+  "user.sso_sync",
 ].sort();

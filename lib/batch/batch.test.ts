@@ -3,13 +3,75 @@ import {
   BATCH_ENDPOINTS,
   buildBatchFile,
   canCancel,
+  conversationPrompts,
   isActive,
+  mayCancelBatch,
   parseResults,
+  promptLine,
   promptLines,
   requestBody,
   statusLabel,
   typedBatchFile,
 } from "./batch";
+
+describe("a batch from a saved conversation", () => {
+  const conversation = {
+    system: "  You answer in French.  ",
+    messages: [
+      { role: "user", content: "What is the capital of Italy?" },
+      { role: "assistant", content: "Rome." },
+      { role: "user", content: "Write a haiku\nabout the sea" },
+      { role: "user", content: "   " },
+      { role: "tool", content: "{}" },
+      { role: "user", content: '"Quoted" on purpose' },
+      { role: "user", content: '"fully quoted"' },
+    ],
+  };
+
+  it("takes each user message with text, in order, and the system prompt", () => {
+    const { system, lines } = conversationPrompts(conversation);
+    expect(system).toBe("You answer in French.");
+    expect(lines).toEqual([
+      "What is the capital of Italy?",
+      '"Write a haiku\\nabout the sea"',
+      '"Quoted" on purpose',
+      '"\\"fully quoted\\""',
+    ]);
+    // Read back from the editor, each line is the message as it was sent.
+    expect(promptLines(lines.join("\n"))).toEqual([
+      "What is the capital of Italy?",
+      "Write a haiku\nabout the sea",
+      '"Quoted" on purpose',
+      '"fully quoted"',
+    ]);
+  });
+
+  it("builds chat requests that start with the system prompt", () => {
+    const { system, lines } = conversationPrompts(conversation);
+    const file = buildBatchFile("/v1/chat/completions", promptLines(lines.join("\n")), { system });
+    const first = JSON.parse(file.split("\n")[0]);
+    expect(first).toEqual({
+      custom_id: "1",
+      body: {
+        messages: [
+          { role: "system", content: "You answer in French." },
+          { role: "user", content: "What is the capital of Italy?" },
+        ],
+      },
+    });
+    expect(file.trim().split("\n")).toHaveLength(4);
+    // No system prompt, no system message.
+    expect(requestBody("/v1/chat/completions", "Hi", { system: " " })).toEqual({
+      messages: [{ role: "user", content: "Hi" }],
+    });
+  });
+
+  it("keeps plain lines plain and quotes only what would not read back", () => {
+    expect(promptLine("Hello")).toBe("Hello");
+    expect(promptLine('"a"')).toBe('"\\"a\\""');
+    expect(promptLines(promptLine('"a"'))).toEqual(['"a"']);
+  });
+});
 
 describe("a batch from typed prompts", () => {
   it("makes one request per non-empty line", () => {
@@ -137,5 +199,20 @@ describe("result and error files", () => {
       { line: 1, customId: "9", status: 400, ok: false, summary: "Model 'x' does not do OCR" },
       { line: 2, customId: null, status: null, ok: false, summary: "Unreadable line" },
     ]);
+  });
+});
+
+describe("who may cancel a batch job", () => {
+  const owner = { userId: "u-1" };
+  it("its owner with batch.manage_own, and an admin whoever started it", () => {
+    expect(mayCancelBatch({ id: "u-1", role: "member" }, owner)).toBe(true);
+    expect(mayCancelBatch({ id: "u-2", role: "member" }, owner)).toBe(false);
+    expect(mayCancelBatch({ id: "u-2", role: "admin" }, owner)).toBe(true);
+    expect(mayCancelBatch({ id: "u-1", role: "viewer" }, owner)).toBe(false);
+  });
+
+  it("not a member while the owner is unknown or outside the console", () => {
+    expect(mayCancelBatch({ id: "u-1", role: "member" }, undefined)).toBe(false);
+    expect(mayCancelBatch({ id: "u-1", role: "admin" }, null)).toBe(true);
   });
 });

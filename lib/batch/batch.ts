@@ -1,5 +1,6 @@
 // Batch jobs as the Batch page sees them: the endpoints it offers, the batch file it builds from
 // typed prompts (one request per line), and a readable preview of the result and error files.
+import { can, type Role } from "@/lib/auth/permissions";
 import type { Task } from "@/lib/mistral/capabilities";
 import type { components } from "@/lib/mistral/schema.gen";
 
@@ -54,6 +55,19 @@ const ACTIVE = new Set<string>(["QUEUED", "RUNNING", "CANCELLATION_REQUESTED"]);
 export const isActive = (status: string) => ACTIVE.has(status);
 export const canCancel = (status: string) => status === "QUEUED" || status === "RUNNING";
 
+/**
+ * Whether this user may cancel a batch job, as the server decides: anyone's with
+ * batch.manage_any, their own (the console recorded them starting it) with batch.manage_own. A
+ * job whose owner is not known yet, or was started outside the console, is nobody's own.
+ */
+export function mayCancelBatch(
+  user: { id: string; role: Role },
+  owner: { userId: string } | null | undefined,
+): boolean {
+  if (can(user.role, "batch.manage_any")) return true;
+  return can(user.role, "batch.manage_own") && owner?.userId === user.id;
+}
+
 /** A readable label for any status, one the API adds later included. */
 export function statusLabel(status: string): string {
   const known: Record<string, string> = {
@@ -78,19 +92,81 @@ export function statusTone(status: string): "neutral" | "info" | "success" | "wa
   return "neutral";
 }
 
-/** The non-empty lines of a text, trimmed: one request each. */
+/**
+ * The prompts of a text, one per non-empty line, trimmed. A line in double quotes that parses as a
+ * JSON string is that string, so a prompt of several lines fits on one (`"Hi\nthere"`).
+ */
 export function promptLines(text: string): string[] {
   return text
     .split(/\r?\n/)
     .map((l) => l.trim())
-    .filter(Boolean);
+    .filter(Boolean)
+    .map(decodePromptLine);
+}
+
+function decodePromptLine(line: string): string {
+  if (!(line.length >= 2 && line.startsWith('"') && line.endsWith('"'))) return line;
+  try {
+    const value: unknown = JSON.parse(line);
+    return typeof value === "string" ? value : line;
+  } catch {
+    return line;
+  }
+}
+
+/** A prompt as one editor line: as it is, or as a JSON string when it would not read back so. */
+export function promptLine(prompt: string): string {
+  const plain = prompt.trim();
+  return plain && !/[\r\n]/.test(plain) && decodePromptLine(plain) === plain
+    ? plain
+    : JSON.stringify(plain);
+}
+
+/** What a saved playground conversation gives a chat batch. */
+export interface ConversationPrompts {
+  /** Its system prompt ("" for none). */
+  system: string;
+  /** Each user message with text, as an editor line (promptLine), in order. */
+  lines: string[];
+}
+
+/**
+ * The requests a saved conversation makes for a chat batch: each user message on its own (with
+ * the conversation's system prompt), not the answers. Images sent with a message are left out
+ * (the typed-prompt batch is text only).
+ */
+export function conversationPrompts(conversation: {
+  system: string;
+  messages: readonly { role: string; content: string }[];
+}): ConversationPrompts {
+  return {
+    system: conversation.system.trim(),
+    lines: conversation.messages
+      .filter((m) => m.role === "user" && m.content.trim())
+      .map((m) => promptLine(m.content)),
+  };
+}
+
+/** Options of every request of a typed batch. */
+export interface BatchOptions {
+  /** Chat only: the system prompt each request starts with. */
+  system?: string;
 }
 
 /** The request body one line becomes on an endpoint (the job names the model). */
-export function requestBody(endpoint: BatchEndpoint, line: string): Record<string, unknown> {
+export function requestBody(
+  endpoint: BatchEndpoint,
+  line: string,
+  { system }: BatchOptions = {},
+): Record<string, unknown> {
   switch (endpoint) {
     case "/v1/chat/completions":
-      return { messages: [{ role: "user", content: line }] };
+      return {
+        messages: [
+          ...(system?.trim() ? [{ role: "system", content: system.trim() }] : []),
+          { role: "user", content: line },
+        ],
+      };
     case "/v1/fim/completions":
       return { prompt: line };
     case "/v1/embeddings":
@@ -111,19 +187,28 @@ export function requestBody(endpoint: BatchEndpoint, line: string): Record<strin
 }
 
 /** The batch input file (JSONL of `{custom_id, body}`) for typed lines, custom ids 1, 2, … */
-export function buildBatchFile(endpoint: BatchEndpoint, lines: readonly string[]): string {
+export function buildBatchFile(
+  endpoint: BatchEndpoint,
+  lines: readonly string[],
+  options: BatchOptions = {},
+): string {
   return lines
     .map(
       (line, i) =>
-        JSON.stringify({ custom_id: String(i + 1), body: requestBody(endpoint, line) }) + "\n",
+        JSON.stringify({ custom_id: String(i + 1), body: requestBody(endpoint, line, options) }) +
+        "\n",
     )
     .join("");
 }
 
 /** The file uploaded for typed lines, named by when it was made. */
-export function typedBatchFile(endpoint: BatchEndpoint, lines: readonly string[]): File {
+export function typedBatchFile(
+  endpoint: BatchEndpoint,
+  lines: readonly string[],
+  options: BatchOptions = {},
+): File {
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-  return new File([buildBatchFile(endpoint, lines)], `typed-prompts-${stamp}.jsonl`, {
+  return new File([buildBatchFile(endpoint, lines, options)], `typed-prompts-${stamp}.jsonl`, {
     type: "application/jsonl",
   });
 }

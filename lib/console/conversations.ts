@@ -19,6 +19,25 @@ const message = z.looseObject({
 });
 
 /**
+ * Agent mode: the upstream conversation (/v1/conversations) the next turn continues, and which of
+ * the console's messages it holds (lib/playground/agent-conversation.ts).
+ */
+const upstream = z.object({
+  id: z.string().min(1).max(200),
+  agentId: z.string().max(200),
+  agentVersion: z.number().int().nonnegative().nullable(),
+  messages: z
+    .array(
+      z.object({
+        id: z.string().min(1).max(100),
+        sent: z.string().max(16),
+        entryId: z.string().max(200).optional(),
+      }),
+    )
+    .max(10_000),
+});
+
+/**
  * PUT /api/console/conversations/{id}: what the playground saves, its Conversation type checked as
  * far as the console reads it (other fields are kept as sent).
  */
@@ -35,6 +54,7 @@ export const conversationBody = z.object({
     tools: z.array(z.looseObject({})),
     toolChoice: z.enum(["auto", "none", "any"]),
   }),
+  upstream: upstream.nullable().optional(),
   /** Milliseconds since the epoch; the server's time when absent or in the future. */
   createdAt: z.number().int().nonnegative().optional(),
 });

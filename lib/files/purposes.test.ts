@@ -38,18 +38,18 @@ describe("fileActions", () => {
   const id = "f-1";
   const on = { fineTuning: true };
 
-  it("offers each purpose its own page", () => {
+  it("offers each purpose its own page, with the file chosen there", () => {
     expect(fileActions({ id, purpose: "fine-tune" }, on)).toEqual([
       { label: "Use in a fine-tuning job", href: "/fine-tuning/new?file=f-1" },
     ]);
     expect(fileActions({ id, purpose: "batch" }, on)).toEqual([
-      { label: "Use in a batch job", href: "/batch" },
+      { label: "Use in a batch job", href: "/batch?file=f-1" },
     ]);
     expect(fileActions({ id, purpose: "ocr" }, on)).toEqual([
-      { label: "Open in OCR", href: "/ocr" },
+      { label: "Open in OCR", href: "/ocr?file=f-1" },
     ]);
     expect(fileActions({ id, purpose: "audio" }, on)).toEqual([
-      { label: "Transcribe", href: "/audio" },
+      { label: "Transcribe", href: "/audio?file=f-1" },
     ]);
   });
 

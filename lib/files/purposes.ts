@@ -134,11 +134,11 @@ export function fileActions(
         ? [{ label: "Use in a fine-tuning job", href: routes.newJob({ file: file.id }) }]
         : [];
     case "batch":
-      return [{ label: "Use in a batch job", href: routes.batch() }];
+      return [{ label: "Use in a batch job", href: routes.batch({ file: file.id }) }];
     case "ocr":
-      return [{ label: "Open in OCR", href: routes.ocr() }];
+      return [{ label: "Open in OCR", href: routes.ocr({ file: file.id }) }];
     case "audio":
-      return [{ label: "Transcribe", href: routes.audio() }];
+      return [{ label: "Transcribe", href: routes.audio({ file: file.id }) }];
     default:
       return [];
   }

@@ -5,6 +5,7 @@ import { formatBytes } from "@/lib/format";
 import type { LintReport } from "@/lib/jsonl";
 import type { UploadFileOut } from "@/lib/mistral/types";
 import { PURPOSE_UPLOADS, type UploadPurpose } from "./purposes";
+import type { UploadSettings } from "./upload";
 import { addSample, type SpeedSample } from "./speed";
 
 /** The API's limit per file (the sandbox enforces the same). */
@@ -28,12 +29,20 @@ export interface QueueItem {
   file: File;
   /** What it is uploaded for; decides the check it gets and what it can be used for. */
   purpose: UploadPurpose;
+  /** The expiry and visibility chosen when it was added, sent with it. */
+  settings: UploadSettings;
   report: LintReport | null;
   state: ItemState;
 }
 
 export type QueueAction =
-  | { type: "add"; files: File[]; ids: string[]; purpose?: UploadPurpose }
+  | {
+      type: "add";
+      files: File[];
+      ids: string[];
+      purpose?: UploadPurpose;
+      settings?: UploadSettings;
+    }
   | { type: "check-started"; id: string }
   | { type: "check-progress"; id: string; bytesRead: number }
   | { type: "check-done"; id: string; report: LintReport }
@@ -143,6 +152,7 @@ export function queueReducer(items: QueueItem[], action: QueueAction): QueueItem
             id: action.ids[i],
             file,
             purpose,
+            settings: action.settings ?? {},
             report: null,
             state: reason
               ? { kind: "refused", reason }

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { FileSchema } from "@/lib/mistral/types";
-import { DEFAULT_STATE, readState, sortFiles, toggleSort, writeState } from "./table";
+import {
+  DEFAULT_STATE,
+  isFiltered,
+  listFilters,
+  readState,
+  sortFiles,
+  toggleSort,
+  writeState,
+} from "./table";
 
 const f = (id: string, filename: string, bytes: number, lines: number | null, created: number) =>
   ({
@@ -74,6 +82,21 @@ describe("state in the URL", () => {
     expect(readState(new URLSearchParams("page=x")).page).toBe(0);
   });
 
+  it("round-trips a sample type, a source and a media type", () => {
+    const state = { ...DEFAULT_STATE, type: "batch_result", source: "mistral", media: "jsonl" };
+    const query = writeState(state);
+    expect(query).toBe("?type=batch_result&source=mistral&media=jsonl");
+    expect(readState(new URLSearchParams(query))).toEqual(state);
+    expect(isFiltered(state)).toBe(true);
+    expect(isFiltered(DEFAULT_STATE)).toBe(false);
+  });
+
+  it("drops a sample type, source or media type the API does not know (it would refuse the list)", () => {
+    expect(readState(new URLSearchParams("type=poetry&source=ftp&media=video"))).toEqual(
+      DEFAULT_STATE,
+    );
+  });
+
   it("ignores an unknown sort and gives a column its natural direction", () => {
     expect(readState(new URLSearchParams("sort=owner&dir=up"))).toEqual(DEFAULT_STATE);
     expect(readState(new URLSearchParams("sort=name")).dir).toBe("asc");
@@ -85,5 +108,42 @@ describe("state in the URL", () => {
     expect(byName).toMatchObject({ sort: "name", dir: "asc" });
     expect(toggleSort(byName, "name")).toMatchObject({ sort: "name", dir: "desc" });
     expect(toggleSort(byName, "lines")).toMatchObject({ sort: "lines", dir: "desc" });
+  });
+});
+
+describe("the list's query", () => {
+  const none = { purpose: "", type: "", source: "", media: "", search: "" };
+
+  it("asks for everything without filters", () => {
+    expect(listFilters(none)).toEqual({});
+  });
+
+  it("sends the sample type and source as today's array parameters, with the search", () => {
+    expect(
+      listFilters({
+        ...none,
+        type: "instruct",
+        source: "upload",
+        search: "train",
+        purpose: "fine-tune",
+      }),
+    ).toEqual({
+      purpose: "fine-tune",
+      sample_type: ["instruct"],
+      source: ["upload"],
+      search: "train",
+    });
+  });
+
+  it("sends a media type as its mimetypes, and audio (no purpose filter) by its own", () => {
+    expect(listFilters({ ...none, media: "pdf" })).toEqual({ mimetypes: ["application/pdf"] });
+    const audio = listFilters({ ...none, purpose: "audio" });
+    expect(audio?.purpose).toBeUndefined();
+    expect(audio?.mimetypes).toContain("audio/mpeg");
+    expect(listFilters({ ...none, purpose: "audio", media: "audio" })).toEqual(audio);
+  });
+
+  it("knows that audio files that are PDFs cannot exist", () => {
+    expect(listFilters({ ...none, purpose: "audio", media: "pdf" })).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ApiError } from "@/lib/api/errors";
 import { FakeXHR } from "./fake-xhr.test-util";
-import { serverLineErrors, uploadFile } from "./upload";
+import { parseUploadSettings, serverLineErrors, uploadFile } from "./upload";
 
 const xhr = () => {
   if (!FakeXHR.last) throw new Error("no request was made");
@@ -29,6 +29,16 @@ beforeEach(() => {
 afterEach(() => vi.unstubAllGlobals());
 
 describe("uploadFile", () => {
+  it("sends an expiry and a visibility as multipart fields, and neither when not chosen", async () => {
+    void uploadFile(file(), { purpose: "batch", expiry: 48, visibility: "user" });
+    expect(xhr().body?.get("purpose")).toBe("batch");
+    expect(xhr().body?.get("expiry")).toBe("48");
+    expect(xhr().body?.get("visibility")).toBe("user");
+    void uploadFile(file());
+    expect(xhr().body?.has("expiry")).toBe(false);
+    expect(xhr().body?.has("visibility")).toBe(false);
+  });
+
   it("posts the file and purpose as multipart to /v1/files, reports progress and returns the record", async () => {
     const progress: [number, number][] = [];
     const promise = uploadFile(file(), { onProgress: (l, t) => progress.push([l, t]) });
@@ -139,5 +149,34 @@ describe("uploadFile", () => {
     const promise = uploadFile(file());
     xhr().respond(200, "OK", "content-type: text/plain\r\n");
     await expect(promise).rejects.toThrow(/not a file record/);
+  });
+});
+
+describe("parseUploadSettings", () => {
+  it("reads an empty expiry as never and the visibility as chosen", () => {
+    expect(parseUploadSettings({ expiry: " ", visibility: "workspace" })).toEqual({
+      ok: true,
+      settings: { visibility: "workspace" },
+    });
+    expect(parseUploadSettings({ expiry: "24", visibility: "user" })).toEqual({
+      ok: true,
+      settings: { expiry: 24, visibility: "user" },
+    });
+  });
+
+  it("refuses an expiry that is not a whole number of hours of at least 1, naming the field", () => {
+    for (const expiry of ["0", "1.5", "-3", "soon", "1e3"]) {
+      const out = parseUploadSettings({ expiry, visibility: "workspace" });
+      expect(out).toMatchObject({ ok: false, field: "expiry" });
+      expect(!out.ok && out.message).toMatch(/^Expiry must be a whole number of hours/);
+    }
+  });
+
+  it("refuses a visibility outside today's FileVisibility, naming the field", () => {
+    expect(parseUploadSettings({ expiry: "", visibility: "public" })).toEqual({
+      ok: false,
+      field: "visibility",
+      message: "Visibility must be one of workspace, user.",
+    });
   });
 });

@@ -11,6 +11,56 @@ export interface UploadOptions {
   url?: string;
   /** What the file is for (today's FilePurpose); training data unless said otherwise. */
   purpose?: "fine-tune" | "batch" | "ocr" | "audio";
+  /** Hours until the file expires (the API deletes it); absent: kept until deleted. */
+  expiry?: number;
+  /** Who sees the file; absent: the API's default (the workspace). */
+  visibility?: UploadVisibility;
+}
+
+/** Today's FileVisibility, in the order the uploader offers it (the API's default first). */
+export const UPLOAD_VISIBILITIES = ["workspace", "user"] as const;
+export type UploadVisibility = (typeof UPLOAD_VISIBILITIES)[number];
+
+/** The upload's own fields, as the uploader's form holds them (typed text). */
+export interface UploadSettingsInput {
+  expiry: string;
+  visibility: string;
+}
+export type UploadSettings = Pick<UploadOptions, "expiry" | "visibility">;
+
+/**
+ * The form's expiry and visibility as the upload sends them, or the message naming the field that
+ * is wrong. The spec types `expiry` an integer (hours, null for none) and says no more; a file
+ * must live at least an hour (as the signed URLs of files do), so: a whole number, 1 or more.
+ */
+export function parseUploadSettings(
+  input: UploadSettingsInput,
+):
+  | { ok: true; settings: UploadSettings }
+  | { ok: false; field: "expiry" | "visibility"; message: string } {
+  const settings: UploadSettings = {};
+  const expiry = input.expiry.trim();
+  if (expiry) {
+    if (!/^\d+$/.test(expiry) || Number(expiry) < 1) {
+      return {
+        ok: false,
+        field: "expiry",
+        message: "Expiry must be a whole number of hours, at least 1 (or empty: never expires).",
+      };
+    }
+    settings.expiry = Number(expiry);
+  }
+  if (input.visibility) {
+    if (!(UPLOAD_VISIBILITIES as readonly string[]).includes(input.visibility)) {
+      return {
+        ok: false,
+        field: "visibility",
+        message: `Visibility must be one of ${UPLOAD_VISIBILITIES.join(", ")}.`,
+      };
+    }
+    settings.visibility = input.visibility as UploadVisibility;
+  }
+  return { ok: true, settings };
 }
 
 function parseHeaders(raw: string): Headers {
@@ -38,7 +88,14 @@ function parseBody(text: string): unknown {
 const aborted = () => new ApiError("The upload was cancelled.", { kind: "aborted" });
 
 export function uploadFile(file: File, options: UploadOptions = {}): Promise<UploadFileOut> {
-  const { onProgress, signal, url = "/v1/files", purpose = "fine-tune" } = options;
+  const {
+    onProgress,
+    signal,
+    url = "/v1/files",
+    purpose = "fine-tune",
+    expiry,
+    visibility,
+  } = options;
   return new Promise<UploadFileOut>((resolve, reject) => {
     if (signal?.aborted) return reject(aborted());
     const xhr = new XMLHttpRequest();
@@ -92,6 +149,8 @@ export function uploadFile(file: File, options: UploadOptions = {}): Promise<Upl
 
     const form = new FormData();
     form.append("purpose", purpose);
+    if (expiry !== undefined) form.append("expiry", String(expiry));
+    if (visibility !== undefined) form.append("visibility", visibility);
     form.append("file", file, file.name);
     xhr.send(form);
   });

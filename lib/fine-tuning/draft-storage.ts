@@ -53,6 +53,11 @@ export function loadDraft(storage: Storage): StoredDraft | null {
         training_files: Array.isArray(f.training_files) ? f.training_files : [],
         validation_files: Array.isArray(f.validation_files) ? f.validation_files : [],
         repositories: Array.isArray(f.repositories) ? f.repositories : [],
+        job_type: f.job_type === "classifier" ? "classifier" : "completion",
+        classifier_targets:
+          Array.isArray(f.classifier_targets) && f.classifier_targets.length
+            ? f.classifier_targets
+            : base.classifier_targets,
       },
       step: typeof parsed.step === "number" ? parsed.step : 0,
       savedAt: typeof parsed.savedAt === "number" ? parsed.savedAt : 0,

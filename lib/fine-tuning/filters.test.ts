@@ -7,7 +7,7 @@ describe("list filters <-> URL", () => {
     const view = {
       ...emptyView(),
       status: "RUNNING" as const,
-      model: "open-mistral-7b",
+      model: "mistral-small-latest",
       suffix: "support",
       createdAfter: "2026-01-02T03:04:00.000Z",
       createdByMe: true,
@@ -22,7 +22,7 @@ describe("list filters <-> URL", () => {
       page: 2,
       page_size: 50,
       status: "RUNNING",
-      model: "open-mistral-7b",
+      model: "mistral-small-latest",
       suffix: "support",
       created_after: "2026-01-02T03:04:00.000Z",
       created_by_me: true,

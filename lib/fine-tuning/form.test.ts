@@ -18,7 +18,7 @@ type Hyperparameters = JobForm["hyperparameters"];
 const valid = (over: Partial<JobForm> = {}, hp: Partial<Hyperparameters> = {}): JobForm => {
   const form: JobForm = {
     ...emptyJobForm(),
-    model: "open-mistral-7b",
+    model: "mistral-small-latest",
     training_files: [{ file_id: "f1", weight: "1" }],
     ...over,
   };
@@ -140,6 +140,122 @@ describe("seq_len (today's training parameters)", () => {
   });
 });
 
+describe("base models from /v1/models", () => {
+  const offered = ["mistral-small-latest", "mistral-small-2603", "codestral-latest"];
+
+  it("accepts any name /v1/models offers for fine-tuning, aliases included", () => {
+    expect(checkJobForm(valid(), offered).errors).toBeUndefined();
+    expect(checkJobForm(valid({ model: "mistral-small-2603" }), offered).errors).toBeUndefined();
+  });
+
+  it("says a base that is no longer offered must be chosen again", () => {
+    const e = checkJobForm(valid({ model: "open-mistral-7b" }), offered).errors ?? {};
+    expect(e.model).toBe(
+      "open-mistral-7b is no longer offered for fine-tuning: choose the base model again.",
+    );
+  });
+
+  it("only asks for a choice while the list is not known", () => {
+    expect(checkJobForm(valid({ model: "open-mistral-7b" })).errors).toBeUndefined();
+    expect(checkJobForm(valid({ model: "" })).errors?.model).toBe("Choose a base model.");
+  });
+
+  it("a clone keeps an offered base and leaves a retired one to choose again", () => {
+    const job = { id: "j", training_files: [], auto_start: true, hyperparameters: {} };
+    const clone = (model: string) =>
+      jobFormFromJob({ ...job, model } as unknown as JobOut, offered);
+    expect(clone("codestral-latest").model).toBe("codestral-latest");
+    const retired = clone("open-mistral-7b");
+    expect(retired.model).toBe("");
+    expect(retired.training_files).toEqual([]);
+    expect(retired.auto_start).toBe(true);
+  });
+});
+
+describe("classifier jobs", () => {
+  const classifier = (targets: Partial<JobForm["classifier_targets"][0]>[]) =>
+    valid({
+      job_type: "classifier",
+      classifier_targets: targets.map((t) => ({
+        name: "topic",
+        labels: "sport, politics",
+        weight: "1",
+        loss_function: "single_class" as const,
+        ...t,
+      })),
+    });
+
+  it("sends job_type and the targets, labels split on commas, and no FIM ratio or repositories", () => {
+    const body = toJobIn({
+      ...classifier([
+        { name: " topic ", labels: " sport, politics ,, culture" },
+        { name: "tone", labels: "calm,angry", weight: "0.5", loss_function: "multi_class" },
+      ]),
+      model: "codestral-latest",
+      repositories: [{ owner: "o", name: "n", ref: "", weight: "1", token: "t" }],
+    });
+    expect(body.job_type).toBe("classifier");
+    expect(body.classifier_targets).toEqual([
+      {
+        name: "topic",
+        labels: ["sport", "politics", "culture"],
+        weight: 1,
+        loss_function: "single_class",
+      },
+      { name: "tone", labels: ["calm", "angry"], weight: 0.5, loss_function: "multi_class" },
+    ]);
+    expect(body.hyperparameters).not.toHaveProperty("fim_ratio");
+    expect(body).not.toHaveProperty("repositories");
+    // A completion job sends no targets, even when some were typed before switching.
+    expect(toJobIn({ ...classifier([{}]), job_type: "completion" })).not.toHaveProperty(
+      "classifier_targets",
+    );
+  });
+
+  it("names the field of each target rule it breaks", () => {
+    const e = validateDraft(
+      classifier([
+        { name: "" },
+        { name: "topic", labels: " , " },
+        { name: "topic", labels: "a, b, a", weight: "-1" },
+      ]),
+    );
+    expect(e).toEqual({
+      "classifier_targets.0.name": "Enter the target's name.",
+      "classifier_targets.1.labels": "Enter at least one label, separated by commas.",
+      "classifier_targets.2.name": 'Another target is already named "topic".',
+      "classifier_targets.2.labels": 'The label "a" is listed twice.',
+      "classifier_targets.2.weight": "Must be at least 0.",
+    });
+    expect(validateDraft(classifier([]))["classifier_targets"]).toBe(
+      "A classifier job needs at least one target.",
+    );
+    expect(stepOf("classifier_targets.2.labels")).toBe(0);
+  });
+
+  it("checks targets only for classifier jobs", () => {
+    expect(validateDraft({ ...classifier([{ name: "" }]), job_type: "completion" })).toEqual({});
+  });
+
+  it("a classifier job clones with its type and targets", () => {
+    const form = jobFormFromJob({
+      id: "j",
+      model: "ministral-8b-latest",
+      job_type: "classifier",
+      auto_start: true,
+      training_files: ["a"],
+      hyperparameters: { training_steps: 5, learning_rate: 0.0001 },
+      classifier_targets: [
+        { name: "topic", labels: ["sport", "politics"], weight: 2, loss_function: "multi_class" },
+      ],
+    } as unknown as JobOut);
+    expect(form.job_type).toBe("classifier");
+    expect(form.classifier_targets).toEqual([
+      { name: "topic", labels: "sport, politics", weight: "2", loss_function: "multi_class" },
+    ]);
+  });
+});
+
 describe("server errors land on the wizard's fields", () => {
   it("maps a 422 loc to a field key and its step", () => {
     const key = locToKey(["body", "hyperparameters", "learning_rate"]);
@@ -157,7 +273,8 @@ describe("toJobIn", () => {
       valid({ suffix: " support ", auto_start: false }, { training_steps: "25", weight_decay: "" }),
     );
     expect(body).toEqual({
-      model: "open-mistral-7b",
+      model: "mistral-small-latest",
+      job_type: "completion",
       training_files: [{ file_id: "f1", weight: 1 }],
       hyperparameters: { learning_rate: 0.0001, training_steps: 25, warmup_fraction: 0.05 },
       suffix: "support",
@@ -316,8 +433,8 @@ describe("draft storage", () => {
 describe("previewModelName", () => {
   it("shows ft:<model>:<suffix>:<YYYYMMDD>:<8 hex>", () => {
     const day = new Date("2026-03-04T10:00:00Z");
-    expect(previewModelName("open-mistral-7b", "support", day)).toBe(
-      "ft:open-mistral-7b:support:20260304:xxxxxxxx",
+    expect(previewModelName("mistral-small-latest", "support", day)).toBe(
+      "ft:mistral-small-latest:support:20260304:xxxxxxxx",
     );
     expect(previewModelName("", "", day)).toBe("ft:<model>:xxxxxxxx:20260304:xxxxxxxx");
   });

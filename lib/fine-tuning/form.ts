@@ -1,35 +1,31 @@
 // The wizard's form: its values, one zod schema with the spec's rules for every field (JobIn,
-// TrainingParametersIn, WandbIntegration, GithubRepositoryIn), and the JobIn it becomes.
+// TrainingParametersIn, ClassifierTargetIn, WandbIntegration, GithubRepositoryIn), and the JobIn it
+// becomes. The base models come from GET /v1/models (their `fine_tuning` capability), not a list.
 // Field keys are the API's own paths (`hyperparameters.learning_rate`, `repositories.2.token`),
 // so a 422 `loc` from the server lands on the same field as a rule checked here.
 import { z } from "zod";
 import type { components, FileSchema, JobIn, JobOut } from "@/lib/mistral/types";
 
-export type FineTuneableModel = JobIn["model"];
+/** What a job trains: a chat/completion model, or a classifier with one head per target. */
+export type JobType = NonNullable<JobIn["job_type"]>;
+export type LossFunction = components["schemas"]["FTClassifierLossFunction"];
 
-/** The spec's FineTuneableModel enum, each with a line for the picker. */
-export const FINE_TUNEABLE_MODELS: { id: FineTuneableModel; blurb: string }[] = [
+export const JOB_TYPES: { id: JobType; label: string; blurb: string }[] = [
   {
-    id: "open-mistral-7b",
-    blurb:
-      "Mistral 7B: small, fast and cheap to tune; good for narrow classification or style tasks.",
+    id: "completion",
+    label: "Completion",
+    blurb: "Answers like the base model, in your data's style: conversations or plain text.",
   },
   {
-    id: "open-mistral-nemo",
-    blurb: "Mistral NeMo 12B: multilingual, 128k context, the cheapest per token to tune.",
+    id: "classifier",
+    label: "Classifier",
+    blurb: "Labels text for one or more targets (topic, tone…): samples of text and labels.",
   },
-  {
-    id: "mistral-small-latest",
-    blurb: "Mistral Small: a stronger general model for support, extraction and routing.",
-  },
-  {
-    id: "codestral-latest",
-    blurb: "Codestral: code completion and fill-in-the-middle (the FIM ratio applies to it).",
-  },
-  {
-    id: "mistral-large-latest",
-    blurb: "Mistral Large: the most capable model, and the most expensive to tune.",
-  },
+];
+
+export const LOSS_FUNCTIONS: { id: LossFunction; label: string }[] = [
+  { id: "single_class", label: "Single class (one label per sample)" },
+  { id: "multi_class", label: "Multi class (any number of labels)" },
 ];
 
 export const LIMITS = {
@@ -40,6 +36,7 @@ export const LIMITS = {
   epochsMin: 0.01,
   /** The shortest training sequence, in tokens (`seq_len`, 2026-07-15 shapes). */
   seqLenMin: 100,
+  targetsMax: 20,
 } as const;
 
 /** Spec defaults of TrainingParametersIn. */
@@ -62,6 +59,13 @@ export interface RepositoryField {
   weight: string;
   token: string;
 }
+/** One classifier target as typed: labels as a comma-separated list, the weight as text. */
+export interface TargetField {
+  name: string;
+  labels: string;
+  weight: string;
+  loss_function: LossFunction;
+}
 export interface WandbField {
   project: string;
   name: string;
@@ -76,7 +80,11 @@ export interface WandbField {
  * JobIn the schema outputs. `length` and `wandb_enabled` are the form's own choices.
  */
 export interface JobForm {
-  model: FineTuneableModel | "";
+  /** A base model id that /v1/models says can be fine-tuned; "" until one is chosen. */
+  model: string;
+  job_type: JobType;
+  /** Classifier jobs only (kept while another type is chosen, so switching back restores them). */
+  classifier_targets: TargetField[];
   training_files: TrainingFileField[];
   validation_files: string[];
   length: "steps" | "epochs";
@@ -100,6 +108,8 @@ export interface JobForm {
 
 export const emptyJobForm = (): JobForm => ({
   model: "",
+  job_type: "completion",
+  classifier_targets: [emptyTarget()],
   training_files: [],
   validation_files: [],
   length: "steps",
@@ -120,6 +130,18 @@ export const emptyJobForm = (): JobForm => ({
   auto_start: true,
 });
 
+export function emptyTarget(): TargetField {
+  return { name: "", labels: "", weight: "1", loss_function: "single_class" };
+}
+
+/** A comma-separated list of labels as the API wants it: trimmed, without blanks. */
+export function parseLabels(text: string): string[] {
+  return text
+    .split(",")
+    .map((l) => l.trim())
+    .filter(Boolean);
+}
+
 export const emptyRepository = (): RepositoryField => ({
   owner: "",
   name: "",
@@ -128,11 +150,11 @@ export const emptyRepository = (): RepositoryField => ({
   token: "",
 });
 
-export const STEPS = ["Base model", "Data", "Hyperparameters", "Extras", "Review"] as const;
+export const STEPS = ["Model and type", "Data", "Hyperparameters", "Extras", "Review"] as const;
 
 /** The form's top-level fields on each step but the last (Review shows them all). */
 export const STEP_FIELDS: readonly (readonly (keyof JobForm)[])[] = [
-  ["model"],
+  ["model", "job_type", "classifier_targets"],
   ["training_files", "validation_files"],
   ["length", "hyperparameters"],
   ["suffix", "wandb_enabled", "integrations", "repositories", "auto_start"],
@@ -188,12 +210,18 @@ const learningRateRule: Rule = (text) =>
   text.trim() === ""
     ? `Enter a learning rate (default ${DEFAULTS.learningRate}).`
     : numberIn(LIMITS.learningRate.min, LIMITS.learningRate.max)(text);
-const modelRule: Rule = (model) =>
-  !model
-    ? "Choose a base model."
-    : FINE_TUNEABLE_MODELS.some((m) => m.id === model)
-      ? undefined
-      : `"${model}" cannot be fine-tuned.`;
+/**
+ * The base model's rule. `offered` is every id /v1/models says can be fine-tuned now (aliases
+ * included); unknown while the list loads, when only a missing choice is reported.
+ */
+const modelRule =
+  (offered: readonly string[] | undefined): Rule =>
+  (model) =>
+    !model
+      ? "Choose a base model."
+      : !offered || offered.includes(model)
+        ? undefined
+        : `${model} is no longer offered for fine-tuning: choose the base model again.`;
 const required =
   (message: string): Rule =>
   (text) =>
@@ -213,101 +241,170 @@ function check(ctx: z.RefinementCtx, path: (string | number)[], rule: Rule, text
 }
 
 /**
- * The job form's one schema: the spec's rules for every field (JobIn, TrainingParametersIn,
- * WandbIntegration, GithubRepositoryIn) as the wizard words them, and, once they all hold, the
- * JobIn the form becomes.
+ * The job form's schema: the spec's rules for every field (JobIn, TrainingParametersIn,
+ * ClassifierTargetIn, WandbIntegration, GithubRepositoryIn) as the wizard words them, and, once
+ * they all hold, the JobIn the form becomes. `offered`: the fine-tunable base model ids, once known.
  */
-export const jobFormSchema = z
-  .object({
-    model: z
-      .custom<JobForm["model"]>((v) => typeof v === "string")
-      .superRefine((model, ctx) => {
-        const message = modelRule(model);
-        if (message) ctx.addIssue({ code: "custom", message });
-      }),
-    training_files: z
-      .array(z.object({ file_id: z.string(), weight: ruled(weightRule) }))
-      .min(1, "Choose at least one training file."),
-    validation_files: z
-      .array(z.string())
-      .refine((ids) => new Set(ids).size === ids.length, "A validation file is listed twice."),
-    length: z.enum(["steps", "epochs"]),
-    hyperparameters: z.object({
-      // training_steps, epochs and fim_ratio count only in some cases: checked below.
-      training_steps: z.string(),
-      epochs: z.string(),
-      learning_rate: ruled(learningRateRule),
-      weight_decay: ruled(fractionRule),
-      warmup_fraction: ruled(fractionRule),
-      seq_len: ruled(seqLenRule),
-      fim_ratio: z.string(),
-    }),
-    suffix: ruled(suffixRule),
-    wandb_enabled: z.boolean(),
-    integrations: z.tuple([
-      z.object({
-        project: z.string(),
-        name: z.string(),
-        run_name: z.string(),
-        api_key: z.string(),
-      }),
-    ]),
-    repositories: z
-      .array(
+export const jobFormSchemaFor = (offered?: readonly string[]) =>
+  z
+    .object({
+      model: ruled(modelRule(offered)),
+      job_type: z.enum(["completion", "classifier"]),
+      // Checked below, for classifier jobs only.
+      classifier_targets: z.array(
         z.object({
-          owner: ruled(required("Enter the owner.")),
-          name: ruled(required("Enter the repository name.")),
-          ref: z.string(),
-          weight: ruled(weightRule),
-          // Not trimmed: a token is sent exactly as pasted.
-          token: z.string().min(1, "Enter a GitHub token that can read it."),
+          name: z.string(),
+          labels: z.string(),
+          weight: z.string(),
+          loss_function: z.enum(["single_class", "multi_class"]),
         }),
-      )
-      .max(LIMITS.repositoriesMax, `At most ${LIMITS.repositoriesMax} repositories.`),
-    auto_start: z.boolean(),
-  })
-  .superRefine((form, ctx) => {
-    const seen = new Set<string>();
-    form.training_files.forEach((f, i) => {
-      if (seen.has(f.file_id)) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["training_files", i, "file_id"],
-          message: "This file is already in the list.",
-        });
+      ),
+      training_files: z
+        .array(z.object({ file_id: z.string(), weight: ruled(weightRule) }))
+        .min(1, "Choose at least one training file."),
+      validation_files: z
+        .array(z.string())
+        .refine((ids) => new Set(ids).size === ids.length, "A validation file is listed twice."),
+      length: z.enum(["steps", "epochs"]),
+      hyperparameters: z.object({
+        // training_steps, epochs and fim_ratio count only in some cases: checked below.
+        training_steps: z.string(),
+        epochs: z.string(),
+        learning_rate: ruled(learningRateRule),
+        weight_decay: ruled(fractionRule),
+        warmup_fraction: ruled(fractionRule),
+        seq_len: ruled(seqLenRule),
+        fim_ratio: z.string(),
+      }),
+      suffix: ruled(suffixRule),
+      wandb_enabled: z.boolean(),
+      integrations: z.tuple([
+        z.object({
+          project: z.string(),
+          name: z.string(),
+          run_name: z.string(),
+          api_key: z.string(),
+        }),
+      ]),
+      repositories: z
+        .array(
+          z.object({
+            owner: ruled(required("Enter the owner.")),
+            name: ruled(required("Enter the repository name.")),
+            ref: z.string(),
+            weight: ruled(weightRule),
+            // Not trimmed: a token is sent exactly as pasted.
+            token: z.string().min(1, "Enter a GitHub token that can read it."),
+          }),
+        )
+        .max(LIMITS.repositoriesMax, `At most ${LIMITS.repositoriesMax} repositories.`),
+      auto_start: z.boolean(),
+    })
+    .superRefine((form, ctx) => {
+      const seen = new Set<string>();
+      form.training_files.forEach((f, i) => {
+        if (seen.has(f.file_id)) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["training_files", i, "file_id"],
+            message: "This file is already in the list.",
+          });
+        }
+        seen.add(f.file_id);
+      });
+      const hp = form.hyperparameters;
+      if (form.length === "steps") {
+        check(ctx, ["hyperparameters", "training_steps"], stepsRule, hp.training_steps);
+      } else {
+        check(ctx, ["hyperparameters", "epochs"], epochsRule, hp.epochs);
       }
-      seen.add(f.file_id);
+      if (form.job_type === "completion" && usesFim(form.model)) {
+        check(ctx, ["hyperparameters", "fim_ratio"], fractionRule, hp.fim_ratio);
+      }
+      if (form.job_type === "classifier") checkTargets(ctx, form.classifier_targets);
+      if (form.wandb_enabled) {
+        const wandb = form.integrations[0];
+        check(
+          ctx,
+          ["integrations", 0, "project"],
+          required("Enter the W&B project."),
+          wandb.project,
+        );
+        if (wandb.api_key.length !== LIMITS.wandbKeyLength) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["integrations", 0, "api_key"],
+            message: `A W&B API key is exactly ${LIMITS.wandbKeyLength} characters (${wandb.api_key.length} now).`,
+          });
+        }
+      }
+    })
+    .transform((form) => toJobIn(form));
+
+/** The rules of the classifier targets (ClassifierTargetIn, and what the service refuses). */
+function checkTargets(ctx: z.RefinementCtx, targets: TargetField[]) {
+  if (targets.length === 0) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["classifier_targets"],
+      message: "A classifier job needs at least one target.",
     });
-    const hp = form.hyperparameters;
-    if (form.length === "steps") {
-      check(ctx, ["hyperparameters", "training_steps"], stepsRule, hp.training_steps);
-    } else {
-      check(ctx, ["hyperparameters", "epochs"], epochsRule, hp.epochs);
+  }
+  if (targets.length > LIMITS.targetsMax) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["classifier_targets"],
+      message: `At most ${LIMITS.targetsMax} targets.`,
+    });
+  }
+  const names = new Set<string>();
+  targets.forEach((t, i) => {
+    const name = t.name.trim();
+    if (!name) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["classifier_targets", i, "name"],
+        message: "Enter the target's name.",
+      });
+    } else if (names.has(name)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["classifier_targets", i, "name"],
+        message: `Another target is already named "${name}".`,
+      });
     }
-    if (usesFim(form.model)) {
-      check(ctx, ["hyperparameters", "fim_ratio"], fractionRule, hp.fim_ratio);
+    names.add(name);
+    const labels = parseLabels(t.labels);
+    if (labels.length === 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["classifier_targets", i, "labels"],
+        message: "Enter at least one label, separated by commas.",
+      });
+    } else if (new Set(labels).size !== labels.length) {
+      const twice = labels.find((l, j) => labels.indexOf(l) !== j);
+      ctx.addIssue({
+        code: "custom",
+        path: ["classifier_targets", i, "labels"],
+        message: `The label "${twice}" is listed twice.`,
+      });
     }
-    if (form.wandb_enabled) {
-      const wandb = form.integrations[0];
-      check(ctx, ["integrations", 0, "project"], required("Enter the W&B project."), wandb.project);
-      if (wandb.api_key.length !== LIMITS.wandbKeyLength) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["integrations", 0, "api_key"],
-          message: `A W&B API key is exactly ${LIMITS.wandbKeyLength} characters (${wandb.api_key.length} now).`,
-        });
-      }
-    }
-  })
-  .transform((form) => toJobIn(form));
+    // ClassifierTargetIn's weight: minimum 0.
+    check(ctx, ["classifier_targets", i, "weight"], numberIn(0, Infinity), t.weight);
+  });
+}
+
+/** The schema while the fine-tunable models are not known: only a missing model is reported. */
+export const jobFormSchema = jobFormSchemaFor();
 
 export type Errors = Record<string, string>;
 
 /** The job the form makes, or every rule it breaks by field key (the first message of each). */
 export function checkJobForm(
   form: JobForm,
+  offered?: readonly string[],
 ): { job: JobIn; errors?: undefined } | { job?: undefined; errors: Errors } {
-  const result = jobFormSchema.safeParse(form);
+  const result = jobFormSchemaFor(offered).safeParse(form);
   if (result.success) return { job: result.data };
   const errors: Errors = {};
   for (const issue of result.error.issues) errors[issue.path.join(".")] ??= issue.message;
@@ -377,7 +474,8 @@ const optNum = (text: string) => (text.trim() === "" ? undefined : num(text));
 /** The request body for a form that breaks no rule (the schema's output). */
 function toJobIn(form: JobForm): JobIn {
   const typed = form.hyperparameters;
-  // The wizard makes completion jobs (classifier jobs have other hyperparameters).
+  const classifier = form.job_type === "classifier";
+  // Classifier jobs share these hyperparameters but have no FIM ratio (nor repositories).
   const hp: components["schemas"]["CompletionTrainingParametersIn"] = {
     learning_rate: num(typed.learning_rate),
   };
@@ -389,16 +487,25 @@ function toJobIn(form: JobForm): JobIn {
   if (wf !== undefined) hp.warmup_fraction = wf;
   const seqLen = optNum(typed.seq_len);
   if (seqLen !== undefined) hp.seq_len = seqLen;
-  if (usesFim(form.model)) {
+  if (!classifier && usesFim(form.model)) {
     const fim = optNum(typed.fim_ratio);
     if (fim !== undefined) hp.fim_ratio = fim;
   }
   const job: JobIn = {
-    model: form.model as FineTuneableModel,
+    model: form.model,
+    job_type: form.job_type,
     training_files: form.training_files.map((f) => ({ file_id: f.file_id, weight: num(f.weight) })),
     hyperparameters: hp,
     auto_start: form.auto_start,
   };
+  if (classifier) {
+    job.classifier_targets = form.classifier_targets.map((t) => ({
+      name: t.name.trim(),
+      labels: parseLabels(t.labels),
+      weight: num(t.weight),
+      loss_function: t.loss_function,
+    }));
+  }
   if (form.validation_files.length) job.validation_files = [...form.validation_files];
   if (form.suffix.trim()) job.suffix = form.suffix.trim();
   if (form.wandb_enabled) {
@@ -413,7 +520,7 @@ function toJobIn(form: JobForm): JobIn {
       },
     ];
   }
-  if (form.repositories.length) {
+  if (!classifier && form.repositories.length) {
     job.repositories = form.repositories.map((r) => ({
       type: "github",
       owner: r.owner.trim(),
@@ -428,11 +535,14 @@ function toJobIn(form: JobForm): JobIn {
 
 const text = (v: number | null | undefined, fallback = "") => (v == null ? fallback : String(v));
 
+type TargetOut = components["schemas"]["ClassifierTargetOut"];
+
 /**
  * The form filled with a job's settings, for "Clone". Secrets (W&B key, GitHub tokens) are never
- * sent back by the API, so they stay empty and the user enters them again.
+ * sent back by the API, so they stay empty and the user enters them again. A base model that is
+ * not in `offered` (the fine-tunable ids, when known) is left to choose again.
  */
-export function jobFormFromJob(job: JobOut): JobForm {
+export function jobFormFromJob(job: JobOut, offered?: readonly string[]): JobForm {
   const hp = job.hyperparameters;
   // Only completion jobs have a FIM ratio and repositories; a classifier job clones without them.
   const fimRatio = "fim_ratio" in hp ? hp.fim_ratio : null;
@@ -448,10 +558,20 @@ export function jobFormFromJob(job: JobOut): JobForm {
         },
   );
   const wandb = job.integrations?.find((i) => i.type === "wandb" || !i.type);
-  const model = FINE_TUNEABLE_MODELS.some((m) => m.id === job.model) ? job.model : "";
+  const model = !offered || offered.includes(job.model) ? job.model : "";
+  const targets = "classifier_targets" in job ? (job.classifier_targets as TargetOut[]) : null;
   return {
     ...emptyJobForm(),
     model,
+    job_type: job.job_type === "classifier" ? "classifier" : "completion",
+    classifier_targets: targets?.length
+      ? targets.map((t) => ({
+          name: t.name,
+          labels: t.labels.join(", "),
+          weight: text(t.weight, "1"),
+          loss_function: t.loss_function ?? "single_class",
+        }))
+      : [emptyTarget()],
     training_files: trainingFiles,
     validation_files: [...(job.validation_files ?? [])],
     // The API fills both in; what the user asked for is usually the steps.

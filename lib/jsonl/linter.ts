@@ -18,7 +18,7 @@ export interface LintStats {
   /** Lines that parsed as a JSON object. */
   samples: number;
   bytes: number;
-  sampleType: "instruct" | "pretrain" | "mixed" | null;
+  sampleType: "instruct" | "pretrain" | "classifier" | "mixed" | null;
   messagesPerSample: { min: number; max: number; mean: number } | null;
   roles: Record<string, number>;
   estimatedTokens: number;
@@ -70,8 +70,8 @@ export class JsonlLinter {
   private dataLines = 0;
   private samples = 0;
   private crlfReported = false;
-  private firstKind: { kind: "instruct" | "pretrain"; line: number } | null = null;
-  private kinds = new Set<"instruct" | "pretrain">();
+  private firstKind: { kind: NonNullable<SampleInfo["kind"]>; line: number } | null = null;
+  private kinds = new Set<NonNullable<SampleInfo["kind"]>>();
   private messageCounts = { n: 0, min: Infinity, max: 0, sum: 0 };
   private roles: Record<string, number> = {};
   private tokens = 0;

@@ -373,3 +373,52 @@ describe("sample rules", () => {
     expect(issues(line)).toEqual([]);
   });
 });
+
+describe("classifier samples", () => {
+  const lint = (...lines: unknown[]) => lintText(lines.map((l) => JSON.stringify(l)).join("\n"));
+
+  it("accepts text or a conversation with a label, or a list of labels, per target", () => {
+    const report = lint(
+      { text: "Great match!", labels: { topic: "sport", tone: ["happy", "excited"] } },
+      { messages: [user("Is it raining?")], labels: { topic: "weather" } },
+    );
+    expect(report.issues).toEqual([]);
+    expect(report.stats.sampleType).toBe("classifier");
+    expect(report.stats.estimatedTokens).toBeGreaterThan(0);
+  });
+
+  it("names what is wrong with the labels or the text", () => {
+    const codes = (sample: unknown) => lint(sample).issues.map((i) => [i.code, i.message]);
+    expect(codes({ text: "x", labels: ["sport"] })).toEqual([
+      [
+        "classifier_labels_not_object",
+        'line 1: "labels" must be an object of target: label, found an array',
+      ],
+    ]);
+    expect(codes({ text: "x", labels: {} })[0][0]).toBe("classifier_labels_empty");
+    expect(codes({ text: "x", labels: { topic: 3, tone: [] } })).toEqual([
+      [
+        "classifier_label_invalid",
+        'line 1: the label of target "topic" must be a non-empty string or a list of them, found a number',
+      ],
+      [
+        "classifier_label_invalid",
+        'line 1: the label of target "tone" must be a non-empty string or a list of them, found an array',
+      ],
+    ]);
+    expect(codes({ labels: { topic: "sport" } })).toEqual([
+      ["classifier_text_missing", 'line 1: has "labels" but no "text" (or "messages") to label'],
+    ]);
+    expect(codes({ messages: [{ content: "hi" }], labels: { topic: "sport" } })[0][0]).toBe(
+      "classifier_message_invalid",
+    );
+  });
+
+  it("does not mix with instruct samples in one file", () => {
+    const report = lint(
+      { text: "Great match!", labels: { topic: "sport" } },
+      { messages: [user(), assistant()] },
+    );
+    expect(report.issues.map((i) => i.code)).toEqual(["mixed_sample_types"]);
+  });
+});

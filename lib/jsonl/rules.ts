@@ -8,7 +8,7 @@ export type Severity = "error" | "warning";
 export type Sink = (severity: Severity, code: string, message: string) => void;
 
 export interface SampleInfo {
-  kind: "instruct" | "pretrain" | null;
+  kind: "instruct" | "pretrain" | "classifier" | null;
   /** Number of messages of an instruct sample whose message list is an array. */
   messages: number | null;
   /** The valid roles of its messages, in order. */
@@ -69,6 +69,7 @@ export function checkSample(sample: unknown, report: Sink): SampleInfo {
     report("error", "not_object", `expected a JSON object, found ${typeName(sample)}`);
     return NONE;
   }
+  if (has(sample, "labels")) return checkClassifier(sample, report);
   if (has(sample, "messages") || has(sample, "interactions")) return checkInstruct(sample, report);
   if (has(sample, "text") || has(sample, "content")) return checkPretrain(sample, report);
   report(
@@ -77,6 +78,87 @@ export function checkSample(sample: unknown, report: Sink): SampleInfo {
     'has neither "messages" (an instruct sample) nor "text" (a pretrain sample)',
   );
   return NONE;
+}
+
+/**
+ * A classifier sample: the text to label (`text`, or a conversation in `messages`) and `labels`,
+ * an object giving each target its label, or its labels as a list (multi-class targets), e.g.
+ * {"text": "Great match!", "labels": {"topic": "sport", "tone": ["happy"]}}.
+ */
+function checkClassifier(sample: Obj, report: Sink): SampleInfo {
+  const labels = sample.labels;
+  if (!isObject(labels)) {
+    report(
+      "error",
+      "classifier_labels_not_object",
+      `"labels" must be an object of target: label, found ${typeName(labels)}`,
+    );
+  } else if (Object.keys(labels).length === 0) {
+    report(
+      "error",
+      "classifier_labels_empty",
+      '"labels" is empty; give at least one target a label',
+    );
+  } else {
+    for (const [target, value] of Object.entries(labels)) {
+      const ok =
+        (typeof value === "string" && value !== "") ||
+        (Array.isArray(value) &&
+          value.length > 0 &&
+          value.every((v) => typeof v === "string" && v !== ""));
+      if (!ok) {
+        report(
+          "error",
+          "classifier_label_invalid",
+          `the label of target "${target}" must be a non-empty string or a list of them, found ${typeName(value)}`,
+        );
+      }
+    }
+  }
+  if (has(sample, "messages")) return checkClassifiedMessages(sample.messages, report);
+  const text = sample.text;
+  if (typeof text !== "string" || text === "") {
+    report(
+      "error",
+      "classifier_text_missing",
+      has(sample, "text")
+        ? `"text" must be a non-empty string, found ${typeName(text)}`
+        : 'has "labels" but no "text" (or "messages") to label',
+    );
+    return { ...NONE, kind: "classifier" };
+  }
+  return { kind: "classifier", messages: null, roles: [], tokens: countTokens(text) };
+}
+
+/**
+ * The conversation a classifier labels: messages with a role and content. Unlike instruct data it
+ * need not end with an assistant answer: the labels are what is learnt.
+ */
+function checkClassifiedMessages(list: unknown, report: Sink): SampleInfo {
+  if (!Array.isArray(list) || list.length === 0) {
+    report(
+      "error",
+      "messages_not_array",
+      `"messages" must be a non-empty array of messages, found ${Array.isArray(list) ? "an empty array" : typeName(list)}`,
+    );
+    return { ...NONE, kind: "classifier" };
+  }
+  const roles: string[] = [];
+  let tokens = 0;
+  list.forEach((m, i) => {
+    const role = isObject(m) ? m.role : undefined;
+    if (!isObject(m) || typeof role !== "string" || !ROLES.includes(role)) {
+      report(
+        "error",
+        "classifier_message_invalid",
+        `message ${i + 1} needs a "role" (${ROLES.join(", ")}) and a "content"`,
+      );
+      return;
+    }
+    roles.push(role);
+    tokens += countTokens(contentText(m.content));
+  });
+  return { kind: "classifier", messages: list.length, roles, tokens };
 }
 
 function checkPretrain(sample: Obj, report: Sink): SampleInfo {

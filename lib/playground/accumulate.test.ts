@@ -2,7 +2,15 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { schemaValidator } from "@/lib/mistral/spec";
 import type { CompletionChunk } from "@/lib/mistral/types";
-import { appendChunk, applyChunk, emptyAnswer, type ContentChunk } from "./accumulate";
+import type { ConversationEvent } from "@/lib/api/stream";
+import {
+  appendChunk,
+  applyChunk,
+  applyConversationEvent,
+  emptyAnswer,
+  type AnswerChunk,
+  type ContentChunk,
+} from "./accumulate";
 import { buildChatRequest } from "./request";
 import { DEFAULT_PARAMS, type ChatMessage } from "./types";
 
@@ -195,7 +203,7 @@ describe("folding streamed content (property)", () => {
         fc.array(fc.nat(3), { minLength: 1, maxLength: 30 }),
         fc.boolean(),
         (whole, points, groups, textAsString) => {
-          const expected = whole.reduce(appendChunk, []);
+          const expected = whole.reduce<ContentChunk[]>(appendChunk, []);
           const pieces = cut(whole, points);
           // Group consecutive pieces into deltas of 1 to 4 chunks; a lone text piece may come
           // as a plain string, as the API sends plain text.
@@ -263,5 +271,155 @@ describe("history round trip", () => {
     expect(body.messages[1]).toEqual({ role: "assistant", content: received });
     const validate = schemaValidator("ChatCompletionRequest");
     expect(validate(body), JSON.stringify(validate.errors)).toBe(true);
+  });
+});
+
+// Conversations (/v1/conversations) stream events: one output chunk (or a string) per delta.
+const source = (n: number): AnswerChunk => ({
+  type: "tool_reference",
+  tool: "web_search",
+  title: `Source ${n}`,
+  url: `https://example.com/${n}`,
+});
+type OutputDelta = Extract<ConversationEvent, { type: "message.output.delta" }>;
+const delta = (content: OutputDelta["content"] | AnswerChunk) =>
+  ({
+    type: "message.output.delta",
+    id: "msg_1",
+    model: "mistral-medium-latest",
+    role: "assistant",
+    content,
+  }) as ConversationEvent;
+const started: ConversationEvent = {
+  type: "conversation.response.started",
+  conversation_id: "conv_1",
+};
+const done: ConversationEvent = {
+  type: "conversation.response.done",
+  usage: { prompt_tokens: 7, completion_tokens: 5, total_tokens: 12 },
+};
+const foldEvents = (events: ConversationEvent[]) =>
+  events.reduce(applyConversationEvent, emptyAnswer());
+
+describe("applyConversationEvent", () => {
+  it("keeps the conversation, the output entry, every word and source, and the usage", () => {
+    const answer = foldEvents([
+      started,
+      delta("The Louvre "),
+      delta({ type: "text", text: "is in Paris" }),
+      delta(source(1)),
+      delta("."),
+      done,
+    ]);
+    expect(answer).toMatchObject({
+      conversationId: "conv_1",
+      entryId: "msg_1",
+      model: "mistral-medium-latest",
+      content: "The Louvre is in Paris.",
+      chunked: true,
+      chunks: [
+        { type: "text", text: "The Louvre is in Paris" },
+        source(1),
+        { type: "text", text: "." },
+      ],
+      usage: { prompt_tokens: 7, completion_tokens: 5, total_tokens: 12 },
+      finishReason: "stop",
+      deltas: 4,
+    });
+  });
+
+  it("reads a source sent without its type as a tool_reference", () => {
+    const { type: _type, ...untyped } = source(2) as { type: string };
+    void _type;
+    const answer = foldEvents([delta(untyped as never)]);
+    expect(answer.chunks).toEqual([source(2)]);
+  });
+
+  it("keeps thinking apart from the text", () => {
+    const answer = foldEvents([
+      delta({ type: "thinking", thinking: [{ type: "text", text: "Hmm, " }] }),
+      delta({ type: "thinking", thinking: [{ type: "text", text: "Paris." }] }),
+      delta("Paris."),
+    ]);
+    expect(answer.thinking).toBe("Hmm, Paris.");
+    expect(answer.content).toBe("Paris.");
+  });
+
+  it("collects a function call streamed in pieces, then finishes with tool_calls", () => {
+    const call = (args: string): ConversationEvent => ({
+      type: "function.call.delta",
+      id: "fc_1",
+      name: "get_weather",
+      tool_call_id: "call_1",
+      arguments: args,
+    });
+    const answer = foldEvents([started, call('{"city":'), call('"Lyon"}'), done]);
+    expect(answer.toolCalls).toEqual([
+      {
+        id: "call_1",
+        type: "function",
+        function: { name: "get_weather", arguments: '{"city":"Lyon"}' },
+      },
+    ]);
+    expect(answer.finishReason).toBe("tool_calls");
+  });
+
+  it("follows the server-side tools the agent runs", () => {
+    const answer = foldEvents([
+      { type: "tool.execution.started", id: "t1", name: "web_search", arguments: '{"q":' },
+      { type: "tool.execution.delta", id: "t1", name: "web_search", arguments: '"Louvre"}' },
+      { type: "tool.execution.done", id: "t1", name: "web_search" },
+      { type: "agent.handoff.started", id: "h", previous_agent_id: "a", previous_agent_name: "A" },
+    ]);
+    expect(answer.toolRuns).toEqual([
+      { id: "t1", name: "web_search", arguments: '{"q":"Louvre"}', done: true },
+    ]);
+    expect(answer.content).toBe("");
+    expect(answer.deltas).toBe(0);
+  });
+
+  it("does not change the answer it is given", () => {
+    const before = foldEvents([started, delta("Hi")]);
+    const copy = structuredClone(before);
+    applyConversationEvent(before, delta(" there"));
+    applyConversationEvent(before, done);
+    expect(before).toEqual(copy);
+  });
+});
+
+describe("folding conversation events (property)", () => {
+  it("gives the same answer for any split of the text into deltas, as strings or text chunks", () => {
+    const part = fc.oneof(
+      fc.string({ minLength: 1, maxLength: 12 }).map(text),
+      fc.string({ minLength: 1, maxLength: 12 }).map(think),
+      fc.nat(5).map(source),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(part, { minLength: 1, maxLength: 8 }),
+        fc.array(fc.nat(20), { maxLength: 6 }),
+        fc.array(fc.boolean(), { minLength: 1, maxLength: 10 }),
+        (whole, points, asString) => {
+          const expected = whole.reduce<AnswerChunk[]>(appendChunk, []);
+          // Text and thinking cut anywhere; sources stay whole, as the API sends them.
+          const pieces = whole.flatMap((c): AnswerChunk[] =>
+            c.type === "tool_reference" ? [c] : cut([c], points),
+          );
+          const events = [
+            started,
+            ...pieces.map((p, i) =>
+              delta(p.type === "text" && asString[i % asString.length] ? p.text : p),
+            ),
+            done,
+          ];
+          const answer = foldEvents(events);
+          expect(answer.chunks).toEqual(expected);
+          expect(answer.content).toBe(whole.map((c) => (c.type === "text" ? c.text : "")).join(""));
+          expect(answer.conversationId).toBe("conv_1");
+          expect(answer.usage?.total_tokens).toBe(12);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -37,6 +37,68 @@ describe("citations", () => {
     expect(citedText(refThenParen, (n) => `\\[${n}\\]`).text).toBe("Paris\\[1\\](capital)");
   });
 
+  it("shows a conversation's sources with their title and only an http(s) link, numbered once each", () => {
+    const source = (title: string, url: string | null) => ({
+      type: "tool_reference" as const,
+      tool: "web_search",
+      title,
+      url,
+    });
+    const { text, citations } = citedText([
+      { type: "text", text: "The Louvre is in Paris" },
+      source("Louvre — official site", "https://www.louvre.fr/en"),
+      { type: "text", text: ". It opened in 1793" },
+      source("Louvre — official site", "https://www.louvre.fr/en"),
+      source("A script", "javascript:alert(1)"),
+      source("No link", null),
+    ]);
+    expect(text).toBe("The Louvre is in Paris[1]. It opened in 1793[1][2][3]");
+    expect(citations).toEqual([
+      {
+        n: 1,
+        id: "https://www.louvre.fr/en",
+        title: "Louvre — official site",
+        url: "https://www.louvre.fr/en",
+      },
+      { n: 2, id: "A script", title: "A script", url: undefined },
+      { n: 3, id: "No link", title: "No link", url: undefined },
+    ]);
+  });
+
+  it("leaves a conversation's sources out of a chat request (not chat content), keeping the text", () => {
+    const { body } = buildChatRequest({
+      system: "",
+      messages: [
+        { id: "u", role: "user", content: "Where?" },
+        {
+          id: "a",
+          role: "assistant",
+          content: "Paris.",
+          chunks: [
+            { type: "text", text: "Paris" },
+            {
+              type: "tool_reference",
+              tool: "web_search",
+              title: "Atlas",
+              url: "https://atlas.example",
+            },
+            { type: "text", text: "." },
+          ],
+        },
+        { id: "u2", role: "user", content: "Sure?" },
+      ],
+      settings,
+    });
+    expect(body.messages[1]).toEqual({
+      role: "assistant",
+      content: [
+        { type: "text", text: "Paris" },
+        { type: "text", text: "." },
+      ],
+    });
+    expect(validRequest(body), JSON.stringify(validRequest.errors)).toBe(true);
+  });
+
   it("puts an assistant prefix before the answer's text, after its thinking, only if missing", () => {
     const think = { type: "thinking" as const, thinking: [{ type: "text" as const, text: "t" }] };
     expect(withPrefix("Sure:", [think, { type: "text", text: " yes" }])).toEqual([

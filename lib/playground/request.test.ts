@@ -88,17 +88,6 @@ describe("request building", () => {
     expect(fim.body).toMatchObject({ min_tokens: 5 });
   });
 
-  it("agent mode uses the agents endpoint with agent_id and no system message or sampling", () => {
-    const { path, body } = buildChatRequest({
-      system: "ignored",
-      messages,
-      settings: { ...settings, mode: "agent", agentId: "  ag:123 " },
-    });
-    expect(path).toBe("/v1/agents/completions");
-    expect(body).toEqual({ agent_id: "ag:123", messages: expect.any(Array) });
-    expect(JSON.stringify(body)).not.toContain("system");
-  });
-
   it("tool messages carry their call id and function name", () => {
     const { body } = buildChatRequest({
       system: "",

@@ -1,11 +1,7 @@
 // Turns what the playground's controls hold into the request bodies the spec defines.
-import type {
-  AgentsCompletionRequest,
-  ChatCompletionRequest,
-  FIMCompletionRequest,
-  Tool,
-} from "@/lib/mistral/types";
+import type { ChatCompletionRequest, FIMCompletionRequest, Tool } from "@/lib/mistral/types";
 import type { StreamPath } from "@/lib/api/stream";
+import type { AnswerChunk, ContentChunk } from "./accumulate";
 import { userContent } from "./content";
 import { readSchema } from "./json-schema";
 import type { ChatMessage, ChatParams, ChatSettings, ToolDefinition } from "./types";
@@ -25,10 +21,18 @@ export function toApiMessage(m: ChatMessage): ApiMessage {
   return {
     role: "assistant",
     // As the API gave it: chunks when it was chunks, so no thinking or reference is lost.
-    content: m.chunks ?? m.content,
+    content: m.chunks ? chatChunks(m.chunks) : m.content,
     ...(m.toolCalls?.length ? { tool_calls: m.toolCalls } : {}),
     ...(m.prefix ? { prefix: true } : {}),
   };
+}
+
+/**
+ * An answer's chunks as a chat message may carry them: a conversation's sources (tool_reference)
+ * are not chat content, so they are left out (their text stays).
+ */
+function chatChunks(chunks: AnswerChunk[]): ContentChunk[] {
+  return chunks.filter((c): c is ContentChunk => c.type !== "tool_reference");
 }
 
 const TOOL_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
@@ -105,14 +109,15 @@ function responseFormat(settings: ChatSettings) {
   return settings.params.jsonMode ? { response_format: { type: "json_object" as const } } : {};
 }
 
-export type ChatRequest =
-  | { path: "/v1/chat/completions"; body: ChatCompletionRequest }
-  | { path: "/v1/agents/completions"; body: AgentsCompletionRequest };
+export interface ChatRequest {
+  path: "/v1/chat/completions";
+  body: ChatCompletionRequest;
+}
 
 /**
- * The request for the conversation. In agent mode the system prompt is not sent: the agents
- * endpoint takes no system message (the agent carries its own instructions). The reasoning
- * controls are sent as set: the caller leaves them out for models that do not reason.
+ * The chat completions request for the conversation (agent mode runs through the conversations
+ * API instead: agent-conversation.ts). The reasoning controls are sent as set: the caller leaves
+ * them out for models that do not reason.
  */
 export function buildChatRequest(input: {
   system: string;
@@ -127,18 +132,6 @@ export function buildChatRequest(input: {
     : {};
   const format = responseFormat(settings);
   const reasoning = settings.reasoning;
-  if (settings.mode === "agent") {
-    return {
-      path: "/v1/agents/completions",
-      body: {
-        agent_id: settings.agentId.trim(),
-        messages: messages as AgentsCompletionRequest["messages"],
-        ...lengthAndStop(p),
-        ...format,
-        ...tools,
-      },
-    };
-  }
   const system = input.system.trim();
   return {
     path: "/v1/chat/completions",

@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { buildAgentTurn } from "./agent-conversation";
 import { buildChatRequest } from "./request";
 import {
   consoleTarget,
@@ -57,7 +58,7 @@ function pythonClientArgs(py: string): Record<string, string> {
 
 describe("code snippets", () => {
   it("by default call this console with a console token, which members have", () => {
-    const all = snippets("chat", body, target);
+    const all = snippets({ kind: "chat", body: body }, target);
     const args = curlArgs(all.curl, { MISTRAL_CONSOLE_TOKEN: "mc_secret" });
     expect(args).toContain(`${ORIGIN}/v1/chat/completions`);
     expect(args).toContain("Authorization: Bearer mc_secret");
@@ -84,7 +85,7 @@ describe("code snippets", () => {
   });
 
   it("the upstream variant calls api.mistral.ai with the $MISTRAL_API_KEY placeholder", () => {
-    const all = snippets("chat", body, UPSTREAM_TARGET);
+    const all = snippets({ kind: "chat", body: body }, UPSTREAM_TARGET);
     const args = curlArgs(all.curl, { MISTRAL_API_KEY: "k" });
     expect(args).toContain("https://api.mistral.ai/v1/chat/completions");
     expect(args).toContain("Authorization: Bearer k");
@@ -96,7 +97,7 @@ describe("code snippets", () => {
   it("curl sends exactly the request body, quoted safely for the shell", () => {
     const quoted = shellQuote(`a'b "c" $HOME \\n`);
     expect(execFileSync("sh", ["-c", `printf %s ${quoted}`]).toString()).toBe(`a'b "c" $HOME \\n`);
-    const curl = curlSnippet("chat", body, target);
+    const curl = curlSnippet({ kind: "chat", body: body }, target);
     const data = curl.slice(curl.indexOf("-d ") + 3);
     const sent = execFileSync("sh", ["-c", `printf %s ${data}`]).toString();
     expect(JSON.parse(sent)).toEqual({ ...body, stream: true });
@@ -104,7 +105,7 @@ describe("code snippets", () => {
   });
 
   it("TypeScript uses the SDK's camelCase names but leaves JSON schemas alone", () => {
-    const ts = typescriptSnippet("chat", body, target);
+    const ts = typescriptSnippet({ kind: "chat", body: body }, target);
     expect(ts).toContain(`import { Mistral } from "@mistralai/mistralai";`);
     const from = ts.indexOf("client.chat.stream(") + 19;
     const literal = ts.slice(from, ts.indexOf("\n});", from) + 2);
@@ -122,7 +123,7 @@ describe("code snippets", () => {
   });
 
   it("Python passes the body as keyword arguments with Python literals", () => {
-    const py = pythonSnippet("chat", body, target);
+    const py = pythonSnippet({ kind: "chat", body: body }, target);
     expect(py).toContain("client.chat.stream(");
     expect(py).toContain('response_format={\n        "type": "json_object",\n    },');
     const start = py.indexOf("client.chat.stream(") + 19;
@@ -134,7 +135,10 @@ describe("code snippets", () => {
   });
 
   it("embeddings call the texts `inputs` in both SDKs and do not stream", () => {
-    const all = snippets("embeddings", { model: "mistral-embed", input: ["a", "b"] }, target);
+    const all = snippets(
+      { kind: "embeddings", body: { model: "mistral-embed", input: ["a", "b"] } },
+      target,
+    );
     expect(all.typescript).toContain("client.embeddings.create(");
     expect(all.typescript).toMatch(/inputs: \[/);
     expect(all.python).toMatch(/inputs=\[/);
@@ -142,15 +146,42 @@ describe("code snippets", () => {
     expect(all.curl).toContain("/v1/embeddings");
   });
 
-  it("agents use the agents endpoint and agentId", () => {
-    const agent = buildChatRequest({
-      system: "ignored",
+  it("agent mode shows the conversations request: start, append or restart, with the conversation id", () => {
+    const first = buildAgentTurn({
       messages: [{ id: "u", role: "user", content: "hi" }],
-      settings: { ...settings, mode: "agent", agentId: "ag:123", tools: [] },
-    });
-    const all = snippets("agents", agent.body, target);
-    expect(all.curl).toContain("/v1/agents/completions");
-    expect(all.typescript).toContain(`agentId: "ag:123"`);
-    expect(all.python).toContain(`agent_id="ag:123"`);
+      settings: { ...settings, mode: "agent", agentId: "ag:123", agentVersion: 2 },
+      upstream: null,
+    }).request;
+    const start = snippets({ kind: "conversation.start", body: first.body }, target);
+    expect(start.curl).toContain("/v1/conversations'");
+    expect(start.curl).toContain('"agent_id": "ag:123"');
+    expect(start.typescript).toContain("client.beta.conversations.startStream(");
+    expect(start.typescript).toContain(`agentId: "ag:123"`);
+    expect(start.typescript).toContain("agentVersion: 2");
+    expect(start.python).toContain("client.beta.conversations.start_stream(");
+    expect(start.python).toContain(`agent_id="ag:123"`);
+
+    const append = snippets(
+      { kind: "conversation.append", body: { inputs: "more" }, conversationId: "conv_1" },
+      target,
+    );
+    expect(append.curl).toContain("/v1/conversations/conv_1'");
+    expect(append.typescript).toContain(`conversationId: "conv_1"`);
+    expect(append.typescript).toContain("conversationAppendStreamRequest: {");
+    expect(append.python).toContain(`client.beta.conversations.append_stream(`);
+    expect(append.python).toContain(`conversation_id="conv_1"`);
+
+    const restart = snippets(
+      {
+        kind: "conversation.restart",
+        body: { inputs: "again", from_entry_id: "msg_1" },
+        conversationId: "conv_1",
+      },
+      target,
+    );
+    expect(restart.curl).toContain("/v1/conversations/conv_1/restart'");
+    expect(restart.typescript).toContain("conversationRestartStreamRequest: {");
+    expect(restart.typescript).toContain(`fromEntryId: "msg_1"`);
+    expect(restart.python).toContain(`from_entry_id="msg_1"`);
   });
 });

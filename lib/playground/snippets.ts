@@ -3,22 +3,49 @@
 // member can run; the upstream variant (api.mistral.ai with a Mistral API key) is for key holders.
 // Credentials are always environment placeholders: the console never shows a token or its key.
 
-export type SnippetKind = "chat" | "agents" | "fim" | "embeddings";
+/** The requests "View code" shows: agent mode's are the conversations API's three turns. */
+export type SnippetKind =
+  | "chat"
+  | "fim"
+  | "embeddings"
+  | "conversation.start"
+  | "conversation.append"
+  | "conversation.restart";
+
+/** A request to show: its kind, its body, and for append/restart the conversation it continues. */
+export interface SnippetRequest {
+  kind: SnippetKind;
+  body: object;
+  conversationId?: string;
+}
 
 const ENDPOINTS: Record<SnippetKind, string> = {
   chat: "/v1/chat/completions",
-  agents: "/v1/agents/completions",
   fim: "/v1/fim/completions",
   embeddings: "/v1/embeddings",
+  "conversation.start": "/v1/conversations",
+  "conversation.append": "/v1/conversations/{conversation_id}",
+  "conversation.restart": "/v1/conversations/{conversation_id}/restart",
 };
 
-/** The SDKs' method for each kind (the same names in TypeScript and Python). */
+/** The SDKs' method for each kind (TypeScript; Python's are the same names in snake_case). */
 const METHODS: Record<SnippetKind, string> = {
   chat: "chat.stream",
-  agents: "agents.stream",
   fim: "fim.stream",
   embeddings: "embeddings.create",
+  "conversation.start": "beta.conversations.startStream",
+  "conversation.append": "beta.conversations.appendStream",
+  "conversation.restart": "beta.conversations.restartStream",
 };
+
+/** The TypeScript SDK's name for the request body of an append or a restart. */
+const TS_BODY_NAMES: Partial<Record<SnippetKind, string>> = {
+  "conversation.append": "conversationAppendStreamRequest",
+  "conversation.restart": "conversationRestartStreamRequest",
+};
+
+const isConversation = (kind: SnippetKind) => kind.startsWith("conversation.");
+const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 export const API_BASE = "https://api.mistral.ai";
 
@@ -55,11 +82,19 @@ export function shellQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
-export function curlSnippet(kind: SnippetKind, body: object, target: SnippetTarget): string {
+function endpoint({ kind, conversationId }: SnippetRequest): string {
+  return ENDPOINTS[kind].replace(
+    "{conversation_id}",
+    encodeURIComponent(conversationId ?? "CONVERSATION_ID"),
+  );
+}
+
+export function curlSnippet(request: SnippetRequest, target: SnippetTarget): string {
+  const { kind, body } = request;
   const stream = kind !== "embeddings";
   const payload = stream ? { ...body, stream: true } : body;
   return [
-    `curl ${stream ? "--no-buffer " : ""}${shellQuote(target.base + ENDPOINTS[kind])} \\`,
+    `curl ${stream ? "--no-buffer " : ""}${shellQuote(target.base + endpoint(request))} \\`,
     `  -H "Authorization: Bearer $${target.keyVar}" \\`,
     `  -H "Content-Type: application/json" \\`,
     `  -d ${shellQuote(JSON.stringify(payload, null, 2))}`,
@@ -92,8 +127,13 @@ function sdkBody(kind: SnippetKind, body: object): Record<string, unknown> {
   return kind === "embeddings" ? { ...rest, inputs: input } : { ...rest };
 }
 
-export function typescriptSnippet(kind: SnippetKind, body: object, target: SnippetTarget): string {
-  const request = toSdkKeys(sdkBody(kind, body));
+export function typescriptSnippet(
+  { kind, body, conversationId }: SnippetRequest,
+  target: SnippetTarget,
+): string {
+  const sdk = toSdkKeys(sdkBody(kind, body));
+  const wrapper = TS_BODY_NAMES[kind];
+  const request = wrapper ? { conversationId, [wrapper]: sdk } : sdk;
   const call = `await client.${METHODS[kind]}(${tsLiteral(request, "")});`;
   const head = [
     `import { Mistral } from "@mistralai/mistralai";`,
@@ -110,6 +150,22 @@ export function typescriptSnippet(kind: SnippetKind, body: object, target: Snipp
       "",
       `for (const item of response.data) {`,
       `  console.log(item.index, item.embedding?.length);`,
+      `}`,
+    ].join("\n");
+  }
+  if (isConversation(kind)) {
+    return [
+      ...head,
+      `const stream = ${call}`,
+      "",
+      `for await (const event of stream) {`,
+      `  const data = event.data;`,
+      `  if (data.type === "conversation.response.started") console.log(data.conversationId);`,
+      `  if (data.type === "message.output.delta") {`,
+      `    if (typeof data.content === "string") process.stdout.write(data.content);`,
+      `    else if (data.content.type === "text") process.stdout.write(data.content.text);`,
+      `    else if (data.content.type === "tool_reference") console.log(data.content.title, data.content.url);`,
+      `  }`,
       `}`,
     ].join("\n");
   }
@@ -144,8 +200,15 @@ export function pythonLiteral(value: unknown, indent = ""): string {
     .join(",\n")},\n${indent}}`;
 }
 
-export function pythonSnippet(kind: SnippetKind, body: object, target: SnippetTarget): string {
-  const args = Object.entries(sdkBody(kind, body))
+export function pythonSnippet(
+  { kind, body, conversationId }: SnippetRequest,
+  target: SnippetTarget,
+): string {
+  const named = isConversation(kind) && kind !== "conversation.start";
+  const args = Object.entries({
+    ...(named ? { conversation_id: conversationId ?? "CONVERSATION_ID" } : {}),
+    ...sdkBody(kind, body),
+  })
     .map(([k, v]) => `    ${k}=${pythonLiteral(v, "    ")},`)
     .join("\n");
   const head = [
@@ -161,7 +224,7 @@ export function pythonSnippet(kind: SnippetKind, body: object, target: SnippetTa
   if (kind === "embeddings") {
     return [
       ...head,
-      `response = client.${METHODS[kind]}(`,
+      `response = client.${snake(METHODS[kind])}(`,
       args,
       ")",
       "",
@@ -169,9 +232,31 @@ export function pythonSnippet(kind: SnippetKind, body: object, target: SnippetTa
       "    print(item.index, len(item.embedding))",
     ].join("\n");
   }
+  const method = snake(METHODS[kind]);
+  if (isConversation(kind)) {
+    return [
+      ...head,
+      `stream = client.${method}(`,
+      args,
+      ")",
+      "",
+      "for event in stream:",
+      "    data = event.data",
+      '    if data.type == "conversation.response.started":',
+      "        print(data.conversation_id)",
+      '    elif data.type == "message.output.delta":',
+      "        content = data.content",
+      "        if isinstance(content, str):",
+      '            print(content, end="", flush=True)',
+      '        elif content.type == "text":',
+      '            print(content.text, end="", flush=True)',
+      '        elif content.type == "tool_reference":',
+      "            print(content.title, content.url)",
+    ].join("\n");
+  }
   return [
     ...head,
-    `stream = client.${METHODS[kind]}(`,
+    `stream = client.${method}(`,
     args,
     ")",
     "",
@@ -184,10 +269,10 @@ export function pythonSnippet(kind: SnippetKind, body: object, target: SnippetTa
   ].join("\n");
 }
 
-export function snippets(kind: SnippetKind, body: object, target: SnippetTarget): Snippets {
+export function snippets(request: SnippetRequest, target: SnippetTarget): Snippets {
   return {
-    curl: curlSnippet(kind, body, target),
-    typescript: typescriptSnippet(kind, body, target),
-    python: pythonSnippet(kind, body, target),
+    curl: curlSnippet(request, target),
+    typescript: typescriptSnippet(request, target),
+    python: pythonSnippet(request, target),
   };
 }

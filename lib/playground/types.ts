@@ -1,6 +1,7 @@
 // The playground's own shapes: what the UI edits and stores, turned into API requests in request.ts.
 import type { ToolCall, UsageInfo } from "@/lib/mistral/types";
-import type { ContentChunk } from "./accumulate";
+import type { AnswerChunk } from "./accumulate";
+import type { UpstreamConversation } from "./agent-conversation";
 
 export type Role = "user" | "assistant" | "tool";
 
@@ -37,7 +38,7 @@ export interface ChatMessage {
    * Assistant only: the content as the API gave it when it came as chunks (thinking, text,
    * references), sent back as it is on the next turn; `content` is its text.
    */
-  chunks?: ContentChunk[];
+  chunks?: AnswerChunk[];
   /** User only: images (data URLs) sent with the text, for vision models. */
   images?: string[];
   /** Tool only: which call this message answers, and the function's name. */
@@ -90,6 +91,8 @@ export interface ChatSettings {
   mode: "model" | "agent";
   model: string;
   agentId: string;
+  /** The agent version the conversation pins; null or absent: the agent's current version. */
+  agentVersion?: number | null;
   params: ChatParams;
   tools: ToolDefinition[];
   toolChoice: ToolChoice;
@@ -107,6 +110,8 @@ export interface Conversation {
   system: string;
   messages: ChatMessage[];
   settings: ChatSettings;
+  /** Agent mode: the upstream conversation (/v1/conversations) the next turn continues. */
+  upstream?: UpstreamConversation | null;
   createdAt: number;
   updatedAt: number;
 }

@@ -10,6 +10,7 @@ import {
   ModelConversation$inboundSchema,
 } from "@mistralai/mistralai/models/components";
 import { afterEach, describe, expect, it } from "vitest";
+import { SANDBOX_AGENTS } from "./generation";
 import { openSandbox, type TestSandbox } from "./test/helpers";
 import { todayApi } from "./test/today";
 import { schemaValidator } from "@/lib/mistral/spec";
@@ -219,6 +220,57 @@ describe("conversations", () => {
       `/v1/conversations/${events[0].data.conversation_id}/history`,
     );
     expect(history.body.entries[1].content).toBe(text);
+  });
+
+  it("a built-in agent answers through conversations; the citing one sends titled, linked sources", async () => {
+    t = openSandbox();
+    const cited = SANDBOX_AGENTS.find((a) => a.style === "cited")!;
+    const res = await start(t, { agent_id: cited.id, inputs: "Where is the Louvre? In Paris." });
+    const content = res.outputs[0].content as Json[];
+    expect(content.map((c) => c.type)).toEqual([
+      "text",
+      "tool_reference",
+      "text",
+      "tool_reference",
+    ]);
+    expect(content[0].text).toMatch(/^\[sandbox\] Research assistant here/);
+    expect(content[1]).toMatchObject({
+      tool: "web_search",
+      title: "Sandbox source 1",
+      url: "https://sandbox.invalid/source-1",
+    });
+    expect(content[3]).toMatchObject({ title: "Sandbox source 2" });
+    const pinned = await todayApi(t, "POST", "/v1/conversations", {
+      agent_id: cited.id,
+      agent_version: 3,
+      inputs: "hi",
+    });
+    expect(pinned.status).toBe(404);
+  });
+
+  it("pins an agent version for the whole conversation, and restarts on another", async () => {
+    t = openSandbox();
+    const agent = await todayApi<{ id: string }>(t, "POST", "/v1/agents", {
+      model: "mistral-small-latest",
+      name: "First name",
+    });
+    await todayApi(t, "PATCH", `/v1/agents/${agent.body.id}`, { name: "Second name" });
+    const first = await start(t, { agent_id: agent.body.id, agent_version: 0, inputs: "hi" });
+    expect(JSON.stringify(first.outputs[0].content)).toContain("First name here");
+    const next = await todayApi<ConversationResponse>(
+      t,
+      "POST",
+      `/v1/conversations/${first.conversation_id}`,
+      { inputs: "again" },
+    );
+    expect(JSON.stringify(next.body.outputs[0].content)).toContain("First name here");
+    const restarted = await todayApi<ConversationResponse>(
+      t,
+      "POST",
+      `/v1/conversations/${first.conversation_id}/restart`,
+      { inputs: "and now?", from_entry_id: first.outputs[0].id, agent_version: 1 },
+    );
+    expect(JSON.stringify(restarted.body.outputs[0].content)).toContain("Second name here");
   });
 
   it("keeps nothing with store: false", async () => {

@@ -1,13 +1,20 @@
 // Conversations (/v1/conversations): start, list, get, append, restart, history, messages,
 // delete; plain or streamed (SSE in today's event format). Each turn runs on the sandbox's chat
 // generation, with the agent's (or the request's) instructions as the system message and the
-// stored entries as the history. With a web_search tool the answer cites a (sandbox) source: its
-// content is text chunks around a tool_reference chunk.
+// stored entries as the history. An agent speaks as it does on the agents completions route (the
+// built-in sandbox agents included). With a web_search tool, or as the citing built-in agent, the
+// answer cites (sandbox) sources as today's API does: text chunks around tool_reference chunks
+// that carry each source's title and url.
 import { randomUUID } from "node:crypto";
 import type { ChatCompletionRequest } from "@/lib/mistral/seed-types";
 import { type AgentData, resolveAgent } from "./agents-api";
 import type { SandboxContext } from "./context";
-import { chatCompletion, type GenerationContext } from "./generation";
+import {
+  conversationCompletion,
+  findAgent,
+  type GenerationContext,
+  type SandboxAgent,
+} from "./generation";
 import { json, mistralError, validationError } from "./http";
 import { pacedEvents } from "./sse";
 
@@ -141,6 +148,70 @@ function chatMessages(instructions: string | null | undefined, entries: Entry[])
   return messages;
 }
 
+interface ConversationAgent {
+  data: AgentData;
+  version: number;
+  /** Who answers, as the generation knows agents. */
+  speaker: SandboxAgent;
+}
+
+/** The agent a conversation runs: one made through /v1/agents, or a built-in sandbox agent. */
+function agentOf(
+  ctx: SandboxContext,
+  id: string,
+  version?: number | string | null,
+): ConversationAgent | Response {
+  const builtIn = findAgent(id);
+  if (builtIn) {
+    // A built-in agent has one version, 0.
+    if (version != null && Number(version) !== 0) {
+      return mistralError(404, `Agent '${id}' has no version ${String(version)}.`);
+    }
+    const { model, name, description } = builtIn;
+    return { data: { model, name, description }, version: 0, speaker: builtIn };
+  }
+  const found = resolveAgent(ctx, id, version);
+  if (found instanceof Response) return found;
+  const { model, name, description } = found.data;
+  return {
+    ...found,
+    speaker: { id, name, model, description: description || "an agent made with the Agents API" },
+  };
+}
+
+/** A sandbox source an answer cites, as today's API sends a search result (ToolReferenceChunk). */
+function sourceChunk(tool: string, n: number | string): Json {
+  return {
+    type: "tool_reference",
+    tool,
+    title: `Sandbox source ${n}`,
+    url: `https://sandbox.invalid/source-${n}`,
+    favicon: null,
+    description: "A simulated source: the sandbox does not search the web.",
+  };
+}
+
+/** The answer's content as an output entry holds it: reference chunks become cited sources. */
+function outputContent(content: string | Json[], search: string | undefined): string | Json[] {
+  if (Array.isArray(content)) {
+    return content.flatMap((c) =>
+      c.type === "reference"
+        ? (c.reference_ids as (number | string)[]).map((n) =>
+            sourceChunk(search ?? "web_search", n),
+          )
+        : [c],
+    );
+  }
+  // With web search, the answer cites one (sandbox) source between two text chunks.
+  return search
+    ? [
+        { type: "text", text: content },
+        sourceChunk(search, 1),
+        { type: "text", text: " (sandbox source)" },
+      ]
+    : content;
+}
+
 interface Generated {
   entry: Entry;
   usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
@@ -149,12 +220,13 @@ interface Generated {
 /** One assistant turn from the sandbox's chat generation. */
 async function generate(
   data: ConversationData,
-  agent: AgentData | null,
+  runAgent: ConversationAgent | null,
   entries: Entry[],
   completionArgs: Json | null | undefined,
   gen: GenerationContext,
   now: number,
 ): Promise<Generated | Response> {
+  const agent = runAgent?.data;
   const model = agent?.model ?? data.model!;
   const args = {
     ...(agent?.completion_args ?? data.completion_args ?? {}),
@@ -167,30 +239,19 @@ async function generate(
     ...(typeof args.max_tokens === "number" ? { max_tokens: args.max_tokens } : {}),
     ...(typeof args.random_seed === "number" ? { random_seed: args.random_seed } : {}),
   } as unknown as ChatCompletionRequest;
-  const res = await chatCompletion(request, { ...gen, signal: new AbortController().signal });
+  const res = await conversationCompletion(
+    request,
+    { ...gen, signal: new AbortController().signal },
+    runAgent?.speaker,
+  );
   if (!res.ok) return res;
   const body = (await res.json()) as {
-    choices: { message: { content: string } }[];
+    choices: { message: { content: string | Json[] } }[];
     usage: Generated["usage"];
   };
-  const text = body.choices[0].message.content;
   const tools = agent?.tools ?? data.tools ?? [];
   const search = tools.find((t) => t.type === "web_search" || t.type === "web_search_premium");
-  // With web search, the answer cites one (sandbox) source between two text chunks.
-  const content = search
-    ? [
-        { type: "text", text },
-        {
-          type: "tool_reference",
-          tool: search.type,
-          title: "Sandbox search result",
-          url: "https://sandbox.invalid/search-result",
-          favicon: null,
-          description: "A simulated source: the sandbox does not search the web.",
-        },
-        { type: "text", text: " (sandbox source)" },
-      ]
-    : text;
+  const content = outputContent(body.choices[0].message.content, search?.type);
   return {
     entry: {
       object: "entry",
@@ -222,11 +283,11 @@ async function runTurn(
 ): Promise<Response> {
   const now = ctx.now();
   const { data } = conversation;
-  let agent: AgentData | null = null;
+  let agent: ConversationAgent | null = null;
   if (data.agent_id) {
-    const found = resolveAgent(ctx, data.agent_id, data.agent_version);
+    const found = agentOf(ctx, data.agent_id, data.agent_version);
     if (found instanceof Response) return found;
-    agent = found.data;
+    agent = found;
   }
   const inputs = inputEntries(turn.inputs, now);
   const generated = await generate(
@@ -341,7 +402,7 @@ export async function startConversation(
   }
   let agentVersion: number | undefined;
   if (body.agent_id) {
-    const agent = resolveAgent(ctx, body.agent_id, body.agent_version);
+    const agent = agentOf(ctx, body.agent_id, body.agent_version);
     if (agent instanceof Response) return agent;
     agentVersion = agent.version;
   }

@@ -223,4 +223,100 @@ describe("files of every purpose", () => {
     const mistral = await client.files.list({ source: ["mistral"] });
     expect(mistral.data).toEqual([]);
   });
+
+  it("the list filters by sample type and source, pages and counts", async () => {
+    const { t, client } = setup();
+    const instruct = await t.api<{ id: string }>("POST", "/v1/files", jsonlFile(2));
+    const batch = await t.api<{ id: string }>(
+      "POST",
+      "/v1/files",
+      form("batch", batchLines(1), "r.jsonl"),
+    );
+    const ids = async (q: Parameters<typeof client.files.list>[0]) =>
+      (await client.files.list(q)).data.map((f) => f.id);
+    expect(await ids({ sampleType: ["instruct"] })).toEqual([instruct.body.id]);
+    expect(await ids({ sampleType: ["instruct", "batch_request"] })).toEqual([
+      batch.body.id,
+      instruct.body.id,
+    ]);
+    expect(await ids({ source: ["upload"], sampleType: ["batch_request"] })).toEqual([
+      batch.body.id,
+    ]);
+    expect(await ids({ source: ["repository"] })).toEqual([]);
+    const page = await client.files.list({ page: 1, pageSize: 1 });
+    expect(page.data.map((f) => f.id)).toEqual([instruct.body.id]);
+    expect(page.total).toBe(2);
+    const untotalled = await t.api<{ total?: number }>("GET", "/v1/files?include_total=false");
+    expect(untotalled.body.total).toBeUndefined();
+    // The spec's SampleType enum is the filter's: anything else is a 422 naming it.
+    const bad = await t.call("GET", "/v1/files?sample_type=poetry");
+    expect(bad.status).toBe(422);
+    expect(JSON.stringify(await bad.json())).toContain("sample_type");
+  });
+});
+
+describe("upload expiry and visibility", () => {
+  const upload = (fields: Record<string, string>) => {
+    const fd = form("batch", batchLines(1), "r.jsonl");
+    for (const [k, v] of Object.entries(fields)) fd.append(k, v);
+    return fd;
+  };
+
+  it("a file with an expiry says when it expires, then is gone from the list and 404s", async () => {
+    const { t, clock } = setup();
+    const up = await t.api<{ id: string; expires_at: number; visibility: string }>(
+      "POST",
+      "/v1/files",
+      upload({ expiry: "2", visibility: "user" }),
+    );
+    expect(up.status).toBe(200);
+    expect(up.body.expires_at).toBe(Math.floor(clock.now() / 1000) + 2 * 3600);
+    expect(up.body.visibility).toBe("user");
+    const kept = await t.api<{ id: string; expires_at: unknown; visibility: string }>(
+      "POST",
+      "/v1/files",
+      upload({}),
+    );
+    expect(kept.body.expires_at).toBeNull();
+    expect(kept.body.visibility).toBe("workspace");
+    const listed = async () =>
+      (await t.api<{ data: { id: string }[]; total: number }>("GET", "/v1/files")).body;
+    expect((await listed()).total).toBe(2);
+
+    clock.advance(2 * 3600_000 - 1000);
+    expect((await t.api("GET", `/v1/files/${up.body.id}`)).status).toBe(200);
+    clock.advance(1000);
+    const after = await listed();
+    expect(after.data.map((f) => f.id)).toEqual([kept.body.id]);
+    expect(after.total).toBe(1);
+    for (const suffix of ["", "/content", "/url"]) {
+      expect((await t.call("GET", `/v1/files/${up.body.id}${suffix}`)).status).toBe(404);
+    }
+    expect((await t.call("DELETE", `/v1/files/${up.body.id}`)).status).toBe(404);
+    // A batch job cannot read it either.
+    const job = await t.call("POST", "/v1/batch/jobs", {
+      input_files: [up.body.id],
+      endpoint: "/v1/chat/completions",
+      model: "mistral-small-latest",
+    });
+    expect(job.status).toBe(400);
+    expect(JSON.stringify(await job.json())).toContain(`File '${up.body.id}' not found.`);
+  });
+
+  it("refuses an expiry or a visibility outside the spec with a 422 naming the field, keeping nothing", async () => {
+    const { t } = setup();
+    for (const [fields, field] of [
+      [{ expiry: "0" }, "expiry"],
+      [{ expiry: "1.5" }, "expiry"],
+      [{ expiry: "soon" }, "expiry"],
+      [{ visibility: "public" }, "visibility"],
+    ] as const) {
+      const res = await t.call("POST", "/v1/files", upload(fields));
+      expect(res.status).toBe(422);
+      const body = (await res.json()) as Refusal;
+      expect(body.message.detail[0].loc).toEqual(["body", field]);
+    }
+    expect(storedNames(t)).toEqual([]);
+    expect((await t.api<{ total: number }>("GET", "/v1/files")).body.total).toBe(0);
+  });
 });

@@ -108,6 +108,39 @@ describe("uploading files", () => {
     expect(res.body).toMatchObject({ sample_type: "pretrain", num_lines: 3 });
   });
 
+  it("takes classifier data (text or conversations with labels) and refuses bad labels", async () => {
+    sb = openSandbox();
+    const text = await sb.api<UploadFileOut>(
+      "POST",
+      "/v1/files",
+      jsonlFile(3, "topics.jsonl", (i) =>
+        JSON.stringify({ text: `Match ${i} ended 2-1.`, labels: { topic: "sport" } }),
+      ),
+    );
+    expect(text.body).toMatchObject({ sample_type: "pretrain", num_lines: 3 });
+    const chats = await sb.api<UploadFileOut>(
+      "POST",
+      "/v1/files",
+      jsonlFile(2, "chats.jsonl", (i) =>
+        JSON.stringify({
+          messages: [{ role: "user", content: `Question ${i}` }],
+          labels: { tone: ["calm"] },
+        }),
+      ),
+    );
+    expect(chats.body).toMatchObject({ sample_type: "instruct", num_lines: 2 });
+    const bad = await sb.api<{ detail: { loc: unknown[] }[] }>(
+      "POST",
+      "/v1/files",
+      jsonlFile(2, "bad.jsonl", (i) => JSON.stringify({ text: `t${i}`, labels: { topic: i } })),
+    );
+    expect(bad.status).toBe(422);
+    expect(bad.body.detail.map((d) => d.loc)).toEqual([
+      ["body", "file", 1],
+      ["body", "file", 2],
+    ]);
+  });
+
   it("refuses an invalid file with its line numbers and keeps nothing", async () => {
     sb = openSandbox();
     const fd = new FormData();
@@ -313,7 +346,7 @@ describe("concurrency", () => {
     const jobs = await Promise.all(
       ids.map((id) =>
         sb.api<JobOut>("POST", "/v1/fine_tuning/jobs", {
-          model: "open-mistral-7b",
+          model: "mistral-small-latest",
           training_files: [{ file_id: id }],
           hyperparameters: { training_steps: 3 },
         }),

@@ -98,7 +98,14 @@ interface FileRow {
   purpose: SandboxFilePurpose;
   mimetype: string;
   source: "upload" | "mistral";
+  /** Unix seconds after which the file is gone (listed nowhere, 404 everywhere); null: kept. */
+  expires_at: number | null;
+  visibility: FileVisibility;
 }
+
+/** Today's FileVisibility: the whole workspace, or only the uploader (the sandbox has one). */
+export const FILE_VISIBILITIES = ["workspace", "user"] as const;
+type FileVisibility = (typeof FILE_VISIBILITIES)[number];
 
 const JSONL_MIMETYPE = "application/jsonl";
 
@@ -125,9 +132,8 @@ function toFileOut(row: FileRow): FileSchema {
     mimetype: row.mimetype,
     source: row.source,
     signature: null,
-    // The sandbox keeps files until they are deleted, in the one workspace it has.
-    expires_at: null,
-    visibility: "workspace",
+    expires_at: row.expires_at,
+    visibility: row.visibility,
   };
 }
 
@@ -160,8 +166,15 @@ const AUDIO_TYPES: Record<string, string> = {
   ".webm": "audio/webm",
 };
 
+/** The SQL condition of a file that has not expired at `now` (ms): expired files are gone. */
+const LIVE = "(expires_at IS NULL OR expires_at > ?)";
+const nowSeconds = (ctx: SandboxContext) => Math.floor(ctx.now() / 1000);
+
+/** A file's row, unless it does not exist or has expired (then every route answers 404). */
 export function getFileRow(ctx: SandboxContext, id: string): FileRow | undefined {
-  return ctx.store.db.prepare("SELECT * FROM files WHERE id = ?").get(id) as FileRow | undefined;
+  return ctx.store.db
+    .prepare(`SELECT * FROM files WHERE id = ? AND ${LIVE}`)
+    .get(id, nowSeconds(ctx)) as FileRow | undefined;
 }
 
 const fileNotFound = (id: string) =>
@@ -170,11 +183,11 @@ const fileNotFound = (id: string) =>
 /**
  * GET /v1/files with today's query: page/page_size (newest first), include_total (default true),
  * and the filters (sample_type, source, purpose, mimetypes) on the stored values; search matches
- * the file name or the id.
+ * the file name or the id. Expired files are left out.
  */
 export function listFiles(ctx: SandboxContext, q: QueryValues = {}): Response {
-  const where: string[] = [];
-  const args: unknown[] = [];
+  const where: string[] = [LIVE];
+  const args: unknown[] = [nowSeconds(ctx)];
   const list = (v: unknown) => (Array.isArray(v) ? (v as string[]) : []);
   const sampleTypes = list(q.sample_type);
   if (sampleTypes.length) {
@@ -199,7 +212,7 @@ export function listFiles(ctx: SandboxContext, q: QueryValues = {}): Response {
     where.push("(instr(lower(filename), lower(?)) > 0 OR id = ?)");
     args.push(q.search, q.search);
   }
-  const clause = where.length ? `WHERE ${where.join(" AND ")}` : "";
+  const clause = `WHERE ${where.join(" AND ")}`;
   const pageSize = typeof q.page_size === "number" ? Math.max(0, q.page_size) : 100;
   const page = typeof q.page === "number" ? Math.max(0, q.page) : 0;
   const rows = ctx.store.db
@@ -315,6 +328,7 @@ export async function uploadFile(ctx: SandboxContext, request: Request): Promise
   }
 
   let purpose: string | undefined;
+  const fields: { expiry?: string; visibility?: string } = {};
   let filename: string | undefined;
   let extension = "";
   let bytes = 0;
@@ -334,6 +348,7 @@ export async function uploadFile(ctx: SandboxContext, request: Request): Promise
       const fail = (err: unknown) => reject(err);
       bb.on("field", (name, value) => {
         if (name === "purpose") purpose = value;
+        if (name === "expiry" || name === "visibility") fields[name] = value;
       });
       bb.on("file", (name, stream, info) => {
         // Errors of a part surface through busboy or the pipeline; a part we skip must not crash us.
@@ -412,6 +427,11 @@ export async function uploadFile(ctx: SandboxContext, request: Request): Promise
       await rm(tmp, { force: true });
       return refusal;
     }
+    const refusedField = refuseFields(fields);
+    if (refusedField) {
+      await rm(tmp, { force: true });
+      return refusedField;
+    }
     report = linter.end();
   } catch (err) {
     // Stop reading what the client still sends (a 413 must not swallow 512 MB more) and drop the bytes.
@@ -461,14 +481,16 @@ export async function uploadFile(ctx: SandboxContext, request: Request): Promise
     filename: filename!,
     bytes,
     ...kind,
-    created_at: Math.floor(ctx.now() / 1000),
+    created_at: nowSeconds(ctx),
     source: "upload",
+    expires_at: fields.expiry ? nowSeconds(ctx) + Number(fields.expiry) * 3600 : null,
+    visibility: (fields.visibility || "workspace") as FileVisibility,
   };
   try {
     ctx.store.db
       .prepare(
-        `INSERT INTO files (id, filename, bytes, num_lines, sample_type, data_tokens, created_at, purpose, mimetype, source)
-         VALUES (@id, @filename, @bytes, @num_lines, @sample_type, @data_tokens, @created_at, @purpose, @mimetype, @source)`,
+        `INSERT INTO files (id, filename, bytes, num_lines, sample_type, data_tokens, created_at, purpose, mimetype, source, expires_at, visibility)
+         VALUES (@id, @filename, @bytes, @num_lines, @sample_type, @data_tokens, @created_at, @purpose, @mimetype, @source, @expires_at, @visibility)`,
       )
       .run(row);
   } catch (err) {
@@ -476,6 +498,38 @@ export async function uploadFile(ctx: SandboxContext, request: Request): Promise
     throw err;
   }
   return json(toFileOut(row));
+}
+
+/**
+ * The 422 for an `expiry` that is not a whole number of hours of at least 1 (the spec types it an
+ * integer, null for none; the sandbox reads an empty field as none), or a `visibility` outside
+ * FileVisibility; null when both are fine.
+ */
+function refuseFields(fields: { expiry?: string; visibility?: string }): Response | null {
+  const { expiry, visibility } = fields;
+  if (expiry !== undefined && expiry !== "" && !(/^\d+$/.test(expiry) && Number(expiry) >= 1)) {
+    return validationError([
+      {
+        loc: ["body", "expiry"],
+        msg: "Input should be a whole number of hours, at least 1",
+        type: "int_parsing",
+      },
+    ]);
+  }
+  if (
+    visibility !== undefined &&
+    visibility !== "" &&
+    !(FILE_VISIBILITIES as readonly string[]).includes(visibility)
+  ) {
+    return validationError([
+      {
+        loc: ["body", "visibility"],
+        msg: `Input should be ${FILE_VISIBILITIES.map((v) => `'${v}'`).join(" or ")}`,
+        type: "enum",
+      },
+    ]);
+  }
+  return null;
 }
 
 const refuseFile = (msg: string) =>
@@ -547,10 +601,14 @@ function describeUpload(
 ): UploadKind | Response {
   switch (purpose) {
     case "fine-tune": {
-      const sampleType = report.stats.sampleType;
-      if (report.errorCount > 0 || (sampleType !== "instruct" && sampleType !== "pretrain")) {
+      const kind = report.stats.sampleType;
+      if (report.errorCount > 0 || kind === null || kind === "mixed") {
         return invalidFile(filename, report);
       }
+      // Classifier data has no SampleType of its own in the spec: text to label reads as
+      // pretrain data, conversations to label as instruct data.
+      const sampleType =
+        kind !== "classifier" ? kind : report.stats.messagesPerSample ? "instruct" : "pretrain";
       return {
         purpose,
         mimetype: JSONL_MIMETYPE,

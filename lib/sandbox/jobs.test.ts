@@ -39,7 +39,7 @@ async function upload(lines = 20, name = "train.jsonl"): Promise<UploadFileOut> 
 async function createJob(extra: Record<string, unknown> = {}, fileId?: string): Promise<JobOut> {
   const file = fileId ?? (await upload()).id;
   const { status, body } = await sb.api<JobOut>("POST", "/v1/fine_tuning/jobs", {
-    model: "open-mistral-7b",
+    model: "mistral-small-latest",
     training_files: [{ file_id: file }],
     hyperparameters: { training_steps: 20 },
     ...extra,
@@ -94,13 +94,13 @@ describe("fine-tuning job lifecycle", () => {
     );
     expect(job.trained_tokens).toBe(20 * 131072);
     expect(job.fine_tuned_model).toBe(
-      `ft:open-mistral-7b:capitals:20240730:${created.id.replace(/-/g, "").slice(0, 8)}`,
+      `ft:mistral-small-latest:capitals:20240730:${created.id.replace(/-/g, "").slice(0, 8)}`,
     );
 
     const models = await sb.api<ModelList>("GET", "/v1/models");
     const ft = models.body.data!.find((m) => m.id === job.fine_tuned_model);
     expect(ft).toMatchObject({
-      root: "open-mistral-7b",
+      root: "mistral-small-latest",
       job: created.id,
       archived: false,
       object: "model",
@@ -112,7 +112,7 @@ describe("fine-tuning job lifecycle", () => {
     const created = await createJob({ suffix: "unwatched" });
     clock.advance(VALIDATED_AT + RUN_MS);
     const models = (await sb.api<ModelList>("GET", "/v1/models")).body.data!;
-    const ft = models.find((m) => m.id.startsWith("ft:open-mistral-7b:unwatched:"));
+    const ft = models.find((m) => m.id.startsWith("ft:mistral-small-latest:unwatched:"));
     expect(ft).toMatchObject({ job: created.id });
     const listed = (await sb.api<JobsOut>("GET", "/v1/fine_tuning/jobs")).body.data![0];
     expect(listed).toMatchObject({ status: "SUCCESS", fine_tuned_model: ft!.id });
@@ -123,7 +123,9 @@ describe("fine-tuning job lifecycle", () => {
     const created = await createJob();
     clock.advance(VALIDATED_AT + RUN_MS);
     const job = await getJob(created.id);
-    expect(job.fine_tuned_model).toMatch(/^ft:open-mistral-7b:[0-9a-f]{8}:20240730:[0-9a-f]{8}$/);
+    expect(job.fine_tuned_model).toMatch(
+      /^ft:mistral-small-latest:[0-9a-f]{8}:20240730:[0-9a-f]{8}$/,
+    );
   });
 
   it("waits in VALIDATED until started when auto_start is false", async () => {
@@ -301,7 +303,7 @@ describe("creating jobs", () => {
     setup();
     const file = await upload(40);
     const res = await sb.api<LegacyJobMetadataOut>("POST", "/v1/fine_tuning/jobs?dry_run=1", {
-      model: "open-mistral-7b",
+      model: "mistral-small-latest",
       training_files: [{ file_id: file.id }],
       hyperparameters: { epochs: 3000 },
     });
@@ -315,7 +317,7 @@ describe("creating jobs", () => {
       "POST",
       "/v1/fine_tuning/jobs",
       {
-        model: "open-mistral-7b",
+        model: "mistral-small-latest",
         training_files: [{ file_id: missing }],
         hyperparameters: {},
       },
@@ -342,7 +344,7 @@ describe("creating jobs", () => {
       "POST",
       "/v1/fine_tuning/jobs",
       {
-        model: "open-mistral-7b",
+        model: "mistral-small-latest",
         training_files: [{ file_id: file.id }],
         hyperparameters: { learning_rate: 5 },
       },
@@ -357,12 +359,84 @@ describe("creating jobs", () => {
     ]);
 
     const noHp = await sb.api<{ message: { detail: unknown[] } }>("POST", "/v1/fine_tuning/jobs", {
-      model: "open-mistral-7b",
+      model: "mistral-small-latest",
       training_files: [{ file_id: file.id }],
     });
     expect(noHp.body.message.detail).toEqual([
       { loc: ["body", "hyperparameters"], msg: "Field required", type: "missing" },
     ]);
+  });
+
+  it("refuses a retired base model, naming `model`, and trains today's bases", async () => {
+    setup();
+    const file = (await upload()).id;
+    for (const model of ["open-mistral-7b", "open-mistral-nemo", "codestral-2405"]) {
+      const res = await sb.api<{ message: { detail: { loc: unknown[]; msg: string }[] } }>(
+        "POST",
+        "/v1/fine_tuning/jobs",
+        { model, training_files: [{ file_id: file }], hyperparameters: {} },
+      );
+      expect(res.status, model).toBe(422);
+      expect(res.body.message.detail[0].loc).toEqual(["body", "model"]);
+      expect(res.body.message.detail[0].msg).toContain(`'${model}' cannot be fine-tuned`);
+    }
+    for (const model of ["ministral-8b-latest", "codestral-latest", "mistral-medium-latest"]) {
+      expect((await createJob({ model }, file)).model).toBe(model);
+    }
+  });
+
+  it("trains a classifier job with its targets and keeps seq_len", async () => {
+    const clock = setup();
+    const file = (await upload()).id;
+    const created = await createJob(
+      {
+        job_type: "classifier",
+        hyperparameters: { training_steps: 10, seq_len: 2048 },
+        classifier_targets: [
+          { name: "topic", labels: ["sport", "politics"], weight: 2 },
+          { name: "tone", labels: ["calm", "angry"], loss_function: "multi_class" },
+        ],
+      },
+      file,
+    );
+    expect(created).toMatchObject({ job_type: "classifier" });
+    expect(created.hyperparameters).toMatchObject({ training_steps: 10, seq_len: 2048 });
+    expect(created.hyperparameters).not.toHaveProperty("fim_ratio");
+    expect(created).not.toHaveProperty("repositories");
+    clock.advance(VALIDATED_AT + RUN_MS);
+    const done = await getJob(created.id);
+    expect(done.status).toBe("SUCCESS");
+    expect((done as unknown as { classifier_targets: unknown }).classifier_targets).toEqual([
+      { name: "topic", labels: ["sport", "politics"], weight: 2, loss_function: "single_class" },
+      { name: "tone", labels: ["calm", "angry"], weight: 1, loss_function: "multi_class" },
+    ]);
+    const completion = await createJob({ hyperparameters: { seq_len: 4096 } }, file);
+    expect(completion.hyperparameters).toMatchObject({ seq_len: 4096 });
+  });
+
+  it("refuses classifier targets without labels or named twice, naming the field", async () => {
+    setup();
+    const file = (await upload()).id;
+    const res = await sb.api<{ message: { detail: { loc: unknown[] }[] } }>(
+      "POST",
+      "/v1/fine_tuning/jobs",
+      {
+        model: "ministral-8b-latest",
+        job_type: "classifier",
+        training_files: [{ file_id: file }],
+        hyperparameters: {},
+        classifier_targets: [
+          { name: "topic", labels: ["a"] },
+          { name: "topic", labels: [] },
+        ],
+      },
+    );
+    expect(res.status).toBe(422);
+    expect(res.body.message.detail.map((d) => d.loc)).toEqual([
+      ["body", "classifier_targets", 1, "name"],
+      ["body", "classifier_targets", 1, "labels"],
+    ]);
+    expect((await sb.api<JobsOut>("GET", "/v1/fine_tuning/jobs")).body.total).toBe(0);
   });
 
   it("refuses a suffix the real API refuses, naming `suffix` (issue 9.11)", async () => {
@@ -374,7 +448,7 @@ describe("creating jobs", () => {
           "POST",
           `/v1/fine_tuning/jobs${dry}`,
           {
-            model: "open-mistral-7b",
+            model: "mistral-small-latest",
             training_files: [{ file_id: file }],
             hyperparameters: { training_steps: 2 },
             suffix,
@@ -394,7 +468,7 @@ describe("creating jobs", () => {
       "POST",
       "/v1/fine_tuning/jobs",
       {
-        model: "open-mistral-7b",
+        model: "mistral-small-latest",
         training_files: [{ file_id: file }],
         hyperparameters: { training_steps: 2 },
         suffix: "a".repeat(19),

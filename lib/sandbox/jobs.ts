@@ -18,14 +18,14 @@ const QUEUED_MS = 4_000;
 const VALIDATING_MS = 8_000;
 const RUNNING_MS = 48_000;
 const CANCELLING_MS = 3_000;
-// USD per million trained tokens (the last published fine-tuning price list); others cost 2.
+// USD per million trained tokens (the last published fine-tuning price list), for today's
+// tunable bases; others cost 2.
 const PRICE_PER_M_TOKENS: Record<string, number> = {
-  "open-mistral-7b": 2,
   "mistral-small-latest": 4,
   "codestral-latest": 3,
   "mistral-large-latest": 9,
-  "open-mistral-nemo": 1,
   "ministral-8b-latest": 1,
+  "ministral-14b-latest": 2,
   "mistral-medium-latest": 6,
 };
 
@@ -476,6 +476,7 @@ function plan(ctx: SandboxContext, body: JobIn): Plan | Response {
       warmup_fraction: hp.warmup_fraction === undefined ? 0.05 : hp.warmup_fraction,
       epochs,
       fim_ratio: hp.fim_ratio === undefined ? 0.9 : hp.fim_ratio,
+      seq_len: hp.seq_len ?? null,
     },
   };
 }
@@ -494,6 +495,33 @@ function suffixError(suffix: string | null | undefined): ValidationDetail | null
     msg: `String should match pattern '${SUFFIX_PATTERN.source}'`,
     type: "string_pattern_mismatch",
   };
+}
+
+/** What the service refuses in classifier targets the spec's shape lets through. */
+function targetErrors(targets: NonNullable<JobIn["classifier_targets"]>): ValidationDetail[] {
+  const out: ValidationDetail[] = [];
+  const seen = new Set<string>();
+  targets.forEach((t, i) => {
+    const loc = ["body", "classifier_targets", i];
+    if (!t.name.trim()) {
+      out.push({ loc: [...loc, "name"], msg: "A target needs a name.", type: "value_error" });
+    } else if (seen.has(t.name)) {
+      out.push({
+        loc: [...loc, "name"],
+        msg: `Value error, target '${t.name}' is listed twice.`,
+        type: "value_error",
+      });
+    }
+    seen.add(t.name);
+    if (t.labels.length === 0) {
+      out.push({
+        loc: [...loc, "labels"],
+        msg: `Value error, target '${t.name}' needs at least one label.`,
+        type: "value_error",
+      });
+    }
+  });
+  return out;
 }
 
 /** A job's type: as asked, else a classifier when it names classifier targets. */
@@ -526,6 +554,8 @@ export function createJob(ctx: SandboxContext, body: JobIn, dryRun: boolean): Re
       },
     ]);
   }
+  const badTargets = jobType === "classifier" ? targetErrors(body.classifier_targets!) : [];
+  if (badTargets.length) return validationError(badTargets);
   const targets: ClassifierTargetOut[] | null =
     jobType === "classifier"
       ? body.classifier_targets!.map((t) => ({

@@ -245,7 +245,7 @@ const FAMILIES: Family[] = [
   {
     names: ["open-mistral-7b", "mistral-tiny", "mistral-tiny-2312"],
     created: "2023-09-27",
-    capabilities: caps({ fine_tuning: true }),
+    capabilities: caps({}),
     max_context_length: 32768,
     description: "Our first dense model released September 2023.",
     deprecation: RETIRED,
@@ -272,7 +272,7 @@ const FAMILIES: Family[] = [
   {
     names: ["mistral-small-2402"],
     created: "2024-02-26",
-    capabilities: caps({ ...chatFc, fine_tuning: true }),
+    capabilities: caps(chatFc),
     max_context_length: 32768,
     description: "Our enterprise-grade small model released February 2024.",
     deprecation: "2024-12-02T12:00:00Z",
@@ -299,7 +299,7 @@ const FAMILIES: Family[] = [
   {
     names: ["mistral-large-2407"],
     created: "2024-07-24",
-    capabilities: caps({ ...chatFc, fine_tuning: true }),
+    capabilities: caps(chatFc),
     max_context_length: 131072,
     description: "Our top-tier model for high-complexity tasks released July 2024.",
     deprecation: "2025-03-30T12:00:00Z",
@@ -308,7 +308,7 @@ const FAMILIES: Family[] = [
   {
     names: ["codestral-2405"],
     created: "2024-05-29",
-    capabilities: caps({ completion_fim: true, fine_tuning: true }),
+    capabilities: caps({ completion_fim: true }),
     max_context_length: 32768,
     description: "Our first model for coding released May 2024.",
     deprecation: "2025-05-31T12:00:00Z",
@@ -322,7 +322,7 @@ const FAMILIES: Family[] = [
       "mistral-tiny-latest",
     ],
     created: "2024-07-18",
-    capabilities: caps({ ...chatFc, fine_tuning: true }),
+    capabilities: caps(chatFc),
     max_context_length: 131072,
     description: "Our multilingual open source model released July 2024.",
     deprecation: "2026-03-31T12:00:00Z",

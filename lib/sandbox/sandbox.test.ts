@@ -63,13 +63,13 @@ describe("every operation answers per the spec", () => {
     await sb.api("GET", "/v1/files");
     await sb.api("GET", `/v1/files/${file.id}`);
     await sb.api("POST", "/v1/fine_tuning/jobs?dry_run=true", {
-      model: "open-mistral-7b",
+      model: "mistral-small-latest",
       training_files: [{ file_id: file.id }],
       hyperparameters: {},
     });
     const manual = (
       await sb.api<JobOut>("POST", "/v1/fine_tuning/jobs", {
-        model: "open-mistral-7b",
+        model: "mistral-small-latest",
         training_files: [{ file_id: file.id }],
         hyperparameters: { training_steps: 10 },
         auto_start: false,
@@ -80,7 +80,7 @@ describe("every operation answers per the spec", () => {
     await sb.api("POST", `/v1/fine_tuning/jobs/${manual.id}/start`);
     const toCancel = (
       await sb.api<JobOut>("POST", "/v1/fine_tuning/jobs", {
-        model: "open-mistral-7b",
+        model: "mistral-small-latest",
         training_files: [{ file_id: file.id }],
         hyperparameters: {},
       })
@@ -265,15 +265,21 @@ describe("models", () => {
       deprecation_replacement_model: "mistral-large-latest",
     });
     for (const m of body.data!) expect((m as { type?: string }).type, m.id).toBe("base");
+    // Fine-tuning starts from today's bases; the 2024 ones retired with their cards.
     const tunable = body.data!.filter((m) => m.capabilities.fine_tuning).map((m) => m.id);
-    const specEnum = [
-      "open-mistral-7b",
-      "mistral-small-latest",
-      "codestral-latest",
-      "mistral-large-latest",
-      "open-mistral-nemo",
-    ];
-    expect(tunable).toEqual(expect.arrayContaining(specEnum));
+    expect(tunable).toEqual(
+      expect.arrayContaining([
+        "mistral-small-latest",
+        "codestral-latest",
+        "mistral-large-latest",
+        "ministral-8b-latest",
+      ]),
+    );
+    for (const m of body.data!) {
+      if (m.capabilities.fine_tuning) expect(m.deprecation ?? null, m.id).toBeNull();
+    }
+    expect(tunable).not.toContain("open-mistral-7b");
+    expect(tunable).not.toContain("open-mistral-nemo");
   });
 
   it("refuses to delete, archive or rename base models, and 404s unknown ids", async () => {

@@ -84,14 +84,14 @@ describe("standalone sandbox with the official SDK", () => {
     expect((await client.files.retrieve({ fileId: file.id })).id).toBe(file.id);
 
     const dry = await client.fineTuning.jobs.create({
-      model: "open-mistral-7b",
+      model: "mistral-small-latest",
       trainingFiles: [{ fileId: file.id }],
       hyperparameters: { trainingSteps: 10 },
     });
     expect(dry).toHaveProperty("id"); // not a dry run: a job
 
     const created = await client.fineTuning.jobs.create({
-      model: "open-mistral-7b",
+      model: "mistral-small-latest",
       trainingFiles: [{ fileId: file.id }],
       hyperparameters: { trainingSteps: 10 },
       suffix: "sdk",
@@ -111,7 +111,7 @@ describe("standalone sandbox with the official SDK", () => {
     expect(job.status).toBe("SUCCESS");
     expect(job.checkpoints).toHaveLength(10);
     const modelId = job.fineTunedModel!;
-    expect(modelId).toMatch(/^ft:open-mistral-7b:sdk:\d{8}:[0-9a-f]{8}$/);
+    expect(modelId).toMatch(/^ft:mistral-small-latest:sdk:\d{8}:[0-9a-f]{8}$/);
 
     const models = await client.models.list();
     expect(models.data!.map((m) => m.id)).toEqual(
@@ -125,7 +125,7 @@ describe("standalone sandbox with the official SDK", () => {
     expect(updated).toMatchObject({
       name: "Capitals",
       description: "Knows them",
-      root: "open-mistral-7b",
+      root: "mistral-small-latest",
       job: jobId,
     });
     expect((await client.models.archive({ modelId })).archived).toBe(true);

@@ -145,6 +145,10 @@ const MIGRATIONS: string[] = [
    ALTER TABLE files ADD COLUMN source TEXT NOT NULL DEFAULT 'upload';
    UPDATE files SET purpose = 'batch', source = 'mistral' WHERE sample_type IN ('batch_result', 'batch_error');
 `,
+  // Upload expiry and visibility (today's multipart fields): files kept until deleted, for the workspace.
+  `ALTER TABLE files ADD COLUMN expires_at INTEGER;
+   ALTER TABLE files ADD COLUMN visibility TEXT NOT NULL DEFAULT 'workspace';
+`,
 ];
 
 export interface Store {

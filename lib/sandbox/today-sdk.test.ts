@@ -1,6 +1,7 @@
 // The official SDK 2.x as a client of the sandbox's simulated operations (through `handle`, as
 // over HTTP): its request encoders and zod response parsers must accept every answer.
 import { HTTPClient, Mistral } from "@mistralai/mistralai";
+import type { ConversationEventsData } from "@mistralai/mistralai/models/components";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { manualClock, openSandbox, type TestSandbox } from "./test/helpers";
@@ -105,6 +106,63 @@ describe("the SDK 2.x reads the simulated operations", () => {
     expect(types[0]).toBe("conversation.response.started");
     expect(types).toContain("message.output.delta");
     expect(types.at(-1)).toBe("conversation.response.done");
+  });
+
+  it("an agent conversation streamed: start, append, restart, with its sources' titles and urls", async () => {
+    const agent = await client.beta.agents.create({
+      model: "mistral-small-latest",
+      name: "Searcher",
+      tools: [{ type: "web_search" }],
+    });
+    const read = async (stream: AsyncIterable<{ data: ConversationEventsData }>) => {
+      let conversationId = "";
+      let entryId = "";
+      const chunks: unknown[] = [];
+      const types: string[] = [];
+      for await (const { data } of stream) {
+        types.push(data.type);
+        if (data.type === "conversation.response.started") conversationId = data.conversationId;
+        if (data.type === "message.output.delta") {
+          entryId = data.id;
+          chunks.push(data.content);
+        }
+      }
+      return { conversationId, entryId, chunks, types };
+    };
+    const first = await read(
+      await client.beta.conversations.startStream({
+        agentId: agent.id,
+        agentVersion: 0,
+        inputs: [{ type: "message.input", role: "user", content: "Who built the Eiffel tower?" }],
+        store: true,
+      }),
+    );
+    expect(first.types.at(-1)).toBe("conversation.response.done");
+    expect(first.chunks).toContainEqual(
+      expect.objectContaining({
+        type: "tool_reference",
+        title: "Sandbox source 1",
+        url: "https://sandbox.invalid/source-1",
+      }),
+    );
+    const next = await read(
+      await client.beta.conversations.appendStream({
+        conversationId: first.conversationId,
+        conversationAppendStreamRequest: { inputs: "And when?" },
+      }),
+    );
+    expect(next.conversationId).toBe(first.conversationId);
+    const again = await read(
+      await client.beta.conversations.restartStream({
+        conversationId: first.conversationId,
+        conversationRestartStreamRequest: { fromEntryId: first.entryId, inputs: "Who else?" },
+      }),
+    );
+    expect(again.conversationId).not.toBe(first.conversationId);
+    const history = await client.beta.conversations.getHistory({
+      conversationId: again.conversationId,
+    });
+    expect(history.entries).toHaveLength(4);
   });
 
   it("audio transcriptions, plain and streamed", async () => {

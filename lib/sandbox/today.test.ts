@@ -118,7 +118,11 @@ describe("every answer in today's shapes: today's spec and the official SDK", ()
     await check(
       "POST",
       "/v1/fine_tuning/jobs?dry_run=true",
-      { model: "open-mistral-7b", training_files: [{ file_id: file.id }], hyperparameters: {} },
+      {
+        model: "mistral-small-latest",
+        training_files: [{ file_id: file.id }],
+        hyperparameters: {},
+      },
       v1Ops.JobsApiRoutesFineTuningCreateFineTuningJobResponse$inboundSchema,
     );
     const completion = await check<Json>(
@@ -162,7 +166,11 @@ describe("every answer in today's shapes: today's spec and the official SDK", ()
     const toCancel = await check<Json>(
       "POST",
       "/v1/fine_tuning/jobs",
-      { model: "open-mistral-7b", training_files: [{ file_id: file.id }], hyperparameters: {} },
+      {
+        model: "mistral-small-latest",
+        training_files: [{ file_id: file.id }],
+        hyperparameters: {},
+      },
       v1Ops.JobsApiRoutesFineTuningCreateFineTuningJobResponse$inboundSchema,
     );
     await check(
@@ -654,7 +662,7 @@ describe("SANDBOX_FINE_TUNING=retired", () => {
     const file = (await sb.api<Json>("POST", "/v1/files", jsonlFile(10))).body;
     const job = (
       await sb.api<Json>("POST", "/v1/fine_tuning/jobs", {
-        model: "open-mistral-7b",
+        model: "mistral-small-latest",
         training_files: [{ file_id: file.id }],
         hyperparameters: { training_steps: 2 },
       })
@@ -667,7 +675,7 @@ describe("SANDBOX_FINE_TUNING=retired", () => {
     sb.reopen({ fineTuning: "retired" });
     for (const [method, url, body] of [
       ["GET", "/v1/fine_tuning/jobs"],
-      ["POST", "/v1/fine_tuning/jobs", { model: "open-mistral-7b", hyperparameters: {} }],
+      ["POST", "/v1/fine_tuning/jobs", { model: "mistral-small-latest", hyperparameters: {} }],
       ["GET", `/v1/fine_tuning/jobs/${job.id}`],
       ["POST", `/v1/fine_tuning/jobs/${job.id}/cancel`],
       ["POST", `/v1/fine_tuning/jobs/${job.id}/start`],

@@ -34,6 +34,7 @@ const dataOf = (b: Body) =>
     messages: b.messages,
     settings: b.settings,
     ...(b.renamed ? { renamed: true } : {}),
+    ...(b.upstream ? { upstream: b.upstream } : {}),
   });
 
 export async function listConversations(

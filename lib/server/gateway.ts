@@ -17,7 +17,7 @@ import { guardGateway } from "./auth/guard";
 import { getMetrics, requestTiming, watchStream } from "./metrics";
 import { perProcess } from "./per-process";
 import { createRedactor, isTextual } from "./redact";
-import { getUpstream, type Upstream } from "./upstream";
+import { getUpstream, withBytes, type Upstream } from "./upstream";
 
 export type Gateway = (request: Request) => Promise<Response>;
 
@@ -90,6 +90,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     let uploadTooLarge = () => false;
     if (operation.body === "json") {
       const bytes = await readJsonBody(request, config.maxJsonBodyBytes, operation.bodyRequired);
+      bodySlot(request).resolve(bytes ?? undefined);
       if (bytes) {
         headers.set("content-type", "application/json");
         headers.set("content-length", String(bytes.byteLength));
@@ -101,6 +102,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       uploadTooLarge = upload.exceeded;
     }
 
+    bodySlot(request).resolve(undefined); // no JSON body (a first resolve wins)
     const target = UPSTREAM_ORIGIN + match.path + forwardedQuery(operation, url.searchParams);
     const timing = requestTiming(request);
     const metrics = getMetrics();
@@ -108,14 +110,15 @@ export function createGateway(options: GatewayOptions): Gateway {
     const send = async () => {
       const sent = performance.now();
       try {
+        const forwarded = new Request(target, {
+          method,
+          headers,
+          body,
+          signal: request.signal,
+          ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
+        } as RequestInit);
         const answer = await upstream(
-          new Request(target, {
-            method,
-            headers,
-            body,
-            signal: request.signal,
-            ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
-          } as RequestInit),
+          body instanceof Uint8Array ? withBytes(forwarded, body) : forwarded,
         );
         if (answer.status === 429 || answer.status >= 500) {
           const reason = answer.status === 429 ? "status_429" : "status_5xx";
@@ -132,6 +135,10 @@ export function createGateway(options: GatewayOptions): Gateway {
       }
     };
     const retried = () => metrics.upstreamRetries.inc({ operation: operation.id });
+    // Held until the caller's admission (and audit row) is settled: nothing reaches the upstream
+    // before, and nothing at all when it says no.
+    const held = holds.get(request);
+    if (held && !(await held)) throw new NotForwarded();
     let response: Response;
     try {
       response = method === "GET" ? await withRetries(send, request.signal, retried) : await send();
@@ -251,6 +258,10 @@ export function createGateway(options: GatewayOptions): Gateway {
     try {
       return await forward(request);
     } catch (error) {
+      // Refused before (or while) reading a body: whoever waits for it learns there is none.
+      bodySlot(request).resolve(undefined);
+      // The caller was not admitted: whoever held the request answers instead.
+      if (error instanceof NotForwarded) return errorResponse(NOT_FORWARDED);
       if (error instanceof GatewayError) {
         // Messages may quote what the caller sent; a caller who pasted the key gets it masked.
         return errorResponse({
@@ -279,6 +290,52 @@ export function createGateway(options: GatewayOptions): Gateway {
       });
     }
   };
+}
+
+const holds = new WeakMap<Request, Promise<boolean>>();
+/** Each request's JSON body as the gateway read it; resolved with undefined when it has none. */
+interface BodySlot {
+  promise: Promise<Uint8Array | undefined>;
+  resolve: (body: Uint8Array | undefined) => void;
+}
+const jsonBodies = new WeakMap<Request, BodySlot>();
+function bodySlot(request: Request): BodySlot {
+  let slot = jsonBodies.get(request);
+  if (!slot) {
+    let resolve!: BodySlot["resolve"];
+    const promise = new Promise<Uint8Array | undefined>((r) => (resolve = r));
+    slot = { promise, resolve };
+    jsonBodies.set(request, slot);
+  }
+  return slot;
+}
+
+class NotForwarded extends Error {}
+const NOT_FORWARDED = {
+  status: 403,
+  type: "invalid_request_error",
+  code: "not_forwarded",
+  message: "This request was not admitted, so it was not forwarded.",
+};
+
+/**
+ * Lets the gateway get `request` ready (read and check its body, build the upstream request)
+ * while `admitted` settles, and send it only once that gives true: with false it forwards
+ * nothing and answers 403 `not_forwarded` (for the caller to replace with its own refusal); if it
+ * rejects, the gateway rethrows that. Admission thus overlaps the body's checks instead of
+ * preceding them, and still always precedes the first byte sent upstream. GETs are never held.
+ */
+export function forwardWhen(request: Request, admitted: Promise<boolean>): void {
+  holds.set(request, admitted);
+}
+
+/**
+ * The JSON body the gateway read and checked for `request` (undefined when it takes none, or
+ * refused it), once it has: a caller may wait for it while the gateway holds the request
+ * (forwardWhen), since the body is read before the hold is awaited.
+ */
+export function forwardedJson(request: Request): Promise<Uint8Array | undefined> {
+  return bodySlot(request).promise;
 }
 
 /**

@@ -39,6 +39,17 @@ export interface LiveUpstreamOptions {
   log: (message: string) => void;
 }
 
+const inMemory = new WeakMap<Request, Uint8Array>();
+
+/**
+ * Marks `request` as carrying exactly `bytes` (a JSON body the gateway has read and checked):
+ * the live upstream writes them at once instead of reading the Request's body stream back.
+ */
+export function withBytes(request: Request, bytes: Uint8Array): Request {
+  inMemory.set(request, bytes);
+  return request;
+}
+
 // Statuses whose responses never have a body (the Response constructor refuses one).
 const NULL_BODY = new Set([101, 204, 205, 304]);
 
@@ -185,7 +196,11 @@ export function createLiveUpstream({
         resolve(new Response(body, { status, headers }));
       });
 
-      if (request.body && !request.headers.get("content-type")?.startsWith("multipart/")) {
+      const bytes = inMemory.get(request);
+      if (bytes) {
+        upstreamRequest.end(bytes);
+        startClock();
+      } else if (request.body && !request.headers.get("content-type")?.startsWith("multipart/")) {
         // A JSON body is already checked and in memory: one write, no stream machinery.
         request.arrayBuffer().then(
           (bytes) => {

@@ -103,7 +103,7 @@ describe.each(DATABASES)("the audit log on %s", (kind) => {
     it("job create: filed under the new job, whose owner is recorded", async () => {
       const { status, text, entry } = await recorded(member, "/v1/fine_tuning/jobs", {
         json: {
-          model: "open-mistral-7b",
+          model: "mistral-small-latest",
           training_files: [{ file_id: fileId }],
           hyperparameters: { training_steps: 10 },
           auto_start: false,
@@ -125,7 +125,7 @@ describe.each(DATABASES)("the audit log on %s", (kind) => {
     it("job dry run: filed as jobs.dry_run, no target, no owner, not a spending call", async () => {
       const { status, text, entry } = await recorded(member, "/v1/fine_tuning/jobs?dry_run=true", {
         json: {
-          model: "open-mistral-7b",
+          model: "mistral-small-latest",
           training_files: [{ file_id: fileId }],
           hyperparameters: { training_steps: 10 },
         },
@@ -339,6 +339,70 @@ describe.each(DATABASES)("the audit log on %s", (kind) => {
     expect(entry).toMatchObject({ id: inFlight.id, status: 499 });
   });
 
+  describe("the entry is written before anything reaches the API", () => {
+    it("the API only ever receives a call whose entry exists", async () => {
+      const seen: (AuditEntry | undefined)[] = [];
+      const fake = await guardedFake(t.ctx, (_req, res) => {
+        void queryAudit(t.ctx, { limit: 1 }).then(([entry]) => {
+          seen.push(entry);
+          res.writeHead(200, { "content-type": "application/json" });
+          res.end(JSON.stringify({ id: "c1", model: "mistral-small-latest", choices: [] }));
+        });
+      });
+      try {
+        for (const as of [session(member), bearer((await tokenFor(t.ctx, member)).secret)]) {
+          const response = await fake.gateway(
+            buildRequest("/v1/chat/completions", as, { json: chatBody() }),
+          );
+          expect(response.status).toBe(200);
+          await response.text();
+          const [entry] = await queryAudit(t.ctx, { limit: 1 });
+          expect(seen.at(-1)).toMatchObject({
+            id: entry.id,
+            operation: "chat.completions",
+            userId: member.user.id,
+            status: null,
+          });
+          expect(entry.status).toBe(200);
+        }
+        expect(seen).toHaveLength(2);
+      } finally {
+        await fake.close();
+      }
+    });
+
+    it("a client that leaves before the first byte still leaves its entry, as 499", async () => {
+      const fake = await guardedFake(t.ctx, () => {
+        // Never answers: the client gives up first.
+      });
+      try {
+        const controller = new AbortController();
+        const answer = fake.gateway(
+          buildRequest("/v1/chat/completions", session(member), {
+            json: chatBody({ stream: true }),
+            signal: controller.signal,
+          }),
+        );
+        for (let i = 0; i < 200 && fake.fake!.received.length === 0; i++) await sleep(5);
+        expect(fake.fake!.received).toHaveLength(1);
+        controller.abort();
+        expect((await answer).status).toBe(499);
+        let [entry] = await queryAudit(t.ctx, { limit: 1 });
+        for (let i = 0; i < 50 && entry.status === null; i++) {
+          await sleep(10);
+          [entry] = await queryAudit(t.ctx, { limit: 1 });
+        }
+        expect(entry).toMatchObject({
+          operation: "chat.completions",
+          userId: member.user.id,
+          status: 499,
+        });
+      } finally {
+        await fake.close();
+      }
+    });
+  });
+
   describe("per-user limits on spending calls", () => {
     it("a user's own limit: the third spending call in a minute is 429 with Retry-After; reads pass", async () => {
       const user = await signedIn(t.ctx, "member", "limited");
@@ -385,7 +449,7 @@ describe.each(DATABASES)("the audit log on %s", (kind) => {
         g.gateway(
           buildRequest(`/v1/fine_tuning/jobs${query}`, session(user), {
             json: {
-              model: "open-mistral-7b",
+              model: "mistral-small-latest",
               training_files: [{ file_id: fileId }],
               hyperparameters: { training_steps: 10 },
               auto_start: false,

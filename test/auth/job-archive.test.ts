@@ -45,7 +45,7 @@ describe.each(DATABASES)("the fine-tuning job archive on %s", (kind) => {
     const file = await call(running, "/v1/files", { form: trainingFile() });
     const job = await call(running, "/v1/fine_tuning/jobs", {
       json: {
-        model: "open-mistral-7b",
+        model: "mistral-small-latest",
         training_files: [{ file_id: file.id }],
         hyperparameters: { training_steps: 10 },
         auto_start: true,

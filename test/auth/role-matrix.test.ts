@@ -285,7 +285,7 @@ describe.each(DATABASES)("the role matrix on %s", (kind) => {
       async (what) => {
         const job = await created(
           await as(users.member, "/v1/fine_tuning/jobs", {
-            json: { model: "open-mistral-7b", training_files: [], hyperparameters: {} },
+            json: { model: "mistral-small-latest", training_files: [], hyperparameters: {} },
           }),
         );
         const path = `/v1/fine_tuning/jobs/${job}/${what}`;

@@ -1,10 +1,14 @@
 // Our numbered migrations build the tables better-auth expects: its own migration planner,
 // given the console's options, finds nothing to create or add. And migrating twice is a no-op.
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { getMigrations } from "better-auth/db/migration";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authOptions } from "@/lib/server/auth/auth";
 import { parseAuthConfig } from "@/lib/server/auth/config";
+import { openDatabase } from "@/lib/server/db";
 import { migrate, ping } from "@/lib/server/db/migrations";
 import { createTestAuth, DATABASES, TEST_SECRET, type TestAuth } from "./harness";
 
@@ -24,6 +28,7 @@ const OUR_TABLES = [
   "session",
   "setup_token",
   "sign_in_failure",
+  "sso_group_mapping",
   "team",
   "team_member",
   "user",
@@ -120,7 +125,54 @@ describe.each(DATABASES)("the schema on %s", (kind) => {
       "006_usage_unit",
       "007_job_archive",
       "008_teams_budgets",
-      "009_budget_counter",
+      "009_sso_groups",
+      "010_budget_counter",
     ]);
+  });
+});
+
+describe("SQLite's write-ahead log", () => {
+  it("is moved into the database file in the background, without a request's commit doing it", async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), "console-wal-"));
+    const database = openDatabase({ dataDir });
+    try {
+      await migrate(database);
+      const file = path.join(dataDir, "console.db");
+      const before = statSync(file).size;
+      // ~400 log pages: under the 1,000 at which a commit would checkpoint by itself.
+      for (let i = 0; i < 100; i++) {
+        await database.db
+          .insertInto("audit_log")
+          .values({
+            at: Date.now(),
+            user_id: "u",
+            user_email: "u@example.com",
+            via: "local",
+            token_id: null,
+            operation: "chat.completions",
+            method: "POST",
+            path: "/v1/chat/completions",
+            target: "x".repeat(2000),
+            status: 200,
+            spend: 1,
+          })
+          .execute();
+      }
+      expect(statSync(file).size).toBe(before);
+      let size = before;
+      for (let i = 0; i < 60 && size === before; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        size = statSync(file).size;
+      }
+      expect(size).toBeGreaterThan(before + 100 * 2000);
+      const count = await database.db
+        .selectFrom("audit_log")
+        .select((e) => e.fn.countAll().as("n"))
+        .executeTakeFirstOrThrow();
+      expect(Number(count.n)).toBe(100);
+    } finally {
+      await database.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

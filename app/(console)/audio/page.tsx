@@ -1,5 +1,7 @@
+import { Suspense } from "react";
 import { AudioPage } from "@/components/audio/audio-page";
 import { PageHeader } from "@/components/shell/page-header";
+import { LoadingState } from "@/components/ui/states";
 
 export const metadata = { title: "Audio" };
 
@@ -10,7 +12,10 @@ export default function Page() {
         title="Audio"
         description="Transcribe an audio file, with a timestamp for each segment."
       />
-      <AudioPage />
+      {/* The page reads the file the address preselects (?file=). */}
+      <Suspense fallback={<LoadingState label="Loading audio…" />}>
+        <AudioPage />
+      </Suspense>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { Suspense } from "react";
 import { JobsList } from "@/components/fine-tuning/jobs-list";
+import { JobsPageDescription } from "@/components/fine-tuning/jobs-page-description";
 import { NewJobLink } from "@/components/fine-tuning/new-job-link";
 import { PageHeader } from "@/components/shell/page-header";
 import { LoadingState } from "@/components/ui/states";
@@ -11,7 +12,7 @@ export default function FineTuningPage() {
     <>
       <PageHeader
         title="Fine-tuning"
-        description="Jobs and their progress. Filters are kept in the address, so a view can be shared."
+        description={<JobsPageDescription />}
         actions={<NewJobLink />}
       />
       <Suspense fallback={<LoadingState label="Loading jobs…" />}>

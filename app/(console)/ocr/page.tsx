@@ -1,5 +1,7 @@
+import { Suspense } from "react";
 import { OcrPage } from "@/components/ocr/ocr-page";
 import { PageHeader } from "@/components/shell/page-header";
+import { LoadingState } from "@/components/ui/states";
 
 export const metadata = { title: "OCR" };
 
@@ -10,7 +12,10 @@ export default function Page() {
         title="OCR"
         description="Read the text of a PDF or an image as markdown, page by page."
       />
-      <OcrPage />
+      {/* The page reads the file the address preselects (?file=). */}
+      <Suspense fallback={<LoadingState label="Loading OCR…" />}>
+        <OcrPage />
+      </Suspense>
     </>
   );
 }

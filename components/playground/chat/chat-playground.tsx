@@ -16,7 +16,9 @@ import {
   updateMessage,
   withoutLastAnswer,
 } from "@/lib/playground/messages";
+import { buildAgentTurn } from "@/lib/playground/agent-conversation";
 import { buildChatRequest } from "@/lib/playground/request";
+import type { SnippetRequest } from "@/lib/playground/snippets";
 import { newId, type ChatMessage, type ChatSettings } from "@/lib/playground/types";
 import { MissingModel } from "../missing-model";
 import { usableModels } from "../model-select";
@@ -157,17 +159,28 @@ export function ChatPlayground({
   const missingModel =
     !agent && !panes && !!models.data && !!model && !chatUsable.some((m) => m.id === model);
   // The request Send would make; after an answer, the one that produced it (what Regenerate sends).
-  const requestBody = () =>
-    buildChatRequest({
+  const codeRequest = (): SnippetRequest => {
+    const messages =
+      draft.text.trim() || images.length
+        ? addMessage(c.messages, draft.role, draft.text, images)
+        : answer
+          ? withoutLastAnswer(c.messages)
+          : c.messages;
+    if (agent) {
+      const { request } = buildAgentTurn({ messages, settings, upstream: c.upstream });
+      return {
+        kind: `conversation.${request.kind}`,
+        body: request.body,
+        ...(request.kind !== "start" ? { conversationId: request.conversationId } : {}),
+      };
+    }
+    const { body } = buildChatRequest({
       system: c.system,
-      messages:
-        draft.text.trim() || images.length
-          ? addMessage(c.messages, draft.role, draft.text, images)
-          : answer
-            ? withoutLastAnswer(c.messages)
-            : c.messages,
+      messages,
       settings: { ...settings, model, reasoning: reasons ? settings.reasoning : undefined },
-    }).body;
+    });
+    return { kind: "chat", body };
+  };
 
   return (
     <div
@@ -224,8 +237,7 @@ export function ChatPlayground({
         <ConversationHeader
           conversation={c}
           busy={busy}
-          agent={agent}
-          requestBody={requestBody}
+          request={codeRequest}
           comparing={!!panes}
           onCompare={(on) => (on ? startCompare() : setPanes(null))}
           onRename={convs.rename}

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
 import { Field, inputClass } from "@/components/ui/field";
 import { exportFileName, exportJson, exportMarkdown } from "@/lib/playground/storage";
+import type { SnippetRequest } from "@/lib/playground/snippets";
 import type { Conversation } from "@/lib/playground/types";
 import { download } from "@/lib/ui/download";
 import { ViewCodeButton } from "../code-dialog";
@@ -13,8 +14,7 @@ import { ViewCodeButton } from "../code-dialog";
 export function ConversationHeader({
   conversation: c,
   busy,
-  agent,
-  requestBody,
+  request,
   comparing,
   onCompare,
   onRename,
@@ -22,9 +22,8 @@ export function ConversationHeader({
 }: {
   conversation: Conversation;
   busy: boolean;
-  agent: boolean;
   /** The request Send would make, for View code. */
-  requestBody: () => object;
+  request: () => SnippetRequest;
   comparing: boolean;
   onCompare: (on: boolean) => void;
   onRename: (title: string) => void;
@@ -73,7 +72,7 @@ export function ConversationHeader({
         <Button size="sm" variant="ghost" onClick={() => setDeleting(true)} disabled={busy}>
           Delete
         </Button>
-        <ViewCodeButton kind={agent ? "agents" : "chat"} body={requestBody} />
+        <ViewCodeButton request={request} />
         <Button
           size="sm"
           aria-pressed={comparing}

@@ -195,8 +195,25 @@ function CitationList({ citations }: { citations: Citation[] }) {
     <ol aria-label="References" className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted">
       {citations.map((c) => (
         <li key={c.n}>
-          <span className="font-semibold text-text">[{c.n}]</span> reference{" "}
-          <span className="font-mono">{String(c.id)}</span>
+          <span className="font-semibold text-text">[{c.n}]</span>{" "}
+          {c.url ? (
+            // A source the model cites: opened apart from the console, which it cannot reach.
+            <a
+              href={c.url}
+              target="_blank"
+              rel="noopener noreferrer"
+              className="text-accent underline underline-offset-2"
+            >
+              {c.title || c.url}
+              <span className="sr-only"> (opens in a new tab)</span>
+            </a>
+          ) : c.title ? (
+            c.title
+          ) : (
+            <>
+              reference <span className="font-mono">{String(c.id)}</span>
+            </>
+          )}
         </li>
       ))}
     </ol>

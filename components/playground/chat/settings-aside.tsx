@@ -124,7 +124,10 @@ export function SettingsAside({
       ) : agent ? (
         <AgentSelect
           value={settings.agentId}
-          onChange={(agentId) => onChange({ agentId })}
+          // Another agent's versions are not this one's.
+          onChange={(agentId) => onChange({ agentId, agentVersion: null })}
+          version={settings.agentVersion ?? null}
+          onVersion={(agentVersion) => onChange({ agentVersion })}
           error={errorFor("agent_id")}
         />
       ) : (
@@ -155,22 +158,25 @@ export function SettingsAside({
         onChange={(jsonSchema) => onChange({ jsonSchema })}
         error={errorFor("response_format")}
       />
-      <details
-        open={settings.tools.length > 0}
-        className="rounded-md border border-border px-3 py-2"
-      >
-        <summary className="cursor-pointer text-sm font-medium">
-          Tools {settings.tools.length > 0 && `(${settings.tools.length})`}
-        </summary>
-        <div className="mt-3">
-          <ToolsEditor
-            tools={settings.tools}
-            onChange={(tools) => onChange({ tools })}
-            toolChoice={settings.toolChoice}
-            onToolChoice={(toolChoice) => onChange({ toolChoice })}
-          />
-        </div>
-      </details>
+      {/* An agent brings its own tools, set on the Agents page. */}
+      {!agent && (
+        <details
+          open={settings.tools.length > 0}
+          className="rounded-md border border-border px-3 py-2"
+        >
+          <summary className="cursor-pointer text-sm font-medium">
+            Tools {settings.tools.length > 0 && `(${settings.tools.length})`}
+          </summary>
+          <div className="mt-3">
+            <ToolsEditor
+              tools={settings.tools}
+              onChange={(tools) => onChange({ tools })}
+              toolChoice={settings.toolChoice}
+              onToolChoice={(toolChoice) => onChange({ toolChoice })}
+            />
+          </div>
+        </details>
+      )}
     </aside>
   );
 }

@@ -6,7 +6,13 @@ import { withPrefix } from "@/lib/playground/content";
 import { readSchema } from "@/lib/playground/json-schema";
 import { conversationIssue } from "@/lib/playground/messages";
 import { buildChatRequest, toolIssue } from "@/lib/playground/request";
-import { newId, type ChatMessage, type ChatSettings } from "@/lib/playground/types";
+import { afterAgentTurn, buildAgentTurn } from "@/lib/playground/agent-conversation";
+import {
+  newId,
+  type ChatMessage,
+  type ChatSettings,
+  type Conversation,
+} from "@/lib/playground/types";
 import { useStreamRun } from "../use-stream-run";
 import type { useConversations } from "./use-conversations";
 
@@ -20,11 +26,40 @@ export interface Failure {
 export function settingsIssue(s: ChatSettings, model: string): string | null {
   if (s.mode === "agent" && !s.agentId.trim()) return "Choose an agent first.";
   if (s.mode === "model" && !model) return "Choose a model first.";
-  if (s.tools.some((t) => toolIssue(t))) return "Fix the function definitions first (see Tools).";
+  // An agent brings its own tools (set on the Agents page): the playground's are not sent.
+  if (s.mode === "model" && s.tools.some((t) => toolIssue(t))) {
+    return "Fix the function definitions first (see Tools).";
+  }
   if (s.jsonSchema && "issue" in readSchema(s.jsonSchema.schema)) {
     return "Fix the JSON schema first (see Structured output).";
   }
   return null;
+}
+
+/** How an agent is named in the answer's metrics until its model is known. */
+function agentLabel(s: ChatSettings): string {
+  return `agent ${s.agentId.trim()}${s.agentVersion != null ? ` (version ${s.agentVersion})` : ""}`;
+}
+
+/** Sends the whole list to the chat completions endpoint. */
+function runChatRequest(
+  run: ReturnType<typeof useStreamRun>,
+  current: Conversation,
+  list: ChatMessage[],
+  model: string,
+  reasons: boolean,
+  label: string,
+) {
+  const req = buildChatRequest({
+    system: current.system,
+    messages: list,
+    settings: {
+      ...current.settings,
+      model,
+      reasoning: reasons ? current.settings.reasoning : undefined,
+    },
+  });
+  return run.run(req.path, req.body, label);
 }
 
 /** The answer's content after a prefix: the API's answer starts with the prefix itself. */
@@ -74,17 +109,8 @@ export function useChatRun(
       }
       setIssue(null);
       setFailure(null);
-      const req = buildChatRequest({
-        system: current.system,
-        messages: list,
-        settings: {
-          ...current.settings,
-          model,
-          reasoning: reasons ? current.settings.reasoning : undefined,
-        },
-      });
-      const label =
-        current.settings.mode === "agent" ? `agent ${current.settings.agentId.trim()}` : model;
+      const agentMode = current.settings.mode === "agent";
+      const label = agentMode ? agentLabel(current.settings) : model;
       const schemaText = current.settings.jsonSchema?.schema;
       const read = schemaText ? readSchema(schemaText) : null;
       const schema = read && "schema" in read ? read.schema : undefined;
@@ -96,14 +122,22 @@ export function useChatRun(
         content: "",
         ...(json ? { metrics: { ...NO_METRICS, json } } : {}),
       });
-      const { answer, error, metrics } = await run.run(req.path, req.body, label);
+      // Agent mode runs through the conversations API: only what is new is sent (see
+      // buildAgentTurn); chat sends the whole list each time.
+      const turn = agentMode
+        ? buildAgentTurn({ messages: list, settings: current.settings, upstream: current.upstream })
+        : null;
+      const { answer, error, metrics } = turn
+        ? await run.runConversation(turn.request.path, turn.request.body, label)
+        : await runChatRequest(run, current, list, model, reasons, label);
       setPending(null);
       const got = answer.chunks.length > 0 || answer.toolCalls.length > 0;
       let messages = list;
+      let reply: ChatMessage | null = null;
       if (got) {
         const last = list[list.length - 1];
         const prefix = last?.prefix ? last.content : "";
-        const reply: ChatMessage = {
+        reply = {
           id: replyId,
           role: "assistant",
           content: joinPrefix(prefix, answer.content),
@@ -114,7 +148,9 @@ export function useChatRun(
         };
         messages = last?.prefix ? [...list.slice(0, -1), reply] : [...list, reply];
       }
-      convs.updateNow((x) => ({ ...x, messages }));
+      // The upstream conversation the next turn continues; unchanged when this one never started.
+      const upstream = turn && afterAgentTurn(turn, current.settings, answer, reply);
+      convs.updateNow((x) => ({ ...x, messages, ...(upstream ? { upstream } : {}) }));
       if (error) {
         setFailure({
           error,

@@ -116,8 +116,7 @@ export function EmbeddingsPlayground({ initialModel }: { initialModel?: string }
           </Button>
           <ViewCodeButton
             size="md"
-            kind="embeddings"
-            body={() => ({ model, input: texts })}
+            request={() => ({ kind: "embeddings", body: { model, input: texts } })}
             disabled={!model || texts.length === 0}
           />
         </div>

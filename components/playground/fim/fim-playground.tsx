@@ -141,7 +141,11 @@ export function FimPlayground({ initialModel }: { initialModel?: string } = {}) 
               Complete
             </Button>
           )}
-          <ViewCodeButton size="md" kind="fim" body={() => request().body} disabled={!model} />
+          <ViewCodeButton
+            size="md"
+            request={() => ({ kind: "fim", body: request().body })}
+            disabled={!model}
+          />
         </div>
 
         {view.status !== "idle" && asked && (

@@ -54,3 +54,32 @@ export function useDeleteAgent() {
     onSettled: () => qc.invalidateQueries({ queryKey: agentKeys.all }),
   });
 }
+
+/** An agent's versions (GET /v1/agents/{id}/versions), newest first, each whole. */
+export function useAgentVersions(id: string | null) {
+  return useQuery({
+    queryKey: [...agentKeys.all, "versions", id],
+    enabled: !!id,
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET("/v1/agents/{agent_id}/versions", {
+          params: { path: { agent_id: id! }, query: { page: 0, page_size: 100 } },
+          signal,
+        }),
+      ).then((versions) => [...versions].sort((a, b) => b.version - a.version)),
+  });
+}
+
+/** Makes an existing version the agent's current one (PATCH /v1/agents/{id}/version). */
+export function useSwitchAgentVersion() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, version }: { id: string; version: number }) =>
+      unwrap(
+        api.PATCH("/v1/agents/{agent_id}/version", {
+          params: { path: { agent_id: id }, query: { version } },
+        }),
+      ),
+    onSettled: () => qc.invalidateQueries({ queryKey: agentKeys.all }),
+  });
+}

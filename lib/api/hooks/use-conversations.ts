@@ -26,6 +26,7 @@ function payload(c: Conversation) {
     system: c.system,
     messages: c.messages,
     settings: c.settings,
+    ...(c.upstream ? { upstream: c.upstream } : {}),
     createdAt: c.createdAt,
   };
 }

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { purposeFilter } from "@/lib/files/purposes";
+import { type FilesFilters, listFilters } from "@/lib/files/table";
 import type { FileSchema, ListFilesOut } from "@/lib/mistral/types";
 import { api, unwrap } from "../client";
 
@@ -36,19 +36,17 @@ export function useFiles() {
 }
 
 /** The Files table's request: today's GET /v1/files paging and filters. */
-export interface FilesQuery {
-  page: number;
-  pageSize: number;
-  purpose?: string;
-  search?: string;
-}
+export type FilesQuery = FilesFilters & { page: number; pageSize: number };
 
 /** One page of files, filtered and counted by the server; the last page stays while the next loads. */
 export function useFilesPage(query: FilesQuery) {
   return useQuery({
     queryKey: fileKeys.page(query),
     queryFn: async ({ signal }): Promise<ListFilesOut> => {
-      const { purpose, mimetypes } = purposeFilter(query.purpose ?? "");
+      const filters = listFilters(query);
+      // Filters that exclude each other (audio files that are PDFs): nothing to ask for.
+      if (!filters) return { data: [], object: "list", total: 0 };
+      const { purpose, sample_type, source, ...rest } = filters;
       return unwrap(
         api.GET("/v1/files", {
           params: {
@@ -57,8 +55,9 @@ export function useFilesPage(query: FilesQuery) {
               page_size: query.pageSize,
               include_total: true,
               purpose: purpose as FileSchema["purpose"] | undefined,
-              mimetypes,
-              search: query.search || undefined,
+              sample_type: sample_type as FileSchema["sample_type"][] | undefined,
+              source: source as FileSchema["source"][] | undefined,
+              ...rest,
             },
           },
           signal,

@@ -28,7 +28,7 @@ import type { Tool } from "@/lib/mistral/seed-types";
 import type { GenerationContext } from "./types";
 
 export type { GenerationContext } from "./types";
-export { SANDBOX_AGENTS } from "./agents";
+export { findAgent, SANDBOX_AGENTS, type SandboxAgent } from "./agents";
 
 const invalidModel = (id: string | null | undefined) =>
   mistralError(400, `Invalid model: ${id}`, "invalid_model", "1500");
@@ -318,6 +318,25 @@ export async function chatCompletion(
   );
   if (model instanceof Response) return model;
   return generateChat(body, body.model!, model, ctx);
+}
+
+/**
+ * One turn of a conversation (/v1/conversations): the chat generation on `body.model`, speaking as
+ * `agent` when the conversation runs one (its instructions are the request's system message).
+ */
+export async function conversationCompletion(
+  body: ChatCompletionRequest,
+  ctx: GenerationContext,
+  agent?: SandboxAgent,
+): Promise<Response> {
+  const model = resolveModel(
+    body.model,
+    ctx,
+    (m) => m.capabilities.completion_chat,
+    "chat completions",
+  );
+  if (model instanceof Response) return model;
+  return generateChat(body, body.model!, model, ctx, agent);
 }
 
 /** `stored`: the agent of that id made through /v1/agents, when it is not a built-in one. */

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { betterAuth, type BetterAuthOptions } from "better-auth";
-import { APIError } from "better-auth/api";
+import { APIError, createAuthMiddleware } from "better-auth/api";
 import { genericOAuth } from "better-auth/plugins";
 import { openDatabase, type ConsoleDatabase } from "../db";
 import { migrate } from "../db/migrations";
@@ -16,19 +16,22 @@ import {
   type Invalidation,
 } from "./credentials";
 import { pruneSignInFailures } from "./users";
+import { SSO_PROVIDER_ID, syncSsoUser } from "../sso";
 
 const DAY_S = 24 * 60 * 60;
 
 /**
  * better-auth's options for this console: also what its schema check compares against.
  * `changed` hears of every write better-auth makes that changes what a credential may do (sign-out,
- * revoked sessions, profile and password changes), after it is committed.
+ * revoked sessions, profile and password changes), after it is committed. `signedOn` hears of each
+ * user who has just completed a single sign-on (their groups then decide their team and role).
  */
 export function authOptions(
   config: AuthConfig,
   database: ConsoleDatabase,
   secret: string,
   changed: (change: Invalidation) => Promise<void> = async () => {},
+  signedOn: (userId: string) => Promise<void> = async () => {},
 ): BetterAuthOptions {
   const oidc = config.oidc;
   return {
@@ -140,6 +143,23 @@ export function authOptions(
         },
       },
     },
+    hooks: {
+      // After the callback of a single sign-on that signed someone in (created or linked their
+      // account, stored its verified tokens, made the session). If their groups cannot be
+      // applied, the sign-on fails closed: the new session goes, so nobody keeps a role or team
+      // their directory has taken away.
+      after: createAuthMiddleware(async (c) => {
+        const session = c.context.newSession;
+        if (c.path !== "/callback/:id" || c.params?.id !== SSO_PROVIDER_ID || !session) return;
+        try {
+          await signedOn(session.user.id);
+        } catch (error) {
+          await c.context.internalAdapter.deleteSession(session.session.token);
+          c.context.logger.error(`single sign-on: groups not applied: ${String(error)}`);
+          throw c.redirect(`${c.context.baseURL}/error?error=sso_sync_failed`);
+        }
+      }),
+    },
     telemetry: { enabled: false },
     logger: { level: "error" },
     plugins: oidc
@@ -147,7 +167,7 @@ export function authOptions(
           genericOAuth({
             config: [
               {
-                providerId: "oidc",
+                providerId: SSO_PROVIDER_ID,
                 discoveryUrl: `${oidc.issuer}/.well-known/openid-configuration`,
                 clientId: oidc.clientId,
                 clientSecret: oidc.clientSecret.reveal(),
@@ -213,10 +233,13 @@ export async function createAuthContext(config: AuthConfig, dataDir: string): Pr
       await opened.close();
     },
   };
-  const auth = betterAuth(
-    authOptions(config, database, loadSecret(config, dataDir), credentials.invalidate),
+  // The sign-on hook needs the context the auth instance is part of: bound once both exist.
+  const ctx = { config, database, credentials } as AuthContext;
+  ctx.auth = betterAuth(
+    authOptions(config, database, loadSecret(config, dataDir), credentials.invalidate, (userId) =>
+      syncSsoUser(ctx, userId),
+    ),
   );
-  const ctx = { config, database, auth, credentials };
   await pruneSignInFailures(ctx);
   return ctx;
 }

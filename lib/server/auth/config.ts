@@ -18,7 +18,14 @@ export interface AuthConfig {
   /** CONSOLE_ALLOWED_HOSTS: more host names the console answers to (see lib/auth/host.ts). */
   allowedHosts: string[];
   admin: { email: string; password: Secret } | null;
-  oidc: { issuer: string; clientId: string; clientSecret: Secret; name: string } | null;
+  oidc: {
+    issuer: string;
+    clientId: string;
+    clientSecret: Secret;
+    name: string;
+    /** OIDC_GROUPS_CLAIM: the ID token / userinfo claim listing the user's groups. */
+    groupsClaim: string;
+  } | null;
   /** Default requests per minute per user on spending operations; null = no limit. */
   rateLimitPerMinute: number | null;
   /**
@@ -76,6 +83,12 @@ const envSchema = z.object({
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
   OIDC_NAME: z.string().max(40, { message: "OIDC_NAME must be at most 40 characters" }).optional(),
+  OIDC_GROUPS_CLAIM: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || /^[^\s]{1,100}$/.test(v), {
+      message: "OIDC_GROUPS_CLAIM must be a claim name (1 to 100 characters, no spaces)",
+    }),
   CONSOLE_RATE_LIMIT_PER_MINUTE: z
     .string()
     .optional()
@@ -137,6 +150,7 @@ export function parseAuthConfig(env: Record<string, string | undefined>): AuthCo
             clientId: e.OIDC_CLIENT_ID,
             clientSecret: new Secret(e.OIDC_CLIENT_SECRET),
             name: e.OIDC_NAME ?? "single sign-on",
+            groupsClaim: e.OIDC_GROUPS_CLAIM ?? "groups",
           }
         : null,
     rateLimitPerMinute: e.CONSOLE_RATE_LIMIT_PER_MINUTE

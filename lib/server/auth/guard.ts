@@ -12,7 +12,7 @@ import {
 import { unknownHostResponse } from "@/lib/auth/host";
 import { matchOperation, type OperationId } from "@/lib/mistral/operations";
 import { refusal } from "../errors";
-import type { Gateway } from "../gateway";
+import { forwardedJson, forwardWhen, type Gateway } from "../gateway";
 import {
   getMetrics,
   recordAnswer,
@@ -20,7 +20,7 @@ import {
   requestTiming,
   type RefusalReason,
 } from "../metrics";
-import { admitSpending, auditRefusal, auditStart } from "./audit";
+import { admitSpending, auditRefusal, auditStart, type Admission } from "./audit";
 import type { AuthContext } from "./auth";
 import type { AuthConfig } from "./config";
 import { spendingBound } from "../budgets";
@@ -180,39 +180,56 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
     const spend = !dryRun && isSpending(operation);
     const limit = principal.rateLimitPerMinute ?? ctx.config.rateLimitPerMinute;
     const start = { operation: label, method, path: match.path, target, spend };
-    // A copy of a spending JSON body: read for the call's bound when a budget applies, and if a
-    // stream ends without usage (see observe.ts); at most once.
-    const copy =
-      spend && (request.headers.get("content-type") ?? "").includes("json")
-        ? request.clone()
-        : null;
-    let copied: Promise<string> | null = null;
-    const copyText = () => (copied ??= copy ? copy.text() : Promise.resolve(""));
-    let finish: Awaited<ReturnType<typeof auditStart>>;
-    if (spend) {
-      // Counting, checking the budgets and recording in one step: checking first and recording
-      // later let concurrent calls all pass the check (see admitSpending).
-      const admission = await admitSpending(ctx, principal, start, limit, async () =>
-        spendingBound(label, copy ? await copyText() : null, ctx.config.budgetDefaultMaxTokens),
-      );
-      if (!admission.ok) {
-        const wait = admission.retryAfter;
-        metrics.refusals.inc({ reason: admission.reason });
-        const message =
-          admission.reason === "budget_exceeded"
-            ? admission.message
-            : `You have made ${limit} spending requests in the last minute, the most this console allows you. Try again in ${wait} s.`;
-        return refuse(
-          refusal(429, admission.reason, message, { headers: { "retry-after": String(wait) } }),
-        );
-      }
-      finish = admission.finish;
-    } else {
-      finish = await auditStart(ctx, principal, start);
+    // The audit row (and, under a limit or a budget, the admission) is written while the gateway
+    // reads and checks the body, and the gateway sends nothing upstream until it is (forwardWhen):
+    // every forwarded call has its row first, so a process that dies mid-call still leaves a
+    // trace, and a refused call is never forwarded. Only the wait for the database overlaps the
+    // work. A budget reads the call's bound from the body the gateway read (forwardedJson).
+    const admitting: Promise<Admission> = spend
+      ? // Counting, checking the budgets and recording in one step: checking first and recording
+        // later let concurrent calls all pass the check (see admitSpending).
+        admitSpending(ctx, principal, start, limit, async () => {
+          const body = await forwardedJson(request);
+          return spendingBound(
+            label,
+            body ? new TextDecoder().decode(body) : null,
+            ctx.config.budgetDefaultMaxTokens,
+          );
+        })
+      : auditStart(ctx, principal, start).then((finish) => ({ ok: true, finish }));
+    forwardWhen(
+      request,
+      admitting.then(
+        (admission) => admission.ok,
+        () => false,
+      ),
+    );
+    const answering = gateway(request);
+    answering.catch(() => {}); // awaited below, once admission is known
+    let admission: Admission;
+    try {
+      admission = await admitting;
+    } catch (error) {
+      // No row, so nothing was forwarded: the failure is the answer.
+      await answering.then((r) => r.body?.cancel()).catch(() => {});
+      throw error;
     }
+    if (!admission.ok) {
+      await answering.then((r) => r.body?.cancel()).catch(() => {});
+      const wait = admission.retryAfter;
+      metrics.refusals.inc({ reason: admission.reason });
+      const message =
+        admission.reason === "budget_exceeded"
+          ? admission.message
+          : `You have made ${limit} spending requests in the last minute, the most this console allows you. Try again in ${wait} s.`;
+      return refuse(
+        refusal(429, admission.reason, message, { headers: { "retry-after": String(wait) } }),
+      );
+    }
+    const finish = admission.finish;
     let response: Response;
     try {
-      response = await gateway(request);
+      response = await answering;
     } catch (error) {
       await finish({ status: 500 });
       throw error;
@@ -242,7 +259,12 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
           console.error(`[audit] could not record ${label}: ${String(error)}`);
         }
       },
-      async () => (copy ? estimatePromptTokens(await copyText()) : null),
+      // The body the gateway forwarded (spending calls take JSON), read only if a stream ends
+      // without usage (see observe.ts).
+      async () => {
+        const body = spend ? await forwardedJson(request) : undefined;
+        return body ? estimatePromptTokens(new TextDecoder().decode(body)) : null;
+      },
     );
   }
 

@@ -429,6 +429,24 @@ export async function recordOwner(
     .execute();
 }
 
+/** Who made each of these resources through the console; those it did not see made are absent. */
+export async function resourceOwners(
+  ctx: AuthContext,
+  kind: Exclude<OwnedKind, "job">,
+  ids: string[],
+): Promise<Record<string, { userId: string; email: string }>> {
+  if (ids.length === 0) return {};
+  const rows = await ctx.database.db
+    .selectFrom("resource_owner")
+    .select(["resource_id", "user_id", "user_email"])
+    .where("kind", "=", kind)
+    .where("resource_id", "in", ids)
+    .execute();
+  return Object.fromEntries(
+    rows.map((r) => [r.resource_id, { userId: r.user_id, email: r.user_email }]),
+  );
+}
+
 /** Who made a resource through the console; null when the console did not see it made. */
 export async function ownerOf(
   ctx: AuthContext,

@@ -313,13 +313,28 @@ function migrations(kind: DatabaseKind): Record<string, Migration> {
           .execute();
       },
     },
+    // Single sign-on: ordered rules mapping an identity-provider group to a team and/or a console
+    // role (lib/server/sso.ts applies them at each sign-on). A deleted team leaves its rules with
+    // no team, so a role they grant still holds.
+    "009_sso_groups": {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable("sso_group_mapping")
+          .addColumn("position", "integer", (c) => c.primaryKey())
+          .addColumn("group", "text", (c) => c.notNull())
+          .addColumn("team_id", "text", (c) => c.references("team.id").onDelete("set null"))
+          .addColumn("role", "text")
+          .addColumn("team_role", "text")
+          .execute();
+      },
+    },
     // Budget counters: per subject (user, team, token), period and period start, the sum the
     // ledger holds for it (reservations of calls in flight, usage of settled ones), kept in step
     // with the ledger in the same transaction as each admission and settlement. Admission reads
     // one row per budget instead of summing the period's ledger, which grew with every call
     // (bench/budget-admission.ts: +109 ms per call on SQLite, +226 ms on PostgreSQL with 10,000
     // calls in the period).
-    "009_budget_counter": {
+    "010_budget_counter": {
       async up(db: Kysely<unknown>) {
         await db.schema
           .createTable("budget_counter")

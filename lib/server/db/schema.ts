@@ -24,6 +24,18 @@ export interface SessionTable {
   expiresAt: ColumnType<Date | string | number, Date | string, Date | string>;
 }
 
+/** Read by single sign-on (lib/server/sso.ts): the tokens of a user's latest sign-on. */
+export interface AccountTable {
+  id: string;
+  userId: string;
+  /** "credential" for a password, "oidc" for single sign-on. */
+  providerId: string;
+  /** The provider's subject for the user. */
+  accountId: string;
+  idToken: string | null;
+  accessToken: string | null;
+}
+
 export interface ConsoleTokenTable {
   id: string;
   user_id: string;
@@ -119,6 +131,18 @@ export interface BudgetNoticeTable {
   at: Millis;
 }
 
+/** One ordered rule: members of `group` (in the OIDC groups claim) get its team and/or role. */
+export interface SsoGroupMappingTable {
+  /** 0, 1, 2…: the first matching rule with a team decides the team. */
+  position: number;
+  group: string;
+  team_id: string | null;
+  /** A console role; the highest among matching rules wins. */
+  role: string | null;
+  /** "admin" or "member" in the rule's team; null without a team. */
+  team_role: string | null;
+}
+
 export interface JobOwnerTable {
   job_id: string;
   user_id: string;
@@ -186,6 +210,7 @@ export interface BudgetCounterTable {
 export interface Database {
   user: UserTable;
   session: SessionTable;
+  account: AccountTable;
   console_token: ConsoleTokenTable;
   audit_log: AuditTable;
   job_owner: JobOwnerTable;
@@ -199,5 +224,6 @@ export interface Database {
   price: PriceTable;
   budget: BudgetTable;
   budget_notice: BudgetNoticeTable;
+  sso_group_mapping: SsoGroupMappingTable;
   budget_counter: BudgetCounterTable;
 }

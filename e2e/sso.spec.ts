@@ -1,0 +1,46 @@
+// The Directory groups page: an admin builds the ordered list of rules that map identity-provider
+// groups to teams and roles, reorders it, saves it, and finds it again after a reload.
+import { expect, test } from "./test";
+
+test("an admin adds, reorders and saves directory-group rules; a reload keeps them", async ({
+  page,
+}) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: "Directory groups" }).click();
+  await expect(page.getByRole("heading", { name: "Directory groups" })).toBeVisible();
+  // The e2e console has no identity provider: the page says so, and rules can still be prepared.
+  await expect(page.getByRole("note")).toContainText("Single sign-on is not configured");
+  await expect(page.getByText("No rules yet")).toBeVisible();
+
+  const addRule = page.getByRole("button", { name: "Add rule" });
+  await addRule.click();
+  await page.getByLabel("Group (rule 1)").fill("console-admins");
+  await page.getByLabel("Console role (rule 1)").selectOption("admin");
+  await addRule.click();
+  await page.getByLabel("Group (rule 2)").fill("ml-engineers");
+  await page.getByLabel("Console role (rule 2)").selectOption("member");
+
+  // A rule without a group is refused before anything is sent, next to its field.
+  await addRule.click();
+  await page.getByRole("button", { name: "Save rules" }).click();
+  await expect(page.getByLabel("Group (rule 3)")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("Name the group.")).toBeVisible();
+  await page.getByRole("button", { name: "Remove rule 3" }).click();
+
+  await page.getByRole("button", { name: "Move rule 2 up" }).click();
+  await expect(page.getByLabel("Group (rule 1)")).toHaveValue("ml-engineers");
+  await expect(page.getByRole("button", { name: "Move rule 1 up" })).toBeDisabled();
+
+  await page.getByRole("button", { name: "Save rules" }).click();
+  await expect(page.getByText("Directory groups saved")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Save rules" })).toBeDisabled();
+
+  await page.reload();
+  const rules = page.getByRole("list", { name: "Rules" }).getByRole("listitem");
+  await expect(rules).toHaveCount(2);
+  await expect(page.getByLabel("Group (rule 1)")).toHaveValue("ml-engineers");
+  await expect(page.getByLabel("Console role (rule 1)")).toHaveValue("member");
+  await expect(page.getByLabel("Group (rule 2)")).toHaveValue("console-admins");
+  await expect(page.getByLabel("Console role (rule 2)")).toHaveValue("admin");
+  await expect(page.getByLabel("Team (rule 1)")).toHaveValue("");
+});

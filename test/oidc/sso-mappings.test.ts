@@ -1,0 +1,144 @@
+// /api/console/sso-mappings: admins (users.manage) read and replace the ordered list of rules
+// mapping directory groups to teams and roles; the page reads the teams and the claim from it.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as route from "@/app/api/console/sso-mappings/route";
+import type { SsoMappingsResponse } from "@/lib/console/sso";
+import { queryAudit } from "@/lib/server/auth/audit";
+import {
+  bodyOf,
+  buildRequest,
+  clearAuthContext,
+  createTestAuth,
+  DATABASES,
+  session,
+  signedIn,
+  useAuthContext,
+  type TestAuth,
+  type TestUser,
+} from "../auth/harness";
+
+const PATH = "/api/console/sso-mappings";
+
+describe.each(DATABASES)("the single sign-on group mappings on %s", (kind) => {
+  let t: TestAuth;
+  let admin: TestUser;
+  let member: TestUser;
+
+  beforeAll(async () => {
+    t = await createTestAuth(kind, {
+      OIDC_ISSUER: "https://idp.example",
+      OIDC_CLIENT_ID: "console",
+      OIDC_CLIENT_SECRET: "secret",
+      OIDC_NAME: "Acme SSO",
+      OIDC_GROUPS_CLAIM: "roles",
+    });
+    await t.ctx.database.db
+      .insertInto("team")
+      .values([
+        { id: "t-research", name: "Research", created_at: Date.now() },
+        { id: "t-platform", name: "Platform", created_at: Date.now() },
+      ])
+      .execute();
+    admin = await signedIn(t.ctx, "admin");
+    member = await signedIn(t.ctx, "member");
+    useAuthContext(t.ctx);
+  });
+
+  afterAll(async () => {
+    clearAuthContext();
+    await t?.close();
+  });
+
+  const put = (as: TestUser, body: unknown) =>
+    route.PUT(buildRequest(PATH, session(as), { method: "PUT", json: body }));
+  const get = async (as: TestUser) => route.GET(buildRequest(PATH, session(as)));
+
+  it("needs users.manage", async () => {
+    const read = await get(member);
+    expect(read.status).toBe(403);
+    expect(await bodyOf(read)).toMatchObject({ code: "forbidden", param: "users.manage" });
+    expect((await put(member, { rules: [] })).status).toBe(403);
+  });
+
+  it("starts empty, with the teams to pick from and the claim single sign-on reads", async () => {
+    const response = await get(admin);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      rules: [],
+      teams: [
+        { id: "t-platform", name: "Platform" },
+        { id: "t-research", name: "Research" },
+      ],
+      sso: { name: "Acme SSO", groupsClaim: "roles" },
+    } satisfies SsoMappingsResponse);
+  });
+
+  it("replaces the whole ordered list, keeps its order, and audits the change", async () => {
+    const rules = [
+      { group: "infra", teamId: "t-platform", teamRole: "admin", role: null },
+      { group: " console-admins ", teamId: null, teamRole: "member", role: "admin" },
+      { group: "ml", teamId: "t-research", teamRole: null, role: "member" },
+    ];
+    const saved = await put(admin, { rules });
+    expect(saved.status).toBe(200);
+    const expected = [
+      { group: "infra", teamId: "t-platform", teamRole: "admin", role: null },
+      // Trimmed; no team, so no team role.
+      { group: "console-admins", teamId: null, teamRole: null, role: "admin" },
+      // A team without a role in it: member.
+      { group: "ml", teamId: "t-research", teamRole: "member", role: "member" },
+    ];
+    expect(((await saved.json()) as SsoMappingsResponse).rules).toEqual(expected);
+    expect(((await (await get(admin)).json()) as SsoMappingsResponse).rules).toEqual(expected);
+
+    const reordered = await put(admin, { rules: [expected[2], expected[0]] });
+    expect(((await reordered.json()) as SsoMappingsResponse).rules).toEqual([
+      expected[2],
+      expected[0],
+    ]);
+    const entries = await queryAudit(t.ctx, { operation: "sso_mappings.update", limit: 5 });
+    expect(entries.map((e) => [e.userEmail, e.target, e.status])).toEqual([
+      [admin.email, "2 rules", 200],
+      [admin.email, "3 rules", 200],
+    ]);
+  });
+
+  it.each([
+    [
+      "a team that does not exist",
+      { group: "x", teamId: "t-gone", teamRole: "member", role: null },
+      "rules.1.teamId",
+    ],
+    [
+      "a rule that grants nothing",
+      { group: "x", teamId: null, teamRole: null, role: null },
+      "rules.1.teamId",
+    ],
+    [
+      "an empty group",
+      { group: "  ", teamId: null, teamRole: null, role: "member" },
+      "rules.1.group",
+    ],
+    [
+      "an unknown role",
+      { group: "x", teamId: null, teamRole: null, role: "owner" },
+      "rules.1.role",
+    ],
+  ])("refuses %s, naming the field, and keeps the saved list", async (_what, bad, field) => {
+    const before = ((await (await get(admin)).json()) as SsoMappingsResponse).rules;
+    const ok = { group: "fine", teamId: null, teamRole: null, role: "viewer" };
+    const response = await put(admin, { rules: [ok, bad] });
+    expect(response.status).toBe(422);
+    expect(await bodyOf(response)).toMatchObject({ code: "invalid_field", param: field });
+    expect(((await (await get(admin)).json()) as SsoMappingsResponse).rules).toEqual(before);
+  });
+
+  it("a deleted team leaves its rules without a team", async () => {
+    await put(admin, {
+      rules: [{ group: "ml", teamId: "t-research", teamRole: "admin", role: "member" }],
+    });
+    await t.ctx.database.db.deleteFrom("team").where("id", "=", "t-research").execute();
+    const { rules } = (await (await get(admin)).json()) as SsoMappingsResponse;
+    expect(rules).toEqual([{ group: "ml", teamId: null, teamRole: null, role: "member" }]);
+  });
+});
