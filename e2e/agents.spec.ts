@@ -114,7 +114,7 @@ test("an agent's versions: switch the active version, the playground pins one", 
 
   // The playground runs the current version (0) unless a version is pinned.
   await row.getByRole("link", { name: `Open ${base} one in playground` }).click();
-  const version = page.getByRole("combobox", { name: "Agent version" });
+  const version = page.getByRole("combobox", { name: "Version", exact: true });
   await expect(version.locator("option:checked")).toHaveText("Current (version 0)");
   await version.selectOption("1");
   const started = page.waitForRequest(

@@ -307,7 +307,7 @@ test("a classifier job: type, targets, dry run review shows them, created job pa
   await second.getByRole("textbox", { name: "Target name" }).fill("tone");
   await second.getByRole("textbox", { name: "Labels" }).fill("calm, angry");
   await second.getByRole("combobox", { name: "Loss function" }).selectOption("multi_class");
-  await expect(editor.getByRole("list", { name: "Labels of Target tone" })).toContainText("angry");
+  await expect(editor.getByRole("list", { name: "Labels of Target 2" })).toContainText("angry");
   await shot(page, "wizard-classifier-targets");
 
   await page.getByRole("button", { name: "Next: Data" }).click();

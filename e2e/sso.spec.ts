@@ -4,7 +4,13 @@ import { expect, test } from "./test";
 
 test("an admin adds, reorders and saves directory-group rules; a reload keeps them", async ({
   page,
+  request,
 }) => {
+  const name = `SSO team ${Date.now()}`;
+  const created = await request.post("/api/console/teams", { data: { name } });
+  expect(created.status()).toBe(201);
+  const { team } = (await created.json()) as { team: { id: string } };
+
   await page.goto("/");
   await page.getByRole("link", { name: "Directory groups" }).click();
   await expect(page.getByRole("heading", { name: "Directory groups" })).toBeVisible();
@@ -19,6 +25,10 @@ test("an admin adds, reorders and saves directory-group rules; a reload keeps th
   await addRule.click();
   await page.getByLabel("Group (rule 2)").fill("ml-engineers");
   await page.getByLabel("Console role (rule 2)").selectOption("member");
+  // The role in a team is there to pick once the rule has a team.
+  await expect(page.getByLabel("Role in team (rule 2)")).toBeDisabled();
+  await page.getByLabel("Team (rule 2)").selectOption({ label: name });
+  await page.getByLabel("Role in team (rule 2)").selectOption("admin");
 
   // A rule without a group is refused before anything is sent, next to its field.
   await addRule.click();
@@ -42,5 +52,7 @@ test("an admin adds, reorders and saves directory-group rules; a reload keeps th
   await expect(page.getByLabel("Console role (rule 1)")).toHaveValue("member");
   await expect(page.getByLabel("Group (rule 2)")).toHaveValue("console-admins");
   await expect(page.getByLabel("Console role (rule 2)")).toHaveValue("admin");
-  await expect(page.getByLabel("Team (rule 1)")).toHaveValue("");
+  await expect(page.getByLabel("Team (rule 1)")).toHaveValue(team.id);
+  await expect(page.getByLabel("Role in team (rule 1)")).toHaveValue("admin");
+  await expect(page.getByLabel("Team (rule 2)")).toHaveValue("");
 });

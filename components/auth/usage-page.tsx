@@ -107,7 +107,7 @@ export function UsagePage() {
                     value={team}
                     onChange={(e) => setTeam(e.target.value)}
                   >
-                    <option value="">{all ? "Every team" : "All I may see"}</option>
+                    <option value="">{all ? "Every team" : "Only mine"}</option>
                     {teams.map((t) => (
                       <option key={t.id} value={t.id}>
                         {t.name}

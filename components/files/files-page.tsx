@@ -111,7 +111,7 @@ export function FilesPage() {
   ) => (
     <select
       aria-label={label}
-      className={inputClassFor({ width: "w-40" })}
+      className={inputClassFor({ width: "w-full sm:w-40" })}
       value={state[key]}
       onChange={(e) => setState({ ...state, [key]: e.target.value, page: 0 })}
     >
@@ -170,39 +170,7 @@ export function FilesPage() {
               </p>
             )}
           </div>
-          <div className="flex flex-wrap items-center gap-2">
-            {filterSelect(
-              "purpose",
-              "Filter files by purpose",
-              "All purposes",
-              UPLOAD_PURPOSES.map((p) => [p, purposeLabel(p)]),
-            )}
-            {filterSelect(
-              "type",
-              "Filter files by sample type",
-              "All sample types",
-              SAMPLE_TYPES.map((t) => [t, sampleTypeLabel(t)]),
-            )}
-            {filterSelect(
-              "source",
-              "Filter files by source",
-              "All sources",
-              SOURCES.map((t) => [t, sourceLabel(t)]),
-            )}
-            {filterSelect(
-              "media",
-              "Filter files by media type",
-              "All media types",
-              Object.entries(MEDIA_TYPES).map(([k, m]) => [k, m.label]),
-            )}
-            <input
-              type="search"
-              aria-label="Filter files by name or id"
-              placeholder="Filter by name or id"
-              className={inputClassFor({ width: "w-full sm:w-64" })}
-              value={state.q}
-              onChange={(e) => setState({ ...state, q: e.target.value, page: 0 })}
-            />
+          <div className="flex items-center gap-2">
             <ColumnChooser
               columns={FILE_COLUMNS}
               visibility={columns.visibility}
@@ -218,6 +186,45 @@ export function FilesPage() {
               Refresh
             </Button>
           </div>
+        </div>
+        {/* Two filters a row on a phone, the search below them; one line when it fits. */}
+        <div
+          role="group"
+          aria-label="Filters"
+          className="mb-3 grid grid-cols-2 gap-2 sm:flex sm:flex-wrap sm:items-center"
+        >
+          {filterSelect(
+            "purpose",
+            "Filter files by purpose",
+            "All purposes",
+            UPLOAD_PURPOSES.map((p) => [p, purposeLabel(p)]),
+          )}
+          {filterSelect(
+            "type",
+            "Filter files by sample type",
+            "All sample types",
+            SAMPLE_TYPES.map((t) => [t, sampleTypeLabel(t)]),
+          )}
+          {filterSelect(
+            "source",
+            "Filter files by source",
+            "All sources",
+            SOURCES.map((t) => [t, sourceLabel(t)]),
+          )}
+          {filterSelect(
+            "media",
+            "Filter files by media type",
+            "All media types",
+            Object.entries(MEDIA_TYPES).map(([k, m]) => [k, m.label]),
+          )}
+          <input
+            type="search"
+            aria-label="Filter files by name or id"
+            placeholder="Filter by name or id"
+            className={`col-span-2 ${inputClassFor({ width: "w-full sm:w-64" })}`}
+            value={state.q}
+            onChange={(e) => setState({ ...state, q: e.target.value, page: 0 })}
+          />
         </div>
 
         {files.isPending ? (

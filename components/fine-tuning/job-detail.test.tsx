@@ -248,3 +248,30 @@ describe("JobDetail once the API has retired its jobs routes (410)", () => {
     expect(screen.queryByText(/410/)).toBeNull();
   });
 });
+
+describe("JobDetail of a classifier job", () => {
+  it("shows its type and targets, and no repositories section", () => {
+    const { repositories: _none, ...completion } = job({ status: "SUCCESS" }) as DetailedJobOut & {
+      repositories?: unknown;
+    };
+    void _none;
+    renderAs("viewer", {
+      ...completion,
+      job_type: "classifier",
+      classifier_targets: [
+        { name: "topic", labels: ["sport", "politics"], weight: 2, loss_function: "single_class" },
+      ],
+    } as unknown as DetailedJobOut);
+    expect(screen.getByText("Job type").nextSibling?.textContent).toBe("Classifier");
+    const targets = screen.getByRole("region", { name: "Classifier targets" });
+    expect(targets.textContent).toContain("topic · weight 2 · single class loss");
+    expect(targets.textContent).toContain("Labels: sport, politics");
+    expect(screen.queryByRole("region", { name: "Repositories" })).toBeNull();
+  });
+
+  it("a completion job keeps its repositories section", () => {
+    renderAs("viewer", { ...job({ status: "SUCCESS" }), job_type: "completion" } as DetailedJobOut);
+    expect(screen.getByText("Job type").nextSibling?.textContent).toBe("Completion");
+    expect(screen.getByRole("region", { name: "Repositories" })).toBeTruthy();
+  });
+});

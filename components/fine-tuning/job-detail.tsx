@@ -454,23 +454,27 @@ function JobView({
             <p className="text-sm text-muted">None.</p>
           )}
         </Section>
-        <Section title="Repositories" id="repo-h">
-          {repositories?.length ? (
-            <ul className="flex flex-col gap-2 text-sm">
-              {repositories.map((r, n) => (
-                <li key={n}>
-                  <span className="font-mono">
-                    {r.owner}/{r.name}
-                  </span>
-                  {r.ref && <span className="text-muted"> @ {r.ref}</span>} · weight {r.weight ?? 1}
-                  <div className="font-mono text-xs text-muted">commit {r.commit_id}</div>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="text-sm text-muted">None.</p>
-          )}
-        </Section>
+        {/* Classifier jobs train on files only: they have no repositories to show. */}
+        {job.job_type !== "classifier" && (
+          <Section title="Repositories" id="repo-h">
+            {repositories?.length ? (
+              <ul className="flex flex-col gap-2 text-sm">
+                {repositories.map((r, n) => (
+                  <li key={n}>
+                    <span className="font-mono">
+                      {r.owner}/{r.name}
+                    </span>
+                    {r.ref && <span className="text-muted"> @ {r.ref}</span>} · weight{" "}
+                    {r.weight ?? 1}
+                    <div className="font-mono text-xs text-muted">commit {r.commit_id}</div>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="text-sm text-muted">None.</p>
+            )}
+          </Section>
+        )}
       </div>
 
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">

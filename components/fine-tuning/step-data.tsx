@@ -50,6 +50,7 @@ function useDataFields() {
 
 export function StepData() {
   const data = useDataFields();
+  const classifier = useWatch<JobForm, "job_type">({ name: "job_type" }) === "classifier";
   const [uploading, setUploading] = useState(false);
   const canUpload = useCan("files.upload");
   const files = useFiles();
@@ -86,6 +87,13 @@ export function StepData() {
         relative to the others), and optionally files to validate on: validation data gives the
         validation loss and accuracy curves.
       </p>
+      {classifier && (
+        <p className="text-sm text-muted">
+          A classifier trains on samples of text and their labels, one line each:{" "}
+          <code className="text-xs">{'{"text": "…", "labels": {"topic": "sport"}}'}</code> (a list
+          of labels for a multi-class target). Uploads are checked for that shape.
+        </p>
+      )}
       {canUpload && (
         <div className="flex flex-col gap-2">
           <div>

@@ -129,12 +129,12 @@ describe("the job type and classifier targets", () => {
     fireEvent.change(within(first).getByRole("textbox", { name: "Target name" }), {
       target: { value: "topic" },
     });
-    const topic = within(editor).getByRole("listitem", { name: "Target topic" });
+    const topic = within(editor).getByRole("listitem", { name: "Target 1" });
     fireEvent.change(within(topic).getByRole("textbox", { name: "Labels" }), {
       target: { value: "sport, politics, sport" },
     });
     expect(await within(topic).findByText('The label "sport" is listed twice.')).toBeTruthy();
-    const chips = within(topic).getByRole("list", { name: "Labels of Target topic" });
+    const chips = within(topic).getByRole("list", { name: "Labels of Target 1" });
     expect(
       within(chips)
         .getAllByRole("listitem")
@@ -153,7 +153,7 @@ describe("the job type and classifier targets", () => {
     expect(
       await within(editor).findByText('Another target is already named "topic".'),
     ).toBeTruthy();
-    fireEvent.click(within(editor).getAllByRole("button", { name: "Remove Target topic" })[1]);
+    fireEvent.click(within(editor).getByRole("button", { name: "Remove Target 2" }));
     expect(within(editor).getAllByRole("listitem", { name: /^Target/ })).toHaveLength(1);
     expect(within(editor).getByRole("combobox", { name: "Loss function" })).toHaveProperty(
       "value",

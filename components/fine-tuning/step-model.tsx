@@ -1,5 +1,6 @@
 "use client";
 
+import { useId } from "react";
 import { useController, useFieldArray, useFormState, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
@@ -201,19 +202,21 @@ function TargetRow({ index, onRemove }: { index: number; onRemove?: () => void }
   const labels = useWatch<JobForm, `classifier_targets.${number}.labels`>({
     name: `classifier_targets.${index}.labels`,
   });
-  const name = useWatch<JobForm, `classifier_targets.${number}.name`>({
-    name: `classifier_targets.${index}.name`,
-  });
   const loss = useController<JobForm, `classifier_targets.${number}.loss_function`>({
     name: `classifier_targets.${index}.loss_function`,
   });
   const chips = parseLabels(labels ?? "");
-  const title = name?.trim() ? `Target ${name.trim()}` : `Target ${index + 1}`;
+  // Named by position, so a row keeps its name while its target's name is typed.
+  const title = `Target ${index + 1}`;
+  const titleId = `${useId()}-title`;
   return (
     <li
-      aria-label={title}
+      aria-labelledby={titleId}
       className="grid grid-cols-1 gap-3 rounded-lg border border-border p-3 sm:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]"
     >
+      <p id={titleId} className="text-xs font-semibold text-muted sm:col-span-2">
+        {title}
+      </p>
       <TextField
         name={`classifier_targets.${index}.name`}
         label="Target name"

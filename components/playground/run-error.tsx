@@ -23,14 +23,24 @@ export function RunError({
   /** Where to look next, e.g. which control a 422 is about. */
   note?: string;
 }) {
-  const [left, setLeft] = useState(() =>
-    error.status === 429 && error.retryAfter != null ? Math.ceil(error.retryAfter) : 0,
+  // Counted against the clock, not by ticks: a background tab's timers slow down, and a budget's
+  // wait can last hours, so Retry is offered when Retry-After has really passed.
+  const [deadline] = useState(() =>
+    error.status === 429 && error.retryAfter != null
+      ? Date.now() + Math.ceil(error.retryAfter) * 1000
+      : 0,
   );
+  const [now, setNow] = useState(() => Date.now());
+  const left = Math.max(0, Math.ceil((deadline - now) / 1000));
   useEffect(() => {
-    if (left <= 0) return;
-    const t = setTimeout(() => setLeft((s) => s - 1), 1000);
-    return () => clearTimeout(t);
-  }, [left]);
+    if (deadline === 0) return;
+    const t = setInterval(() => {
+      const n = Date.now();
+      setNow(n);
+      if (n >= deadline) clearInterval(t);
+    }, 1000);
+    return () => clearInterval(t);
+  }, [deadline]);
 
   if (error.kind === "aborted") {
     return (

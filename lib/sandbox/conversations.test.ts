@@ -175,7 +175,13 @@ describe("conversations", () => {
       tools: [{ type: "web_search" }],
     });
     const res = await start(t, { agent_id: agent.body.id, inputs: "Who built the Eiffel tower?" });
-    const content = res.outputs[0].content as Json[];
+    // The search it ran, then the answer citing what it found.
+    expect(res.outputs.map((o) => o.type)).toEqual(["tool.execution", "message.output"]);
+    expect(res.outputs[0]).toMatchObject({
+      name: "web_search",
+      arguments: JSON.stringify({ query: "Who built the Eiffel tower?" }),
+    });
+    const content = res.outputs[1].content as Json[];
     expect(content.map((c) => c.type)).toEqual(["text", "tool_reference", "text"]);
     expect(content[1]).toMatchObject({ tool: "web_search", title: expect.any(String) });
     const got = await todayApi(t, "GET", `/v1/conversations/${res.conversation_id}`);
@@ -226,7 +232,7 @@ describe("conversations", () => {
     t = openSandbox();
     const cited = SANDBOX_AGENTS.find((a) => a.style === "cited")!;
     const res = await start(t, { agent_id: cited.id, inputs: "Where is the Louvre? In Paris." });
-    const content = res.outputs[0].content as Json[];
+    const content = res.outputs.at(-1)!.content as Json[];
     expect(content.map((c) => c.type)).toEqual([
       "text",
       "tool_reference",
@@ -271,6 +277,41 @@ describe("conversations", () => {
       { inputs: "and now?", from_entry_id: first.outputs[0].id, agent_version: 1 },
     );
     expect(JSON.stringify(restarted.body.outputs[0].content)).toContain("Second name here");
+  });
+
+  it("streams the search an agent runs before its cited answer", async () => {
+    t = openSandbox();
+    const cited = SANDBOX_AGENTS.find((a) => a.style === "cited")!;
+    const res = await t.call("POST", "/v1/conversations", {
+      agent_id: cited.id,
+      inputs: "Where is the Louvre? In Paris.",
+      stream: true,
+    });
+    const events = (await res.text())
+      .trim()
+      .split("\n\n")
+      .map((block) => JSON.parse(block.split("\n")[1].slice(6)) as Json);
+    const validate = schemaValidator("ConversationEvents");
+    for (const e of events) {
+      expect(validate({ event: e.type, data: e }), JSON.stringify(validate.errors)).toBe(true);
+      ConversationEvents$inboundSchema.parse({ event: e.type, data: JSON.stringify(e) });
+    }
+    const types = [...new Set(events.map((e) => e.type))];
+    expect(types).toEqual([
+      "conversation.response.started",
+      "tool.execution.started",
+      "tool.execution.done",
+      "message.output.delta",
+      "conversation.response.done",
+    ]);
+    const sources = events.filter(
+      (e) => e.type === "message.output.delta" && typeof e.content === "object",
+    );
+    expect(sources.map((e) => (e.content as Json).url)).toEqual([
+      "https://sandbox.invalid/source-1",
+      "https://sandbox.invalid/source-2",
+    ]);
+    expect(sources.every((e) => e.output_index === 1)).toBe(true);
   });
 
   it("keeps nothing with store: false", async () => {

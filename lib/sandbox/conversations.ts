@@ -213,6 +213,8 @@ function outputContent(content: string | Json[], search: string | undefined): st
 }
 
 interface Generated {
+  /** What the turn outputs: the search it ran (a tool.execution entry) when it cites, then the message. */
+  outputs: Entry[];
   entry: Entry;
   usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
 }
@@ -252,20 +254,42 @@ async function generate(
   const tools = agent?.tools ?? data.tools ?? [];
   const search = tools.find((t) => t.type === "web_search" || t.type === "web_search_premium");
   const content = outputContent(body.choices[0].message.content, search?.type);
-  return {
-    entry: {
-      object: "entry",
-      type: "message.output",
-      created_at: iso(now),
-      completed_at: iso(now),
-      agent_id: data.agent_id ?? null,
-      model,
-      id: entryId(),
-      role: "assistant",
-      content,
-    },
-    usage: body.usage,
+  const cites = Array.isArray(content) && content.some((c) => c.type === "tool_reference");
+  // An answer citing sources searched first: today's API records the search as an entry.
+  const searched: Entry[] = cites
+    ? [
+        {
+          object: "entry",
+          type: "tool.execution",
+          created_at: iso(now),
+          completed_at: iso(now),
+          agent_id: data.agent_id ?? null,
+          model,
+          id: `tool_exec_${randomUUID().replace(/-/g, "")}`,
+          name: search?.type ?? "web_search",
+          arguments: JSON.stringify({ query: lastInput(entries) }),
+          info: {},
+        },
+      ]
+    : [];
+  const entry: Entry = {
+    object: "entry",
+    type: "message.output",
+    created_at: iso(now),
+    completed_at: iso(now),
+    agent_id: data.agent_id ?? null,
+    model,
+    id: entryId(),
+    role: "assistant",
+    content,
   };
+  return { outputs: [...searched, entry], entry, usage: body.usage };
+}
+
+/** The text of the last user input (what a search looks for). */
+function lastInput(entries: Entry[]): string {
+  const last = entries.findLast((e) => e.type === "message.input" && e.role !== "assistant");
+  return last ? textOf(last.content).slice(0, 200) : "";
 }
 
 /** Runs a turn, stores it (unless store is false) and answers plain or streamed. */
@@ -322,7 +346,7 @@ async function runTurn(
       const insert = db.prepare(
         "INSERT INTO conversation_entries (conversation_id, ordinal, entry) VALUES (?, (SELECT COUNT(*) FROM conversation_entries WHERE conversation_id = ?), ?)",
       );
-      for (const e of [...inputs, generated.entry])
+      for (const e of [...inputs, ...generated.outputs])
         insert.run(conversation.id, conversation.id, JSON.stringify(e));
     })();
   }
@@ -331,22 +355,22 @@ async function runTurn(
     return json({
       object: "conversation.response",
       conversation_id: conversation.id,
-      outputs: [generated.entry],
+      outputs: generated.outputs,
       usage,
       guardrails: null,
     });
   }
-  return streamTurn(conversation.id, generated.entry, usage, now, gen);
+  return streamTurn(conversation.id, generated.outputs, usage, now, gen);
 }
 
 /**
- * Today's conversation events: started, the message in deltas (a word each, at the sandbox's
- * token pace), done with the usage. The turn is already stored: a client that leaves early still
- * finds the whole answer in the history.
+ * Today's conversation events: started, a search the agent ran (tool.execution.started, done),
+ * the message in deltas (a word each, at the sandbox's token pace), done with the usage. The turn
+ * is already stored: a client that leaves early still finds the whole answer in the history.
  */
 function streamTurn(
   conversationId: string,
-  entry: Entry,
+  outputs: Entry[],
   usage: Json,
   now: number,
   gen: GenerationContext,
@@ -355,6 +379,21 @@ function streamTurn(
   const events: Json[] = [
     { type: "conversation.response.started", created_at: at, conversation_id: conversationId },
   ];
+  const entry = outputs[outputs.length - 1];
+  const outputIndex = outputs.length - 1;
+  for (const [i, run] of outputs.slice(0, -1).entries()) {
+    const common = { created_at: at, output_index: i, id: run.id, name: run.name };
+    events.push(
+      {
+        type: "tool.execution.started",
+        ...common,
+        model: run.model,
+        agent_id: run.agent_id,
+        arguments: run.arguments,
+      },
+      { type: "tool.execution.done", ...common, info: run.info },
+    );
+  }
   const chunks = typeof entry.content === "string" ? [entry.content] : (entry.content as Json[]);
   let contentIndex = 0;
   for (const chunk of chunks) {
@@ -368,7 +407,7 @@ function streamTurn(
       events.push({
         type: "message.output.delta",
         created_at: at,
-        output_index: 0,
+        output_index: outputIndex,
         id: entry.id,
         content_index: contentIndex,
         model: entry.model,

@@ -159,10 +159,19 @@ describe("the SDK 2.x reads the simulated operations", () => {
       }),
     );
     expect(again.conversationId).not.toBe(first.conversationId);
+    expect(again.types).toContain("tool.execution.started");
     const history = await client.beta.conversations.getHistory({
       conversationId: again.conversationId,
     });
-    expect(history.entries).toHaveLength(4);
+    // Question, search, answer (up to the entry restarted from), then the same for the new input.
+    expect(history.entries.map((e) => e.type)).toEqual([
+      "message.input",
+      "tool.execution",
+      "message.output",
+      "message.input",
+      "tool.execution",
+      "message.output",
+    ]);
   });
 
   it("audio transcriptions, plain and streamed", async () => {

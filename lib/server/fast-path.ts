@@ -4,6 +4,7 @@ import compression from "next/dist/compiled/compression";
 import { releaseCompressionStream } from "next/dist/server/lib/release-compression-stream";
 import securityHeaders from "@/lib/security-headers.json";
 import { errorResponse } from "./errors";
+import { readsNode } from "./upstream";
 
 /**
  * The /v1 (and /v2) fast path: the gateway's requests served straight from node:http, ahead of
@@ -93,10 +94,12 @@ async function serve(
   // The URL a route handler gets: the raw path and query. Its origin is never read under /v1
   // (the Host header is what the host check uses), so it is the listening port's, as in Next.
   const protocol = /https/.test(String(req.headers["x-forwarded-proto"] ?? "")) ? "https" : "http";
-  const headers = new Headers();
+  // Name-value pairs, which the Request fills its headers from directly (a Headers object would
+  // be validated once here and iterated, sorted, again there).
+  const headers: [string, string][] = [];
   for (const [name, value] of Object.entries(req.headers)) {
-    if (typeof value === "string") headers.set(name, value);
-    else if (value) for (const v of value) headers.append(name, v);
+    if (typeof value === "string") headers.push([name, value]);
+    else if (value) for (const v of value) headers.push([name, v]);
   }
   const body = method === "GET" || method === "HEAD" ? null : requestBody(req, res);
   let response: Response;
@@ -164,14 +167,22 @@ async function send(response: Response, method: string, res: ServerResponse): Pr
   }
 }
 
+/** Bytes read from the socket ahead of the gateway before the socket is paused. */
+const BODY_AHEAD = 64 * 1024;
+
 /**
  * The request body as a web stream, read from the socket only as fast as the gateway takes it
- * (paused past 64 KB queued). Once the answer is complete the stream lets go of the request, and
- * Node discards whatever the client still sends, as it does for a route that never reads it.
+ * (paused past 64 KB queued). Nothing is read until the gateway first asks, so a body the
+ * gateway forwards as it is (an upload of declared length) can be taken over, socket and all, by
+ * the live upstream, which pipes it straight into its own request (readsNode): no web stream,
+ * no copy per chunk. Once the answer is complete the stream lets go of the request, and Node
+ * discards whatever the client still sends, as it does for a route that never reads it.
  */
 function requestBody(req: IncomingMessage, res: ServerResponse): ReadableStream<Uint8Array> {
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   let open = true;
+  let reading = false;
+  let handedOver = false;
   const release = () => {
     open = false;
     req.off("data", onData);
@@ -181,7 +192,9 @@ function requestBody(req: IncomingMessage, res: ServerResponse): ReadableStream<
   };
   const onData = (chunk: Buffer) => {
     controller.enqueue(chunk);
-    if ((controller.desiredSize ?? 0) <= 0) req.pause();
+    // A high-water mark of 0 keeps the stream from pulling before it is read; the queue's
+    // length (a negative desiredSize) is what paces the socket.
+    if (-(controller.desiredSize ?? 0) >= BODY_AHEAD) req.pause();
   };
   const onEnd = () => {
     release();
@@ -194,27 +207,37 @@ function requestBody(req: IncomingMessage, res: ServerResponse): ReadableStream<
   };
   const onFinish = () => {
     release();
+    // Taken over by the upstream, the rest goes nowhere now (an answer before the whole upload).
+    if (handedOver) req.unpipe();
     req.resume();
   };
-  return new ReadableStream<Uint8Array>(
+  const stream = new ReadableStream<Uint8Array>(
     {
       start(c) {
         controller = c;
-        req.on("data", onData);
-        req.on("end", onEnd);
-        req.on("close", onClose);
         res.once("finish", onFinish);
       },
       pull() {
-        if (open && req.isPaused()) req.resume();
+        if (handedOver || !open) return;
+        if (!reading) {
+          reading = true;
+          req.on("data", onData);
+          req.on("end", onEnd);
+          req.on("close", onClose);
+        } else if (req.isPaused()) req.resume();
       },
       cancel() {
         release();
         req.resume();
       },
     },
-    { highWaterMark: 64 * 1024, size: (chunk) => chunk.byteLength },
+    { highWaterMark: 0, size: (chunk) => chunk.byteLength },
   );
+  return readsNode(stream, () => {
+    if (reading || handedOver || !open) return null;
+    handedOver = true;
+    return req;
+  });
 }
 
 function clientGone(): DOMException {

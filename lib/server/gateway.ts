@@ -208,7 +208,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     // answer, a 2xx or a streamed error) gets it masked on the way, across chunk boundaries.
     const body =
       redactor && response.body && isTextual(contentType)
-        ? response.body.pipeThrough(redactor.stream())
+        ? redactor.readable(response.body)
         : response.body;
     return new Response(isStream && body ? watchStream(request, body) : body, {
       status: response.status,

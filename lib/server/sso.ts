@@ -7,6 +7,7 @@ import { audit } from "./auth/audit";
 import type { AuthContext } from "./auth/auth";
 import type { Principal } from "./auth/principal";
 import { UserError } from "./auth/users";
+import { setMembership, teamOf } from "./teams";
 
 /** better-auth's provider id for the console's single sign-on (its callback is /callback/oidc). */
 export const SSO_PROVIDER_ID = "oidc";
@@ -192,59 +193,31 @@ export async function syncSsoUser(ctx: AuthContext, userId: string): Promise<voi
     .select(["email", "name", "role", "rateLimitPerMinute"])
     .where("id", "=", userId)
     .executeTakeFirstOrThrow();
-  const teamNameOf = async (id: string) =>
-    (await db.selectFrom("team").select("name").where("id", "=", id).executeTakeFirst())?.name ??
-    id;
-  const before = await db
-    .selectFrom("team_member")
-    .innerJoin("team", "team.id", "team_member.team_id")
-    .select(["team.id", "team.name", "team_member.team_role as role"])
-    .where("team_member.user_id", "=", userId)
-    .executeTakeFirst();
+  const before = await teamOf(ctx, userId);
   const roleChanged = (user.role ?? "viewer") !== target.role;
   const teamChanged =
     (before?.id ?? null) !== (target.team?.id ?? null) ||
     (before && target.team && before.role !== target.team.role);
   if (!roleChanged && !teamChanged) return;
 
-  await db.transaction().execute(async (trx) => {
-    if (roleChanged) {
-      const now = new Date();
-      await trx
-        .updateTable("user")
-        .set({
-          role: target.role,
-          updatedAt: ctx.database.kind === "postgres" ? now : now.toISOString(),
-        } as Record<string, unknown>)
-        .where("id", "=", userId)
-        .execute();
-    }
-    if (teamChanged) {
-      // A user is in at most one team: out of the old, into the new.
-      await trx.deleteFrom("team_member").where("user_id", "=", userId).execute();
-      if (target.team) {
-        await trx
-          .insertInto("team_member")
-          .values({
-            user_id: userId,
-            team_id: target.team.id,
-            team_role: target.team.role,
-            added_at: Date.now(),
-          })
-          .execute();
-      }
-    }
-  });
+  if (roleChanged) {
+    const now = new Date();
+    await db
+      .updateTable("user")
+      .set({
+        role: target.role,
+        updatedAt: ctx.database.kind === "postgres" ? now : now.toISOString(),
+      })
+      .where("id", "=", userId)
+      .execute();
+  }
+  if (teamChanged) await setMembership(ctx, userId, target.team?.id ?? null, target.team?.role);
   await ctx.credentials.invalidate({ kind: "user", id: userId });
 
   const changes: string[] = [];
   if (roleChanged) changes.push(`role ${user.role ?? "viewer"} → ${target.role}`);
-  if (teamChanged) {
-    const after = target.team
-      ? { name: await teamNameOf(target.team.id), role: target.team.role }
-      : null;
-    changes.push(`team ${describeTeam(before ?? null)} → ${describeTeam(after)}`);
-  }
+  if (teamChanged)
+    changes.push(`team ${describeTeam(before)} → ${describeTeam(await teamOf(ctx, userId))}`);
   const principal: Principal = {
     userId,
     email: user.email,

@@ -40,6 +40,20 @@ export interface LiveUpstreamOptions {
 }
 
 const inMemory = new WeakMap<Request, Uint8Array>();
+const nodeSources = new WeakMap<ReadableStream, () => Readable | null>();
+
+/**
+ * Registers `stream` as the web face of a Node stream (the fast path's request body):
+ * `takeOver` hands the Node stream itself to the live upstream if nothing has read the web one
+ * yet (else null), so an upload goes from socket to socket without a web stream in between.
+ */
+export function readsNode(
+  stream: ReadableStream<Uint8Array>,
+  takeOver: () => Readable | null,
+): ReadableStream<Uint8Array> {
+  nodeSources.set(stream, takeOver);
+  return stream;
+}
 
 /**
  * Marks `request` as carrying exactly `bytes` (a JSON body the gateway has read and checked):
@@ -211,11 +225,21 @@ export function createLiveUpstream({
         );
       } else if (request.body) {
         // Backpressure end to end: the browser's upload is read only as fast as the API takes it.
-        const source = Readable.fromWeb(request.body as import("node:stream/web").ReadableStream);
-        pipeline(source, upstreamRequest, (error) => {
-          if (error)
-            fail(error instanceof GatewayError ? error : upstreamRequestError(host, error));
-        });
+        const node = nodeSources.get(request.body)?.() ?? null;
+        let source: Readable;
+        if (node) {
+          // The client's own request, piped as it is. Not pipeline(): an upstream that fails
+          // must not destroy the client's connection, which still gets the answer (once it is
+          // sent, the fast path unpipes the rest of the upload and drops it).
+          source = node;
+          node.pipe(upstreamRequest);
+        } else {
+          source = Readable.fromWeb(request.body as import("node:stream/web").ReadableStream);
+          pipeline(source, upstreamRequest, (error) => {
+            if (error)
+              fail(error instanceof GatewayError ? error : upstreamRequestError(host, error));
+          });
+        }
         // While the body is sent, time counts only while the upstream is not taking it (still
         // connecting, or its window full): a slow client is not the upstream's delay, but an
         // upstream that stops reading must not hold the upload open until the client gives up.

@@ -116,6 +116,31 @@ describe.each(DATABASES)("conversations on %s", (kind) => {
     expect((await item(member, "c_owner1")).status).toBe(404);
   });
 
+  it("keeps the upstream conversation an agent conversation continues (agent mode)", async () => {
+    const upstream = {
+      id: "conv_0123abcd",
+      agentId: "ag_1",
+      agentVersion: 2,
+      messages: [
+        { id: "c_agent1-u", sent: "0a1b2c3d" },
+        { id: "c_agent1-a", sent: "4e5f6071", entryId: "msg_1" },
+      ],
+    };
+    const c = { ...conversation("c_agent1"), upstream };
+    expect((await create(member, c)).status).toBe(201);
+    const read = (await bodyOf(await item(member, "c_agent1"))).conversation;
+    expect(read).toMatchObject({ upstream });
+    const moved = { ...upstream, id: "conv_4567" };
+    const put = await item(member, "c_agent1", { method: "PUT", json: { ...c, upstream: moved } });
+    expect((await bodyOf(put)).conversation).toMatchObject({ upstream: moved });
+    const bad = await item(member, "c_agent1", {
+      method: "PUT",
+      json: { ...c, upstream: { ...upstream, agentVersion: "two" } },
+    });
+    expect(bad.status).toBe(422);
+    expect((await bodyOf(bad)).param).toBe("upstream.agentVersion");
+  });
+
   it("nobody else, not even an admin, lists, reads, changes or deletes them: 404", async () => {
     expect((await create(admin, conversation("c_secret", "The admin's secret plan"))).status).toBe(
       201,

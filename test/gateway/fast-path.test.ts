@@ -2,6 +2,7 @@
 // it (http-front.ts) on a node:http server standing in for Next's: what it takes and what reaches
 // "Next" unchanged, the headers and encoding Next would have given, a handler that throws, a body
 // the handler never reads, and one gateway per process whichever bundle asks.
+import { createHash } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { gunzipSync } from "node:zlib";
@@ -193,6 +194,68 @@ describe("the fast path in front of Next", () => {
     expect(res.status).toBe(405);
     expect(res.headers.allow).toBe("GET");
     expect(res.body.length).toBe(0);
+  });
+});
+
+describe("uploads through the fast path", () => {
+  const boundary = "----console-test-boundary";
+  const multipart = (size: number) =>
+    Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="purpose"\r\n\r\nfine-tune\r\n` +
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="train.jsonl"\r\n` +
+          "Content-Type: application/octet-stream\r\n\r\n",
+      ),
+      Buffer.alloc(size, "x"),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+  const uploadHeaders = { "content-type": `multipart/form-data; boundary=${boundary}` };
+
+  it("an upload of declared length reaches the API byte for byte, and its answer comes back", async () => {
+    const fake = await startFakeUpstream();
+    const front = await nextStandIn(liveGateway(fake.url).gateway);
+    try {
+      const body = multipart(3 * 1024 * 1024);
+      const answer = await send(front.port, "POST", "/v1/files", uploadHeaders, body);
+      expect(answer.status).toBe(200);
+      expect(JSON.parse(answer.body.toString())).toMatchObject({ bytes: body.length });
+      expect(fake.received.at(-1)!.sha256).toBe(createHash("sha256").update(body).digest("hex"));
+      expect(fake.received.at(-1)!.headers["content-length"]).toBe(String(body.length));
+    } finally {
+      await front.close();
+      await fake.close();
+    }
+  });
+
+  it("an upload the API refuses before reading it: the client gets that answer, and its connection serves the next request", async () => {
+    const api = http.createServer((_req, res) => {
+      res.writeHead(422, { "content-type": "application/json" });
+      res.end('{"object":"error","message":"no thanks"}');
+    });
+    await new Promise<void>((r) => api.listen(0, "127.0.0.1", r));
+    const front = await nextStandIn(
+      liveGateway(`http://127.0.0.1:${(api.address() as AddressInfo).port}`).gateway,
+    );
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const first = await send(
+        front.port,
+        "POST",
+        "/v1/files",
+        uploadHeaders,
+        multipart(8 * 1024 * 1024),
+        agent,
+      );
+      expect(first.status).toBe(422);
+      expect(JSON.parse(first.body.toString())).toMatchObject({ message: "no thanks" });
+      const second = await send(front.port, "GET", "/v1/models", {}, undefined, agent);
+      expect(second.status).toBe(422);
+    } finally {
+      agent.destroy();
+      await front.close();
+      api.closeAllConnections();
+      await new Promise<void>((r) => api.close(() => r()));
+    }
   });
 });
 

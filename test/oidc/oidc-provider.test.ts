@@ -3,7 +3,7 @@
 // pages (driven here with fetch and a cookie jar, as a browser would), and the console creates or
 // updates the account. The directory groups the provider releases decide the user's team and
 // role at each sign-on; the provider's ID token must carry its key's signature, its issuer and
-// the console's nonce.
+// the console's nonce. Groups come from userinfo (on SQLite and PostgreSQL) or from the ID token.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { decodeJwt, exportJWK, generateKeyPair, SignJWT, type JWTPayload } from "jose";
@@ -13,6 +13,7 @@ import { queryAudit } from "@/lib/server/auth/audit";
 import { parseAuthConfig } from "@/lib/server/auth/config";
 import { authenticate } from "@/lib/server/auth/principal";
 import { replaceRules } from "@/lib/server/sso";
+import { createTeam } from "@/lib/server/teams";
 import type { SsoRule } from "@/lib/console/sso";
 import { addUser, CONSOLE, createTestAuth, DATABASES, type TestAuth } from "../auth/harness";
 
@@ -24,6 +25,13 @@ interface DirectoryEntry {
   name: string;
   groups: string[];
 }
+
+/**
+ * Where the provider releases the groups: in userinfo only (oidc-provider's default keeps an ID
+ * token minimal when an access token comes with it), or in the ID token only (userinfo leaves them
+ * out, so the console must take them from the token).
+ */
+type GroupsIn = "userinfo" | "id_token";
 
 /** Rewrites the ID token of the next code exchanges: its claims, and the key that signs it. */
 type Forgery = (claims: JWTPayload) => { claims: JWTPayload; key: CryptoKey };
@@ -45,7 +53,7 @@ async function readForm(req: http.IncomingMessage): Promise<URLSearchParams> {
  * POST …/confirm grants what the console asked for. `forge` intercepts the token endpoint (the
  * provider itself answers on a second, internal address) to tamper with the ID token.
  */
-async function startProvider() {
+async function startProvider(groupsIn: GroupsIn) {
   const { privateKey } = await generateKeyPair("RS256", { extractable: true });
   const { privateKey: strangerKey } = await generateKeyPair("RS256");
   const directory = new Map<string, DirectoryEntry>();
@@ -54,6 +62,7 @@ async function startProvider() {
   const issuer = await listen(front);
   const innerUrl = await listen(inner);
   const provider = new Provider(issuer, {
+    conformIdTokenClaims: groupsIn === "userinfo",
     clients: [
       {
         client_id: CLIENT_ID,
@@ -78,7 +87,13 @@ async function startProvider() {
       return {
         accountId: sub,
         // Read at each sign-on: a group changed in the directory shows in the next one.
-        claims: async () => ({ sub, email_verified: true, ...entry }),
+        claims: async (use: "id_token" | "userinfo") => ({
+          sub,
+          email_verified: true,
+          email: entry.email,
+          name: entry.name,
+          ...(use === groupsIn ? { groups: entry.groups } : {}),
+        }),
       };
     },
   });
@@ -199,30 +214,24 @@ class Browser {
   }
 }
 
-describe.each(DATABASES)("single sign-on with oidc-provider on %s", (kind) => {
+describe.each([
+  ...DATABASES.map((kind) => [kind, "userinfo"] as const),
+  ["sqlite", "id_token"] as const,
+])("single sign-on with oidc-provider on %s, groups in %s", (kind, groupsIn) => {
   let idp: Awaited<ReturnType<typeof startProvider>>;
   let t: TestAuth;
   let research: string;
   let platform: string;
 
   beforeAll(async () => {
-    idp = await startProvider();
+    idp = await startProvider(groupsIn);
     t = await createTestAuth(kind, {
       OIDC_ISSUER: idp.issuer,
       OIDC_CLIENT_ID: CLIENT_ID,
       OIDC_CLIENT_SECRET: CLIENT_SECRET,
     });
-    const db = t.ctx.database.db;
-    const now = Date.now();
-    research = "team-research";
-    platform = "team-platform";
-    await db
-      .insertInto("team")
-      .values([
-        { id: research, name: "Research", created_at: now },
-        { id: platform, name: "Platform", created_at: now },
-      ])
-      .execute();
+    research = (await createTeam(t.ctx, "Research")).id;
+    platform = (await createTeam(t.ctx, "Platform")).id;
     const rules: SsoRule[] = [
       { group: "ml-leads", teamId: research, teamRole: "admin", role: "member" },
       { group: "ml", teamId: research, teamRole: "member", role: "member" },

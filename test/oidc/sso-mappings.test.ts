@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as route from "@/app/api/console/sso-mappings/route";
 import type { SsoMappingsResponse } from "@/lib/console/sso";
 import { queryAudit } from "@/lib/server/auth/audit";
+import { createTeam, deleteTeam } from "@/lib/server/teams";
 import {
   bodyOf,
   buildRequest,
@@ -23,6 +24,8 @@ describe.each(DATABASES)("the single sign-on group mappings on %s", (kind) => {
   let t: TestAuth;
   let admin: TestUser;
   let member: TestUser;
+  let research: string;
+  let platform: string;
 
   beforeAll(async () => {
     t = await createTestAuth(kind, {
@@ -32,13 +35,8 @@ describe.each(DATABASES)("the single sign-on group mappings on %s", (kind) => {
       OIDC_NAME: "Acme SSO",
       OIDC_GROUPS_CLAIM: "roles",
     });
-    await t.ctx.database.db
-      .insertInto("team")
-      .values([
-        { id: "t-research", name: "Research", created_at: Date.now() },
-        { id: "t-platform", name: "Platform", created_at: Date.now() },
-      ])
-      .execute();
+    research = (await createTeam(t.ctx, "Research")).id;
+    platform = (await createTeam(t.ctx, "Platform")).id;
     admin = await signedIn(t.ctx, "admin");
     member = await signedIn(t.ctx, "member");
     useAuthContext(t.ctx);
@@ -66,8 +64,8 @@ describe.each(DATABASES)("the single sign-on group mappings on %s", (kind) => {
     expect(await response.json()).toEqual({
       rules: [],
       teams: [
-        { id: "t-platform", name: "Platform" },
-        { id: "t-research", name: "Research" },
+        { id: platform, name: "Platform" },
+        { id: research, name: "Research" },
       ],
       sso: { name: "Acme SSO", groupsClaim: "roles" },
     } satisfies SsoMappingsResponse);
@@ -75,18 +73,18 @@ describe.each(DATABASES)("the single sign-on group mappings on %s", (kind) => {
 
   it("replaces the whole ordered list, keeps its order, and audits the change", async () => {
     const rules = [
-      { group: "infra", teamId: "t-platform", teamRole: "admin", role: null },
+      { group: "infra", teamId: platform, teamRole: "admin", role: null },
       { group: " console-admins ", teamId: null, teamRole: "member", role: "admin" },
-      { group: "ml", teamId: "t-research", teamRole: null, role: "member" },
+      { group: "ml", teamId: research, teamRole: null, role: "member" },
     ];
     const saved = await put(admin, { rules });
     expect(saved.status).toBe(200);
     const expected = [
-      { group: "infra", teamId: "t-platform", teamRole: "admin", role: null },
+      { group: "infra", teamId: platform, teamRole: "admin", role: null },
       // Trimmed; no team, so no team role.
       { group: "console-admins", teamId: null, teamRole: null, role: "admin" },
       // A team without a role in it: member.
-      { group: "ml", teamId: "t-research", teamRole: "member", role: "member" },
+      { group: "ml", teamId: research, teamRole: "member", role: "member" },
     ];
     expect(((await saved.json()) as SsoMappingsResponse).rules).toEqual(expected);
     expect(((await (await get(admin)).json()) as SsoMappingsResponse).rules).toEqual(expected);
@@ -135,9 +133,9 @@ describe.each(DATABASES)("the single sign-on group mappings on %s", (kind) => {
 
   it("a deleted team leaves its rules without a team", async () => {
     await put(admin, {
-      rules: [{ group: "ml", teamId: "t-research", teamRole: "admin", role: "member" }],
+      rules: [{ group: "ml", teamId: research, teamRole: "admin", role: "member" }],
     });
-    await t.ctx.database.db.deleteFrom("team").where("id", "=", "t-research").execute();
+    await deleteTeam(t.ctx, research);
     const { rules } = (await (await get(admin)).json()) as SsoMappingsResponse;
     expect(rules).toEqual([{ group: "ml", teamId: null, teamRole: null, role: "member" }]);
   });

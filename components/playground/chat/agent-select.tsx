@@ -76,8 +76,8 @@ export function AgentSelect({
       </Field>
       {selected && (
         <Field
-          label="Agent version"
-          description="A pinned version keeps answering the same way after the agent is edited."
+          label="Version"
+          description="A pinned version keeps answering the same way after the agent is edited or switched."
         >
           {(ids) => (
             <select

@@ -278,6 +278,8 @@ export const MessageItem = memo(function MessageItem({
     live?.get ?? noView,
   );
   const streaming = view?.status === "streaming";
+  // A conversation's agent may run a server-side tool (web search…) before it answers.
+  const running = streaming ? view.answer.toolRuns?.findLast((r) => !r.done) : undefined;
   const shown: ChatMessage = view
     ? {
         ...message,
@@ -375,6 +377,11 @@ export const MessageItem = memo(function MessageItem({
               streaming={streaming && !shown.content}
               ms={message.metrics?.thinkingMs}
             />
+          ) : null}
+          {running ? (
+            <p role="status" className="text-sm text-muted">
+              Running {running.name.replace(/_/g, " ")}…
+            </p>
           ) : null}
           {shown.role === "assistant" ? (
             shown.content ? (

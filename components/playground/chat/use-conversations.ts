@@ -48,8 +48,12 @@ const SAVE_PAUSE_MS = 800;
 /** The open conversation's id in the address, so a reload (or a bookmark) reopens it. */
 function setAddress(id: string | null) {
   const url = new URL(window.location.href);
-  if (id) url.searchParams.set("c", id);
-  else url.searchParams.delete("c");
+  if (id) {
+    url.searchParams.set("c", id);
+    // ?model= or ?agent= opened a new conversation: once it is saved, a reload reopens it instead.
+    url.searchParams.delete("model");
+    url.searchParams.delete("agent");
+  } else url.searchParams.delete("c");
   if (url.href !== window.location.href) window.history.replaceState(window.history.state, "", url);
 }
 
