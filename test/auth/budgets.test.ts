@@ -10,6 +10,7 @@ import { countTokens } from "@/lib/mistral/tokens";
 import { admitSpending, queryAudit } from "@/lib/server/auth/audit";
 import { createBudget, listBudgets, periodBounds } from "@/lib/server/budgets";
 import { setPrice } from "@/lib/server/prices";
+import { getMetrics } from "@/lib/server/metrics";
 import { createTeam, setMembership } from "@/lib/server/teams";
 import { sleep, type Received } from "../gateway/helpers";
 import {
@@ -355,6 +356,49 @@ describe.each(DATABASES)("budgets on %s", (kind) => {
       2_000_000,
       20_000_000,
     ]);
+  });
+
+  it("the metrics count budget refusals, and the cost of priced calls by model", async () => {
+    const metrics = getMetrics();
+    const refusals = async () =>
+      (await metrics.refusals.get()).values.find((v) => v.labels.reason === "budget_exceeded")
+        ?.value ?? 0;
+    const cost = async () =>
+      (await metrics.cost.get()).values.find((v) => v.labels.model === `${MODEL}-${kind}`)?.value ??
+      0;
+    const member = await signedIn(t.ctx, "member");
+    await createBudget(t.ctx, {
+      scope: "user",
+      subjectId: member.user.id,
+      period: "day",
+      maxTokens: R,
+      maxCostNanos: null,
+      softPercent: 80,
+    });
+    const [refusedBefore, costBefore] = [await refusals(), await cost()];
+    expect((await call(g, embed(session(member)))).status).toBe(200);
+    await allSettled(t, member.user.id);
+    expect((await call(g, embed(session(member)))).status).toBe(429);
+    expect(await refusals()).toBe(refusedBefore + 1);
+    // At $10/M in and $20/M out, 1000 + 500 tokens cost $0.02.
+    await setPrice(t.ctx, "admin@example.com", {
+      model: `${MODEL}-${kind}`,
+      inputPerM: "10",
+      outputPerM: "20",
+      perOcrPage: null,
+      perAudioMinute: null,
+    });
+    chatUsage = { prompt_tokens: 1000, completion_tokens: 500 };
+    const other = await signedIn(t.ctx, "member");
+    const chat = await call(
+      g,
+      buildRequest("/v1/chat/completions", session(other), {
+        json: { model: `${MODEL}-${kind}`, messages: [{ role: "user", content: "hi" }] },
+      }),
+    );
+    expect(chat.status).toBe(200);
+    await allSettled(t, other.user.id);
+    expect(await cost()).toBeCloseTo(costBefore + 0.02, 9);
   });
 
   it("crossing the soft threshold writes one budget.threshold entry for the period", async () => {
