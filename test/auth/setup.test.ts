@@ -149,6 +149,12 @@ describe("team-access configuration", () => {
     [{ CONSOLE_RATE_LIMIT_PER_MINUTE: "lots-9d1" }, "CONSOLE_RATE_LIMIT_PER_MINUTE", "lots-9d1"],
     [{ CONSOLE_RATE_LIMIT_PER_MINUTE: "0" }, "CONSOLE_RATE_LIMIT_PER_MINUTE", null],
     [
+      { CONSOLE_BUDGET_DEFAULT_MAX_TOKENS: "lots-9d1" },
+      "CONSOLE_BUDGET_DEFAULT_MAX_TOKENS",
+      "lots-9d1",
+    ],
+    [{ CONSOLE_BUDGET_DEFAULT_MAX_TOKENS: "0" }, "CONSOLE_BUDGET_DEFAULT_MAX_TOKENS", null],
+    [
       { OIDC_ISSUER: "notaurl-9d1", OIDC_CLIENT_ID: "c", OIDC_CLIENT_SECRET: "s" },
       "OIDC_ISSUER",
       "notaurl-9d1",
@@ -169,6 +175,12 @@ describe("team-access configuration", () => {
     const message = problems(env as Record<string, string>);
     expect(message).toContain(expected);
     for (const value of Object.values(env)) expect(message).not.toContain(value);
+  });
+
+  it("a call without max_tokens reserves 4096 completion tokens unless configured", () => {
+    expect(parseAuthConfig({}).budgetDefaultMaxTokens).toBe(4096);
+    const set = parseAuthConfig({ CONSOLE_BUDGET_DEFAULT_MAX_TOKENS: "32000" });
+    expect(set.budgetDefaultMaxTokens).toBe(32_000);
   });
 
   it("reports every problem at once", () => {
