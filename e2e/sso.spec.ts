@@ -20,25 +20,28 @@ test("an admin adds, reorders and saves directory-group rules; a reload keeps th
 
   const addRule = page.getByRole("button", { name: "Add rule" });
   await addRule.click();
-  await page.getByLabel("Group (rule 1)").fill("console-admins");
-  await page.getByLabel("Console role (rule 1)").selectOption("admin");
+  await page.getByLabel("Group (rule 1)", { exact: true }).fill("console-admins");
+  await page.getByLabel("Console role (rule 1)", { exact: true }).selectOption("admin");
   await addRule.click();
-  await page.getByLabel("Group (rule 2)").fill("ml-engineers");
-  await page.getByLabel("Console role (rule 2)").selectOption("member");
+  await page.getByLabel("Group (rule 2)", { exact: true }).fill("ml-engineers");
+  await page.getByLabel("Console role (rule 2)", { exact: true }).selectOption("member");
   // The role in a team is there to pick once the rule has a team.
-  await expect(page.getByLabel("Role in team (rule 2)")).toBeDisabled();
-  await page.getByLabel("Team (rule 2)").selectOption({ label: name });
-  await page.getByLabel("Role in team (rule 2)").selectOption("admin");
+  await expect(page.getByLabel("Role in team (rule 2)", { exact: true })).toBeDisabled();
+  await page.getByLabel("Team (rule 2)", { exact: true }).selectOption({ label: name });
+  await page.getByLabel("Role in team (rule 2)", { exact: true }).selectOption("admin");
 
   // A rule without a group is refused before anything is sent, next to its field.
   await addRule.click();
   await page.getByRole("button", { name: "Save rules" }).click();
-  await expect(page.getByLabel("Group (rule 3)")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Group (rule 3)", { exact: true })).toHaveAttribute(
+    "aria-invalid",
+    "true",
+  );
   await expect(page.getByText("Name the group.")).toBeVisible();
   await page.getByRole("button", { name: "Remove rule 3" }).click();
 
   await page.getByRole("button", { name: "Move rule 2 up" }).click();
-  await expect(page.getByLabel("Group (rule 1)")).toHaveValue("ml-engineers");
+  await expect(page.getByLabel("Group (rule 1)", { exact: true })).toHaveValue("ml-engineers");
   await expect(page.getByRole("button", { name: "Move rule 1 up" })).toBeDisabled();
 
   await page.getByRole("button", { name: "Save rules" }).click();
@@ -48,11 +51,11 @@ test("an admin adds, reorders and saves directory-group rules; a reload keeps th
   await page.reload();
   const rules = page.getByRole("list", { name: "Rules" }).getByRole("listitem");
   await expect(rules).toHaveCount(2);
-  await expect(page.getByLabel("Group (rule 1)")).toHaveValue("ml-engineers");
-  await expect(page.getByLabel("Console role (rule 1)")).toHaveValue("member");
-  await expect(page.getByLabel("Group (rule 2)")).toHaveValue("console-admins");
-  await expect(page.getByLabel("Console role (rule 2)")).toHaveValue("admin");
-  await expect(page.getByLabel("Team (rule 1)")).toHaveValue(team.id);
-  await expect(page.getByLabel("Role in team (rule 1)")).toHaveValue("admin");
-  await expect(page.getByLabel("Team (rule 2)")).toHaveValue("");
+  await expect(page.getByLabel("Group (rule 1)", { exact: true })).toHaveValue("ml-engineers");
+  await expect(page.getByLabel("Console role (rule 1)", { exact: true })).toHaveValue("member");
+  await expect(page.getByLabel("Group (rule 2)", { exact: true })).toHaveValue("console-admins");
+  await expect(page.getByLabel("Console role (rule 2)", { exact: true })).toHaveValue("admin");
+  await expect(page.getByLabel("Team (rule 1)", { exact: true })).toHaveValue(team.id);
+  await expect(page.getByLabel("Role in team (rule 1)", { exact: true })).toHaveValue("admin");
+  await expect(page.getByLabel("Team (rule 2)", { exact: true })).toHaveValue("");
 });

@@ -99,7 +99,7 @@ async function startProvider(groupsIn: GroupsIn) {
   });
   const callback = provider.callback();
   inner.on("request", callback);
-  const state = { forge: null as Forgery | null };
+  const state = { forge: null as Forgery | null, userinfoLeft: Infinity };
 
   front.on("request", async (req, res) => {
     try {
@@ -140,6 +140,11 @@ async function startProvider(groupsIn: GroupsIn) {
           { mergeWithLastSubmission: true },
         );
       }
+      // oidc-provider's userinfo endpoint, answering while it has answers left.
+      if (url.pathname === "/me" && state.userinfoLeft-- <= 0) {
+        res.writeHead(503, { "content-type": "application/json" });
+        return res.end(JSON.stringify({ error: "temporarily_unavailable" }));
+      }
       if (state.forge && url.pathname === "/token") {
         const form = await readForm(req);
         const answer = await fetch(`${innerUrl}/token`, {
@@ -175,6 +180,10 @@ async function startProvider(groupsIn: GroupsIn) {
     providerKey: privateKey,
     strangerKey,
     /** Tamper with the ID tokens of the next sign-ons (null: leave them alone). */
+    /** Userinfo answers `n` more requests, then 503 (Infinity: always). */
+    userinfoAnswers(n: number) {
+      state.userinfoLeft = n;
+    },
     forge(forgery: Forgery | null) {
       state.forge = forgery;
     },
@@ -385,6 +394,40 @@ describe.each([
     const entries = await queryAudit(t.ctx, { operation: "user.sso_sync", limit: 50 });
     expect(entries.filter((e) => e.userEmail === "grace@example.com")).toEqual([]);
   });
+
+  // Only where the console reads the groups from userinfo: it asks after better-auth did.
+  if (groupsIn === "userinfo") {
+    it("fails the sign-in, keeping no new session, when the groups cannot be read", async () => {
+      idp.directory.set("hopper", {
+        email: "hopper@example.com",
+        name: "Grace Hopper",
+        groups: ["console-admins"],
+      });
+      expect(await whoIs((await signOn(new Browser(), "hopper")).cookie)).toMatchObject({
+        role: "admin",
+      });
+      // Removed from the admins, but the console cannot learn it: no admin session comes of it.
+      idp.directory.set("hopper", { email: "hopper@example.com", name: "G", groups: [] });
+      idp.userinfoAnswers(1);
+      try {
+        const { landed, cookie } = await signOn(new Browser(), "hopper");
+        expect(landed).toMatch(/error=sso_sync_failed/);
+        expect(cookie).not.toMatch(/console\.session_token=/);
+      } finally {
+        idp.userinfoAnswers(Infinity);
+      }
+      const sessions = await t.ctx.database.db
+        .selectFrom("session")
+        .innerJoin("user", "user.id", "session.userId")
+        .select("session.id")
+        .where("user.email", "=", "hopper@example.com")
+        .execute();
+      expect(sessions).toHaveLength(1);
+      // Once it can, the next sign-in applies the change.
+      const { cookie } = await signOn(new Browser(), "hopper");
+      expect(await whoIs(cookie)).toMatchObject({ role: "viewer" });
+    });
+  }
 
   it("never touches a password account that signs on with the same email", async () => {
     const owner = await addUser(t.ctx, "admin", "owner");

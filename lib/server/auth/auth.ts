@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { betterAuth, type BetterAuthOptions } from "better-auth";
 import { APIError, createAuthMiddleware } from "better-auth/api";
+import { deleteSessionCookie } from "better-auth/cookies";
 import { genericOAuth } from "better-auth/plugins";
 import { openDatabase, type ConsoleDatabase } from "../db";
 import { migrate } from "../db/migrations";
@@ -155,6 +156,7 @@ export function authOptions(
           await signedOn(session.user.id);
         } catch (error) {
           await c.context.internalAdapter.deleteSession(session.session.token);
+          deleteSessionCookie(c);
           c.context.logger.error(`single sign-on: groups not applied: ${String(error)}`);
           throw c.redirect(`${c.context.baseURL}/error?error=sso_sync_failed`);
         }
