@@ -7,7 +7,7 @@ import { fileKeys } from "@/lib/api/hooks/use-files";
 import { emptyJobForm, type JobForm } from "@/lib/fine-tuning/form";
 import type { FileSchema, JobsOut } from "@/lib/mistral/types";
 import { INSTRUCT_LINE, openSandbox, type TestSandbox } from "@/lib/sandbox/test/helpers";
-import { JobWizard } from "./job-wizard";
+import { JobWizard, JobWizardLoader } from "./job-wizard";
 
 // The sandbox answers the wizard's /v1 calls, as the console's gateway would forward them.
 // openapi-fetch takes `fetch` and `Request` when its client is made, so they are in place first.
@@ -25,9 +25,10 @@ const upstream = vi.hoisted(() => {
 });
 
 const router = vi.hoisted(() => ({ push: vi.fn(), replace: vi.fn() }));
+const search = vi.hoisted(() => ({ params: new URLSearchParams() }));
 vi.mock("next/navigation", () => ({
   useRouter: () => router,
-  useSearchParams: () => new URLSearchParams(),
+  useSearchParams: () => search.params,
 }));
 
 let sandbox: TestSandbox;
@@ -38,6 +39,8 @@ beforeAll(() => {
 afterAll(() => sandbox.close());
 afterEach(() => {
   cleanup();
+  search.params = new URLSearchParams();
+  upstream.handle = (request) => sandbox.sandbox.handle(request);
   window.localStorage.clear();
 });
 
@@ -243,5 +246,64 @@ describe("the wizard's base models and job type", () => {
     expect(detail.body.classifier_targets).toEqual([
       { name: "topic", labels: ["sport", "politics"], weight: 1, loss_function: "single_class" },
     ]);
+  });
+});
+
+describe("cloning a job", () => {
+  it("keeps the rest of a job whose base is retired and says the base must be chosen again", async () => {
+    const id = "5d7f0a9c-0000-4000-8000-000000000014";
+    search.params = new URLSearchParams({ clone: id });
+    const client = new QueryClient({
+      defaultOptions: { queries: { staleTime: Infinity, retry: false } },
+    });
+    client.setQueryData(fileKeys.list, []);
+    // A job trained from a base retired since: the upstream still answers it (a 2024 job).
+    const legacy = {
+      id,
+      object: "job",
+      job_type: "completion",
+      status: "SUCCESS",
+      model: "open-mistral-7b",
+      suffix: "legacy",
+      auto_start: false,
+      created_at: 1716963433,
+      modified_at: 1716963533,
+      training_files: ["f-1"],
+      validation_files: [],
+      hyperparameters: { training_steps: 33, learning_rate: 0.0002 },
+      repositories: [],
+      events: [],
+      checkpoints: [],
+    };
+    upstream.handle = async (request) =>
+      new URL(request.url).pathname === `/v1/fine_tuning/jobs/${id}`
+        ? Response.json(legacy)
+        : sandbox.sandbox.handle(request);
+    render(
+      <SessionProvider session={session}>
+        <QueryClientProvider client={client}>
+          <JobWizardLoader />
+        </QueryClientProvider>
+      </SessionProvider>,
+    );
+    expect(
+      await screen.findByText(
+        /Its base model open-mistral-7b is no longer offered for fine-tuning: choose the base model again\./,
+      ),
+    ).toBeTruthy();
+    const group = screen.getByRole("group", { name: "Which model do you want to fine-tune?" });
+    await within(group).findByRole("radio", { name: /mistral-small-latest/ });
+    expect(
+      within(group)
+        .getAllByRole("radio")
+        .some((r) => (r as HTMLInputElement).checked),
+    ).toBe(false);
+    // The rest of the job is kept.
+    fireEvent.click(screen.getByRole("button", { name: /^Hyperparameters/ }));
+    expect(screen.getByRole("textbox", { name: "Training steps" })).toHaveProperty("value", "33");
+    expect(screen.getByRole("textbox", { name: "Learning rate" })).toHaveProperty(
+      "value",
+      "0.0002",
+    );
   });
 });
