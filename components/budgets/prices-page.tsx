@@ -91,7 +91,7 @@ export function PricesPage() {
       meta: { rowHeader: true },
       cell: ({ row: { original: r } }) => (
         <span className="flex flex-col">
-          <span className="font-medium break-all">
+          <span className="font-medium whitespace-nowrap">
             {r.model} {r.unlisted && <Badge>not listed by the API</Badge>}
           </span>
           {r.aliases.length > 0 && (
