@@ -4,6 +4,7 @@ import compression from "next/dist/compiled/compression";
 import { releaseCompressionStream } from "next/dist/server/lib/release-compression-stream";
 import securityHeaders from "@/lib/security-headers.json";
 import { errorResponse } from "./errors";
+import { clip } from "./gateway";
 import { readsNode } from "./upstream";
 
 /**
@@ -61,11 +62,37 @@ export function createFastPath(handler: Handler): FastPath {
   // exactly as the route handler's are.
   const compress = compression();
   return (req, res) => {
-    if (!takesFastPath(req)) return false;
-    serve(handler, compress, req, res).catch(() => res.destroy());
+    const answer = takesFastPath(req) ? handler : undecodable(req) ? refuseUndecodable : null;
+    if (!answer) return false;
+    serve(answer, compress, req, res).catch(() => res.destroy());
     return true;
   };
 }
+
+/**
+ * A /v1 or /v2 path with a broken percent-escape (`%zz`, a cut `%2`): Next cannot route it and
+ * answers a plain-text 500 without the security headers, so the fast path answers it instead,
+ * as the API's clients expect an error: a JSON 400 that says what is wrong.
+ */
+export function undecodable(req: IncomingMessage): boolean {
+  if (!METHODS.has(req.method ?? "") || !req.headers.host) return false;
+  const path = (req.url ?? "").split("?")[0];
+  if (!/^\/v[12]\//.test(path) || !path.includes("%")) return false;
+  try {
+    decodeURIComponent(path);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+const refuseUndecodable: Handler = async (request) =>
+  errorResponse({
+    status: 400,
+    type: "invalid_request_error",
+    code: "invalid_path",
+    message: `The path ${clip(new URL(request.url).pathname)} has a broken percent-escape: each % must be followed by two hexadecimal digits.`,
+  });
 
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 

@@ -420,7 +420,8 @@ function refused(operation: RefusedOperation, method: string, path: string): Gat
       );
 }
 
-function clip(text: string): string {
+/** A path as error messages quote it: cut after MAX_PATH_IN_MESSAGE characters. */
+export function clip(text: string): string {
   return text.length > MAX_PATH_IN_MESSAGE ? `${text.slice(0, MAX_PATH_IN_MESSAGE)}…` : text;
 }
 

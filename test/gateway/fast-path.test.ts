@@ -157,7 +157,7 @@ describe("the fast path in front of Next", () => {
       ["POST", "/api/console/tokens", '{"name":"t"}'],
       ["GET", "/models?tab=fine-tuned"],
       ["GET", "/v1//models"],
-      ["GET", "/v1/models/%zz"],
+      ["GET", "/v1/models/a%2Fb"],
       ["DELETE", "/v1/files/../models"],
     ];
     for (const [method, path, body] of cases) {
@@ -167,6 +167,22 @@ describe("the fast path in front of Next", () => {
       const seen = front.reached.at(-1)!;
       expect(seen).toMatchObject({ method, url: path, body: body ?? "" });
       expect(seen.headers).toMatchObject({ "x-custom": "kept", cookie: "a=b" });
+    }
+  });
+
+  it("answers a /v1 path with a broken percent-escape itself: a JSON 400 saying so, not Next's plain 500", async () => {
+    for (const path of ["/v1/models/%zz", "/v1/models/ab%2", "/v2/prompts/%"]) {
+      const before = front.reached.length;
+      const res = await send(front.port, "GET", path);
+      expect(res.status, path).toBe(400);
+      expect(JSON.parse(res.body.toString())).toMatchObject({
+        code: "invalid_path",
+        message: expect.stringContaining("broken percent-escape"),
+      });
+      expect(res.headers[FAST_PATH_HEADER]).toBe("1");
+      for (const { key, value } of securityHeaders)
+        expect(res.headers[key.toLowerCase()]).toBe(value);
+      expect(front.reached.length).toBe(before);
     }
   });
 
