@@ -23,6 +23,8 @@ const rulesOf = (rows: Row[]): SsoRule[] =>
 
 let added = 0;
 
+const moveButtonId = (key: string, by: -1 | 1) => `rule-${key}-${by === -1 ? "up" : "down"}`;
+
 /** Admins map identity-provider groups to teams and roles, as an ordered list of rules. */
 export function SsoPage() {
   const allowed = useCan("users.manage");
@@ -90,6 +92,14 @@ function RulesEditor({ data }: { data: SsoMappingsResponse }) {
     const next = [...rows];
     [next[i], next[i + by]] = [next[i + by], next[i]];
     edit(next);
+    // Keyboard users stay on the rule they moved: on the same button, or on the other one once
+    // the rule reaches the top or the bottom (a disabled button cannot hold focus).
+    const key = rows[i].key;
+    requestAnimationFrame(() => {
+      const same = document.getElementById(moveButtonId(key, by));
+      const other = document.getElementById(moveButtonId(key, by === -1 ? 1 : -1));
+      (same instanceof HTMLButtonElement && !same.disabled ? same : other)?.focus();
+    });
   };
   const add = () =>
     edit([
@@ -293,6 +303,7 @@ function RuleRow({
           type="button"
           size="sm"
           variant="ghost"
+          id={moveButtonId(row.key, -1)}
           aria-label={`Move rule ${n} up`}
           title="Move up"
           disabled={index === 0}
@@ -304,6 +315,7 @@ function RuleRow({
           type="button"
           size="sm"
           variant="ghost"
+          id={moveButtonId(row.key, 1)}
           aria-label={`Move rule ${n} down`}
           title="Move down"
           disabled={last}

@@ -1,9 +1,11 @@
 // /api/console/sso-mappings: admins (users.manage) read and replace the ordered list of rules
-// mapping directory groups to teams and roles; the page reads the teams and the claim from it.
+// mapping directory groups to teams and roles; the page reads the teams and the claim from it. And
+// where the rules put a user given the groups claim.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as route from "@/app/api/console/sso-mappings/route";
-import type { SsoMappingsResponse } from "@/lib/console/sso";
+import type { SsoMappingsResponse, SsoRule } from "@/lib/console/sso";
 import { queryAudit } from "@/lib/server/auth/audit";
+import { groupsIn, placementFor } from "@/lib/server/sso";
 import { createTeam, deleteTeam } from "@/lib/server/teams";
 import {
   bodyOf,
@@ -138,5 +140,36 @@ describe.each(DATABASES)("the single sign-on group mappings on %s", (kind) => {
     await deleteTeam(t.ctx, research);
     const { rules } = (await (await get(admin)).json()) as SsoMappingsResponse;
     expect(rules).toEqual([{ group: "ml", teamId: null, teamRole: null, role: "member" }]);
+  });
+});
+
+describe("where a user's groups put them", () => {
+  const rules: SsoRule[] = [
+    { group: "Leads", teamId: "a", teamRole: "admin", role: null },
+    { group: "eng", teamId: "b", teamRole: "member", role: "member" },
+    { group: "ops", teamId: null, teamRole: null, role: "admin" },
+  ];
+
+  it("reads the claim as a list of strings, or as one string; anything else lists none", () => {
+    expect(groupsIn(["eng", 7, null, "ops"])).toEqual(["eng", "ops"]);
+    expect(groupsIn("eng")).toEqual(["eng"]);
+    expect(groupsIn({ eng: true })).toEqual([]);
+    expect(groupsIn(undefined)).toEqual([]);
+  });
+
+  it("matches groups exactly, case included", () => {
+    expect(placementFor(rules, ["leads"])).toEqual({ role: "viewer", team: null });
+    expect(placementFor(rules, ["Leads"])).toEqual({
+      role: "viewer",
+      team: { id: "a", role: "admin" },
+    });
+  });
+
+  it("takes the first team and the highest role, wherever they come from", () => {
+    expect(placementFor(rules, ["ops", "eng", "Leads"])).toEqual({
+      role: "admin",
+      team: { id: "a", role: "admin" },
+    });
+    expect(placementFor([], ["eng"])).toEqual({ role: "viewer", team: null });
   });
 });
