@@ -433,7 +433,11 @@ test("the detail view shows one model from GET /v1/models/{id}", async ({ page, 
   await expect(page.getByText("Fine-tuned", { exact: true })).toBeVisible();
   const details = page.locator("dl");
   await expect(details).toContainText("mistral-small-latest");
-  await expect(details).toContainText("32,768 tokens");
+  // The context length the API gives the fine-tuned model, as the page formats it.
+  const card = (await (await request.get(`/v1/models/${encodeURIComponent(id)}`)).json()) as {
+    max_context_length: number;
+  };
+  await expect(details).toContainText(`${card.max_context_length.toLocaleString("en-US")} tokens`);
   await expect(details.getByRole("link", { name: /^[0-9a-f-]{36}$/ })).toBeVisible();
   await expect(page.getByRole("link", { name: "Try in playground" })).toHaveAttribute(
     "href",
