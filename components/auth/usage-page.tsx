@@ -58,6 +58,7 @@ export function costsBy<R extends Pick<UsageRow, "costNanos">>(
 }
 
 const NO_TEAM = "No team";
+const NO_TOKEN = "Signed-in browser";
 
 /** Tokens per model per day (stacked), per user, team and model over the range, with cost. */
 export function UsagePage() {
@@ -72,19 +73,27 @@ export function UsagePage() {
     const { rows, from, to } = usage.data;
     const teamNames = new Map((usage.data.teams ?? []).map((t) => [t.id, t.name]));
     const teamOf = (r: UsageRow) => (r.teamId ? (teamNames.get(r.teamId) ?? r.teamId) : NO_TEAM);
+    const tokenNames = new Map(
+      (usage.data.tokens ?? []).map((t) => [t.id, all ? `${t.name} (${t.userEmail})` : t.name]),
+    );
+    // A revoked token (or a team member's, for a team admin) is known by its id only.
+    const tokenOf = (r: UsageRow) =>
+      r.tokenId ? (tokenNames.get(r.tokenId) ?? `token ${r.tokenId}`) : NO_TOKEN;
     return {
       chart: tokensPerDay(rows, daysBetween(from, to)),
       perUser: totalsBy(rows, (r) => r.userEmail),
       perModel: totalsBy(rows, (r) => r.model),
       perTeam: totalsBy(rows, teamOf),
+      perToken: totalsBy(rows, tokenOf),
       cost: {
         perUser: costsBy(rows, (r) => r.userEmail),
         perModel: costsBy(rows, (r) => r.model),
         perTeam: costsBy(rows, teamOf),
+        perToken: costsBy(rows, tokenOf),
       },
       units: unitTotals(usage.data.units),
     };
-  }, [usage.data]);
+  }, [usage.data, all]);
   const totalCost = shaped?.cost.perModel.get("") ?? null;
 
   return (
@@ -263,6 +272,12 @@ export function UsagePage() {
                 label="Team"
               />
             )}
+            <TotalsTable
+              title="Tokens per console token"
+              rows={shaped.perToken.list}
+              costs={shaped.cost.perToken}
+              label="Console token"
+            />
             <TotalsTable
               title="Tokens per model"
               rows={shaped.perModel.list}

@@ -83,6 +83,10 @@ test("the admin sees a member's chat and upload in the audit log, the CSV and us
     new RegExp(escaped),
   );
   await expect(page.getByRole("table", { name: "Tokens per model" })).toContainText(model);
+  // The chat came from a signed-in browser, not a console token.
+  await expect(page.getByRole("table", { name: "Tokens per console token" })).toContainText(
+    "Signed-in browser",
+  );
   // The member's only spending call is the chat: their row has its tokens.
   const userRow = page
     .getByRole("table", { name: "Tokens per user" })

@@ -9,13 +9,15 @@ export const USAGE_DAYS_MAX = 366;
 
 /**
  * Whole UTC days: today and the `days - 1` before it. `user` needs usage.read_all; `team` needs
- * usage.read_all or being that team's admin. `format=csv` answers the token rows as a CSV
+ * usage.read_all or being that team's admin; `token` narrows to one console token. `format=csv` answers the token rows as a CSV
  * attachment (with cost).
  */
 export const usageQuery = z.object({
   days: queryInt(1, USAGE_DAYS_MAX).default(30),
   user: z.string().optional(),
   team: z.string().optional(),
+  /** One console token's calls (the caller's own, or any with usage.read_all). */
+  token: z.string().optional(),
   format: z.enum(["json", "csv"]).default("json"),
 });
 export type UsageQuery = z.input<typeof usageQuery>;
@@ -32,6 +34,8 @@ export const usageRow = z.object({
   totalTokens: z.number(),
   /** The team the calls were made in (null: in none). Optional: older consoles leave it out. */
   teamId: z.string().nullable().optional(),
+  /** The console token the calls were made with (null: a signed-in browser). Optional as teamId. */
+  tokenId: z.string().nullable().optional(),
   /** Nano-dollars, priced when each call settled; null when none of them had a price. */
   costNanos: z.number().int().nullable().optional(),
 });
@@ -62,5 +66,7 @@ export const usageResponse = z.object({
   users: z.array(z.object({ id: z.string(), email: z.string() })),
   /** The teams the caller may pick: every team with usage.read_all, else those they admin. */
   teams: z.array(z.object({ id: z.string(), name: z.string() })).optional(),
+  /** The console tokens whose calls the rows may name (revoked ones are gone: their id only). */
+  tokens: z.array(z.object({ id: z.string(), name: z.string(), userEmail: z.string() })).optional(),
 });
 export type UsageResponse = z.infer<typeof usageResponse>;

@@ -604,8 +604,10 @@ describe.each(DATABASES)("the audit log on %s", (kind) => {
           model: "model-a",
           userId: "u-q1",
           userEmail: "q1@example.com",
-          // In no team, and no price known: tokens only, never an invented cost.
+          // In no team, with no console token, and no price known: tokens only, never an
+          // invented cost.
           teamId: null,
+          tokenId: null,
           requests: 2,
           promptTokens: 11,
           completionTokens: 7,

@@ -16,6 +16,7 @@ import * as usersRoute from "@/app/api/console/users/route";
 import type { BudgetInfo, BudgetStatus } from "@/lib/console/budgets";
 import type { MeUsageResponse } from "@/lib/console/me-usage";
 import type { TeamInfo } from "@/lib/console/teams";
+import type { UsageResponse } from "@/lib/console/usage";
 import { queryAudit } from "@/lib/server/auth/audit";
 import { sleep, type Received } from "../gateway/helpers";
 import {
@@ -338,10 +339,36 @@ describe.each(DATABASES)("teams, prices and budgets routes on %s", (kind) => {
     expect(csv.headers.get("content-type")).toContain("text/csv");
     const lines = (await csv.text()).trim().split("\r\n");
     expect(lines[0]).toBe(
-      "day,model,userEmail,userId,teamId,requests,promptTokens,completionTokens,totalTokens,team,costUsd",
+      "day,model,userEmail,userId,teamId,tokenId,requests,promptTokens,completionTokens,totalTokens,team,token,costUsd",
     );
     expect(
-      lines.slice(1).some((l) => l.includes(member.email) && l.endsWith(",Research,0.004")),
+      lines.slice(1).some((l) => l.includes(member.email) && l.endsWith(",Research,,0.004")),
     ).toBe(true);
+  });
+
+  it("usage per console token: rows name the token, a filter keeps one, the CSV names it", async () => {
+    const usage = async (as: TestUser, query: string) =>
+      usageRoute.GET(send(`/api/console/usage?${query}`, session(as), "GET"));
+    const everyone = (await json(await usage(admin, ""))) as UsageResponse;
+    const nightly = everyone.tokens?.find((x) => x.name === "nightly");
+    expect(nightly?.userEmail).toBe(loner.email);
+    const viaNightly = everyone.rows.filter((r) => r.tokenId === nightly!.id);
+    expect(viaNightly.map((r) => r.userEmail)).toEqual([loner.email]);
+    // Calls from a signed-in browser carry no token.
+    expect(everyone.rows.some((r) => r.userEmail === member.email && r.tokenId === null)).toBe(
+      true,
+    );
+
+    const one = (await json(await usage(admin, `token=${nightly!.id}`))) as UsageResponse;
+    expect(one.rows.length).toBeGreaterThan(0);
+    expect(one.rows.every((r) => r.tokenId === nightly!.id)).toBe(true);
+    // A member names only their own tokens.
+    const own = (await json(await usage(loner, ""))) as UsageResponse;
+    expect(own.tokens?.map((x) => x.name)).toEqual(["nightly"]);
+    const memberView = (await json(await usage(member, ""))) as UsageResponse;
+    expect(memberView.tokens).toEqual([]);
+
+    const csv = (await (await usage(admin, "format=csv")).text()).trim().split("\r\n");
+    expect(csv.some((l) => l.includes(loner.email) && l.includes(",nightly,"))).toBe(true);
   });
 });

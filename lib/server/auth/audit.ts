@@ -573,6 +573,7 @@ export interface UsageFilter {
   to: number;
   userId?: string;
   teamId?: string;
+  tokenId?: string;
 }
 
 /**
@@ -588,6 +589,7 @@ export async function queryUsage(ctx: AuthContext, filter: UsageFilter): Promise
       "model",
       "user_id",
       "team_id",
+      "token_id",
       eb.fn.max("user_email").as("user_email"),
       eb.fn.countAll<number>().as("requests"),
       eb.fn.sum<number>("prompt_tokens").as("prompt_tokens"),
@@ -600,12 +602,13 @@ export async function queryUsage(ctx: AuthContext, filter: UsageFilter): Promise
     .where("model", "is not", null)
     .where("at", ">=", filter.from)
     .where("at", "<", filter.to)
-    .groupBy([day, "model", "user_id", "team_id"])
+    .groupBy([day, "model", "user_id", "team_id", "token_id"])
     .orderBy(day)
     .orderBy("model")
     .orderBy("user_id");
   if (filter.userId) query = query.where("user_id", "=", filter.userId);
   if (filter.teamId) query = query.where("team_id", "=", filter.teamId);
+  if (filter.tokenId) query = query.where("token_id", "=", filter.tokenId);
   const rows = await query.execute();
   return rows.map((r) => ({
     day: r.day,
@@ -613,6 +616,7 @@ export async function queryUsage(ctx: AuthContext, filter: UsageFilter): Promise
     userId: r.user_id,
     userEmail: r.user_email,
     teamId: r.team_id,
+    tokenId: r.token_id,
     requests: Number(r.requests),
     promptTokens: Number(r.prompt_tokens ?? 0),
     completionTokens: Number(r.completion_tokens ?? 0),
@@ -627,6 +631,7 @@ const USAGE_CSV_COLUMNS: (keyof UsageRow)[] = [
   "userEmail",
   "userId",
   "teamId",
+  "tokenId",
   "requests",
   "promptTokens",
   "completionTokens",
@@ -634,14 +639,19 @@ const USAGE_CSV_COLUMNS: (keyof UsageRow)[] = [
 ];
 
 /** Token usage rows as CSV, with their cost in USD (empty where unpriced). */
-export function usageCsv(rows: UsageRow[], teamNames: Map<string, string>): string {
-  const lines = [[...USAGE_CSV_COLUMNS, "team", "costUsd"].join(",")];
+export function usageCsv(
+  rows: UsageRow[],
+  teamNames: Map<string, string>,
+  tokenNames: Map<string, string>,
+): string {
+  const lines = [[...USAGE_CSV_COLUMNS, "team", "token", "costUsd"].join(",")];
   for (const r of rows) {
     const cost = r.costNanos === null || r.costNanos === undefined ? null : r.costNanos / 1e9;
     lines.push(
       [
         ...USAGE_CSV_COLUMNS.map((c) => csvCell(r[c])),
         csvCell(r.teamId ? (teamNames.get(r.teamId) ?? null) : null),
+        csvCell(r.tokenId ? (tokenNames.get(r.tokenId) ?? null) : null),
         csvCell(cost === null ? null : cost.toFixed(9).replace(/0+$/, "").replace(/\.$/, "")),
       ].join(","),
     );
