@@ -14,7 +14,8 @@ import {
 import { PageHeader } from "@/components/shell/page-header";
 import { Field, inputClassFor } from "@/components/ui/field";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
-import { CostCell } from "@/components/budgets/my-usage-page";
+import { CostCell, RangeField } from "@/components/budgets/my-usage-page";
+import { buttonVariants } from "@/components/ui/button";
 import { useConsoleUsage, usageQuery } from "@/lib/api/hooks/use-console-usage";
 import {
   daysBetween,
@@ -145,24 +146,11 @@ export function UsagePage() {
                 )}
               </Field>
             )}
-            <Field label="Range" className="w-36">
-              {(ids) => (
-                <select
-                  {...ids}
-                  className={inputClassFor()}
-                  value={days}
-                  onChange={(e) => setDays(Number(e.target.value))}
-                >
-                  <option value={7}>Last 7 days</option>
-                  <option value={30}>Last 30 days</option>
-                  <option value={90}>Last 90 days</option>
-                </select>
-              )}
-            </Field>
+            <RangeField days={days} onChange={setDays} />
             <a
+              className={buttonVariants({ variant: "secondary" })}
               href={usageQuery(days, user, team, "csv")}
               download
-              className="inline-flex h-9 items-center rounded-md border border-border px-3 text-sm font-medium hover:bg-surface-2"
             >
               Export CSV
             </a>

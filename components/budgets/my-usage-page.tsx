@@ -47,22 +47,7 @@ export function MyUsagePage() {
             )}
           </>
         }
-        actions={
-          <Field label="Range" className="w-36">
-            {(ids) => (
-              <select
-                {...ids}
-                className={inputClassFor()}
-                value={days}
-                onChange={(e) => setDays(Number(e.target.value))}
-              >
-                <option value={7}>Last 7 days</option>
-                <option value={30}>Last 30 days</option>
-                <option value={90}>Last 90 days</option>
-              </select>
-            )}
-          </Field>
-        }
+        actions={<RangeField days={days} onChange={setDays} />}
       />
       {usage.isError ? (
         <ErrorState error={usage.error} onRetry={() => usage.refetch()} />
@@ -163,5 +148,25 @@ export function MyUsagePage() {
         </div>
       )}
     </>
+  );
+}
+
+/** How many whole UTC days of usage to show (the Usage and My usage pages). */
+export function RangeField({ days, onChange }: { days: number; onChange: (days: number) => void }) {
+  return (
+    <Field label="Range" className="w-36">
+      {(ids) => (
+        <select
+          {...ids}
+          className={inputClassFor()}
+          value={days}
+          onChange={(e) => onChange(Number(e.target.value))}
+        >
+          <option value={7}>Last 7 days</option>
+          <option value={30}>Last 30 days</option>
+          <option value={90}>Last 90 days</option>
+        </select>
+      )}
+    </Field>
   );
 }
