@@ -35,7 +35,15 @@ export default defineConfig({
       {
         extends: true,
         // No database and no waiting: seconds, anywhere.
-        test: { name: "unit", include: ["**/*.test.{ts,tsx}"], exclude: [...DB, ...SLOW] },
+        test: {
+          name: "unit",
+          include: ["**/*.test.{ts,tsx}"],
+          exclude: [...DB, ...SLOW],
+          // Files share a worker (packages load once per worker, not once per file: half the
+          // project's time); test/fresh-modules.ts gives each file fresh copies of our modules.
+          isolate: false,
+          setupFiles: ["test/fresh-modules.ts"],
+        },
       },
       {
         extends: true,
