@@ -18,6 +18,9 @@ const nextConfig = {
   // A git worktree whose node_modules links to another checkout builds with TURBOPACK_ROOT set to
   // a folder holding both (Turbopack resolves nothing outside its root).
   ...(process.env.TURBOPACK_ROOT ? { turbopack: { root: process.env.TURBOPACK_ROOT } } : {}),
+  // npm test checks the types of this same program in its types step (scripts/test.sh, beside
+  // ESLint), route types included: its build need not check them a second time.
+  ...(process.env.CONSOLE_TYPES_CHECKED === "1" ? { typescript: { ignoreBuildErrors: true } } : {}),
   poweredByHeader: false,
   reactStrictMode: true,
   // unpdf (pdf.js) and music-metadata load parts of themselves at run time (the sandbox's OCR and
