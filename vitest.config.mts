@@ -40,7 +40,8 @@ export default defineConfig({
           include: ["**/*.test.{ts,tsx}"],
           exclude: [...DB, ...SLOW],
           // Files share a worker (packages load once per worker, not once per file: half the
-          // project's time); test/fresh-modules.ts gives each file fresh copies of our modules.
+          // project's time); test/fresh-modules.ts gives each file fresh copies of our modules
+          // and of the per-process state.
           isolate: false,
           setupFiles: ["test/fresh-modules.ts"],
         },
@@ -48,7 +49,14 @@ export default defineConfig({
       {
         extends: true,
         // Starts a throwaway PostgreSQL unless TEST_DATABASE_URL names one (npm test starts it).
-        test: { name: "db", include: DB, globalSetup: ["test/global-setup.ts"] },
+        test: {
+          name: "db",
+          include: DB,
+          globalSetup: ["test/global-setup.ts"],
+          // As the unit project: packages load once per worker (better-auth, the SDKs).
+          isolate: false,
+          setupFiles: ["test/fresh-modules.ts"],
+        },
       },
       { extends: true, test: { name: "slow", include: SLOW } },
     ],
