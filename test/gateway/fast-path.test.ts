@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import securityHeaders from "@/lib/security-headers.json";
 import { createFastPath, FAST_PATH_HEADER, takesFastPath } from "@/lib/server/fast-path";
 import { installFront } from "@/lib/server/http-front";
+import type { Gateway } from "@/lib/server/gateway";
 import { liveGateway, startFakeUpstream, type FakeUpstream } from "./helpers";
 
 interface Reached {
@@ -47,7 +48,7 @@ function send(
 }
 
 /** A server whose own handler ("Next") records what reaches it, with the front layer installed. */
-async function nextStandIn(handler: (request: Request) => Promise<Response>) {
+async function nextStandIn(handler: Gateway) {
   const reached: Reached[] = [];
   const server = http.createServer((req, res) => {
     let body = "";

@@ -1,5 +1,6 @@
 import "server-only";
 import { countTokens } from "@/lib/mistral/tokens";
+import { tap } from "../body";
 import type { Usage } from "./audit";
 
 export interface Observed {
@@ -53,7 +54,6 @@ export function observeResponse(
   // Only JSON is read (the gateway redacts it): audio, file contents and other bytes pass
   // through unread, so a `model` or `id` in them could not carry the key into the audit log.
   const isJson = /[/+]json\b/.test(type);
-  const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let text = "";
   let head = "";
@@ -87,23 +87,8 @@ export function observeResponse(
     }
     await done({ ...empty, status, ...found });
   };
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      let result: ReadableStreamReadResult<Uint8Array>;
-      try {
-        result = await reader.read();
-      } catch (error) {
-        await report(499);
-        controller.error(error);
-        return;
-      }
-      if (result.done) {
-        // The sandbox ends its stream quietly when the caller goes away.
-        await report(signal.aborted ? 499 : response.status);
-        controller.close();
-        return;
-      }
-      const chunk = result.value;
+  const body = tap(response.body, {
+    chunk(chunk) {
       bytes += chunk.byteLength;
       if (counter) {
         const decoded = decoder.decode(chunk, { stream: true });
@@ -114,14 +99,15 @@ export function observeResponse(
       } else if (isJson && bytes <= MAX_JSON_BYTES) {
         text += decoder.decode(chunk, { stream: true });
       }
-      controller.enqueue(chunk);
+      return chunk;
     },
-    async cancel(reason) {
-      await reader.cancel(reason);
-      await report(499);
-    },
+    // A body that failed or was cancelled: the caller did not get it all. The sandbox ends its
+    // stream quietly when the caller goes away.
+    done: (how) => report(how === "end" && !signal.aborted ? response.status : 499),
   });
-  return new Response(body, { status: response.status, headers: response.headers });
+  return body === response.body
+    ? response
+    : new Response(body, { status: response.status, headers: response.headers });
 }
 
 type Found = Pick<Observed, "id" | "conversationId" | "model" | "usage">;
