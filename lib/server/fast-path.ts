@@ -178,12 +178,21 @@ function gatewayRequest(
 
 /**
  * The body read straight from the socket, up to `limit` bytes. Past it, the rest is dropped as it
- * comes; a client that breaks off fails the read.
+ * comes; a client that breaks off fails the read. A body that has all arrived (a JSON request
+ * usually comes in the packet of its headers) is taken at once, not on a later tick.
  */
 function readWhole(
   req: IncomingMessage,
   limit: number,
 ): Promise<{ bytes: Uint8Array; complete: boolean }> {
+  if (req.complete && !req.readableFlowing) {
+    const bytes: Buffer = req.read() ?? Buffer.alloc(0);
+    return Promise.resolve(
+      bytes.length > limit
+        ? { bytes: bytes.subarray(0, limit), complete: false }
+        : { bytes, complete: true },
+    );
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
