@@ -12,15 +12,17 @@ import { readsNode } from "./upstream";
  * The /v1 (and /v2) fast path: the gateway's requests served straight from node:http, ahead of
  * Next's request handler, in production. Next's pipeline for a route handler (routing, its
  * request and response adapters, async storage) costs ~3-4 ms per request and ~1.5 ms of CPU
- * (bench/README.md); this adapter costs a fraction of that, and an upload's body goes from the
- * socket to the gateway without Next's wrapping.
+ * (bench/README.md); this adapter costs a fraction of that: no web Request or Response is built
+ * around Node's, a JSON body is read whole from the socket, an upload goes from the client's
+ * socket to the upstream's, and an answer from the upstream's socket to the client's through
+ * the gateway's taps (body.ts).
  *
  * It serves the same handler as app/v1/[...path]/route.ts (handleGatewayRequest: one gateway per
  * process, see per-process.ts), so sign-in, the host and origin checks, roles, limits, audit,
  * redaction and errors are the route handler's own. What it reproduces of Next around the route:
  * - the request as a route handler receives it: the raw path and query, Node's merged headers,
- *   a streamed body (never buffered) for methods other than GET and HEAD, and a signal aborted
- *   when the client goes away, which stops the upstream;
+ *   a body for methods other than GET and HEAD (an upload streamed, never buffered), and a
+ *   signal aborted when the client goes away, which stops the upstream;
  * - the response as Next sends it: next.config.js's headers (lib/security-headers.json) first,
  *   then the handler's (the same ones dropped and kept), the body with backpressure, cancelled
  *   when the client goes away; gzip through the same `compression` middleware Next runs (streams
