@@ -187,7 +187,10 @@ function readWhole(
   req: IncomingMessage,
   limit: number,
 ): Promise<{ bytes: Uint8Array; complete: boolean }> {
-  if (req.complete && !req.readableFlowing) {
+  // Node flags a request `complete` a little after it has buffered the last of its body: the
+  // buffered length reaching the declared one is what says it is all there.
+  const declared = Number(req.headers["content-length"]);
+  if (!req.readableFlowing && declared >= 0 && req.readableLength >= declared) {
     const bytes: Buffer = req.read() ?? Buffer.alloc(0);
     return Promise.resolve(
       bytes.length > limit
