@@ -247,13 +247,8 @@ export async function auditStart(
   start: AuditStart,
 ): Promise<Finish> {
   const at = Date.now();
-  const [row] = await ctx.database.run(
-    ctx.database.db
-      .insertInto("audit_log")
-      .values(startRow(principal, start, at))
-      .returning("id"),
-  );
-  return finisher(ctx, Number(row.id), at, start.operation);
+  const id = await ctx.database.insertAudit(startRow(principal, start, at));
+  return finisher(ctx, id, at, start.operation);
 }
 
 export type Admission =
@@ -328,6 +323,7 @@ export async function admitSpending(
     db === ctx.database.db ? ctx.database.run(query) : db.executeQuery(query).then((r) => r.rows);
   const admit = async (db: Kysely<Database>) => {
     if (!perMinute && !conditions.length) {
+      if (db === ctx.database.db) return ctx.database.insertAudit(row);
       const [plain] = await run(db, db.insertInto("audit_log").values(row).returning("id"));
       return Number(plain!.id);
     }
