@@ -249,13 +249,26 @@ function send(response: Response, method: string, res: ServerResponse): void {
     return void res.end();
   }
   const flush = (res as ServerResponse & { flush?: () => void }).flush;
+  // An answer that is not an event stream is held until it ends or passes 64 KB, so a small one
+  // (most JSON) goes out in one write with its length, not chunked over three.
+  let held: Uint8Array[] | null = isEventStream(response) ? null : [];
+  let heldBytes = 0;
+  const write = (chunk: Uint8Array) => {
+    const ok = res.write(chunk);
+    flush?.call(res);
+    return ok || res.destroyed;
+  };
   const pump = pumpTo(response.body, {
     write(chunk) {
-      const ok = res.write(chunk);
-      flush?.call(res);
-      return ok || res.destroyed;
+      if (!held) return write(chunk);
+      held.push(chunk);
+      heldBytes += chunk.byteLength;
+      if (heldBytes <= HELD_BYTES) return true;
+      const all = Buffer.concat(held);
+      held = null;
+      return write(all);
     },
-    close: () => res.end(),
+    close: () => res.end(held ? Buffer.concat(held) : undefined),
     // The body failed mid-way: the client sees the connection end early, as with Next.
     fail: () => res.destroy(),
   });
@@ -265,6 +278,12 @@ function send(response: Response, method: string, res: ServerResponse): void {
     if (!res.writableFinished) void pump.cancel(clientGone());
   });
 }
+
+/** The most of a non-stream answer held back to send in one write. */
+const HELD_BYTES = 64 * 1024;
+
+const isEventStream = (response: Response) =>
+  (response.headers.get("content-type") ?? "").startsWith("text/event-stream");
 
 /** Bytes read from the socket ahead of the gateway before the socket is paused. */
 const BODY_AHEAD = 64 * 1024;
