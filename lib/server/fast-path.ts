@@ -249,9 +249,9 @@ function send(response: Response, method: string, res: ServerResponse): void {
     return void res.end();
   }
   const flush = (res as ServerResponse & { flush?: () => void }).flush;
-  // An answer that is not an event stream is held until it ends or passes 64 KB, so a small one
-  // (most JSON) goes out in one write with its length, not chunked over three.
-  let held: Uint8Array[] | null = isEventStream(response) ? null : [];
+  // A JSON answer (of use only whole) is held until it ends or passes 64 KB, so a small one goes
+  // out in one write with its length, not chunked over three. Streams of any kind pass at once.
+  let held: Uint8Array[] | null = isJson(response) ? [] : null;
   let heldBytes = 0;
   const write = (chunk: Uint8Array) => {
     const ok = res.write(chunk);
@@ -268,7 +268,13 @@ function send(response: Response, method: string, res: ServerResponse): void {
       held = null;
       return write(all);
     },
-    close: () => res.end(held ? Buffer.concat(held) : undefined),
+    close() {
+      if (!held) return void res.end();
+      const body = Buffer.concat(held);
+      // Its length (the gzip middleware drops it when it encodes).
+      if (!res.headersSent) res.setHeader("content-length", body.length);
+      res.end(body);
+    },
     // The body failed mid-way: the client sees the connection end early, as with Next.
     fail: () => res.destroy(),
   });
@@ -282,8 +288,9 @@ function send(response: Response, method: string, res: ServerResponse): void {
 /** The most of a non-stream answer held back to send in one write. */
 const HELD_BYTES = 64 * 1024;
 
-const isEventStream = (response: Response) =>
-  (response.headers.get("content-type") ?? "").startsWith("text/event-stream");
+/** application/json or application/…+json; not NDJSON, which may stream. */
+const isJson = (response: Response) =>
+  /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i.test(response.headers.get("content-type") ?? "");
 
 /** Bytes read from the socket ahead of the gateway before the socket is paused. */
 const BODY_AHEAD = 64 * 1024;

@@ -205,6 +205,21 @@ describe("the fast path in front of Next", () => {
     expect(stream.body.toString()).toContain("data: [DONE]");
   });
 
+  it("sends a JSON answer whole with its length, and a stream chunked as it comes", async () => {
+    const json = await send(front.port, "GET", "/v1/models");
+    expect(json.headers["content-length"]).toBe(String(json.body.length));
+    expect(json.headers["transfer-encoding"]).toBeUndefined();
+    const stream = await send(
+      front.port,
+      "POST",
+      "/v1/chat/completions",
+      { "content-type": "application/json" },
+      '{"model":"m","messages":[],"stream":true}',
+    );
+    expect(stream.headers["transfer-encoding"]).toBe("chunked");
+    expect(stream.headers["content-length"]).toBeUndefined();
+  });
+
   it("answers a HEAD with the gateway's status and no body", async () => {
     const res = await send(front.port, "HEAD", "/v1/models");
     expect(res.headers[FAST_PATH_HEADER]).toBe("1");
