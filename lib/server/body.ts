@@ -229,6 +229,9 @@ function nodeSource(
   node: IncomingMessage,
   { idleMs, ended }: { idleMs: number; ended: (problem: string) => void },
 ): Source {
+  // Until the body is read, a connection that breaks is noticed when the reading starts (a
+  // Node stream's 'error' with no listener would end the process).
+  node.on("error", () => {});
   let over = false;
   let idle: NodeJS.Timeout | undefined;
   let on: SourceEvents | null = null;
@@ -260,6 +263,7 @@ function nodeSource(
       node.on("close", () => {
         if (!node.complete) end("the upstream connection broke off");
       });
+      if (node.destroyed && !node.complete) return end("the upstream connection broke off");
       arm();
     },
     pause() {

@@ -174,6 +174,18 @@ describe("fromNode: an upstream's answer", () => {
     expect(problems).toEqual(["the upstream sent nothing for 100 ms"]);
   });
 
+  it("a connection that broke before anyone read the answer ends it cleanly when it is read", async () => {
+    const res = await answer((r) => {
+      r.write("data: 1\n\n");
+      setTimeout(() => r.socket?.destroy(), 10);
+    });
+    const problems: string[] = [];
+    const body = fromNode(res, { idleMs: 5_000, ended: (p) => problems.push(p) });
+    await new Promise((r) => res.once("close", r));
+    await readAll(body);
+    expect(problems).toEqual(["the upstream connection broke off"]);
+  });
+
   it("a reader that goes away closes the upstream connection", async () => {
     let closed = false;
     const res = await answer((r) => {
