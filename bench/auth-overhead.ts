@@ -21,6 +21,7 @@ import { createToken } from "@/lib/server/auth/tokens";
 import { createUser } from "@/lib/server/auth/users";
 import { parseConfig } from "@/lib/server/config";
 import { createGateway, type Gateway } from "@/lib/server/gateway";
+import type { UpstreamRequest } from "@/lib/server/upstream";
 import { arg, header, loadavg, saveResult } from "./lib/system";
 import { printTable } from "./lib/stats";
 
@@ -37,9 +38,8 @@ const MODELS = encoder.encode(
   JSON.stringify({ object: "list", data: [{ id: "m", object: "model" }] }),
 );
 
-const stubUpstream = async (request: Request): Promise<Response> => {
-  if (request.body) await new Response(request.body).arrayBuffer();
-  if (new URL(request.url).pathname === "/v1/models") {
+const stubUpstream = async (request: UpstreamRequest): Promise<Response> => {
+  if (request.path === "/v1/models") {
     return new Response(MODELS, { headers: { "content-type": "application/json" } });
   }
   let i = 0;

@@ -41,8 +41,7 @@ const ANSWER = JSON.stringify({
   usage: { prompt_tokens: 10, completion_tokens: 0, total_tokens: 10 },
 });
 
-const upstream = async (request: Request): Promise<Response> => {
-  await request.arrayBuffer();
+const upstream = async (): Promise<Response> => {
   return new Response(ANSWER, { headers: { "content-type": "application/json" } });
 };
 

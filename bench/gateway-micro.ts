@@ -11,6 +11,7 @@
 import { performance } from "node:perf_hooks";
 import { parseConfig } from "@/lib/server/config";
 import { createGateway } from "@/lib/server/gateway";
+import type { UpstreamRequest } from "@/lib/server/upstream";
 import { arg, header, loadavg, saveResult } from "./lib/system";
 import { printTable } from "./lib/stats";
 
@@ -28,9 +29,8 @@ const MODELS = encoder.encode(
   }),
 );
 
-const stubUpstream = async (request: Request): Promise<Response> => {
-  if (request.body) await new Response(request.body).arrayBuffer();
-  if (new URL(request.url).pathname === "/v1/models") {
+const stubUpstream = async (request: UpstreamRequest): Promise<Response> => {
+  if (request.path === "/v1/models") {
     return new Response(MODELS, { headers: { "content-type": "application/json" } });
   }
   let i = 0;
@@ -46,7 +46,10 @@ const stubUpstream = async (request: Request): Promise<Response> => {
 };
 
 const bare = async (request: Request): Promise<Response> => {
-  const answer = await stubUpstream(request);
+  const { method, signal } = request;
+  const body = request.body ? new Uint8Array(await request.arrayBuffer()) : null;
+  const path = new URL(request.url).pathname;
+  const answer = await stubUpstream({ method, path, headers: {}, body, signal });
   return new Response(answer.body, { status: answer.status, headers: answer.headers });
 };
 

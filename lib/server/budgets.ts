@@ -126,14 +126,31 @@ const toRow = (r: Record<string, unknown>): BudgetRow => ({
 
 /**
  * The caller's team and every budget that applies to their call (theirs, their team's, their
- * token's), in one query: a spending call pays for this lookup whether or not budgets exist.
+ * token's), in one query, remembered for a few seconds with the caller's credential (every change
+ * to budgets, teams or memberships forgets it, on every instance: `budgetsChanged`). Only which
+ * budgets apply is remembered; what they have used is always read in the admission itself.
  */
-export async function applicableBudgets(
+export function applicableBudgets(
+  ctx: AuthContext,
+  principal: Pick<Principal, "userId" | "tokenId">,
+): Promise<{ subjects: Subjects; budgets: readonly BudgetRow[] }> {
+  return ctx.credentials.lookup(`budgets:${principal.userId}:${principal.tokenId ?? ""}`, () =>
+    lookUpBudgets(ctx, principal),
+  );
+}
+
+/** Tells every instance that which budgets apply to whom may have changed. */
+export function budgetsChanged(ctx: AuthContext): Promise<void> {
+  return ctx.credentials.invalidate({ kind: "budgets", id: "*" });
+}
+
+async function lookUpBudgets(
   ctx: AuthContext,
   principal: Pick<Principal, "userId" | "tokenId">,
 ): Promise<{ subjects: Subjects; budgets: BudgetRow[] }> {
   const token = principal.tokenId ?? "";
-  const { rows } = await sql<Record<string, unknown>>`
+  const rows = await ctx.database.run(
+    sql<Record<string, unknown>>`
     select m.team_id as member_team, b.id, b.scope, b.subject_id, b.period, b.max_tokens,
       b.max_cost_nanos, b.soft_percent
     from (select ${principal.userId} as uid) x
@@ -141,7 +158,8 @@ export async function applicableBudgets(
     left join budget b on (b.scope = 'user' and b.subject_id = x.uid)
       or (b.scope = 'team' and b.subject_id = m.team_id)
       or (b.scope = 'token' and b.subject_id = ${token})
-    order by b.id`.execute(ctx.database.db);
+    order by b.id`.compile(ctx.database.db),
+  );
   const teamId = (rows[0]?.member_team as string | null | undefined) ?? null;
   return {
     subjects: { userId: principal.userId, teamId, tokenId: principal.tokenId },
@@ -174,7 +192,7 @@ const isCounter = (k: ReturnType<typeof counterOf>) =>
  */
 export async function ensureCounters(
   db: Kysely<Database>,
-  budgets: BudgetRow[],
+  budgets: readonly BudgetRow[],
   now: number,
 ): Promise<void> {
   const keys = budgets.map((b) => counterOf(b, now));
@@ -213,7 +231,7 @@ export async function ensureCounters(
  * reservation counts as at least 1, so a call that reserves nothing is still refused at the limit.
  */
 export function budgetConditions(
-  budgets: BudgetRow[],
+  budgets: readonly BudgetRow[],
   r: Reservation,
   now: number,
 ): RawBuilder<boolean>[] {
@@ -233,7 +251,7 @@ export function budgetConditions(
 /** Adds an admitted call's reservation to the counters of its budgets. */
 export async function reserveOnCounters(
   db: Kysely<Database>,
-  budgets: BudgetRow[],
+  budgets: readonly BudgetRow[],
   r: Reservation,
   now: number,
 ): Promise<void> {
@@ -291,7 +309,11 @@ export function subjectLockKeys(s: Subjects): string[] {
 }
 
 /** The advisory-lock keys of the subjects whose counters a call's admission reads. */
-export function lockKeys(budgets: BudgetRow[], s: Subjects, rateLimited: boolean): string[] {
+export function lockKeys(
+  budgets: readonly BudgetRow[],
+  s: Subjects,
+  rateLimited: boolean,
+): string[] {
   const keys = new Set<string>(rateLimited ? [`user:${s.userId}`] : []);
   for (const b of budgets) keys.add(`${b.scope}:${subjectOf(b, s)}`);
   return [...keys];
@@ -332,7 +354,10 @@ async function sumsOf(ctx: AuthContext, b: BudgetRow, now: number): Promise<Sums
 }
 
 /** What to call each budget's subject: the user's email, the team's or the token's name. */
-async function subjectNames(ctx: AuthContext, budgets: BudgetRow[]): Promise<Map<string, string>> {
+async function subjectNames(
+  ctx: AuthContext,
+  budgets: readonly BudgetRow[],
+): Promise<Map<string, string>> {
   const ids = (scope: BudgetScope) =>
     budgets.filter((b) => b.scope === scope).map((b) => b.subject_id);
   const db = ctx.database.db;
@@ -372,7 +397,7 @@ const reached = (used: number, max: number | null, percent: number) =>
 /** Where each budget stands now (its current period). */
 export async function budgetStatuses(
   ctx: AuthContext,
-  budgets: BudgetRow[],
+  budgets: readonly BudgetRow[],
   now = Date.now(),
 ): Promise<BudgetStatus[]> {
   const names = await subjectNames(ctx, budgets);
@@ -422,7 +447,7 @@ const utc = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
  */
 export async function refusalOf(
   ctx: AuthContext,
-  budgets: BudgetRow[],
+  budgets: readonly BudgetRow[],
   r: Reservation,
   now: number,
   principal: Pick<Principal, "userId">,
@@ -463,7 +488,7 @@ export async function refusalOf(
  */
 export async function crossedThresholds(
   ctx: AuthContext,
-  budgets: BudgetRow[],
+  budgets: readonly BudgetRow[],
   now = Date.now(),
 ): Promise<BudgetStatus[]> {
   const counters = await ctx.database.db
@@ -590,6 +615,7 @@ export async function createBudget(
         updated_at: now,
       })
       .execute();
+    await budgetsChanged(ctx);
   } catch (error) {
     const e = error as { code?: string; message?: string };
     if (e.code === "23505" || /UNIQUE constraint failed/i.test(e.message ?? "")) {
@@ -631,10 +657,12 @@ export async function updateBudget(
     })
     .where("id", "=", id)
     .execute();
+  await budgetsChanged(ctx);
   return getBudget(ctx, id);
 }
 
 export async function deleteBudget(ctx: AuthContext, id: string): Promise<void> {
   const result = await ctx.database.db.deleteFrom("budget").where("id", "=", id).executeTakeFirst();
   if (!result.numDeletedRows) throw notFound(id);
+  await budgetsChanged(ctx);
 }

@@ -3,6 +3,12 @@ import "server-only";
 /** What the console itself refuses or reports; `type` tells the client whose fault it is. */
 export type GatewayErrorType = "invalid_request_error" | "upstream_error" | "internal_error";
 
+/** A network error's code (ECONNRESET…) only: a message could in theory quote a header back. */
+export function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" ? code : "connection error";
+}
+
 /**
  * The gateway's one error type. It becomes the same JSON shape the Mistral API uses:
  * `{ object: "error", message, type, param: null, code }`.

@@ -3,23 +3,26 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import compression from "next/dist/compiled/compression";
 import { releaseCompressionStream } from "next/dist/server/lib/release-compression-stream";
 import securityHeaders from "@/lib/security-headers.json";
+import { pumpTo } from "./body";
 import { errorResponse } from "./errors";
-import { clip } from "./gateway";
+import { clip, type GatewayRequest } from "./gateway";
 import { readsNode } from "./upstream";
 
 /**
  * The /v1 (and /v2) fast path: the gateway's requests served straight from node:http, ahead of
  * Next's request handler, in production. Next's pipeline for a route handler (routing, its
  * request and response adapters, async storage) costs ~3-4 ms per request and ~1.5 ms of CPU
- * (bench/README.md); this adapter costs a fraction of that, and an upload's body goes from the
- * socket to the gateway without Next's wrapping.
+ * (bench/README.md); this adapter costs a fraction of that: no web Request or Response is built
+ * around Node's, a JSON body is read whole from the socket, an upload goes from the client's
+ * socket to the upstream's, and an answer from the upstream's socket to the client's through
+ * the gateway's taps (body.ts).
  *
  * It serves the same handler as app/v1/[...path]/route.ts (handleGatewayRequest: one gateway per
  * process, see per-process.ts), so sign-in, the host and origin checks, roles, limits, audit,
  * redaction and errors are the route handler's own. What it reproduces of Next around the route:
  * - the request as a route handler receives it: the raw path and query, Node's merged headers,
- *   a streamed body (never buffered) for methods other than GET and HEAD, and a signal aborted
- *   when the client goes away, which stops the upstream;
+ *   a body for methods other than GET and HEAD (an upload streamed, never buffered), and a
+ *   signal aborted when the client goes away, which stops the upstream;
  * - the response as Next sends it: next.config.js's headers (lib/security-headers.json) first,
  *   then the handler's (the same ones dropped and kept), the body with backpressure, cancelled
  *   when the client goes away; gzip through the same `compression` middleware Next runs (streams
@@ -30,7 +33,7 @@ import { readsNode } from "./upstream";
  * Next unchanged.
  */
 
-export type Handler = (request: Request) => Promise<Response>;
+export type Handler = (request: GatewayRequest) => Promise<Response>;
 
 /** Serves a request (true) or leaves it to Next (false). */
 export type FastPath = (req: IncomingMessage, res: ServerResponse) => boolean;
@@ -103,10 +106,6 @@ async function serve(
   res: ServerResponse,
 ): Promise<void> {
   compress(req, res, () => {});
-  // As Next does: a client that leaves mid-answer must not strand the gzip stream.
-  res.once("close", () => {
-    if (!res.writableFinished) releaseCompressionStream(res);
-  });
   req.on("error", () => {});
   res.on("error", () => {});
   for (const { key, value } of securityHeaders) res.setHeader(key, value);
@@ -114,34 +113,18 @@ async function serve(
 
   const controller = new AbortController();
   res.once("close", () => {
-    // 'close' before 'finish': the client went away before the answer was complete.
-    if (!res.writableFinished) controller.abort(clientGone());
+    // 'close' before 'finish': the client went away before the answer was complete. As Next
+    // does, the gzip stream is let go too.
+    if (res.writableFinished) return;
+    releaseCompressionStream(res);
+    controller.abort(clientGone());
   });
-  const method = req.method!;
-  // The URL a route handler gets: the raw path and query. Its origin is never read under /v1
-  // (the Host header is what the host check uses), so it is the listening port's, as in Next.
-  const protocol = /https/.test(String(req.headers["x-forwarded-proto"] ?? "")) ? "https" : "http";
-  // Name-value pairs, which the Request fills its headers from directly (a Headers object would
-  // be validated once here and iterated, sorted, again there).
-  const headers: [string, string][] = [];
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (typeof value === "string") headers.push([name, value]);
-    else if (value) for (const v of value) headers.push([name, v]);
-  }
-  const body = method === "GET" || method === "HEAD" ? null : requestBody(req, res);
   let response: Response;
   try {
-    const request = new Request(`${protocol}://localhost:${req.socket.localPort}${req.url}`, {
-      method,
-      headers,
-      body,
-      signal: controller.signal,
-      duplex: "half",
-    } as RequestInit);
-    response = await handler(request);
+    response = await handler(gatewayRequest(req, res, controller.signal));
   } catch (error) {
     // Next would log this and answer an empty 500; the API's clients read JSON errors.
-    console.error(`[console] ${method} ${req.url?.split("?")[0]} failed: ${describe(error)}`);
+    console.error(`[console] ${req.method} ${req.url?.split("?")[0]} failed: ${describe(error)}`);
     response = errorResponse({
       status: 500,
       type: "internal_error",
@@ -149,50 +132,165 @@ async function serve(
       message: "The console failed to handle this request; the error was logged on the server.",
     });
   }
-  await send(response, method, res);
+  send(response, req.method!, res);
 }
 
-/** Writes the handler's answer as Next's sendResponse and pipeToNodeResponse do. */
-async function send(response: Response, method: string, res: ServerResponse): Promise<void> {
-  if (res.destroyed) return void (await response.body?.cancel().catch(() => {}));
+/**
+ * The request as the gateway reads it, over Node's: what a route handler's Request would hold
+ * (the raw path and query, Node's merged headers, a signal aborted when the client goes away),
+ * without building one. The body is read on demand: whole and straight from the socket for a
+ * JSON body (`readCapped`), or as a web stream the live upstream can take the socket back from.
+ */
+function gatewayRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  signal: AbortSignal,
+): GatewayRequest {
+  const method = req.method!;
+  // The URL a route handler gets. Its origin is never read under /v1 (the Host header is what
+  // the host check uses), so it is the listening port's, as in Next.
+  const protocol = /https/.test(String(req.headers["x-forwarded-proto"] ?? "")) ? "https" : "http";
+  const url = `${protocol}://localhost:${req.socket.localPort}${req.url}`;
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (typeof value === "string") headers.append(name, value);
+    else if (value) for (const v of value) headers.append(name, v);
+  }
+  const bodyless = method === "GET" || method === "HEAD";
+  // undefined: not asked for yet; null: none, or already read whole.
+  let body: ReadableStream<Uint8Array> | null | undefined = bodyless ? null : undefined;
+  return {
+    method,
+    url,
+    headers,
+    signal,
+    get body() {
+      if (body === undefined) body = requestBody(req, res);
+      return body;
+    },
+    readCapped: bodyless
+      ? undefined
+      : (limit) => {
+          if (body !== undefined) return Promise.reject(new Error("The body was already read."));
+          body = null;
+          return readWhole(req, limit);
+        },
+  };
+}
+
+/**
+ * The body read straight from the socket, up to `limit` bytes. Past it, the rest is dropped as it
+ * comes; a client that breaks off fails the read. A body that has all arrived (a JSON request
+ * usually comes in the packet of its headers) is taken at once, not on a later tick.
+ */
+function readWhole(
+  req: IncomingMessage,
+  limit: number,
+): Promise<{ bytes: Uint8Array; complete: boolean }> {
+  // Node flags a request `complete` a little after it has buffered the last of its body: the
+  // buffered length reaching the declared one is what says it is all there.
+  const declared = Number(req.headers["content-length"]);
+  if (!req.readableFlowing && declared >= 0 && req.readableLength >= declared) {
+    const bytes: Buffer = req.read() ?? Buffer.alloc(0);
+    return Promise.resolve(
+      bytes.length > limit
+        ? { bytes: bytes.subarray(0, limit), complete: false }
+        : { bytes, complete: true },
+    );
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = () => {
+      req.off("data", onData);
+      req.off("end", onEnd);
+      req.off("close", onClose);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      stop();
+      req.resume(); // flowing with no listener: the rest goes nowhere
+      resolve({ bytes: Buffer.concat(chunks), complete: false });
+    };
+    const onEnd = () => {
+      stop();
+      resolve({
+        bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size),
+        complete: true,
+      });
+    };
+    const onClose = () => {
+      stop();
+      reject(clientGone());
+    };
+    req.on("data", onData);
+    req.on("end", onEnd);
+    req.on("close", onClose);
+  });
+}
+
+/**
+ * Writes the handler's answer as Next's sendResponse and pipeToNodeResponse do: its status and
+ * headers, then its body with backpressure, gzipped chunk by chunk where the compression
+ * middleware encodes it (so an event is never held back), cut when the client goes away (which
+ * stops the upstream's generation). A body from the gateway goes from its source through its
+ * taps straight into `res` (body.ts).
+ */
+function send(response: Response, method: string, res: ServerResponse): void {
+  if (res.destroyed) return void response.body?.cancel().catch(() => {});
   res.statusCode = response.status;
   response.headers.forEach((value, name) => {
     if (NOT_COPIED.has(name)) return;
     if (REPEATABLE.has(name) || res.getHeader(name) === undefined) res.appendHeader(name, value);
   });
   if (!response.body || method === "HEAD") {
-    await response.body?.cancel().catch(() => {});
+    response.body?.cancel().catch(() => {});
     return void res.end();
   }
-  const reader = response.body.getReader();
-  // One 'drain' listener per answer: the compression middleware moves it to its gzip stream.
-  let drained: (() => void) | null = null;
-  const onDrain = () => {
-    drained?.();
-    drained = null;
-  };
-  res.on("drain", onDrain);
-  res.once("close", () => {
-    onDrain();
-    // The client went away: cancelling the body is what stops the upstream's generation.
-    if (!res.writableFinished) reader.cancel(clientGone()).catch(() => {});
-  });
   const flush = (res as ServerResponse & { flush?: () => void }).flush;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done || res.destroyed) break;
-      const ok = res.write(value);
-      // A gzipped answer is flushed chunk by chunk, so an event is never held back.
-      flush?.call(res);
-      if (!ok && !res.destroyed) await new Promise<void>((resolve) => (drained = resolve));
-    }
-    res.end();
-  } catch {
+  // A JSON answer (of use only whole) is held until it ends or passes 64 KB, so a small one goes
+  // out in one write with its length, not chunked over three. Streams of any kind pass at once.
+  let held: Uint8Array[] | null = isJson(response) ? [] : null;
+  let heldBytes = 0;
+  const write = (chunk: Uint8Array) => {
+    const ok = res.write(chunk);
+    flush?.call(res);
+    return ok || res.destroyed;
+  };
+  const pump = pumpTo(response.body, {
+    write(chunk) {
+      if (!held) return write(chunk);
+      held.push(chunk);
+      heldBytes += chunk.byteLength;
+      if (heldBytes <= HELD_BYTES) return true;
+      const all = Buffer.concat(held);
+      held = null;
+      return write(all);
+    },
+    close() {
+      if (!held) return void res.end();
+      const body = Buffer.concat(held);
+      // Its length (the gzip middleware drops it when it encodes).
+      if (!res.headersSent) res.setHeader("content-length", body.length);
+      res.end(body);
+    },
     // The body failed mid-way: the client sees the connection end early, as with Next.
-    res.destroy();
-  }
+    fail: () => res.destroy(),
+  });
+  // One 'drain' listener per answer: the compression middleware moves it to its gzip stream.
+  res.on("drain", () => pump.ready());
+  res.once("close", () => {
+    if (!res.writableFinished) void pump.cancel(clientGone());
+  });
 }
+
+/** The most of a non-stream answer held back to send in one write. */
+const HELD_BYTES = 64 * 1024;
+
+/** application/json or application/…+json; not NDJSON, which may stream. */
+const isJson = (response: Response) =>
+  /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i.test(response.headers.get("content-type") ?? "");
 
 /** Bytes read from the socket ahead of the gateway before the socket is paused. */
 const BODY_AHEAD = 64 * 1024;

@@ -17,9 +17,19 @@ import { guardGateway } from "./auth/guard";
 import { getMetrics, requestTiming, watchStream } from "./metrics";
 import { perProcess } from "./per-process";
 import { createRedactor, isTextual } from "./redact";
-import { getUpstream, withBytes, type Upstream } from "./upstream";
+import { getUpstream, type Upstream, type UpstreamRequest } from "./upstream";
 
-export type Gateway = (request: Request) => Promise<Response>;
+/**
+ * What the gateway reads of a request: a route handler's web Request, or the fast path's own
+ * request over Node's (fast-path.ts), which also reads a body whole without a web stream.
+ */
+export interface GatewayRequest extends Pick<Request, "method" | "url" | "headers" | "signal"> {
+  body: ReadableStream<Uint8Array> | null;
+  /** The body, read whole up to `limit` bytes; `complete` is false (the rest dropped) past it. */
+  readCapped?(limit: number): Promise<{ bytes: Uint8Array; complete: boolean }>;
+}
+
+export type Gateway = (request: GatewayRequest) => Promise<Response>;
 
 export interface GatewayOptions {
   config: Config;
@@ -30,8 +40,6 @@ export interface GatewayOptions {
   retryDelayMs?: number;
 }
 
-// The forwarded request's origin is a placeholder: upstreams only read its path and query.
-const UPSTREAM_ORIGIN = "http://upstream.invalid";
 const MAX_RETRIES = 2;
 /** A Retry-After longer than this is passed to the caller instead of waited out. */
 const MAX_RETRY_WAIT_MS = 2_000;
@@ -72,29 +80,29 @@ export function createGateway(options: GatewayOptions): Gateway {
   const log = (message: string) => sink(redact(`[gateway] ${message}`));
   const retryDelayMs = options.retryDelayMs ?? 250;
 
-  async function forward(request: Request): Promise<Response> {
+  async function forward(request: GatewayRequest): Promise<Response> {
     const url = new URL(request.url);
     const method = request.method.toUpperCase();
     const match = matchOrRefuse(method, url.pathname);
     const operation = match.operation;
 
-    const headers = new Headers();
+    const headers: Record<string, string> = {};
     const accept = request.headers.get("accept");
-    if (accept) headers.set("accept", accept);
+    if (accept) headers.accept = accept;
     // Header parameters the spec declares (Last-Event-ID, to resume a workflow's event stream).
     for (const name of operation.headers) {
       const value = request.headers.get(name);
-      if (value !== null) headers.set(name, value);
+      if (value !== null) headers[name.toLowerCase()] = value;
     }
-    let body: BodyInit | null = null;
+    let body: UpstreamRequest["body"] = null;
     let uploadTooLarge = () => false;
     if (operation.body === "json") {
       const bytes = await readJsonBody(request, config.maxJsonBodyBytes, operation.bodyRequired);
       bodySlot(request).resolve(bytes ?? undefined);
       if (bytes) {
-        headers.set("content-type", "application/json");
-        headers.set("content-length", String(bytes.byteLength));
-        body = bytes as BodyInit;
+        headers["content-type"] = "application/json";
+        headers["content-length"] = String(bytes.byteLength);
+        body = bytes;
       }
     } else if (operation.body === "multipart") {
       const upload = uploadBody(request, config.maxUploadBytes, headers);
@@ -103,23 +111,14 @@ export function createGateway(options: GatewayOptions): Gateway {
     }
 
     bodySlot(request).resolve(undefined); // no JSON body (a first resolve wins)
-    const target = UPSTREAM_ORIGIN + match.path + forwardedQuery(operation, url.searchParams);
+    const path = match.path + forwardedQuery(operation, url.searchParams);
     const timing = requestTiming(request);
     const metrics = getMetrics();
     // Each attempt: its wait for the upstream's headers (not the console's share) and its failure.
     const send = async () => {
       const sent = performance.now();
       try {
-        const forwarded = new Request(target, {
-          method,
-          headers,
-          body,
-          signal: request.signal,
-          ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
-        } as RequestInit);
-        const answer = await upstream(
-          body instanceof Uint8Array ? withBytes(forwarded, body) : forwarded,
-        );
+        const answer = await upstream({ method, path, headers, body, signal: request.signal });
         if (answer.status === 429 || answer.status >= 500) {
           const reason = answer.status === 429 ? "status_429" : "status_5xx";
           metrics.upstreamErrors.inc({ operation: operation.id, reason });
@@ -182,7 +181,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     }
   }
 
-  async function respond(request: Request, response: Response): Promise<Response> {
+  async function respond(request: GatewayRequest, response: Response): Promise<Response> {
     const headers = new Headers();
     response.headers.forEach((value, name) => {
       if (
@@ -254,7 +253,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     });
   }
 
-  return async function gateway(request: Request): Promise<Response> {
+  return async function gateway(request: GatewayRequest): Promise<Response> {
     try {
       return await forward(request);
     } catch (error) {
@@ -292,14 +291,14 @@ export function createGateway(options: GatewayOptions): Gateway {
   };
 }
 
-const holds = new WeakMap<Request, Promise<boolean>>();
+const holds = new WeakMap<GatewayRequest, Promise<boolean>>();
 /** Each request's JSON body as the gateway read it; resolved with undefined when it has none. */
 interface BodySlot {
   promise: Promise<Uint8Array | undefined>;
   resolve: (body: Uint8Array | undefined) => void;
 }
-const jsonBodies = new WeakMap<Request, BodySlot>();
-function bodySlot(request: Request): BodySlot {
+const jsonBodies = new WeakMap<GatewayRequest, BodySlot>();
+function bodySlot(request: GatewayRequest): BodySlot {
   let slot = jsonBodies.get(request);
   if (!slot) {
     let resolve!: BodySlot["resolve"];
@@ -325,7 +324,7 @@ const NOT_FORWARDED = {
  * rejects, the gateway rethrows that. Admission thus overlaps the body's checks instead of
  * preceding them, and still always precedes the first byte sent upstream. GETs are never held.
  */
-export function forwardWhen(request: Request, admitted: Promise<boolean>): void {
+export function forwardWhen(request: GatewayRequest, admitted: Promise<boolean>): void {
   holds.set(request, admitted);
 }
 
@@ -334,7 +333,7 @@ export function forwardWhen(request: Request, admitted: Promise<boolean>): void 
  * refused it), once it has: a caller may wait for it while the gateway holds the request
  * (forwardWhen), since the body is read before the hold is awaited.
  */
-export function forwardedJson(request: Request): Promise<Uint8Array | undefined> {
+export function forwardedJson(request: GatewayRequest): Promise<Uint8Array | undefined> {
   return bodySlot(request).promise;
 }
 
@@ -440,11 +439,11 @@ function forwardedQuery(operation: Operation, params: URLSearchParams): string {
   return query ? `?${query}` : "";
 }
 
-function mediaType(request: Request): string {
+function mediaType(request: GatewayRequest): string {
   return (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
 }
 
-function declaredLength(request: Request): number | null {
+function declaredLength(request: GatewayRequest): number | null {
   const value = request.headers.get("content-length");
   return value && /^\d+$/.test(value) ? Number(value) : null;
 }
@@ -462,7 +461,7 @@ function tooLarge(limit: number, what: string): GatewayError {
  * makes the body optional, an empty one is not forwarded at all.
  */
 async function readJsonBody(
-  request: Request,
+  request: GatewayRequest,
   limit: number,
   required: boolean,
 ): Promise<Uint8Array | null> {
@@ -478,9 +477,11 @@ async function readJsonBody(
   }
   const declared = declaredLength(request);
   if (declared !== null && declared > limit) throw tooLarge(limit, "The JSON body");
-  const { bytes, complete } = request.body
-    ? await readCapped(request.body, limit)
-    : { bytes: new Uint8Array(), complete: true };
+  const { bytes, complete } = request.readCapped
+    ? await request.readCapped(limit)
+    : request.body
+      ? await readCapped(request.body, limit)
+      : { bytes: new Uint8Array(), complete: true };
   if (!complete) throw tooLarge(limit, "The JSON body");
   let text: string;
   try {
@@ -517,9 +518,9 @@ async function readJsonBody(
  * passes the limit.
  */
 function uploadBody(
-  request: Request,
+  request: GatewayRequest,
   limit: number,
-  headers: Headers,
+  headers: Record<string, string>,
 ): { stream: ReadableStream<Uint8Array>; exceeded: () => boolean } {
   const contentType = request.headers.get("content-type") ?? "";
   if (mediaType(request) !== "multipart/form-data") {
@@ -537,11 +538,11 @@ function uploadBody(
   if (!request.body) {
     throw new GatewayError(400, "invalid_multipart", "The upload has no body.");
   }
-  headers.set("content-type", contentType);
+  headers["content-type"] = contentType;
   if (declared !== null) {
     // HTTP framing delivers exactly Content-Length bytes, already checked against the limit:
     // the body goes through as it is, without a counting stage per chunk.
-    headers.set("content-length", String(declared));
+    headers["content-length"] = String(declared);
     return { stream: request.body, exceeded: () => false };
   }
   let seen = 0;
@@ -574,7 +575,7 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
  * sign-in, roles, limits and the audit log. One per process: the /v1 route handler and the fast
  * path in front of Next (lib/server/fast-path.ts) serve with the same instance.
  */
-export async function handleGatewayRequest(request: Request): Promise<Response> {
+export async function handleGatewayRequest(request: GatewayRequest): Promise<Response> {
   let gateway: Gateway;
   try {
     gateway = perProcess("gateway", () =>

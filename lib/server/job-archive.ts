@@ -39,6 +39,8 @@ export async function keepJobs(
     return response;
   }
   const text = await response.text();
+  const answer = () => new Response(text, { status: response.status, headers: response.headers });
+  if (filedLately(ctx, text)) return answer();
   try {
     const body = JSON.parse(text) as unknown;
     if (operation === LIST) {
@@ -47,10 +49,36 @@ export async function keepJobs(
     } else {
       await fileJobs(ctx, [body], true);
     }
+    rememberFiled(ctx, text);
   } catch (error) {
     console.error(`[archive] could not file a fine-tuning job: ${String(error)}`);
   }
-  return new Response(text, { status: response.status, headers: response.headers });
+  return answer();
+}
+
+/** An unchanged answer is not filed again within this time (only `seen_at` would move). */
+const REFILE_AFTER_MS = 60_000;
+/** Answers remembered per database, and the largest one remembered. */
+const REMEMBERED = 64;
+const MAX_REMEMBERED_BYTES = 256 * 1024;
+const filed = new WeakMap<object, Map<string, number>>();
+
+/**
+ * Whether this process filed exactly this answer less than a minute ago (a jobs list polled by a
+ * page, or by a script): then it is passed on without parsing it or writing to the database.
+ */
+function filedLately(ctx: AuthContext, text: string): boolean {
+  const at = filed.get(ctx.database)?.get(text);
+  return at !== undefined && Date.now() - at < REFILE_AFTER_MS;
+}
+
+function rememberFiled(ctx: AuthContext, text: string): void {
+  if (text.length > MAX_REMEMBERED_BYTES) return;
+  let answers = filed.get(ctx.database);
+  if (!answers) filed.set(ctx.database, (answers = new Map()));
+  answers.delete(text);
+  if (answers.size >= REMEMBERED) answers.delete(answers.keys().next().value!);
+  answers.set(text, Date.now());
 }
 
 type Job = Record<string, unknown> & { id: string };

@@ -3,6 +3,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import client from "prom-client";
 import { matchOperation } from "@/lib/mistral/operations";
+import { tap } from "./body";
 import type { Secret } from "./config";
 import { refusal } from "./errors";
 
@@ -142,10 +143,13 @@ interface Timing {
   operation: string | null;
 }
 
-const timings = new WeakMap<Request, Timing>();
+/** What the metrics read of a request (a web Request or the fast path's own). */
+type Measured = Pick<Request, "method" | "url">;
+
+const timings = new WeakMap<Measured, Timing>();
 
 /** Marks a request's arrival (the first layer that sees it); later calls return the same record. */
-export function requestTiming(request: Request): Timing {
+export function requestTiming(request: Measured): Timing {
   let timing = timings.get(request);
   if (!timing) {
     timing = { start: performance.now(), upstreamMs: 0, operation: null };
@@ -155,7 +159,7 @@ export function requestTiming(request: Request): Timing {
 }
 
 /** The operation label of a request: its spec operation id, or "unmatched". */
-export function operationOf(request: Request): string {
+export function operationOf(request: Measured): string {
   const timing = requestTiming(request);
   if (timing.operation) return timing.operation;
   const match = matchOperation(request.method.toUpperCase(), new URL(request.url).pathname);
@@ -165,7 +169,7 @@ export function operationOf(request: Request): string {
 }
 
 /** Records a request's answer: its count by status, its total and added latency. */
-export function recordAnswer(request: Request, status: number): void {
+export function recordAnswer(request: Measured, status: number): void {
   const m = getMetrics();
   const timing = requestTiming(request);
   const operation = operationOf(request);
@@ -180,50 +184,24 @@ export function recordAnswer(request: Request, status: number): void {
  * until it ends, fails or is cancelled.
  */
 export function watchStream(
-  request: Request,
+  request: Measured,
   body: ReadableStream<Uint8Array>,
 ): ReadableStream<Uint8Array> {
   const m = getMetrics();
   const timing = requestTiming(request);
   const operation = operationOf(request);
-  const reader = body.getReader();
   let first = true;
-  let open = true;
   m.activeStreams.inc({ operation });
-  const end = () => {
-    if (!open) return;
-    open = false;
-    m.activeStreams.dec({ operation });
-  };
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        let result: ReadableStreamReadResult<Uint8Array>;
-        try {
-          result = await reader.read();
-        } catch (error) {
-          end();
-          controller.error(error);
-          return;
-        }
-        if (result.done) {
-          end();
-          controller.close();
-          return;
-        }
-        if (first) {
-          first = false;
-          m.streamFirstByte.observe({ operation }, (performance.now() - timing.start) / 1000);
-        }
-        controller.enqueue(result.value);
-      },
-      cancel(reason) {
-        end();
-        return reader.cancel(reason);
-      },
+  return tap(body, {
+    chunk(chunk) {
+      if (first) {
+        first = false;
+        m.streamFirstByte.observe({ operation }, (performance.now() - timing.start) / 1000);
+      }
+      return chunk;
     },
-    { highWaterMark: 0 },
-  );
+    done: () => void m.activeStreams.dec({ operation }),
+  });
 }
 
 // --- Usage ---------------------------------------------------------------------------------------

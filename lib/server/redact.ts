@@ -1,4 +1,5 @@
 import "server-only";
+import { tap } from "./body";
 
 /** What a redacted secret is replaced with, in text and in bodies. */
 export const REDACTED = "[redacted]";
@@ -13,9 +14,8 @@ export interface Redactor {
   /** `text` with every form of the secret replaced. */
   text(text: string): string;
   /**
-   * Does the same to a byte stream, also when a form of the secret is split across chunks. A
-   * readable that pulls from `body`: one stream layer, not a TransformStream and the pipe that
-   * feeds it (fewer promise turns per chunk, ~0.1 ms less to a stream's first event).
+   * Does the same to a byte stream, also when a form of the secret is split across chunks: a tap
+   * on the body (body.ts), not a stream layer of its own.
    */
   readable(body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array>;
 }
@@ -78,26 +78,7 @@ export function createRedactor(secret: string | null | undefined): Redactor | nu
     },
     readable(body) {
       const masked = chunks();
-      const reader = body.getReader();
-      return new ReadableStream<Uint8Array>(
-        {
-          async pull(controller) {
-            // Until something goes out: a chunk held back whole waits for the next one.
-            for (;;) {
-              const { done, value } = await reader.read();
-              if (done) {
-                const out = masked.end();
-                if (out) controller.enqueue(out);
-                return controller.close();
-              }
-              const out = masked.push(value);
-              if (out) return controller.enqueue(out);
-            }
-          },
-          cancel: (reason) => reader.cancel(reason),
-        },
-        { highWaterMark: 0 },
-      );
+      return tap(body, { chunk: masked.push, flush: masked.end });
     },
   };
 

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { TeamInfo, TeamRef, TeamRole } from "@/lib/console/teams";
 import type { AuthContext } from "./auth/auth";
 import { UserError } from "./auth/users";
+import { budgetsChanged } from "./budgets";
 
 /**
  * Teams (README "Teams, prices and budgets"): a user is in at most one, as its admin or a member.
@@ -108,6 +109,7 @@ export async function deleteTeam(ctx: AuthContext, id: string): Promise<void> {
     const result = await trx.deleteFrom("team").where("id", "=", id).executeTakeFirst();
     if (!result.numDeletedRows) throw notFound(id);
   });
+  await budgetsChanged(ctx);
 }
 
 /**
@@ -124,7 +126,7 @@ export async function setMembership(
   const db = ctx.database.db;
   if (teamId === null) {
     await db.deleteFrom("team_member").where("user_id", "=", userId).execute();
-    return;
+    return budgetsChanged(ctx);
   }
   const [team, user] = await Promise.all([
     db.selectFrom("team").select("id").where("id", "=", teamId).executeTakeFirst(),
@@ -149,6 +151,7 @@ export async function setMembership(
       })),
     )
     .execute();
+  await budgetsChanged(ctx);
 }
 
 /** Takes a user out of `teamId` (404 when they are not in it). */
@@ -161,6 +164,7 @@ export async function removeMember(ctx: AuthContext, teamId: string, userId: str
   if (!result.numDeletedRows) {
     throw new UserError(404, "not_found", `That user is not in this team.`);
   }
+  await budgetsChanged(ctx);
 }
 
 /** The team a user is in, with their role there, or null. */

@@ -3,15 +3,27 @@ import http from "node:http";
 import https from "node:https";
 import { Readable, pipeline } from "node:stream";
 import { getConfig, type Config, type Secret } from "./config";
-import { GatewayError } from "./errors";
+import { fromNode } from "./body";
+import { GatewayError, errorCode } from "./errors";
 import { perProcess } from "./per-process";
 
 /**
- * Where the gateway sends a request it has checked: the live Mistral API or the embedded
- * sandbox. The request's URL carries only the path and query (its origin is meaningless); its
- * signal aborts the upstream work when the browser goes away.
+ * A request the gateway has checked, as it goes to the upstream: method, path and query (what
+ * the operation table built), the allow-listed headers, and the body: the JSON bytes it read and
+ * checked, an upload's stream, or none. `signal` aborts the upstream work when the caller goes
+ * away.
  */
-export type Upstream = (request: Request) => Promise<Response>;
+export interface UpstreamRequest {
+  method: string;
+  /** Path and query, from the root of the API (`/v1/...`). */
+  path: string;
+  headers: Record<string, string>;
+  body: Uint8Array | ReadableStream<Uint8Array> | null;
+  signal: AbortSignal;
+}
+
+/** Where the gateway sends a request it has checked: the live Mistral API or the embedded sandbox. */
+export type Upstream = (request: UpstreamRequest) => Promise<Response>;
 
 export interface SandboxStats {
   abortedGenerations: number;
@@ -39,7 +51,6 @@ export interface LiveUpstreamOptions {
   log: (message: string) => void;
 }
 
-const inMemory = new WeakMap<Request, Uint8Array>();
 const nodeSources = new WeakMap<ReadableStream, () => Readable | null>();
 
 /**
@@ -53,15 +64,6 @@ export function readsNode(
 ): ReadableStream<Uint8Array> {
   nodeSources.set(stream, takeOver);
   return stream;
-}
-
-/**
- * Marks `request` as carrying exactly `bytes` (a JSON body the gateway has read and checked):
- * the live upstream writes them at once instead of reading the Request's body stream back.
- */
-export function withBytes(request: Request, bytes: Uint8Array): Request {
-  inMemory.set(request, bytes);
-  return request;
 }
 
 // Statuses whose responses never have a body (the Response constructor refuses one).
@@ -96,23 +98,20 @@ export function createLiveUpstream({
     new Promise<Response>((resolve, reject) => {
       const signal = request.signal;
       if (signal.aborted) return reject(abortError());
-      const { pathname, search } = new URL(request.url);
       // Identity encoding: bodies pass through untouched and error bodies can be read as text.
       const headers: http.OutgoingHttpHeaders = {
         "user-agent": "mistral-console",
         "accept-encoding": "identity",
+        ...request.headers,
+        authorization,
       };
-      request.headers.forEach((value, name) => {
-        headers[name] = value;
-      });
-      headers.authorization = authorization;
 
       const upstreamRequest = client.request({
         protocol: base.protocol,
         hostname: base.hostname,
         port: base.port || undefined,
         method: request.method,
-        path: basePath + pathname + search,
+        path: basePath + request.path,
         headers,
         agent,
       });
@@ -200,32 +199,30 @@ export function createLiveUpstream({
         }
         if (!hasBody) response.resume();
         const body = hasBody
-          ? bodyStream(response, idleTimeoutMs, signal, (problem) =>
-              log(
-                `[gateway] ${request.method} ${pathname}: ${problem}; the response was ended early.`,
-              ),
-            )
+          ? fromNode(response, {
+              idleMs: idleTimeoutMs,
+              ended: (problem) => {
+                // A client that went away broke it off itself: nothing to report.
+                if (signal.aborted) return;
+                const path = request.path.split("?")[0];
+                log(
+                  `[gateway] ${request.method} ${path}: ${problem}; the response was ended early.`,
+                );
+              },
+            })
           : null;
         // No statusText: an upstream's reason phrase is not trusted to be valid.
         resolve(new Response(body, { status, headers }));
       });
 
-      const bytes = inMemory.get(request);
-      if (bytes) {
-        upstreamRequest.end(bytes);
-        startClock();
-      } else if (request.body && !request.headers.get("content-type")?.startsWith("multipart/")) {
+      const body = request.body;
+      if (body instanceof Uint8Array) {
         // A JSON body is already checked and in memory: one write, no stream machinery.
-        request.arrayBuffer().then(
-          (bytes) => {
-            upstreamRequest.end(Buffer.from(bytes));
-            startClock();
-          },
-          (error: unknown) => fail(upstreamRequestError(host, error)),
-        );
-      } else if (request.body) {
+        upstreamRequest.end(body);
+        startClock();
+      } else if (body) {
         // Backpressure end to end: the browser's upload is read only as fast as the API takes it.
-        const node = nodeSources.get(request.body)?.() ?? null;
+        const node = nodeSources.get(body)?.() ?? null;
         let source: Readable;
         if (node) {
           // The client's own request, piped as it is. Not pipeline(): an upstream that fails
@@ -234,7 +231,7 @@ export function createLiveUpstream({
           source = node;
           node.pipe(upstreamRequest);
         } else {
-          source = Readable.fromWeb(request.body as import("node:stream/web").ReadableStream);
+          source = Readable.fromWeb(body as import("node:stream/web").ReadableStream);
           pipeline(source, upstreamRequest, (error) => {
             if (error)
               fail(error instanceof GatewayError ? error : upstreamRequestError(host, error));
@@ -271,90 +268,12 @@ export function createLiveUpstream({
     });
 }
 
-/**
- * The upstream's response body as a web stream, chunk by chunk with backpressure (the upstream is
- * read only as fast as the browser reads). If the upstream goes quiet for `idleMs` while the
- * browser is waiting, or breaks off, the stream is ended cleanly: the browser keeps what it got
- * (a stream client sees no `[DONE]` and can say the answer was cut) and the problem is reported
- * once. When the browser itself left (`clientSignal`), there is nothing to report.
- */
-function bodyStream(
-  response: http.IncomingMessage,
-  idleMs: number,
-  clientSignal: AbortSignal,
-  report: (problem: string) => void,
-): ReadableStream<Uint8Array> {
-  let done = false;
-  let idle: NodeJS.Timeout | undefined;
-  let controller!: ReadableStreamDefaultController<Uint8Array>;
-  const end = (problem?: string) => {
-    if (done) return;
-    done = true;
-    clearTimeout(idle);
-    if (problem && !clientSignal.aborted) report(problem);
-    try {
-      controller.close();
-    } catch {
-      // Already cancelled by the reader.
-    }
-    if (problem) response.destroy();
-  };
-  // The idle clock runs only while the browser waits for data, not while it is slow to read.
-  const arm = () => {
-    clearTimeout(idle);
-    idle = setTimeout(() => end(`the upstream sent nothing for ${idleMs} ms`), idleMs);
-  };
-  return new ReadableStream<Uint8Array>(
-    {
-      start(c) {
-        controller = c;
-        arm();
-        response.on("data", (chunk: Buffer) => {
-          if (done) return;
-          idle?.refresh();
-          c.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-          if ((c.desiredSize ?? 1) <= 0) {
-            clearTimeout(idle);
-            response.pause();
-          }
-        });
-        response.on("end", () => end());
-        response.on("error", (error) =>
-          end(`the upstream connection broke off (${errorCode(error)})`),
-        );
-        response.on("close", () => {
-          if (!response.complete) end("the upstream connection broke off");
-        });
-      },
-      pull() {
-        if (!done && response.isPaused()) {
-          arm();
-          response.resume();
-        }
-      },
-      cancel() {
-        // The browser went away: closing the upstream connection stops the generation.
-        done = true;
-        clearTimeout(idle);
-        response.destroy();
-      },
-    },
-    { highWaterMark: 64 * 1024, size: (chunk) => chunk.byteLength },
-  );
-}
-
 function upstreamRequestError(host: string, error: unknown): GatewayError {
   return new GatewayError(
     502,
     "upstream_unreachable",
     `The connection to the Mistral API at ${host} failed while sending the request (${errorCode(error)}).`,
   );
-}
-
-function errorCode(error: unknown): string {
-  // Only the code: a message could in theory quote a header back.
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === "string" ? code : "connection error";
 }
 
 function formatSeconds(ms: number): string {
@@ -384,8 +303,20 @@ export function getSandbox(config: Config = getConfig()): Promise<Sandbox> {
   );
 }
 
+// The forwarded request's origin is a placeholder: the sandbox reads only its path and query.
+const SANDBOX_ORIGIN = "http://upstream.invalid";
+
 export function createSandboxUpstream(sandbox: Promise<Sandbox>): Upstream {
-  return async (request) => (await sandbox).handle(request);
+  return async ({ method, path, headers, body, signal }) =>
+    (await sandbox).handle(
+      new Request(SANDBOX_ORIGIN + path, {
+        method,
+        headers,
+        body,
+        signal,
+        ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
+      } as RequestInit),
+    );
 }
 
 /**

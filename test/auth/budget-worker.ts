@@ -28,8 +28,7 @@ async function main() {
     }),
     mkdtempSync(path.join(os.tmpdir(), "budget-worker-")),
   );
-  const upstream = async (request: Request) => {
-    await request.arrayBuffer();
+  const upstream = async () => {
     return Response.json({
       model: EMBED.model,
       data: [{ embedding: [0.1], index: 0 }],

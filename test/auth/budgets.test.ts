@@ -222,6 +222,39 @@ describe.each(DATABASES)("budgets on %s", (kind) => {
     expect((await call(g, embed(session(member)))).status).toBe(200);
   });
 
+  it("a budget set, or a team joined, after calls were made holds from the very next call", async () => {
+    const member = await signedIn(t.ctx, "member");
+    const { secret } = await tokenFor(t.ctx, member);
+    // Admitted with no budget: which budgets apply to this caller is now remembered.
+    expect((await call(g, embed(bearer(secret)))).status).toBe(200);
+    await allSettled(t, member.user.id);
+    await createBudget(t.ctx, {
+      scope: "user",
+      subjectId: member.user.id,
+      period: "day",
+      maxTokens: R,
+      maxCostNanos: null,
+      softPercent: 80,
+    });
+    expect((await call(g, embed(bearer(secret)))).status).toBe(429);
+
+    const other = await signedIn(t.ctx, "member");
+    const team = await createTeam(t.ctx, `Spent ${kind}`);
+    await createBudget(t.ctx, {
+      scope: "team",
+      subjectId: team.id,
+      period: "day",
+      maxTokens: 1,
+      maxCostNanos: null,
+      softPercent: 80,
+    });
+    expect((await call(g, embed(session(other)))).status).toBe(200);
+    await setMembership(t.ctx, other.user.id, team.id, "member");
+    expect((await call(g, embed(session(other)))).status).toBe(429);
+    await setMembership(t.ctx, other.user.id, null);
+    expect((await call(g, embed(session(other)))).status).toBe(200);
+  });
+
   it("a stream the caller cuts mid-way reserves its worst case, then settles to what streamed", async () => {
     const member = await signedIn(t.ctx, "member");
     const budget = await createBudget(t.ctx, {
@@ -469,4 +502,27 @@ describe("budgets across two console instances sharing one PostgreSQL", () => {
     expect(codes.filter((c) => c === 429)).toHaveLength(150);
     // A shared 2-core machine under load can take more than the default 20 s for 200 calls.
   }, 90_000);
+
+  it("a budget set on one instance holds on the other within a second", async () => {
+    const member: TestUser = await signedIn(t.ctx, "member");
+    const { secret } = await tokenFor(t.ctx, member);
+    // The other instance admits a call with no budget, and remembers that none applies.
+    expect((await call(g2, embed(bearer(secret)))).status).toBe(200);
+    await allSettled(t, member.user.id);
+    await createBudget(t.ctx, {
+      scope: "user",
+      subjectId: member.user.id,
+      period: "day",
+      maxTokens: R,
+      maxCostNanos: null,
+      softPercent: 80,
+    });
+    const set = Date.now();
+    let status = 200;
+    while (status === 200 && Date.now() - set < 1_000) {
+      status = (await call(g2, embed(bearer(secret)))).status;
+      if (status === 200) await allSettled(t, member.user.id);
+    }
+    expect(status).toBe(429);
+  });
 });

@@ -107,6 +107,42 @@ describe.each(DATABASES)("the fine-tuning job archive on %s", (kind) => {
     for (const job of jobs) expect(job).not.toHaveProperty("checkpoints");
   });
 
+  it("a jobs list polled again unchanged is not written again; a changed one is filed at once", async () => {
+    const seenAt = async () =>
+      Number(
+        (
+          await t.ctx.database.db
+            .selectFrom("job_archive")
+            .select("seen_at")
+            .where("job_id", "=", jobId)
+            .executeTakeFirstOrThrow()
+        ).seen_at,
+      );
+    const listJobs = () =>
+      running.gateway(buildRequest("/v1/fine_tuning/jobs", session(member))).then(bodyOf);
+    const first = await listJobs();
+    const filedAt = await seenAt();
+    await new Promise((r) => setTimeout(r, 5));
+    expect(await listJobs()).toEqual(first);
+    expect(await seenAt()).toBe(filedAt);
+    // Another job appears: the answer changed, so it is filed (and this job seen again).
+    const file = bodyOf(
+      await running.gateway(buildRequest("/v1/files", session(member), { form: trainingFile() })),
+    );
+    await running.gateway(
+      buildRequest("/v1/fine_tuning/jobs", session(member), {
+        json: {
+          model: "mistral-small-latest",
+          training_files: [{ file_id: (await file).id }],
+          hyperparameters: { training_steps: 10 },
+        },
+      }),
+    );
+    await new Promise((r) => setTimeout(r, 5));
+    await listJobs();
+    expect(await seenAt()).toBeGreaterThan(filedAt);
+  });
+
   it("a job the console never saw is a 404 that says why", async () => {
     const response = await item(viewer, "never-seen");
     expect(response.status).toBe(404);

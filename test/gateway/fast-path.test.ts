@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import securityHeaders from "@/lib/security-headers.json";
 import { createFastPath, FAST_PATH_HEADER, takesFastPath } from "@/lib/server/fast-path";
 import { installFront } from "@/lib/server/http-front";
+import type { Gateway } from "@/lib/server/gateway";
 import { liveGateway, startFakeUpstream, type FakeUpstream } from "./helpers";
 
 interface Reached {
@@ -47,7 +48,7 @@ function send(
 }
 
 /** A server whose own handler ("Next") records what reaches it, with the front layer installed. */
-async function nextStandIn(handler: (request: Request) => Promise<Response>) {
+async function nextStandIn(handler: Gateway) {
   const reached: Reached[] = [];
   const server = http.createServer((req, res) => {
     let body = "";
@@ -202,6 +203,21 @@ describe("the fast path in front of Next", () => {
     expect(stream.headers["content-type"]).toBe("text/event-stream");
     expect(stream.headers["content-encoding"]).toBeUndefined();
     expect(stream.body.toString()).toContain("data: [DONE]");
+  });
+
+  it("sends a JSON answer whole with its length, and a stream chunked as it comes", async () => {
+    const json = await send(front.port, "GET", "/v1/models");
+    expect(json.headers["content-length"]).toBe(String(json.body.length));
+    expect(json.headers["transfer-encoding"]).toBeUndefined();
+    const stream = await send(
+      front.port,
+      "POST",
+      "/v1/chat/completions",
+      { "content-type": "application/json" },
+      '{"model":"m","messages":[],"stream":true}',
+    );
+    expect(stream.headers["transfer-encoding"]).toBe("chunked");
+    expect(stream.headers["content-length"]).toBeUndefined();
   });
 
   it("answers a HEAD with the gateway's status and no body", async () => {

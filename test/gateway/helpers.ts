@@ -121,7 +121,7 @@ export interface Served {
  * it (the production code), the others through `routeHandler`. With TEST_ROUTE_HANDLER=1 every
  * request goes through `routeHandler`, so a suite can be run against either.
  */
-export async function serve(handler: (request: Request) => Promise<Response>): Promise<Served> {
+export async function serve(handler: Gateway): Promise<Served> {
   const fast = process.env.TEST_ROUTE_HANDLER === "1" ? null : createFastPath(handler);
   const server = http.createServer((req, res) => {
     if (!fast?.(req, res)) void routeHandler(handler, req, res);

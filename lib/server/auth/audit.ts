@@ -1,5 +1,5 @@
 import "server-only";
-import { sql, type Kysely } from "kysely";
+import { sql, type Compilable, type Kysely } from "kysely";
 import type { AuditEntry, UsageSource, UsageUnit } from "@/lib/console/audit";
 import type { UnitUsageRow, UsageRow } from "@/lib/console/usage";
 import {
@@ -136,7 +136,7 @@ interface Budgeted {
   /** The ledger's time of the call (its periods). */
   at: number;
   reservation: Reservation | null;
-  budgets: BudgetRow[];
+  budgets: readonly BudgetRow[];
 }
 
 /**
@@ -247,12 +247,8 @@ export async function auditStart(
   start: AuditStart,
 ): Promise<Finish> {
   const at = Date.now();
-  const row = await ctx.database.db
-    .insertInto("audit_log")
-    .values(startRow(principal, start, at))
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return finisher(ctx, Number(row.id), at, start.operation);
+  const id = await ctx.database.insertAudit(startRow(principal, start, at));
+  return finisher(ctx, id, at, start.operation);
 }
 
 export type Admission =
@@ -322,40 +318,46 @@ export async function admitSpending(
     reserved_cost_nanos: reservation?.costNanos ?? null,
   };
   const conditions = reservation ? budgetConditions(budgets, reservation, at) : [];
+  // Outside a transaction (no budget applies) the row is written at once (ConsoleDatabase.run).
+  const run = <R>(db: Kysely<Database>, query: Compilable<R>) =>
+    db === ctx.database.db ? ctx.database.run(query) : db.executeQuery(query).then((r) => r.rows);
   const admit = async (db: Kysely<Database>) => {
     if (!perMinute && !conditions.length) {
-      const plain = await db.insertInto("audit_log").values(row).returning("id").executeTakeFirst();
+      if (db === ctx.database.db) return ctx.database.insertAudit(row);
+      const [plain] = await run(db, db.insertInto("audit_log").values(row).returning("id"));
       return Number(plain!.id);
     }
     const columns = Object.keys(row) as (keyof typeof row)[];
-    const inserted = await db
-      .insertInto("audit_log")
-      .columns(columns)
-      .expression(
-        db
-          .selectNoFrom((eb) => columns.map((c) => eb.val(row[c]).as(c)))
-          .where((eb) =>
-            eb.and([
-              ...(perMinute
-                ? [
-                    eb(
-                      eb
-                        .selectFrom("audit_log")
-                        .select((e) => e.fn.countAll().as("n"))
-                        .where("user_id", "=", principal.userId)
-                        .where("spend", "=", 1)
-                        .where("at", ">", at - 60_000),
-                      "<",
-                      perMinute,
-                    ),
-                  ]
-                : []),
-              ...conditions,
-            ]),
-          ),
-      )
-      .returning("id")
-      .executeTakeFirst();
+    const [inserted] = await run(
+      db,
+      db
+        .insertInto("audit_log")
+        .columns(columns)
+        .expression(
+          db
+            .selectNoFrom((eb) => columns.map((c) => eb.val(row[c]).as(c)))
+            .where((eb) =>
+              eb.and([
+                ...(perMinute
+                  ? [
+                      eb(
+                        eb
+                          .selectFrom("audit_log")
+                          .select((e) => e.fn.countAll().as("n"))
+                          .where("user_id", "=", principal.userId)
+                          .where("spend", "=", 1)
+                          .where("at", ">", at - 60_000),
+                        "<",
+                        perMinute,
+                      ),
+                    ]
+                  : []),
+                ...conditions,
+              ]),
+            ),
+        )
+        .returning("id"),
+    );
     return inserted ? Number(inserted.id) : null;
   };
   const keys = lockKeys(budgets, subjects, Boolean(perMinute));

@@ -27,6 +27,12 @@ export interface CredentialCache {
    */
   generation(): number;
   set(key: string, principal: Principal, options: SetOptions): void;
+  /**
+   * What `load` finds for `key` (the budgets that apply to a user and token), remembered like a
+   * credential: for the same TTL, only while the cache is active, and forgotten, all of them, at
+   * any invalidation (budgets, teams and memberships announce theirs as `{ kind: "budgets" }`).
+   */
+  lookup<T>(key: string, load: () => Promise<T>): Promise<T>;
   /** Applies a change here at once and announces it to the other instances. */
   invalidate(change: Invalidation): Promise<void>;
   /** Whether entries are served now (PostgreSQL: the listener is connected and answering). */
@@ -46,7 +52,9 @@ export type Invalidation =
   | { kind: "user"; id: string }
   | { kind: "token"; id: string }
   /** `id` is sessionId(session token). */
-  | { kind: "session"; id: string };
+  | { kind: "session"; id: string }
+  /** A budget, a team or a membership changed: every remembered lookup is stale. */
+  | { kind: "budgets"; id: "*" };
 
 export const CACHE_TTL_MS = 5_000;
 export const CACHE_MAX_ENTRIES = 10_000;
@@ -79,6 +87,7 @@ export function createCredentialCache(
   log: (message: string) => void = (m) => console.error(m),
 ): CredentialCache {
   const entries = new Map<string, Entry>();
+  const lookups = new Map<string, { value: unknown; expires: number }>();
   let gen = 0;
   const listener =
     database.kind === "postgres" && databaseUrl
@@ -87,11 +96,14 @@ export function createCredentialCache(
 
   function reset() {
     entries.clear();
+    lookups.clear();
     gen += 1;
   }
 
   function apply(change: Invalidation) {
     gen += 1;
+    lookups.clear();
+    if (change.kind === "budgets") return;
     for (const [key, entry] of entries) {
       const hit =
         change.kind === "user"
@@ -127,6 +139,17 @@ export function createCredentialCache(
       const expires = Math.min(Date.now() + CACHE_TTL_MS, options.expiresAt ?? Infinity);
       entries.set(key, { principal, expires, session: options.session ?? null });
     },
+    async lookup<T>(key: string, load: () => Promise<T>): Promise<T> {
+      const known = active() ? lookups.get(key) : undefined;
+      if (known && known.expires > Date.now()) return known.value as T;
+      const generation = gen;
+      const value = await load();
+      if (generation === gen && active()) {
+        if (lookups.size >= CACHE_MAX_ENTRIES) lookups.delete(lookups.keys().next().value!);
+        lookups.set(key, { value, expires: Date.now() + CACHE_TTL_MS });
+      }
+      return value;
+    },
     async invalidate(change) {
       apply(change);
       if (database.kind !== "postgres") return;
@@ -148,8 +171,10 @@ export function createCredentialCache(
 }
 
 function parse(payload: string | undefined): Invalidation | null {
-  const match = /^(user|token|session):(.+)$/.exec(payload ?? "");
-  return match ? { kind: match[1] as Invalidation["kind"], id: match[2] } : null;
+  const match = /^(user|token|session|budgets):(.+)$/.exec(payload ?? "");
+  if (!match) return null;
+  if (match[1] === "budgets") return { kind: "budgets", id: "*" };
+  return { kind: match[1] as "user" | "token" | "session", id: match[2] };
 }
 
 /**

@@ -12,7 +12,7 @@ import {
 import { unknownHostResponse } from "@/lib/auth/host";
 import { matchOperation, type OperationId } from "@/lib/mistral/operations";
 import { refusal } from "../errors";
-import { forwardedJson, forwardWhen, type Gateway } from "../gateway";
+import { forwardedJson, forwardWhen, type Gateway, type GatewayRequest } from "../gateway";
 import {
   getMetrics,
   recordAnswer,
@@ -31,6 +31,7 @@ import {
   crossSiteWrite,
   hostAllowed,
   requestHost,
+  type Incoming,
   type Principal,
 } from "./principal";
 import { ownerOf, recordOwner } from "./users";
@@ -83,7 +84,7 @@ export function crossSite(): Response {
  * The 403 for a request to a Host this console does not answer to (DNS rebinding), or null.
  * Every entry point calls it first: the gateway, /api/console/*, /api/auth/*; proxy.ts for pages.
  */
-export function foreignHost(config: AuthConfig, request: Request): Response | null {
+export function foreignHost(config: AuthConfig, request: Incoming): Response | null {
   return hostAllowed(config, request) ? null : unknownHostResponse(requestHost(request));
 }
 
@@ -113,7 +114,7 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
     return response;
   };
 
-  async function guarded(request: Request): Promise<Response> {
+  async function guarded(request: GatewayRequest): Promise<Response> {
     const ctx = await context();
     const foreign = foreignHost(ctx.config, request);
     if (foreign) return refused("unknown_host", foreign);

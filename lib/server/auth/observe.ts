@@ -1,5 +1,6 @@
 import "server-only";
 import { countTokens } from "@/lib/mistral/tokens";
+import { tap } from "../body";
 import type { Usage } from "./audit";
 
 export interface Observed {
@@ -15,7 +16,12 @@ export interface Observed {
 
 /** JSON answers larger than this are passed on without being read for usage. */
 const MAX_JSON_BYTES = 16 * 1024 * 1024;
-/** Of a stream, only the end is kept: the final chunk carries the usage. */
+/**
+ * A stream up to this long is kept whole, and only read once it ends (most answers). A longer
+ * one keeps its end (the final chunk carries the usage), its start and a running count of its
+ * completion tokens.
+ */
+const WHOLE_STREAM_CHARS = 256 * 1024;
 const STREAM_TAIL_CHARS = 32 * 1024;
 /** And its start, where a conversation's stream names the conversation. */
 const STREAM_HEAD_CHARS = 16 * 1024;
@@ -53,29 +59,27 @@ export function observeResponse(
   // Only JSON is read (the gateway redacts it): audio, file contents and other bytes pass
   // through unread, so a `model` or `id` in them could not carry the key into the audit log.
   const isJson = /[/+]json\b/.test(type);
-  const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let text = "";
-  let head = "";
   let bytes = 0;
   let reported = false;
-  const counter = isStream ? new CompletionCounter() : null;
+  const stream = isStream ? new StreamText() : null;
   // Awaited before the body ends, so what it records (a job's owner) exists once the caller
   // has the answer.
   const report = async (status: number) => {
     if (reported) return;
     reported = true;
     const rest = decoder.decode();
-    text += rest;
-    if (!counter) {
+    if (!stream) {
+      text += rest;
       await done({ ...empty, status, ...(isJson ? fromJson(text, bytes) : {}) });
       return;
     }
-    counter.push(rest, true);
-    const found = { ...fromStream(text), conversationId: conversationOf(head) };
-    if (!found.usage && counter.sawChoices) {
+    const { head, tail, counter } = stream.end(rest);
+    const found = { ...fromStream(tail), conversationId: conversationOf(head) };
+    if (!found.usage && counter().sawChoices) {
       const prompt = await promptTokens().catch(() => null);
-      const completion = counter.tokens;
+      const completion = counter().tokens;
       found.usage = {
         promptTokens: prompt,
         completionTokens: completion,
@@ -87,41 +91,23 @@ export function observeResponse(
     }
     await done({ ...empty, status, ...found });
   };
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      let result: ReadableStreamReadResult<Uint8Array>;
-      try {
-        result = await reader.read();
-      } catch (error) {
-        await report(499);
-        controller.error(error);
-        return;
-      }
-      if (result.done) {
-        // The sandbox ends its stream quietly when the caller goes away.
-        await report(signal.aborted ? 499 : response.status);
-        controller.close();
-        return;
-      }
-      const chunk = result.value;
+  const body = tap(response.body, {
+    chunk(chunk) {
       bytes += chunk.byteLength;
-      if (counter) {
-        const decoded = decoder.decode(chunk, { stream: true });
-        counter.push(decoded);
-        if (head.length < STREAM_HEAD_CHARS) head += decoded;
-        text += decoded;
-        if (text.length > STREAM_TAIL_CHARS * 2) text = text.slice(-STREAM_TAIL_CHARS);
+      if (stream) {
+        stream.push(decoder.decode(chunk, { stream: true }));
       } else if (isJson && bytes <= MAX_JSON_BYTES) {
         text += decoder.decode(chunk, { stream: true });
       }
-      controller.enqueue(chunk);
+      return chunk;
     },
-    async cancel(reason) {
-      await reader.cancel(reason);
-      await report(499);
-    },
+    // A body that failed or was cancelled: the caller did not get it all. The sandbox ends its
+    // stream quietly when the caller goes away.
+    done: (how) => report(how === "end" && !signal.aborted ? response.status : 499),
   });
-  return new Response(body, { status: response.status, headers: response.headers });
+  return body === response.body
+    ? response
+    : new Response(body, { status: response.status, headers: response.headers });
 }
 
 type Found = Pick<Observed, "id" | "conversationId" | "model" | "usage">;
@@ -190,6 +176,50 @@ export function fromStream(text: string): Found {
     found.usage ??= event.usage;
   }
   return found;
+}
+
+/** What an observer keeps of a stream as it passes (see WHOLE_STREAM_CHARS). */
+class StreamText {
+  private whole: string | null = "";
+  private head = "";
+  private tail = "";
+  private counter: CompletionCounter | null = null;
+
+  push(piece: string): void {
+    if (this.whole !== null) {
+      this.whole += piece;
+      if (this.whole.length <= WHOLE_STREAM_CHARS) return;
+      this.counter = new CompletionCounter();
+      this.counter.push(this.whole);
+      this.head = this.whole.slice(0, STREAM_HEAD_CHARS);
+      this.tail = this.whole.slice(-STREAM_TAIL_CHARS);
+      this.whole = null;
+      return;
+    }
+    this.counter!.push(piece);
+    this.tail += piece;
+    if (this.tail.length > STREAM_TAIL_CHARS * 2) this.tail = this.tail.slice(-STREAM_TAIL_CHARS);
+  }
+
+  /** Its start, its end, and its completion's count (made only if asked for, when it was short). */
+  end(rest: string): { head: string; tail: string; counter: () => CompletionCounter } {
+    const whole = this.whole === null ? null : this.whole + rest;
+    if (whole === null) {
+      this.counter!.push(rest, true);
+      this.tail += rest;
+    }
+    return {
+      head: whole?.slice(0, STREAM_HEAD_CHARS) ?? this.head,
+      tail: whole ?? this.tail,
+      counter: () => {
+        if (!this.counter) {
+          this.counter = new CompletionCounter();
+          this.counter.push(whole ?? "", true);
+        }
+        return this.counter;
+      },
+    };
+  }
 }
 
 /** The conversation a stream is about, named by its first events. */

@@ -37,12 +37,15 @@ export const TOKEN_PREFIX = "mc_";
 /** The session cookie under either of its names (`__Secure-` when CONSOLE_URL is https). */
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?console\.session_token=([^;]*)/g;
 
+/** What sign-in reads of a request: a route handler's Request or the gateway's fast-path one. */
+export type Incoming = Pick<Request, "method" | "url" | "headers">;
+
 /**
  * Resolves the caller from a console token (Authorization: Bearer mc_…) or the session cookie.
  * A disabled account or an unknown role authenticates as nobody. Who a credential belongs to is
  * remembered for a few seconds (ctx.credentials); every change to it invalidates that at once.
  */
-export async function authenticate(ctx: AuthContext, request: Request): Promise<Authentication> {
+export async function authenticate(ctx: AuthContext, request: Incoming): Promise<Authentication> {
   if (ctx.config.mode === "off") return { ok: true, principal: LOCAL_PRINCIPAL };
   const authorization = request.headers.get("authorization");
   // Only Bearer credentials are ours: a Basic one comes from a proxy in front of the console
@@ -113,7 +116,7 @@ export async function authenticate(ctx: AuthContext, request: Request): Promise<
  * they need no such check; with sign-in off, neither does a call with any Bearer header (an SDK):
  * a foreign page cannot add one without a CORS preflight, which the console never grants.
  */
-export function crossSiteWrite(ctx: AuthContext, request: Request, principal: Principal): boolean {
+export function crossSiteWrite(ctx: AuthContext, request: Incoming, principal: Principal): boolean {
   if (principal.via === "token") return false;
   if (
     principal.via === "local" &&
@@ -127,7 +130,7 @@ export function crossSiteWrite(ctx: AuthContext, request: Request, principal: Pr
 }
 
 /** Whether the request's Host is one this console answers to (lib/auth/host.ts says which). */
-export function hostAllowed(config: AuthConfig, request: Request): boolean {
+export function hostAllowed(config: AuthConfig, request: Incoming): boolean {
   return hostPermitted(
     {
       authOff: config.mode === "off",
@@ -139,12 +142,12 @@ export function hostAllowed(config: AuthConfig, request: Request): boolean {
 }
 
 /** The Host the client sent (a Request built in a test has only its URL). */
-export function requestHost(request: Request): string {
+export function requestHost(request: Incoming): string {
   return request.headers.get("host") ?? new URL(request.url).host;
 }
 
 /** Whether the request's Origin is this console (a missing Origin is not). */
-export function fromOwnPage(ctx: AuthContext, request: Request): boolean {
+export function fromOwnPage(ctx: AuthContext, request: Incoming): boolean {
   const origin = request.headers.get("origin");
   if (!origin) return false;
   if (ctx.config.publicUrl) return origin === ctx.config.publicUrl;
