@@ -55,7 +55,9 @@ async function main() {
   buildConsole(flag("build"), flag("worktree"));
   const profDir = path.join(BENCH_DATA, "prof");
   mkdirSync(profDir, { recursive: true });
-  const prof = flag("prof") ? ["--cpu-prof", "--cpu-prof-interval=50", `--cpu-prof-dir=${profDir}`] : [];
+  const prof = flag("prof")
+    ? ["--cpu-prof", "--cpu-prof-interval=50", `--cpu-prof-dir=${profDir}`]
+    : [];
 
   const upstream = await startFakeUpstreamProcess(PORTS.upstream, { events: 10, intervalMs: 5 });
   const upstreamUrl = `http://127.0.0.1:${PORTS.upstream}`;
