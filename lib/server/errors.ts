@@ -9,6 +9,11 @@ export function errorCode(error: unknown): string {
   return typeof code === "string" ? code : "connection error";
 }
 
+/** Why a request's work stops when its client goes away (a signal's reason, a stream's error). */
+export function clientGone(): DOMException {
+  return new DOMException("The client went away", "AbortError");
+}
+
 /**
  * The gateway's one error type. It becomes the same JSON shape the Mistral API uses:
  * `{ object: "error", message, type, param: null, code }`.

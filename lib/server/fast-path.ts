@@ -4,7 +4,7 @@ import compression from "next/dist/compiled/compression";
 import { releaseCompressionStream } from "next/dist/server/lib/release-compression-stream";
 import securityHeaders from "@/lib/security-headers.json";
 import { pumpTo } from "./body";
-import { errorResponse } from "./errors";
+import { clientGone, errorResponse } from "./errors";
 import { clip, type GatewayRequest } from "./gateway";
 import { readsNode } from "./upstream";
 
@@ -363,10 +363,6 @@ function requestBody(req: IncomingMessage, res: ServerResponse): ReadableStream<
     handedOver = true;
     return req;
   });
-}
-
-function clientGone(): DOMException {
-  return new DOMException("The client went away", "AbortError");
 }
 
 function describe(error: unknown): string {

@@ -4,7 +4,7 @@ import https from "node:https";
 import { Readable, pipeline } from "node:stream";
 import { getConfig, type Config, type Secret } from "./config";
 import { fromNode } from "./body";
-import { GatewayError, errorCode } from "./errors";
+import { GatewayError, clientGone, errorCode } from "./errors";
 import { perProcess } from "./per-process";
 
 /**
@@ -97,7 +97,7 @@ export function createLiveUpstream({
   return (request) =>
     new Promise<Response>((resolve, reject) => {
       const signal = request.signal;
-      if (signal.aborted) return reject(abortError());
+      if (signal.aborted) return reject(clientGone());
       // Identity encoding: bodies pass through untouched and error bodies can be read as text.
       const headers: http.OutgoingHttpHeaders = {
         "user-agent": "mistral-console",
@@ -142,7 +142,7 @@ export function createLiveUpstream({
       };
       upstreamRequest.once("finish", startClock);
       const onAbort = () => {
-        fail(abortError());
+        fail(clientGone());
         upstreamRequest.destroy();
       };
       signal.addEventListener("abort", onAbort, { once: true });
@@ -278,10 +278,6 @@ function upstreamRequestError(host: string, error: unknown): GatewayError {
 
 function formatSeconds(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
-}
-
-function abortError(): DOMException {
-  return new DOMException("The client went away", "AbortError");
 }
 
 /**

@@ -89,15 +89,15 @@ export function openDatabase(options: { url?: string | null; dataDir: string }):
         }
       : viaKysely;
   const insertTexts = new Map<string, string>();
-  const viaKyselyInsert = async (row: Insertable<Database["audit_log"]>) =>
-    Number((await run(db.insertInto("audit_log").values(row).returning("id")))[0].id);
   return {
     kind,
     dialect,
     db,
     run,
     async insertAudit(row) {
-      if (!statements || sqliteHandle!.inTransaction) return viaKyselyInsert(row);
+      if (!statements || sqliteHandle!.inTransaction) {
+        return Number((await run(db.insertInto("audit_log").values(row).returning("id")))[0].id);
+      }
       // Column names are the code's own (the row's keys), never input.
       const columns = Object.keys(row);
       const key = columns.join(",");
