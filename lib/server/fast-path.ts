@@ -5,6 +5,7 @@ import { releaseCompressionStream } from "next/dist/server/lib/release-compressi
 import securityHeaders from "@/lib/security-headers.json";
 import { pumpTo } from "./body";
 import { clientGone, errorResponse } from "./errors";
+import type { HeaderReader } from "./auth/principal";
 import { clip, type GatewayRequest } from "./gateway";
 import { readsNode } from "./upstream";
 
@@ -151,11 +152,7 @@ function gatewayRequest(
   // the host check uses), so it is the listening port's, as in Next.
   const protocol = /https/.test(String(req.headers["x-forwarded-proto"] ?? "")) ? "https" : "http";
   const url = `${protocol}://localhost:${req.socket.localPort}${req.url}`;
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (typeof value === "string") headers.append(name, value);
-    else if (value) for (const v of value) headers.append(name, v);
-  }
+  const headers = nodeHeaders(req);
   const bodyless = method === "GET" || method === "HEAD";
   // undefined: not asked for yet; null: none, or already read whole.
   let body: ReadableStream<Uint8Array> | null | undefined = bodyless ? null : undefined;
@@ -175,6 +172,22 @@ function gatewayRequest(
           body = null;
           return readWhole(req, limit);
         },
+  };
+}
+
+/** Node's merged headers, read as a web Headers would give them (a repeat joined with ", "). */
+function nodeHeaders(req: IncomingMessage): HeaderReader {
+  const value = (v: string | string[]) => (typeof v === "string" ? v : v.join(", "));
+  return {
+    get(name) {
+      const v = req.headers[name.toLowerCase()];
+      return v === undefined ? null : value(v);
+    },
+    forEach(callback) {
+      for (const [name, v] of Object.entries(req.headers)) {
+        if (v !== undefined) callback(value(v), name);
+      }
+    },
   };
 }
 

@@ -13,6 +13,7 @@ import {
 import { ConfigError, getConfig, type Config } from "./config";
 import { errorResponse, GatewayError } from "./errors";
 import { getAuthContext } from "./auth";
+import type { HeaderReader } from "./auth/principal";
 import { guardGateway } from "./auth/guard";
 import { getMetrics, requestTiming, watchStream } from "./metrics";
 import { perProcess } from "./per-process";
@@ -23,7 +24,8 @@ import { getUpstream, type Upstream, type UpstreamRequest } from "./upstream";
  * What the gateway reads of a request: a route handler's web Request, or the fast path's own
  * request over Node's (fast-path.ts), which also reads a body whole without a web stream.
  */
-export interface GatewayRequest extends Pick<Request, "method" | "url" | "headers" | "signal"> {
+export interface GatewayRequest extends Pick<Request, "method" | "url" | "signal"> {
+  headers: HeaderReader;
   body: ReadableStream<Uint8Array> | null;
   /** The body, read whole up to `limit` bytes; `complete` is false (the rest dropped) past it. */
   readCapped?(limit: number): Promise<{ bytes: Uint8Array; complete: boolean }>;
@@ -98,7 +100,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     let uploadTooLarge = () => false;
     if (operation.body === "json") {
       const bytes = await readJsonBody(request, config.maxJsonBodyBytes, operation.bodyRequired);
-      bodySlot(request).resolve(bytes ?? undefined);
+      slot(jsonBodies, request).resolve(bytes ?? undefined);
       if (bytes) {
         headers["content-type"] = "application/json";
         headers["content-length"] = String(bytes.byteLength);
@@ -110,15 +112,23 @@ export function createGateway(options: GatewayOptions): Gateway {
       uploadTooLarge = upload.exceeded;
     }
 
-    bodySlot(request).resolve(undefined); // no JSON body (a first resolve wins)
+    slot(jsonBodies, request).resolve(undefined); // no JSON body (a first resolve wins)
     const path = match.path + forwardedQuery(operation, url.searchParams);
     const timing = requestTiming(request);
     const metrics = getMetrics();
     // Each attempt: its wait for the upstream's headers (not the console's share) and its failure.
+    const onSent = () => slot(sentRequests, request).resolve();
     const send = async () => {
-      const sent = performance.now();
+      const start = performance.now();
       try {
-        const answer = await upstream({ method, path, headers, body, signal: request.signal });
+        const answer = await upstream({
+          method,
+          path,
+          headers,
+          body,
+          signal: request.signal,
+          sent: onSent,
+        });
         if (answer.status === 429 || answer.status >= 500) {
           const reason = answer.status === 429 ? "status_429" : "status_5xx";
           metrics.upstreamErrors.inc({ operation: operation.id, reason });
@@ -130,7 +140,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         }
         throw error;
       } finally {
-        timing.upstreamMs += performance.now() - sent;
+        timing.upstreamMs += performance.now() - start;
       }
     };
     const retried = () => metrics.upstreamRetries.inc({ operation: operation.id });
@@ -146,6 +156,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       if (uploadTooLarge()) throw tooLarge(config.maxUploadBytes, "The upload");
       throw error;
     }
+    onSent(); // if the upstream did not say so itself
     if (uploadTooLarge()) {
       await response.body?.cancel();
       throw tooLarge(config.maxUploadBytes, "The upload");
@@ -181,17 +192,25 @@ export function createGateway(options: GatewayOptions): Gateway {
     }
   }
 
+  /**
+   * The upstream's answer as the caller gets it: the same Response where its body passes as it is
+   * (taps join it in place), its headers cut down to the allow-listed ones, the key masked in them.
+   */
   async function respond(request: GatewayRequest, response: Response): Promise<Response> {
-    const headers = new Headers();
-    response.headers.forEach((value, name) => {
+    const headers = response.headers;
+    const names: string[] = [];
+    headers.forEach((_, name) => names.push(name));
+    for (const name of names) {
       if (
-        KEEP_RESPONSE_HEADERS.has(name) ||
-        name.startsWith("x-ratelimit") ||
-        name.startsWith("ratelimit")
+        !KEEP_RESPONSE_HEADERS.has(name) &&
+        !name.startsWith("x-ratelimit") &&
+        !name.startsWith("ratelimit")
       ) {
-        headers.set(name, redact(value));
+        headers.delete(name);
+      } else if (redactor) {
+        headers.set(name, redact(headers.get(name)!));
       }
-    });
+    }
     const contentType = headers.get("content-type") ?? "";
     const isStream = contentType.startsWith("text/event-stream");
 
@@ -209,10 +228,10 @@ export function createGateway(options: GatewayOptions): Gateway {
       redactor && response.body && isTextual(contentType)
         ? redactor.readable(response.body)
         : response.body;
-    return new Response(isStream && body ? watchStream(request, body) : body, {
-      status: response.status,
-      headers,
-    });
+    const passed = isStream && body ? watchStream(request, body) : body;
+    return passed === response.body
+      ? response
+      : new Response(passed, { status: response.status, headers });
   }
 
   /**
@@ -257,8 +276,10 @@ export function createGateway(options: GatewayOptions): Gateway {
     try {
       return await forward(request);
     } catch (error) {
-      // Refused before (or while) reading a body: whoever waits for it learns there is none.
-      bodySlot(request).resolve(undefined);
+      // Refused before (or while) reading a body: whoever waits for it learns there is none, and
+      // whoever waits for the request to be sent learns it will not be (or was).
+      slot(jsonBodies, request).resolve(undefined);
+      slot(sentRequests, request).resolve();
       // The caller was not admitted: whoever held the request answers instead.
       if (error instanceof NotForwarded) return errorResponse(NOT_FORWARDED);
       if (error instanceof GatewayError) {
@@ -292,21 +313,25 @@ export function createGateway(options: GatewayOptions): Gateway {
 }
 
 const holds = new WeakMap<GatewayRequest, Promise<boolean>>();
-/** Each request's JSON body as the gateway read it; resolved with undefined when it has none. */
-interface BodySlot {
-  promise: Promise<Uint8Array | undefined>;
-  resolve: (body: Uint8Array | undefined) => void;
+
+/** A value about a request, settled once by the gateway (a first resolve wins). */
+interface Slot<T> {
+  promise: Promise<T>;
+  resolve: (value: T) => void;
 }
-const jsonBodies = new WeakMap<GatewayRequest, BodySlot>();
-function bodySlot(request: GatewayRequest): BodySlot {
-  let slot = jsonBodies.get(request);
-  if (!slot) {
-    let resolve!: BodySlot["resolve"];
-    const promise = new Promise<Uint8Array | undefined>((r) => (resolve = r));
-    slot = { promise, resolve };
-    jsonBodies.set(request, slot);
+/** Each request's JSON body as the gateway read it; resolved with undefined when it has none. */
+const jsonBodies = new WeakMap<GatewayRequest, Slot<Uint8Array | undefined>>();
+/** Resolved once a request is sent upstream, or is known never to be. */
+const sentRequests = new WeakMap<GatewayRequest, Slot<void>>();
+function slot<T>(slots: WeakMap<GatewayRequest, Slot<T>>, request: GatewayRequest): Slot<T> {
+  let found = slots.get(request);
+  if (!found) {
+    let resolve!: Slot<T>["resolve"];
+    const promise = new Promise<T>((r) => (resolve = r));
+    found = { promise, resolve };
+    slots.set(request, found);
   }
-  return slot;
+  return found;
 }
 
 class NotForwarded extends Error {}
@@ -334,7 +359,16 @@ export function forwardWhen(request: GatewayRequest, admitted: Promise<boolean>)
  * (forwardWhen), since the body is read before the hold is awaited.
  */
 export function forwardedJson(request: GatewayRequest): Promise<Uint8Array | undefined> {
-  return bodySlot(request).promise;
+  return slot(jsonBodies, request).promise;
+}
+
+/**
+ * Resolves once the gateway has handed `request` to the upstream (its body sent, for one held in
+ * memory), or knows it never will (refused, or failed before). An audit row that only records the
+ * call (nothing to admit it by) is written then, while the upstream works on it (see auditStart).
+ */
+export function sent(request: GatewayRequest): Promise<void> {
+  return slot(sentRequests, request).promise;
 }
 
 /**

@@ -20,6 +20,11 @@ export interface UpstreamRequest {
   headers: Record<string, string>;
   body: Uint8Array | ReadableStream<Uint8Array> | null;
   signal: AbortSignal;
+  /**
+   * Called once the request has gone: a body in memory (or none) handed to the connection, or a
+   * streamed body's sending begun. Or once it is known it never will (the request failed first).
+   */
+  sent?: () => void;
 }
 
 /** Where the gateway sends a request it has checked: the live Mistral API or the embedded sandbox. */
@@ -141,6 +146,9 @@ export function createLiveUpstream({
         }, timeoutMs);
       };
       upstreamRequest.once("finish", startClock);
+      const told = request.sent ?? (() => {});
+      upstreamRequest.once("finish", told);
+      upstreamRequest.once("close", told);
       const onAbort = () => {
         fail(clientGone());
         upstreamRequest.destroy();
@@ -221,6 +229,8 @@ export function createLiveUpstream({
         upstreamRequest.end(body);
         startClock();
       } else if (body) {
+        // An upload is recorded as its sending begins, not when a large one has all gone.
+        told();
         // Backpressure end to end: the browser's upload is read only as fast as the API takes it.
         const node = nodeSources.get(body)?.() ?? null;
         let source: Readable;
@@ -303,8 +313,9 @@ export function getSandbox(config: Config = getConfig()): Promise<Sandbox> {
 const SANDBOX_ORIGIN = "http://upstream.invalid";
 
 export function createSandboxUpstream(sandbox: Promise<Sandbox>): Upstream {
-  return async ({ method, path, headers, body, signal }) =>
-    (await sandbox).handle(
+  return async ({ method, path, headers, body, signal, sent }) => {
+    sent?.();
+    return (await sandbox).handle(
       new Request(SANDBOX_ORIGIN + path, {
         method,
         headers,
@@ -313,6 +324,7 @@ export function createSandboxUpstream(sandbox: Promise<Sandbox>): Upstream {
         ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
       } as RequestInit),
     );
+  };
 }
 
 /**

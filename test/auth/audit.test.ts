@@ -339,8 +339,8 @@ describe.each(DATABASES)("the audit log on %s", (kind) => {
     expect(entry).toMatchObject({ id: inFlight.id, status: 499 });
   });
 
-  describe("the entry is written before anything reaches the API", () => {
-    it("the API only ever receives a call whose entry exists", async () => {
+  describe("every call the API receives has its entry before its answer", () => {
+    it("a call with nothing to admit it by is recorded as it is sent, before the API answers", async () => {
       const seen: (AuditEntry | undefined)[] = [];
       const fake = await guardedFake(t.ctx, (_req, res) => {
         void queryAudit(t.ctx, { limit: 1 }).then(([entry]) => {
@@ -367,6 +367,35 @@ describe.each(DATABASES)("the audit log on %s", (kind) => {
         }
         expect(seen).toHaveLength(2);
       } finally {
+        await fake.close();
+      }
+    });
+
+    it("a call whose entry cannot be written fails, its generation cut off upstream", async () => {
+      const fake = await guardedFake(t.ctx, (_req, res) => {
+        // A generation that would go on for a while.
+        res.writeHead(200, { "content-type": "text/event-stream" });
+        res.write('data: {"id":"c1","choices":[]}\n\n');
+      });
+      const database = t.ctx.database;
+      const insertAudit = database.insertAudit;
+      database.insertAudit = async () => {
+        throw new Error("disk I/O error");
+      };
+      try {
+        // The failure reaches whoever serves the gateway (the fast path or Next: a 500 logged).
+        await expect(
+          fake.gateway(
+            buildRequest("/v1/chat/completions", session(member), {
+              json: chatBody({ stream: true }),
+            }),
+          ),
+        ).rejects.toThrow("disk I/O error");
+        expect(fake.fake!.received).toHaveLength(1);
+        for (let i = 0; i < 100 && !fake.fake!.received[0]?.closedAt; i++) await sleep(5);
+        expect(fake.fake!.received[0].closedAt).toBeDefined();
+      } finally {
+        database.insertAudit = insertAudit;
         await fake.close();
       }
     });

@@ -310,7 +310,7 @@ describe.each(DATABASES)("budgets on %s", (kind) => {
     const start = { operation: "embeddings", method: "POST", path: "/v1/embeddings", target: null };
     const bound = async () => ({ model: "mistral-embed", promptTokens: 60, completionTokens: 0 });
     const admit = (at: number) =>
-      admitSpending(t.ctx, member.principal, { ...start, spend: true }, null, bound, at);
+      admitSpending(t.ctx, member.principal, { ...start, spend: true }, null, bound, { at });
     const jan31 = Date.UTC(2027, 0, 31, 23, 59, 0);
     const first = await admit(jan31);
     expect(first.ok).toBe(true);

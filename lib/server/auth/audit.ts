@@ -1,5 +1,5 @@
 import "server-only";
-import { sql, type Compilable, type Kysely } from "kysely";
+import { sql, type Compilable, type Insertable, type Kysely } from "kysely";
 import type { AuditEntry, UsageSource, UsageUnit } from "@/lib/console/audit";
 import type { UnitUsageRow, UsageRow } from "@/lib/console/usage";
 import {
@@ -171,12 +171,13 @@ function underLocks<T>(
  */
 function finisher(
   ctx: AuthContext,
-  id: number,
+  row: Promise<number>,
   at: number,
   operation: string,
   budgeted?: Budgeted,
 ): Finish {
   return async (result) => {
+    const id = await row;
     const cost = await settledCost(ctx, operation, result);
     const settle = (db: Kysely<Database>) =>
       db
@@ -236,23 +237,55 @@ async function noticeThresholds(ctx: AuthContext, { principal, path, budgets }: 
   }
 }
 
+/** A call's entry, started: `finish` completes it once the call is over. */
+export interface Started {
+  finish: Finish;
+  /** Settles once the start row is written (rejects if it could not be). */
+  recorded: Promise<unknown>;
+}
+
+/**
+ * Writes a start row: at once, or with `after` once that settles. The gateway's `sent(request)` is
+ * such a promise: a call that has nothing to be admitted by (no limit, no budget) is then
+ * forwarded first and recorded while the upstream works on it, taking the row's write off the
+ * time to the first token. Its answer still waits for the row (`recorded`), and a call whose row
+ * cannot be written is cut off and fails.
+ */
+function writeStart(
+  ctx: AuthContext,
+  row: Insertable<Database["audit_log"]>,
+  after?: Promise<unknown>,
+): Promise<number> {
+  const id = after
+    ? after.then(
+        () => ctx.database.insertAudit(row),
+        () => ctx.database.insertAudit(row),
+      )
+    : ctx.database.insertAudit(row);
+  // Awaited by `recorded`'s and `finish`'s callers; a failure must not go unhandled meanwhile.
+  id.catch(() => {});
+  return id;
+}
+
 /**
  * Records a call as it starts (status null while in flight) and returns a function that completes
  * the entry. Writing first means a crash mid-call still leaves a trace, and per-user limits see
- * calls that have not finished yet.
+ * calls that have not finished yet. With `after` (see writeStart) it returns at once.
  */
 export async function auditStart(
   ctx: AuthContext,
   principal: Principal,
   start: AuditStart,
-): Promise<Finish> {
+  after?: Promise<unknown>,
+): Promise<Started> {
   const at = Date.now();
-  const id = await ctx.database.insertAudit(startRow(principal, start, at));
-  return finisher(ctx, id, at, start.operation);
+  const recorded = writeStart(ctx, startRow(principal, start, at), after);
+  if (!after) await recorded;
+  return { finish: finisher(ctx, recorded, at, start.operation), recorded };
 }
 
 export type Admission =
-  | { ok: true; finish: Finish }
+  | ({ ok: true } & Started)
   | { ok: false; reason: "rate_limited"; retryAfter: number }
   | { ok: false; reason: "budget_exceeded"; retryAfter: number; message: string };
 
@@ -296,10 +329,26 @@ export async function admitSpending(
   start: AuditStart,
   perMinute: number | null,
   bound: () => Promise<SpendingBound>,
-  at = Date.now(),
+  { at = Date.now(), after }: { at?: number; after?: Promise<unknown> } = {},
 ): Promise<Admission> {
   const startedAt = Date.now();
   const { subjects, budgets } = await applicableBudgets(ctx, principal);
+  if (!perMinute && !budgets.length) {
+    // Nothing to admit by: recorded as any other write (with `after`, once forwarded). Its
+    // duration is wall-clock time since now, whatever `at` a test set for the ledger.
+    const recorded = writeStart(
+      ctx,
+      { ...startRow(principal, start, at), team_id: subjects.teamId },
+      after,
+    );
+    if (!after) await recorded;
+    const budgeted = { principal, path: start.path, subjects, at, reservation: null, budgets };
+    return {
+      ok: true,
+      finish: finisher(ctx, recorded, startedAt, start.operation, budgeted),
+      recorded,
+    };
+  }
   let reservation: Reservation | null = null;
   if (budgets.length) {
     const b = await bound();
@@ -322,11 +371,6 @@ export async function admitSpending(
   const run = <R>(db: Kysely<Database>, query: Compilable<R>) =>
     db === ctx.database.db ? ctx.database.run(query) : db.executeQuery(query).then((r) => r.rows);
   const admit = async (db: Kysely<Database>) => {
-    if (!perMinute && !conditions.length) {
-      if (db === ctx.database.db) return ctx.database.insertAudit(row);
-      const [plain] = await run(db, db.insertInto("audit_log").values(row).returning("id"));
-      return Number(plain!.id);
-    }
     const columns = Object.keys(row) as (keyof typeof row)[];
     const [inserted] = await run(
       db,
@@ -372,10 +416,12 @@ export async function admitSpending(
       ? await underLocks(ctx, keys, admit)
       : await admit(ctx.database.db);
   if (id !== null) {
+    const recorded = Promise.resolve(id);
     return {
       ok: true,
+      recorded,
       // Its duration is wall-clock time since now, whatever `at` a test set for the ledger.
-      finish: finisher(ctx, id, startedAt, start.operation, {
+      finish: finisher(ctx, recorded, startedAt, start.operation, {
         principal,
         path: start.path,
         subjects,
@@ -428,7 +474,7 @@ export async function audit(
   principal: Principal,
   { status, ...entry }: AuditedWrite,
 ): Promise<void> {
-  const finish = await auditStart(ctx, principal, { ...entry, spend: false });
+  const { finish } = await auditStart(ctx, principal, { ...entry, spend: false });
   await finish({ status });
 }
 

@@ -12,7 +12,7 @@ import {
 import { unknownHostResponse } from "@/lib/auth/host";
 import { matchOperation, type OperationId } from "@/lib/mistral/operations";
 import { refusal } from "../errors";
-import { forwardedJson, forwardWhen, type Gateway, type GatewayRequest } from "../gateway";
+import { forwardedJson, forwardWhen, sent, type Gateway, type GatewayRequest } from "../gateway";
 import {
   getMetrics,
   recordAnswer,
@@ -181,23 +181,34 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
     const spend = !dryRun && isSpending(operation);
     const limit = principal.rateLimitPerMinute ?? ctx.config.rateLimitPerMinute;
     const start = { operation: label, method, path: match.path, target, spend };
-    // The audit row (and, under a limit or a budget, the admission) is written while the gateway
-    // reads and checks the body, and the gateway sends nothing upstream until it is (forwardWhen):
-    // every forwarded call has its row first, so a process that dies mid-call still leaves a
-    // trace, and a refused call is never forwarded. Only the wait for the database overlaps the
-    // work. A budget reads the call's bound from the body the gateway read (forwardedJson).
+    // Under a limit or a budget, the admission (which writes the audit row) runs while the gateway
+    // reads and checks the body, and the gateway sends nothing upstream until it says yes
+    // (forwardWhen): a refused call is never forwarded. A budget reads the call's bound from the
+    // body the gateway read (forwardedJson). A call with nothing to admit it by is forwarded at
+    // once and its row written as it is sent (sent), while the upstream works; either way the
+    // answer waits for the row, so a call answered always has it.
     const admitting: Promise<Admission> = spend
       ? // Counting, checking the budgets and recording in one step: checking first and recording
         // later let concurrent calls all pass the check (see admitSpending).
-        admitSpending(ctx, principal, start, limit, async () => {
-          const body = await forwardedJson(request);
-          return spendingBound(
-            label,
-            body ? new TextDecoder().decode(body) : null,
-            ctx.config.budgetDefaultMaxTokens,
-          );
-        })
-      : auditStart(ctx, principal, start).then((finish) => ({ ok: true, finish }));
+        admitSpending(
+          ctx,
+          principal,
+          start,
+          limit,
+          async () => {
+            const body = await forwardedJson(request);
+            return spendingBound(
+              label,
+              body ? new TextDecoder().decode(body) : null,
+              ctx.config.budgetDefaultMaxTokens,
+            );
+          },
+          { after: sent(request) },
+        )
+      : auditStart(ctx, principal, start, sent(request)).then((started) => ({
+          ok: true,
+          ...started,
+        }));
     forwardWhen(
       request,
       admitting.then(
@@ -228,6 +239,13 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
       );
     }
     const finish = admission.finish;
+    try {
+      await admission.recorded;
+    } catch (error) {
+      // Forwarded, but its row could not be written: the call is cut off (a generation stops).
+      await answering.then((r) => r.body?.cancel()).catch(() => {});
+      throw error;
+    }
     let response: Response;
     try {
       response = await answering;

@@ -38,7 +38,24 @@ export const TOKEN_PREFIX = "mc_";
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?console\.session_token=([^;]*)/g;
 
 /** What sign-in reads of a request: a route handler's Request or the gateway's fast-path one. */
-export type Incoming = Pick<Request, "method" | "url" | "headers">;
+/**
+ * What the console reads of a request's headers: a web Headers, or the fast path's view of
+ * Node's (no Headers built per request). Values as Headers gives them, repeats joined.
+ */
+export interface HeaderReader {
+  get(name: string): string | null;
+  forEach(callback: (value: string, name: string) => void): void;
+}
+
+/** A web Headers with `headers`' values (the same object when it is one). */
+function webHeaders(headers: HeaderReader): Headers {
+  if (headers instanceof Headers) return headers;
+  const copy = new Headers();
+  headers.forEach((value, name) => copy.append(name, value));
+  return copy;
+}
+
+export type Incoming = Pick<Request, "method" | "url"> & { headers: HeaderReader };
 
 /**
  * Resolves the caller from a console token (Authorization: Bearer mc_…) or the session cookie.
@@ -82,7 +99,7 @@ export async function authenticate(ctx: AuthContext, request: Incoming): Promise
   getMetrics().credentials.inc({ result: known ? "hit" : "miss" });
   if (known) return { ok: true, principal: known };
   const generation = ctx.credentials.generation();
-  const session = await ctx.auth.api.getSession({ headers: request.headers });
+  const session = await ctx.auth.api.getSession({ headers: webHeaders(request.headers) });
   const user = session?.user as
     (Record<string, unknown> & { id: string; email: string; name: string }) | undefined;
   if (!session || !user || user.disabled || !isRole(user.role)) {
