@@ -22,6 +22,8 @@ import { createUser } from "@/lib/server/auth/users";
 import { parseConfig } from "@/lib/server/config";
 import { createGateway, type Gateway } from "@/lib/server/gateway";
 import type { UpstreamRequest } from "@/lib/server/upstream";
+import type { Answer } from "@/lib/server/answer";
+import { Body } from "@/lib/server/body";
 import { arg, header, loadavg, saveResult } from "./lib/system";
 import { printTable } from "./lib/stats";
 
@@ -38,20 +40,22 @@ const MODELS = encoder.encode(
   JSON.stringify({ object: "list", data: [{ id: "m", object: "model" }] }),
 );
 
-const stubUpstream = async (request: UpstreamRequest): Promise<Response> => {
+const stubUpstream = async (request: UpstreamRequest): Promise<Answer> => {
   if (request.path === "/v1/models") {
-    return new Response(MODELS, { headers: { "content-type": "application/json" } });
+    return { status: 200, headers: { "content-type": "application/json" }, body: Body.of(MODELS) };
   }
   let i = 0;
-  return new Response(
-    new ReadableStream<Uint8Array>({
-      pull(controller) {
-        if (i < EVENTS.length) controller.enqueue(EVENTS[i++]);
-        else controller.close();
-      },
-    }),
-    { headers: { "content-type": "text/event-stream" } },
-  );
+  const events = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (i < EVENTS.length) controller.enqueue(EVENTS[i++]);
+      else controller.close();
+    },
+  });
+  return {
+    status: 200,
+    headers: { "content-type": "text/event-stream" },
+    body: Body.fromWeb(events),
+  };
 };
 
 const chatBody = JSON.stringify({
@@ -72,8 +76,8 @@ const models = (h: Caller) => new Request(`${ORIGIN}/v1/models`, { headers: h })
 async function timeIt(handler: Gateway, make: () => Request): Promise<number> {
   const once = async () => {
     const res = await handler(make());
-    if (res.status !== 200) throw new Error(`status ${res.status}: ${await res.text()}`);
-    await res.arrayBuffer();
+    const text = await res.body?.text();
+    if (res.status !== 200) throw new Error(`status ${res.status}: ${text}`);
   };
   for (let i = 0; i < Math.min(200, REQUESTS); i++) await once();
   const t0 = performance.now();

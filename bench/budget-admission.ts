@@ -23,6 +23,8 @@ import { createUser } from "@/lib/server/auth/users";
 import { createBudget, deleteBudget } from "@/lib/server/budgets";
 import { parseConfig } from "@/lib/server/config";
 import { createGateway, type Gateway } from "@/lib/server/gateway";
+import type { Answer } from "@/lib/server/answer";
+import { Body } from "@/lib/server/body";
 import { setPrice } from "@/lib/server/prices";
 import { createTeam, setMembership } from "@/lib/server/teams";
 import { median } from "./lib/stats";
@@ -41,9 +43,11 @@ const ANSWER = JSON.stringify({
   usage: { prompt_tokens: 10, completion_tokens: 0, total_tokens: 10 },
 });
 
-const upstream = async (): Promise<Response> => {
-  return new Response(ANSWER, { headers: { "content-type": "application/json" } });
-};
+const upstream = async (): Promise<Answer> => ({
+  status: 200,
+  headers: { "content-type": "application/json" },
+  body: Body.of(ANSWER),
+});
 
 async function context(kind: "sqlite" | "postgres"): Promise<AuthContext> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "budget-bench-"));
@@ -70,8 +74,8 @@ async function timeIt(handler: Gateway, secret: string): Promise<number> {
         body: BODY,
       }),
     );
-    if (response.status !== 200) throw new Error(`${response.status}: ${await response.text()}`);
-    await response.arrayBuffer();
+    const text = await response.body?.text();
+    if (response.status !== 200) throw new Error(`${response.status}: ${text}`);
   };
   for (let i = 0; i < 50; i++) await once();
   const t0 = performance.now();

@@ -12,6 +12,8 @@ import { performance } from "node:perf_hooks";
 import { parseConfig } from "@/lib/server/config";
 import { createGateway } from "@/lib/server/gateway";
 import type { UpstreamRequest } from "@/lib/server/upstream";
+import { toResponse, type Answer } from "@/lib/server/answer";
+import { Body } from "@/lib/server/body";
 import { arg, header, loadavg, saveResult } from "./lib/system";
 import { printTable } from "./lib/stats";
 
@@ -29,28 +31,29 @@ const MODELS = encoder.encode(
   }),
 );
 
-const stubUpstream = async (request: UpstreamRequest): Promise<Response> => {
+const stubUpstream = async (request: UpstreamRequest): Promise<Answer> => {
   if (request.path === "/v1/models") {
-    return new Response(MODELS, { headers: { "content-type": "application/json" } });
+    return { status: 200, headers: { "content-type": "application/json" }, body: Body.of(MODELS) };
   }
   let i = 0;
-  return new Response(
-    new ReadableStream<Uint8Array>({
-      pull(controller) {
-        if (i < EVENTS.length) controller.enqueue(EVENTS[i++]);
-        else controller.close();
-      },
-    }),
-    { headers: { "content-type": "text/event-stream" } },
-  );
+  const events = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (i < EVENTS.length) controller.enqueue(EVENTS[i++]);
+      else controller.close();
+    },
+  });
+  return {
+    status: 200,
+    headers: { "content-type": "text/event-stream" },
+    body: Body.fromWeb(events),
+  };
 };
 
 const bare = async (request: Request): Promise<Response> => {
   const { method, signal } = request;
   const body = request.body ? new Uint8Array(await request.arrayBuffer()) : null;
   const path = new URL(request.url).pathname;
-  const answer = await stubUpstream({ method, path, headers: {}, body, signal });
-  return new Response(answer.body, { status: answer.status, headers: answer.headers });
+  return toResponse(await stubUpstream({ method, path, headers: {}, body, signal }));
 };
 
 const chatBody = JSON.stringify({
@@ -87,7 +90,9 @@ async function main() {
     MISTRAL_API_KEY: "bench-key",
     MISTRAL_BASE_URL: "http://127.0.0.1:1",
   });
-  const gateway = createGateway({ config, upstream: stubUpstream, log: () => undefined });
+  // As a route handler serves it: its answer as a Response.
+  const answers = createGateway({ config, upstream: stubUpstream, log: () => undefined });
+  const gateway = (request: Request) => answers(request).then(toResponse);
   const results: Record<string, number> = {};
   // Interleave: bare, gateway, bare, gateway.
   for (let round = 0; round < 2; round++) {

@@ -6,10 +6,9 @@ import { errorCode } from "./errors";
  * Response bodies that pass through the gateway as ONE layer, however many parts of the console
  * look at them. The key redactor, the stream metrics and the audit's observer each `tap` a body
  * instead of wrapping it in a stream of their own: their per-chunk work runs in one loop, one
- * chunk at a time, with no promise turn in between. The result is a web ReadableStream (what a
- * route handler returns), and the fast path (fast-path.ts) can take it before anything read it
- * (`pumpTo`) and pump the source straight into Node's response: the live upstream's socket to the client's,
- * through the taps, without a web stream at all.
+ * chunk at a time, with no promise turn in between. The fast path (fast-path.ts) pumps a body
+ * straight into Node's response (`pumpTo`): the live upstream's socket to the client's, through
+ * the taps, with no web stream at all. A route handler gets a web stream (`stream()`).
  */
 export interface Tap {
   /** A chunk on its way: what goes on (null holds it back). Runs in the order taps were added. */
@@ -23,7 +22,7 @@ export interface Tap {
   done?(how: "end" | "error" | "cancel"): void | Promise<void>;
 }
 
-/** Where a source's chunks come from: a Node stream or a web stream. */
+/** Where a source's chunks come from: a Node stream, a web stream or memory. */
 interface Source {
   /** Starts the flow (called once). */
   start(on: SourceEvents): void;
@@ -39,7 +38,7 @@ interface SourceEvents {
   fail(error: unknown): void;
 }
 
-/** Where a pumped body goes: a web stream's controller or Node's response. */
+/** Where a pumped body goes: a web stream's controller, Node's response or memory. */
 export interface Sink {
   /** Takes a chunk; false asks for the source to wait until `ready()`. */
   write(chunk: Uint8Array): boolean;
@@ -54,83 +53,122 @@ export interface Pump {
   cancel(reason: unknown): Promise<void>;
 }
 
-interface Body {
-  source: Source;
-  taps: Tap[];
-  /** Set once something reads it: through its web face or a sink that took it. */
-  pump: Pump | null;
-}
-
-const bodies = new WeakMap<ReadableStream<Uint8Array>, Body>();
-
 /** A web stream runs this far ahead of its reader (the fast path: Node's own buffering). */
 const AHEAD = 64 * 1024;
 
-/**
- * `stream` with `tap` applied: the same stream when it is one of ours that nothing has read yet
- * (the tap joins its loop), else a stream of ours reading it.
- */
-export function tap(stream: ReadableStream<Uint8Array>, t: Tap): ReadableStream<Uint8Array> {
-  const body = bodies.get(stream);
-  if (body && !body.pump && !stream.locked) {
-    body.taps.push(t);
-    return stream;
+/** A body on its way: a source, the taps that look at it, and (once read) its one reader. */
+export class Body {
+  private readonly taps: Tap[] = [];
+  private reading: Pump | null = null;
+  private web: ReadableStream<Uint8Array> | null = null;
+
+  private constructor(private readonly source: Source) {}
+
+  /**
+   * An upstream's answer, from its Node stream, read only as fast as its reader takes it. `idleMs`
+   * ends it cleanly when the source sends nothing for that long while the reader waits; a source
+   * that breaks off is ended cleanly too: the reader keeps what it got (a stream client sees no
+   * `[DONE]` and can say the answer was cut). Either is told to `ended`.
+   */
+  static fromNode(
+    node: IncomingMessage,
+    options: { idleMs: number; ended: (problem: string) => void },
+  ): Body {
+    return new Body(nodeSource(node, options));
   }
-  return face({ source: webSource(stream), taps: [t], pump: null });
-}
 
-/**
- * The body of a Node stream (an upstream's answer) as a web stream, read only as fast as its
- * reader takes it. `idle` ends it cleanly when the source sends nothing for that long while the
- * reader waits; a source that breaks off is ended cleanly too: the reader keeps what it got (a
- * stream client sees no `[DONE]` and can say the answer was cut). Either is told to `ended`.
- */
-export function fromNode(
-  node: IncomingMessage,
-  options: { idleMs: number; ended: (problem: string) => void },
-): ReadableStream<Uint8Array> {
-  return face({ source: nodeSource(node, options), taps: [], pump: null });
-}
+  /** A web stream's content (the embedded sandbox's answers). */
+  static fromWeb(stream: ReadableStream<Uint8Array>): Body {
+    return new Body(webSource(stream));
+  }
 
-/**
- * Pumps `stream` into `sink`: one of ours that nothing has read yet goes from its source, through
- * its taps, straight there (no web stream on the way); any other is read as a web stream.
- */
-export function pumpTo(stream: ReadableStream<Uint8Array>, sink: Sink): Pump {
-  const body = bodies.get(stream);
-  if (body && !body.pump && !stream.locked) return pump(body, sink);
-  return pump({ source: webSource(stream), taps: [], pump: null }, sink);
-}
+  /** Bytes in memory (an error the console writes, an answer it read whole). */
+  static of(content: Uint8Array | string): Body {
+    return new Body(memorySource(typeof content === "string" ? encoder.encode(content) : content));
+  }
 
-function face(body: Body): ReadableStream<Uint8Array> {
-  const stream = new ReadableStream<Uint8Array>(
-    {
-      // A high-water mark of 0: nothing is read before the first read (the fast path may still
-      // take the body over); past that, the queue's length paces the source.
-      pull(controller) {
-        if (body.pump) return body.pump.ready();
-        pump(body, {
-          write(chunk) {
-            controller.enqueue(chunk);
-            return -(controller.desiredSize ?? 0) < AHEAD;
-          },
-          close: () => controller.close(),
-          fail: (error) => controller.error(error),
-        });
+  /** Adds `t` to the body's loop, after the taps before it. Only before the body is read. */
+  tap(t: Tap): this {
+    if (this.reading) throw new Error("A body already being read cannot be tapped.");
+    this.taps.push(t);
+    return this;
+  }
+
+  /** Reads the body from its source through its taps into `sink`. A body is read once. */
+  pumpTo(sink: Sink): Pump {
+    if (this.reading) throw new Error("This body is already being read.");
+    return (this.reading = pump(this.source, this.taps, sink));
+  }
+
+  /** The body as a web stream (what a route handler returns); nothing is read before its first read. */
+  stream(): ReadableStream<Uint8Array> {
+    if (this.web) return this.web;
+    this.web = new ReadableStream<Uint8Array>(
+      {
+        // A high-water mark of 0: nothing is read before the first read; past that, the queue's
+        // length paces the source.
+        pull: (controller) => {
+          if (this.reading) return this.reading.ready();
+          this.pumpTo({
+            write(chunk) {
+              controller.enqueue(chunk);
+              return -(controller.desiredSize ?? 0) < AHEAD;
+            },
+            close: () => controller.close(),
+            fail: (error) => controller.error(error),
+          });
+        },
+        cancel: (reason) => this.cancel(reason),
       },
-      cancel(reason) {
-        const control = body.pump ?? pump(body, { write: () => false, close() {}, fail() {} });
-        return control.cancel(reason);
-      },
-    },
-    { highWaterMark: 0, size: (chunk) => chunk.byteLength },
-  );
-  bodies.set(stream, body);
-  return stream;
+      { highWaterMark: 0, size: (chunk) => chunk.byteLength },
+    );
+    return this.web;
+  }
+
+  /** Stops the body (its source, and with it an upstream generation) and tells its taps. */
+  cancel(reason?: unknown): Promise<void> {
+    const reading = this.reading ?? this.pumpTo({ write: () => false, close() {}, fail() {} });
+    return reading.cancel(reason);
+  }
+
+  /** The body whole, up to `limit` bytes; past it, `complete` is false and the rest is dropped. */
+  read(limit = Infinity): Promise<{ bytes: Uint8Array; complete: boolean }> {
+    return new Promise((resolve, reject) => {
+      const chunks: Uint8Array[] = [];
+      let size = 0;
+      let over = false;
+      const reading = this.pumpTo({
+        write(chunk) {
+          if (over) return false;
+          if (size + chunk.byteLength > limit) {
+            over = true;
+            resolve({ bytes: Buffer.concat(chunks, size), complete: false });
+            // After pumpTo has returned (a body in memory is written at once).
+            queueMicrotask(() => void reading.cancel(new Error("Too large.")));
+            return false;
+          }
+          size += chunk.byteLength;
+          chunks.push(chunk);
+          return true;
+        },
+        close: () =>
+          resolve({
+            bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size),
+            complete: true,
+          }),
+        fail: reject,
+      });
+    });
+  }
+
+  async text(): Promise<string> {
+    return new TextDecoder().decode((await this.read()).bytes);
+  }
 }
 
-function pump(body: Body, sink: Sink): Pump {
-  const { source, taps } = body;
+const encoder = new TextEncoder();
+
+function pump(source: Source, taps: Tap[], sink: Sink): Pump {
   let finished = false;
   const pass = (chunk: Uint8Array | null, from: number): Uint8Array | null => {
     for (let i = from; i < taps.length && chunk; i++) {
@@ -158,7 +196,7 @@ function pump(body: Body, sink: Sink): Pump {
     if (how === "end") sink.close();
     else if (how === "error") sink.fail(error);
   };
-  body.pump = {
+  const control: Pump = {
     ready: () => {
       if (!finished) source.resume();
     },
@@ -176,7 +214,27 @@ function pump(body: Body, sink: Sink): Pump {
     end: () => void finish("end"),
     fail: (error) => void finish("error", error),
   });
-  return body.pump;
+  return control;
+}
+
+function memorySource(bytes: Uint8Array): Source {
+  let sent = false;
+  let on: SourceEvents;
+  const send = () => {
+    if (sent) return;
+    sent = true;
+    if (bytes.byteLength) on.data(bytes);
+    on.end();
+  };
+  return {
+    start(events) {
+      on = events;
+      send();
+    },
+    pause() {},
+    resume: send,
+    cancel: () => void (sent = true),
+  };
 }
 
 function webSource(stream: ReadableStream<Uint8Array>): Source {

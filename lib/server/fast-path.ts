@@ -3,8 +3,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import compression from "next/dist/compiled/compression";
 import { releaseCompressionStream } from "next/dist/server/lib/release-compression-stream";
 import securityHeaders from "@/lib/security-headers.json";
-import { pumpTo } from "./body";
-import { clientGone, errorResponse } from "./errors";
+import { errorAnswer, type Answer } from "./answer";
+import { clientGone } from "./errors";
 import type { HeaderReader } from "./auth/principal";
 import { clip, type GatewayRequest } from "./gateway";
 import { readsNode } from "./upstream";
@@ -34,7 +34,7 @@ import { readsNode } from "./upstream";
  * Next unchanged.
  */
 
-export type Handler = (request: GatewayRequest) => Promise<Response>;
+export type Handler = (request: GatewayRequest) => Promise<Answer>;
 
 /** Serves a request (true) or leaves it to Next (false). */
 export type FastPath = (req: IncomingMessage, res: ServerResponse) => boolean;
@@ -91,7 +91,7 @@ export function undecodable(req: IncomingMessage): boolean {
 }
 
 const refuseUndecodable: Handler = async (request) =>
-  errorResponse({
+  errorAnswer({
     status: 400,
     type: "invalid_request_error",
     code: "invalid_path",
@@ -120,13 +120,13 @@ async function serve(
     releaseCompressionStream(res);
     controller.abort(clientGone());
   });
-  let response: Response;
+  let response: Answer;
   try {
     response = await handler(gatewayRequest(req, res, controller.signal));
   } catch (error) {
     // Next would log this and answer an empty 500; the API's clients read JSON errors.
     console.error(`[console] ${req.method} ${req.url?.split("?")[0]} failed: ${describe(error)}`);
-    response = errorResponse({
+    response = errorAnswer({
       status: 500,
       type: "internal_error",
       code: "internal_error",
@@ -250,13 +250,13 @@ function readWhole(
  * stops the upstream's generation). A body from the gateway goes from its source through its
  * taps straight into `res` (body.ts).
  */
-function send(response: Response, method: string, res: ServerResponse): void {
+function send(response: Answer, method: string, res: ServerResponse): void {
   if (res.destroyed) return void response.body?.cancel().catch(() => {});
   res.statusCode = response.status;
-  response.headers.forEach((value, name) => {
-    if (NOT_COPIED.has(name)) return;
+  for (const [name, value] of Object.entries(response.headers)) {
+    if (NOT_COPIED.has(name)) continue;
     if (REPEATABLE.has(name) || res.getHeader(name) === undefined) res.appendHeader(name, value);
-  });
+  }
   if (!response.body || method === "HEAD") {
     response.body?.cancel().catch(() => {});
     return void res.end();
@@ -271,7 +271,7 @@ function send(response: Response, method: string, res: ServerResponse): void {
     flush?.call(res);
     return ok || res.destroyed;
   };
-  const pump = pumpTo(response.body, {
+  const pump = response.body.pumpTo({
     write(chunk) {
       if (!held) return write(chunk);
       held.push(chunk);
@@ -302,8 +302,8 @@ function send(response: Response, method: string, res: ServerResponse): void {
 const HELD_BYTES = 64 * 1024;
 
 /** application/json or application/…+json; not NDJSON, which may stream. */
-const isJson = (response: Response) =>
-  /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i.test(response.headers.get("content-type") ?? "");
+const isJson = (response: Answer) =>
+  /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i.test(response.headers["content-type"] ?? "");
 
 /** Bytes read from the socket ahead of the gateway before the socket is paused. */
 const BODY_AHEAD = 64 * 1024;

@@ -4,6 +4,8 @@ import { performance } from "node:perf_hooks";
 import { formatBytes } from "@/lib/format";
 import { parseRetryAfter } from "@/lib/http/retry-after";
 import { readCapped } from "@/lib/read-capped";
+import { errorAnswer, toResponse, type Answer } from "./answer";
+import { Body } from "./body";
 import {
   matchOperation,
   operations,
@@ -11,7 +13,7 @@ import {
   type RefusedOperation,
 } from "@/lib/mistral/operations";
 import { ConfigError, getConfig, type Config } from "./config";
-import { errorResponse, GatewayError } from "./errors";
+import { GatewayError } from "./errors";
 import { getAuthContext } from "./auth";
 import type { HeaderReader } from "./auth/principal";
 import { guardGateway } from "./auth/guard";
@@ -31,7 +33,7 @@ export interface GatewayRequest extends Pick<Request, "method" | "url" | "signal
   readCapped?(limit: number): Promise<{ bytes: Uint8Array; complete: boolean }>;
 }
 
-export type Gateway = (request: GatewayRequest) => Promise<Response>;
+export type Gateway = (request: GatewayRequest) => Promise<Answer>;
 
 export interface GatewayOptions {
   config: Config;
@@ -82,7 +84,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const log = (message: string) => sink(redact(`[gateway] ${message}`));
   const retryDelayMs = options.retryDelayMs ?? 250;
 
-  async function forward(request: GatewayRequest): Promise<Response> {
+  async function forward(request: GatewayRequest): Promise<Answer> {
     const url = new URL(request.url);
     const method = request.method.toUpperCase();
     const match = matchOrRefuse(method, url.pathname);
@@ -148,7 +150,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     // before, and nothing at all when it says no.
     const held = holds.get(request);
     if (held && !(await held)) throw new NotForwarded();
-    let response: Response;
+    let response: Answer;
     try {
       response = method === "GET" ? await withRetries(send, request.signal, retried) : await send();
     } catch (error) {
@@ -166,13 +168,13 @@ export function createGateway(options: GatewayOptions): Gateway {
 
   /** Reads are retried on 429/5xx/connection failure; writes never are (they may have happened). */
   async function withRetries(
-    send: () => Promise<Response>,
+    send: () => Promise<Answer>,
     signal: AbortSignal,
     retried: () => void,
   ) {
     for (let attempt = 0; ; attempt++) {
       const last = attempt >= MAX_RETRIES;
-      let response: Response;
+      let response: Answer;
       try {
         response = await send();
       } catch (error) {
@@ -183,7 +185,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         continue;
       }
       if (last || !RETRY_STATUSES.has(response.status) || signal.aborted) return response;
-      const seconds = parseRetryAfter(response.headers.get("retry-after"));
+      const seconds = parseRetryAfter(response.headers["retry-after"] ?? null);
       const wait = seconds != null ? seconds * 1000 : retryDelayMs * 2 ** attempt;
       if (wait > MAX_RETRY_WAIT_MS) return response;
       await response.body?.cancel();
@@ -193,54 +195,43 @@ export function createGateway(options: GatewayOptions): Gateway {
   }
 
   /**
-   * The upstream's answer as the caller gets it: the same Response where its body passes as it is
-   * (taps join it in place), its headers cut down to the allow-listed ones, the key masked in them.
+   * The upstream's answer as the caller gets it: its headers cut down to the allow-listed ones (the
+   * key masked in them), its body passed as it is, with taps (body.ts) for what must look at it.
    */
-  async function respond(request: GatewayRequest, response: Response): Promise<Response> {
-    const headers = response.headers;
-    const names: string[] = [];
-    headers.forEach((_, name) => names.push(name));
-    for (const name of names) {
+  function respond(request: GatewayRequest, answer: Answer): Answer | Promise<Answer> {
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(answer.headers)) {
       if (
-        !KEEP_RESPONSE_HEADERS.has(name) &&
-        !name.startsWith("x-ratelimit") &&
-        !name.startsWith("ratelimit")
+        KEEP_RESPONSE_HEADERS.has(name) ||
+        name.startsWith("x-ratelimit") ||
+        name.startsWith("ratelimit")
       ) {
-        headers.delete(name);
-      } else if (redactor) {
-        headers.set(name, redact(headers.get(name)!));
+        headers[name] = redact(value);
       }
     }
-    const contentType = headers.get("content-type") ?? "";
+    const contentType = headers["content-type"] ?? "";
     const isStream = contentType.startsWith("text/event-stream");
 
-    if (response.status >= 400 && !isStream) {
-      return errorBody(response, headers);
+    if (answer.status >= 400 && !isStream) {
+      return errorBody(answer, headers);
     }
-    if (isStream) {
-      for (const [name, value] of Object.entries(STREAM_HEADERS)) headers.set(name, value);
-    } else {
-      headers.set("cache-control", "no-store");
-    }
+    if (isStream) Object.assign(headers, STREAM_HEADERS);
+    else headers["cache-control"] = "no-store";
+    const body = answer.body;
     // The body streams through chunk by chunk; with a key, an upstream that echoes it (in any
     // answer, a 2xx or a streamed error) gets it masked on the way, across chunk boundaries.
-    const body =
-      redactor && response.body && isTextual(contentType)
-        ? redactor.readable(response.body)
-        : response.body;
-    const passed = isStream && body ? watchStream(request, body) : body;
-    return passed === response.body
-      ? response
-      : new Response(passed, { status: response.status, headers });
+    if (redactor && body && isTextual(contentType)) redactor.body(body);
+    if (isStream && body) watchStream(request, body);
+    return { status: answer.status, headers, body };
   }
 
   /**
    * Upstream errors keep their status and (JSON) body. A body that is not JSON, such as a proxy's
    * HTML page, becomes the usual error shape so every client can show it.
    */
-  async function errorBody(response: Response, headers: Headers): Promise<Response> {
-    const { bytes, complete } = response.body
-      ? await readCapped(response.body, MAX_ERROR_BODY_BYTES)
+  async function errorBody(answer: Answer, headers: Record<string, string>): Promise<Answer> {
+    const { bytes, complete } = answer.body
+      ? await answer.body.read(MAX_ERROR_BODY_BYTES)
       : { bytes: new Uint8Array(), complete: true };
     const text = redact(new TextDecoder().decode(bytes));
     let isJson = false;
@@ -250,21 +241,19 @@ export function createGateway(options: GatewayOptions): Gateway {
         isJson = true;
       } catch {}
     }
-    headers.set("cache-control", "no-store");
+    headers["cache-control"] = "no-store";
     if (isJson) {
-      headers.set("content-type", "application/json");
-      return new Response(text, { status: response.status, headers });
+      headers["content-type"] = "application/json";
+      return { status: answer.status, headers, body: Body.of(text) };
     }
-    const what = headers.get("content-type")?.split(";")[0] || "no content type";
+    const what = headers["content-type"]?.split(";")[0] || "no content type";
     const message =
-      `The Mistral API answered ${response.status}${STATUS_CODES[response.status] ? ` ${STATUS_CODES[response.status]}` : ""}` +
+      `The Mistral API answered ${answer.status}${STATUS_CODES[answer.status] ? ` ${STATUS_CODES[answer.status]}` : ""}` +
       (text.trim() ? ` with a body that is not JSON (${what}).` : " with an empty body.");
-    const extra: Record<string, string> = {};
-    headers.forEach((value, name) => {
-      if (name !== "content-type") extra[name] = value;
-    });
-    return errorResponse({
-      status: response.status,
+    const extra = { ...headers };
+    delete extra["content-type"];
+    return errorAnswer({
+      status: answer.status,
       type: "upstream_error",
       code: "upstream_error",
       message,
@@ -272,7 +261,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     });
   }
 
-  return async function gateway(request: GatewayRequest): Promise<Response> {
+  return async function gateway(request: GatewayRequest): Promise<Answer> {
     try {
       return await forward(request);
     } catch (error) {
@@ -281,10 +270,10 @@ export function createGateway(options: GatewayOptions): Gateway {
       slot(jsonBodies, request).resolve(undefined);
       slot(sentRequests, request).resolve();
       // The caller was not admitted: whoever held the request answers instead.
-      if (error instanceof NotForwarded) return errorResponse(NOT_FORWARDED);
+      if (error instanceof NotForwarded) return errorAnswer(NOT_FORWARDED);
       if (error instanceof GatewayError) {
         // Messages may quote what the caller sent; a caller who pasted the key gets it masked.
-        return errorResponse({
+        return errorAnswer({
           status: error.status,
           type: error.type,
           code: error.code,
@@ -294,7 +283,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       }
       if (request.signal.aborted) {
         // Nobody is listening any more; the status only shows in access logs.
-        return errorResponse({
+        return errorAnswer({
           status: 499,
           type: "invalid_request_error",
           code: "client_closed",
@@ -302,7 +291,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         });
       }
       log(`unexpected error: ${describe(error)}`);
-      return errorResponse({
+      return errorAnswer({
         status: 500,
         type: "internal_error",
         code: "internal_error",
@@ -609,7 +598,7 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
  * sign-in, roles, limits and the audit log. One per process: the /v1 route handler and the fast
  * path in front of Next (lib/server/fast-path.ts) serve with the same instance.
  */
-export async function handleGatewayRequest(request: GatewayRequest): Promise<Response> {
+export async function handleGatewayRequest(request: GatewayRequest): Promise<Answer> {
   let gateway: Gateway;
   try {
     gateway = perProcess("gateway", () =>
@@ -618,7 +607,12 @@ export async function handleGatewayRequest(request: GatewayRequest): Promise<Res
   } catch (error) {
     // Normally caught at start-up by instrumentation.ts; the message names variables, not values.
     const message = error instanceof ConfigError ? error.message : "The console is misconfigured.";
-    return errorResponse({ status: 500, type: "internal_error", code: "config_error", message });
+    return errorAnswer({ status: 500, type: "internal_error", code: "config_error", message });
   }
   return gateway(request);
+}
+
+/** The /v1 and /v2 route handlers: the process gateway's answer as the Response Next sends. */
+export async function serveGatewayRoute(request: Request): Promise<Response> {
+  return toResponse(await handleGatewayRequest(request));
 }

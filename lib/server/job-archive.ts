@@ -1,6 +1,8 @@
 import "server-only";
 import type { OperationId } from "@/lib/mistral/operations";
+import type { Answer } from "./answer";
 import type { AuthContext } from "./auth/auth";
+import { Body } from "./body";
 
 // Mistral retired fine-tuning training in August 2026: its jobs routes answer 410 Gone, and the
 // jobs a team ran (their checkpoints, metrics and events) can no longer be read from the API.
@@ -31,15 +33,16 @@ export function archives(operation: OperationId): boolean {
 export async function keepJobs(
   ctx: AuthContext,
   operation: OperationId,
-  response: Response,
-): Promise<Response> {
+  response: Answer,
+): Promise<Answer> {
   if (!archives(operation) || response.status !== 200 || !response.body) return response;
-  const length = Number(response.headers.get("content-length") ?? 0);
-  if (length > MAX_BYTES || !/[/+]json\b/.test(response.headers.get("content-type") ?? "")) {
+  const length = Number(response.headers["content-length"] ?? 0);
+  if (length > MAX_BYTES || !/[/+]json\b/.test(response.headers["content-type"] ?? "")) {
     return response;
   }
-  const text = await response.text();
-  const answer = () => new Response(text, { status: response.status, headers: response.headers });
+  const { bytes } = await response.body.read();
+  const text = new TextDecoder().decode(bytes);
+  const answer = () => ({ ...response, body: Body.of(bytes) });
   if (filedLately(ctx, text)) return answer();
   try {
     const body = JSON.parse(text) as unknown;

@@ -3,7 +3,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import client from "prom-client";
 import { matchOperation } from "@/lib/mistral/operations";
-import { tap } from "./body";
+import type { Body } from "./body";
 import type { Secret } from "./config";
 import { refusal } from "./errors";
 
@@ -183,16 +183,13 @@ export function recordAnswer(request: Measured, status: number): void {
  * Passes a streamed answer through, recording its time to first byte and counting it as active
  * until it ends, fails or is cancelled.
  */
-export function watchStream(
-  request: Measured,
-  body: ReadableStream<Uint8Array>,
-): ReadableStream<Uint8Array> {
+export function watchStream(request: Measured, body: Body): Body {
   const m = getMetrics();
   const timing = requestTiming(request);
   const operation = operationOf(request);
   let first = true;
   m.activeStreams.inc({ operation });
-  return tap(body, {
+  return body.tap({
     chunk(chunk) {
       if (first) {
         first = false;

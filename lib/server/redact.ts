@@ -1,5 +1,5 @@
 import "server-only";
-import { tap } from "./body";
+import type { Body } from "./body";
 
 /** What a redacted secret is replaced with, in text and in bodies. */
 export const REDACTED = "[redacted]";
@@ -14,10 +14,10 @@ export interface Redactor {
   /** `text` with every form of the secret replaced. */
   text(text: string): string;
   /**
-   * Does the same to a byte stream, also when a form of the secret is split across chunks: a tap
-   * on the body (body.ts), not a stream layer of its own.
+   * Does the same to a body, also when a form of the secret is split across chunks: a tap on the
+   * body (body.ts), not a stream layer of its own.
    */
-  readable(body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array>;
+  body(body: Body): Body;
 }
 
 /**
@@ -76,9 +76,9 @@ export function createRedactor(secret: string | null | undefined): Redactor | nu
       for (const form of forms) if (out.includes(form)) out = out.split(form).join(REDACTED);
       return out;
     },
-    readable(body) {
+    body(body) {
       const masked = chunks();
-      return tap(body, { chunk: masked.push, flush: masked.end });
+      return body.tap({ chunk: masked.push, flush: masked.end });
     },
   };
 

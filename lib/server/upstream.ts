@@ -3,7 +3,8 @@ import http from "node:http";
 import https from "node:https";
 import { Readable, pipeline } from "node:stream";
 import { getConfig, type Config, type Secret } from "./config";
-import { fromNode } from "./body";
+import { fromResponse, type Answer } from "./answer";
+import { Body } from "./body";
 import { GatewayError, clientGone, errorCode } from "./errors";
 import { perProcess } from "./per-process";
 
@@ -28,7 +29,7 @@ export interface UpstreamRequest {
 }
 
 /** Where the gateway sends a request it has checked: the live Mistral API or the embedded sandbox. */
-export type Upstream = (request: UpstreamRequest) => Promise<Response>;
+export type Upstream = (request: UpstreamRequest) => Promise<Answer>;
 
 export interface SandboxStats {
   abortedGenerations: number;
@@ -100,7 +101,7 @@ export function createLiveUpstream({
   const authorization = `Bearer ${apiKey.reveal()}`;
 
   return (request) =>
-    new Promise<Response>((resolve, reject) => {
+    new Promise<Answer>((resolve, reject) => {
       const signal = request.signal;
       if (signal.aborted) return reject(clientGone());
       // Identity encoding: bodies pass through untouched and error bodies can be read as text.
@@ -177,7 +178,7 @@ export function createLiveUpstream({
         signal.addEventListener("abort", () => response.destroy(), { once: true });
         const status = response.statusCode ?? 0;
         // Node hands over any three-digit status (and a 101 that was not asked for); the Fetch
-        // API's Response takes only 200-599 and would throw outside this promise.
+        // API's Response (a route handler's answer) takes only 200-599.
         if (status < 200 || status > 599) {
           response.destroy();
           return reject(
@@ -189,25 +190,17 @@ export function createLiveUpstream({
           );
         }
         const hasBody = !NULL_BODY.has(status) && request.method !== "HEAD";
-        let headers: Headers;
-        try {
-          headers = new Headers();
-          const raw = response.rawHeaders;
-          for (let i = 0; i < raw.length; i += 2) headers.append(raw[i], raw[i + 1]);
-        } catch {
-          // A header the Fetch API cannot hold: treat it as the broken answer it is.
-          response.destroy();
-          return reject(
-            new GatewayError(
-              502,
-              "upstream_bad_response",
-              `The Mistral API at ${host} sent response headers that could not be read.`,
-            ),
-          );
+        // Node's parser has checked them; a repeat is joined as Headers.get joins it. No
+        // prototype: a header may be named `constructor` or `__proto__`.
+        const headers: Record<string, string> = Object.create(null);
+        const raw = response.rawHeaders;
+        for (let i = 0; i < raw.length; i += 2) {
+          const name = raw[i].toLowerCase();
+          headers[name] = name in headers ? `${headers[name]}, ${raw[i + 1]}` : raw[i + 1];
         }
         if (!hasBody) response.resume();
         const body = hasBody
-          ? fromNode(response, {
+          ? Body.fromNode(response, {
               idleMs: idleTimeoutMs,
               ended: (problem) => {
                 // A client that went away broke it off itself: nothing to report.
@@ -220,7 +213,7 @@ export function createLiveUpstream({
             })
           : null;
         // No statusText: an upstream's reason phrase is not trusted to be valid.
-        resolve(new Response(body, { status, headers }));
+        resolve({ status, headers, body });
       });
 
       const body = request.body;
@@ -315,7 +308,9 @@ const SANDBOX_ORIGIN = "http://upstream.invalid";
 export function createSandboxUpstream(sandbox: Promise<Sandbox>): Upstream {
   return async ({ method, path, headers, body, signal, sent }) => {
     sent?.();
-    return (await sandbox).handle(
+    const response = await (
+      await sandbox
+    ).handle(
       new Request(SANDBOX_ORIGIN + path, {
         method,
         headers,
@@ -324,6 +319,7 @@ export function createSandboxUpstream(sandbox: Promise<Sandbox>): Upstream {
         ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
       } as RequestInit),
     );
+    return fromResponse(response);
   };
 }
 

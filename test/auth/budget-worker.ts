@@ -7,6 +7,7 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
+import { fromResponse } from "@/lib/server/answer";
 import { createAuthContext } from "@/lib/server/auth/auth";
 import { parseAuthConfig } from "@/lib/server/auth/config";
 import { guardGateway } from "@/lib/server/auth/guard";
@@ -29,11 +30,13 @@ async function main() {
     mkdtempSync(path.join(os.tmpdir(), "budget-worker-")),
   );
   const upstream = async () => {
-    return Response.json({
-      model: EMBED.model,
-      data: [{ embedding: [0.1], index: 0 }],
-      usage: { prompt_tokens: RESERVED, completion_tokens: 0, total_tokens: RESERVED },
-    });
+    return fromResponse(
+      Response.json({
+        model: EMBED.model,
+        data: [{ embedding: [0.1], index: 0 }],
+        usage: { prompt_tokens: RESERVED, completion_tokens: 0, total_tokens: RESERVED },
+      }),
+    );
   };
   const config = parseConfig({ MISTRAL_API_KEY: "k", MISTRAL_BASE_URL: "http://127.0.0.1:1" });
   const gateway = guardGateway(createGateway({ config, upstream, log: () => {} }), async () => ctx);
@@ -50,7 +53,7 @@ async function main() {
           body: JSON.stringify(EMBED),
         }),
       );
-      await response.arrayBuffer();
+      await response.body?.read();
       return response.status;
     }),
   );

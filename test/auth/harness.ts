@@ -15,9 +15,16 @@ import type { Principal } from "@/lib/server/auth/principal";
 import { createToken } from "@/lib/server/auth/tokens";
 import { createUser, type UserInfo } from "@/lib/server/auth/users";
 import { parseConfig } from "@/lib/server/config";
-import { createGateway, type Gateway } from "@/lib/server/gateway";
+import { createGateway } from "@/lib/server/gateway";
 import { createSandboxUpstream } from "@/lib/server/upstream";
-import { liveGateway, startFakeUpstream, type FakeUpstream, type Script } from "../gateway/helpers";
+import {
+  asRoute,
+  liveGateway,
+  startFakeUpstream,
+  type FakeUpstream,
+  type RouteGateway,
+  type Script,
+} from "../gateway/helpers";
 
 export const DATABASES = ["sqlite", "postgres"] as const;
 export type DatabaseKind = (typeof DATABASES)[number];
@@ -118,7 +125,7 @@ export async function anotherInstance(t: TestAuth): Promise<TestAuth> {
 }
 
 export interface Guarded {
-  gateway: Gateway;
+  gateway: RouteGateway;
   /** Only with the fake upstream: what reached it. */
   fake: FakeUpstream | null;
   /** Only with the sandbox: its manual clock. */
@@ -131,7 +138,7 @@ export async function guardedFake(ctx: AuthContext, script?: Script): Promise<Gu
   const fake = await startFakeUpstream(script);
   const { gateway } = liveGateway(fake.url);
   return {
-    gateway: guardGateway(gateway, async () => ctx),
+    gateway: asRoute(guardGateway(gateway.answers, async () => ctx)),
     fake,
     clock: null,
     close: () => fake.close(),
@@ -161,7 +168,7 @@ export function guardedSandbox(
     log: () => {},
   });
   return {
-    gateway: guardGateway(gateway, async () => ctx),
+    gateway: asRoute(guardGateway(gateway, async () => ctx)),
     fake: null,
     clock,
     close: async () => sandbox.close(),

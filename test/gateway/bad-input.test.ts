@@ -7,22 +7,25 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSandbox } from "@/lib/sandbox";
 import { parseConfig } from "@/lib/server/config";
-import { createGateway, type Gateway } from "@/lib/server/gateway";
+import { createGateway } from "@/lib/server/gateway";
 import { createSandboxUpstream } from "@/lib/server/upstream";
+import { asRoute, type RouteGateway } from "./helpers";
 
 let dataDir: string;
 let sandbox: ReturnType<typeof createSandbox>;
-let gateway: Gateway;
+let gateway: RouteGateway;
 const logs: string[] = [];
 
 beforeAll(() => {
   dataDir = mkdtempSync(path.join(tmpdir(), "gateway-bad-input-"));
   sandbox = createSandbox({ dataDir, speed: 40, tokensPerSecond: 1000 });
-  gateway = createGateway({
-    config: { ...parseConfig({ MISTRAL_BACKEND: "sandbox" }), maxJsonBodyBytes: 1024 * 1024 },
-    upstream: createSandboxUpstream(Promise.resolve(sandbox)),
-    log: (m) => logs.push(m),
-  });
+  gateway = asRoute(
+    createGateway({
+      config: { ...parseConfig({ MISTRAL_BACKEND: "sandbox" }), maxJsonBodyBytes: 1024 * 1024 },
+      upstream: createSandboxUpstream(Promise.resolve(sandbox)),
+      log: (m) => logs.push(m),
+    }),
+  );
 });
 afterAll(() => {
   sandbox.close();

@@ -1,10 +1,10 @@
-// Response bodies as one layer (lib/server/body.ts): taps join a body nothing has read yet, run in
+// Response bodies as one layer (lib/server/body.ts): taps join a body before it is read, run in
 // order, hold back and flush, learn how the body ended before its reader does, and a body pumped
 // into a sink (the fast path's Node response) goes from its source without a web stream.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { fromNode, pumpTo, tap, type Sink } from "@/lib/server/body";
+import { Body, type Sink } from "@/lib/server/body";
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
@@ -39,46 +39,47 @@ function recorder(accept = () => true) {
   return { sink, got, closed: () => closed, failed: () => failed };
 }
 
+const bodyOf = (parts: string[]) => Body.fromWeb(streamOf(parts));
+
 describe("tap", () => {
-  it("joins a body nothing has read yet: the same stream, every tap in order, one layer", async () => {
-    const body = tap(streamOf(["a", "b"]), { chunk: (c) => enc.encode(dec.decode(c) + "1") });
-    const again = tap(body, { chunk: (c) => enc.encode(dec.decode(c) + "2") });
-    expect(again).toBe(body);
-    expect(text(await readAll(again))).toBe("a12b12");
+  it("joins the body's one loop: every tap in order, one layer", async () => {
+    const body = bodyOf(["a", "b"])
+      .tap({ chunk: (c) => enc.encode(dec.decode(c) + "1") })
+      .tap({ chunk: (c) => enc.encode(dec.decode(c) + "2") });
+    expect(text(await readAll(body.stream()))).toBe("a12b12");
   });
 
-  it("a body already being read gets a layer of its own, and still sees every chunk", async () => {
-    const body = tap(streamOf(["a", "b", "c"]), {});
-    const reader = body.getReader();
+  it("a body is read once: tapping or reading one already being read is refused", async () => {
+    const body = bodyOf(["a", "b"]);
+    const reader = body.stream().getReader();
     expect(dec.decode((await reader.read()).value)).toBe("a");
-    reader.releaseLock();
-    const later = tap(body, { chunk: (c) => enc.encode(dec.decode(c).toUpperCase()) });
-    expect(later).not.toBe(body);
-    expect(text(await readAll(later))).toBe("BC");
+    expect(() => body.tap({})).toThrow("already being read");
+    expect(() => body.pumpTo(recorder().sink)).toThrow("already being read");
+    expect(dec.decode((await reader.read()).value)).toBe("b");
   });
 
   it("what a tap holds back comes out at the end, through the taps after it", async () => {
     let held = "";
-    const body = tap(streamOf(["ab", "cd"]), {
+    const body = bodyOf(["ab", "cd"]).tap({
       chunk(c) {
         held += dec.decode(c);
         return null;
       },
       flush: () => enc.encode(held),
     });
-    tap(body, { chunk: (c) => enc.encode(`<${dec.decode(c)}>`) });
-    expect(text(await readAll(body))).toBe("<abcd>");
+    body.tap({ chunk: (c) => enc.encode(`<${dec.decode(c)}>`) });
+    expect(text(await readAll(body.stream()))).toBe("<abcd>");
   });
 
   it("a tap learns how the body ended before the reader sees the end", async () => {
     const order: string[] = [];
-    const body = tap(streamOf(["x"]), {
+    const body = bodyOf(["x"]).tap({
       async done(how) {
         await new Promise((r) => setTimeout(r, 20));
         order.push(`done:${how}`);
       },
     });
-    await readAll(body);
+    await readAll(body.stream());
     order.push("reader:end");
     expect(order).toEqual(["done:end", "reader:end"]);
   });
@@ -91,8 +92,8 @@ describe("tap", () => {
         c.error(new Error("upstream broke"));
       },
     });
-    const body = tap(source, { done: (how) => void hows.push(how) });
-    await expect(readAll(body)).rejects.toThrow("upstream broke");
+    const body = Body.fromWeb(source).tap({ done: (how) => void hows.push(how) });
+    await expect(readAll(body.stream())).rejects.toThrow("upstream broke");
     expect(hows).toEqual(["error"]);
   });
 
@@ -103,7 +104,7 @@ describe("tap", () => {
       cancel: (reason) => void (cancelled = reason),
     });
     const hows: string[] = [];
-    const body = tap(source, { done: (how) => void hows.push(how) });
+    const body = Body.fromWeb(source).tap({ done: (how) => void hows.push(how) });
     await body.cancel("client left");
     expect(cancelled).toBe("client left");
     expect(hows).toEqual(["cancel"]);
@@ -111,20 +112,22 @@ describe("tap", () => {
 });
 
 describe("pumpTo", () => {
-  it("pumps a tapped body into a sink, and any other web stream too", async () => {
+  it("pumps a body through its taps into a sink", async () => {
     const ours = recorder();
-    pumpTo(tap(streamOf(["a", "b"]), { chunk: (c) => enc.encode(dec.decode(c) + "!") }), ours.sink);
-    const theirs = recorder();
-    pumpTo(streamOf(["c"]), theirs.sink);
-    await expect.poll(() => ours.closed() && theirs.closed()).toBe(true);
+    bodyOf(["a", "b"])
+      .tap({ chunk: (c) => enc.encode(dec.decode(c) + "!") })
+      .pumpTo(ours.sink);
+    const inMemory = recorder();
+    Body.of("c").pumpTo(inMemory.sink);
+    await expect.poll(() => ours.closed() && inMemory.closed()).toBe(true);
     expect(text(ours.got)).toBe("a!b!");
-    expect(text(theirs.got)).toBe("c");
+    expect(text(inMemory.got)).toBe("c");
   });
 
   it("waits while the sink is full and goes on at ready()", async () => {
     const parts = Array.from({ length: 5 }, (_, i) => String(i));
     const full = recorder(() => false);
-    const pump = pumpTo(streamOf(parts), full.sink);
+    const pump = bodyOf(parts).pumpTo(full.sink);
     await new Promise((r) => setTimeout(r, 30));
     expect(full.got.length).toBe(1);
     for (let i = 0; i < 10 && !full.closed(); i++) {
@@ -133,6 +136,24 @@ describe("pumpTo", () => {
     }
     expect(text(full.got)).toBe("01234");
     expect(full.closed()).toBe(true);
+  });
+});
+
+describe("read", () => {
+  it("reads a body whole, or up to a limit, past which the rest is dropped and its source stopped", async () => {
+    expect(await Body.of("héllo").text()).toBe("héllo");
+    let cancelled = false;
+    const source = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(enc.encode("abc"));
+        c.enqueue(enc.encode("def"));
+      },
+      cancel: () => void (cancelled = true),
+    });
+    const { bytes, complete } = await Body.fromWeb(source).read(4);
+    expect({ text: dec.decode(bytes), complete }).toEqual({ text: "abc", complete: false });
+    await expect.poll(() => cancelled).toBe(true);
+    expect(await Body.of("abc").read(3)).toMatchObject({ complete: true });
   });
 });
 
@@ -155,22 +176,21 @@ describe("fromNode: an upstream's answer", () => {
       r.write("data: 1\n\n");
       setTimeout(() => r.end("data: 2\n\n"), 10);
     });
-    const body = fromNode(res, { idleMs: 5_000, ended: () => {} });
+    const body = Body.fromNode(res, { idleMs: 5_000, ended: () => {} });
     const hows: string[] = [];
-    tap(body, { done: (how) => void hows.push(how) });
+    body.tap({ done: (how) => void hows.push(how) });
     const sink = recorder();
-    pumpTo(body, sink.sink);
+    body.pumpTo(sink.sink);
     await expect.poll(() => sink.closed()).toBe(true);
     expect(text(sink.got)).toBe("data: 1\n\ndata: 2\n\n");
     expect(hows).toEqual(["end"]);
-    expect(body.locked).toBe(false);
   });
 
   it("an upstream that goes quiet is ended cleanly after idleMs, keeping what arrived", async () => {
     const res = await answer((r) => r.write("data: 1\n\n"));
     const problems: string[] = [];
-    const body = fromNode(res, { idleMs: 100, ended: (p) => problems.push(p) });
-    expect(text(await readAll(body))).toBe("data: 1\n\n");
+    const body = Body.fromNode(res, { idleMs: 100, ended: (p) => problems.push(p) });
+    expect(text(await readAll(body.stream()))).toBe("data: 1\n\n");
     expect(problems).toEqual(["the upstream sent nothing for 100 ms"]);
   });
 
@@ -180,9 +200,9 @@ describe("fromNode: an upstream's answer", () => {
       setTimeout(() => r.socket?.destroy(), 10);
     });
     const problems: string[] = [];
-    const body = fromNode(res, { idleMs: 5_000, ended: (p) => problems.push(p) });
+    const body = Body.fromNode(res, { idleMs: 5_000, ended: (p) => problems.push(p) });
     await new Promise((r) => res.once("close", r));
-    await readAll(body);
+    await readAll(body.stream());
     expect(problems).toEqual(["the upstream connection broke off"]);
   });
 
@@ -192,8 +212,8 @@ describe("fromNode: an upstream's answer", () => {
       r.write("data: 1\n\n");
       r.on("close", () => (closed = true));
     });
-    const body = fromNode(res, { idleMs: 5_000, ended: () => {} });
-    const reader = body.getReader();
+    const body = Body.fromNode(res, { idleMs: 5_000, ended: () => {} });
+    const reader = body.stream().getReader();
     await reader.read();
     await reader.cancel("client left");
     await expect.poll(() => closed).toBe(true);

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import securityHeaders from "@/lib/security-headers.json";
 import { createFastPath, FAST_PATH_HEADER, takesFastPath } from "@/lib/server/fast-path";
 import { installFront } from "@/lib/server/http-front";
+import { Body } from "@/lib/server/body";
 import type { Gateway } from "@/lib/server/gateway";
 import { liveGateway, startFakeUpstream, type FakeUpstream } from "./helpers";
 
@@ -133,7 +134,7 @@ describe("the fast path in front of Next", () => {
         JSON.stringify({ object: "list", data: [], padding: "x".repeat(2048), got: got.url }),
       );
     });
-    front = await nextStandIn(liveGateway(fake.url).gateway);
+    front = await nextStandIn(liveGateway(fake.url).gateway.answers);
   });
   afterAll(async () => {
     await front.close();
@@ -245,7 +246,7 @@ describe("uploads through the fast path", () => {
 
   it("an upload of declared length reaches the API byte for byte, and its answer comes back", async () => {
     const fake = await startFakeUpstream();
-    const front = await nextStandIn(liveGateway(fake.url).gateway);
+    const front = await nextStandIn(liveGateway(fake.url).gateway.answers);
     try {
       const body = multipart(3 * 1024 * 1024);
       const answer = await send(front.port, "POST", "/v1/files", uploadHeaders, body);
@@ -266,7 +267,7 @@ describe("uploads through the fast path", () => {
     });
     await new Promise<void>((r) => api.listen(0, "127.0.0.1", r));
     const front = await nextStandIn(
-      liveGateway(`http://127.0.0.1:${(api.address() as AddressInfo).port}`).gateway,
+      liveGateway(`http://127.0.0.1:${(api.address() as AddressInfo).port}`).gateway.answers,
     );
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     try {
@@ -317,10 +318,11 @@ describe("what a handler leaves behind", () => {
     let calls = 0;
     const front = await nextStandIn(async () => {
       calls++;
-      return new Response('{"refused":true}', {
+      return {
         status: 401,
         headers: { "content-type": "application/json" },
-      });
+        body: Body.of('{"refused":true}'),
+      };
     });
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     try {

@@ -12,8 +12,9 @@ import net from "node:net";
 import type { AddressInfo } from "node:net";
 import fc from "fast-check";
 import { HTTP_METHODS } from "next/dist/server/web/http";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import * as route from "@/app/v1/[...path]/route";
+import { Body } from "@/lib/server/body";
 import { auditCsv, queryAudit, queryUsage } from "@/lib/server/auth/audit";
 import { parseConfig } from "@/lib/server/config";
 import { createGateway } from "@/lib/server/gateway";
@@ -399,16 +400,18 @@ describe("9. an upstream that echoes the key", () => {
             chunks.push(input.subarray(at, at + size));
             at += size;
           }
-          const out = await new Response(
-            redactor.readable(
-              new ReadableStream<Uint8Array>({
-                start(c) {
-                  for (const chunk of chunks) c.enqueue(chunk);
-                  c.close();
-                },
-              }),
-            ),
-          ).text();
+          const out = await redactor
+            .body(
+              Body.fromWeb(
+                new ReadableStream<Uint8Array>({
+                  start(c) {
+                    for (const chunk of chunks) c.enqueue(chunk);
+                    c.close();
+                  },
+                }),
+              ),
+            )
+            .text();
           expect(out).toBe(redactor.text(input.toString()));
           expect(showsKey(out)).toBe(false);
         },
@@ -417,23 +420,23 @@ describe("9. an upstream that echoes the key", () => {
     );
   });
 
-  it("with no key (the sandbox) bodies are not touched: the very same stream goes out", async () => {
+  it("with no key (the sandbox) bodies are not touched: the very same body goes out, untapped", async () => {
     expect(createRedactor(null)).toBeNull();
-    const stream = new ReadableStream<Uint8Array>({
-      start(c) {
-        c.enqueue(new TextEncoder().encode('{"object":"list","data":[]}'));
-        c.close();
-      },
-    });
+    const body = Body.of('{"object":"list","data":[]}');
+    const tapped = vi.spyOn(body, "tap");
     const gateway = createGateway({
       config: parseConfig({ MISTRAL_BACKEND: "sandbox" }),
-      upstream: async () =>
-        new Response(stream, { headers: { "content-type": "application/json" } }),
+      upstream: async () => ({
+        status: 200,
+        headers: { "content-type": "application/json" },
+        body,
+      }),
       log: () => {},
     });
-    const res = await gateway(new Request("http://console.test/v1/models"));
-    expect(res.body).toBe(stream);
-    await res.body!.cancel();
+    const answer = await gateway(new Request("http://console.test/v1/models"));
+    expect(answer.body).toBe(body);
+    expect(tapped).not.toHaveBeenCalled();
+    expect(await body.text()).toBe('{"object":"list","data":[]}');
   });
 });
 

@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { parseConfig, type Config } from "@/lib/server/config";
 import { createFastPath } from "@/lib/server/fast-path";
+import { toResponse } from "@/lib/server/answer";
 import { createGateway, type Gateway } from "@/lib/server/gateway";
 import { createLiveUpstream, type Upstream } from "@/lib/server/upstream";
 
@@ -91,7 +92,7 @@ export function testConfig(
 }
 
 export interface Harness {
-  gateway: Gateway;
+  gateway: RouteGateway;
   logs: string[];
   config: Config;
 }
@@ -108,7 +109,22 @@ export function liveGateway(baseUrl: string, overrides: Partial<Config> = {}): H
     log: (m) => logs.push(m),
   });
   const gateway = createGateway({ config, upstream, log: (m) => logs.push(m), retryDelayMs: 20 });
-  return { gateway, logs, config };
+  return { gateway: asRoute(gateway), logs, config };
+}
+
+/**
+ * A gateway as a test calls it: with a Request, its answer read as the Response a route handler
+ * returns (`toResponse`); `answers` is the gateway itself, as the fast path serves it.
+ */
+export interface RouteGateway {
+  (request: Request): Promise<Response>;
+  answers: Gateway;
+}
+
+export function asRoute(gateway: Gateway): RouteGateway {
+  return Object.assign((request: Request) => gateway(request).then(toResponse), {
+    answers: gateway,
+  });
 }
 
 export interface Served {
@@ -121,8 +137,8 @@ export interface Served {
  * it (the production code), the others through `routeHandler`. With TEST_ROUTE_HANDLER=1 every
  * request goes through `routeHandler`, so a suite can be run against either.
  */
-export async function serve(handler: Gateway): Promise<Served> {
-  const fast = process.env.TEST_ROUTE_HANDLER === "1" ? null : createFastPath(handler);
+export async function serve(handler: RouteGateway): Promise<Served> {
+  const fast = process.env.TEST_ROUTE_HANDLER === "1" ? null : createFastPath(handler.answers);
   const server = http.createServer((req, res) => {
     if (!fast?.(req, res)) void routeHandler(handler, req, res);
   });

@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { countTokens } from "@/lib/mistral/tokens";
 import { observeResponse, type Observed } from "@/lib/server/auth/observe";
+import { Body } from "@/lib/server/body";
 
 const enc = new TextEncoder();
 
@@ -31,12 +32,12 @@ async function observe(events: string[]): Promise<{ seen: Observed; passed: stri
   });
   let seen: Observed | null = null;
   const response = observeResponse(
-    new Response(body, { headers: { "content-type": "text/event-stream" } }),
+    { status: 200, headers: { "content-type": "text/event-stream" }, body: Body.fromWeb(body) },
     new AbortController().signal,
     async (o) => void (seen = o),
     async () => 5,
   );
-  const passed = await response.text();
+  const passed = await response.body!.text();
   return { seen: seen!, passed };
 }
 

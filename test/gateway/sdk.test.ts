@@ -11,6 +11,7 @@ import { createGateway } from "@/lib/server/gateway";
 import { healthReport } from "@/lib/server/health";
 import { createSandboxUpstream } from "@/lib/server/upstream";
 import {
+  asRoute,
   CANARY,
   LeakRecorder,
   liveGateway,
@@ -37,7 +38,7 @@ describe("the SDK against the gateway with the sandbox behind it", () => {
       upstream: createSandboxUpstream(Promise.resolve(sandbox)),
       log: (m) => logs.push(m),
     });
-    served = await serve(gateway);
+    served = await serve(asRoute(gateway));
     sdk = new Mistral({ apiKey: "console-user-token", serverURL: served.url });
   });
   afterAll(async () => {

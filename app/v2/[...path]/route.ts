@@ -1,13 +1,13 @@
 // The gateway for the Mistral API's /v2 paths (prompts and skills); the same handler as /v1.
-import { handleGatewayRequest } from "@/lib/server/gateway";
+import { serveGatewayRoute } from "@/lib/server/gateway";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-export const GET = handleGatewayRequest;
-export const HEAD = handleGatewayRequest;
-export const POST = handleGatewayRequest;
-export const PUT = handleGatewayRequest;
-export const PATCH = handleGatewayRequest;
-export const DELETE = handleGatewayRequest;
-export const OPTIONS = handleGatewayRequest;
+export const GET = serveGatewayRoute;
+export const HEAD = serveGatewayRoute;
+export const POST = serveGatewayRoute;
+export const PUT = serveGatewayRoute;
+export const PATCH = serveGatewayRoute;
+export const DELETE = serveGatewayRoute;
+export const OPTIONS = serveGatewayRoute;

@@ -11,6 +11,7 @@ import {
 } from "@/lib/auth/permissions";
 import { unknownHostResponse } from "@/lib/auth/host";
 import { matchOperation, type OperationId } from "@/lib/mistral/operations";
+import { fromResponse, type Answer } from "../answer";
 import { refusal } from "../errors";
 import { forwardedJson, forwardWhen, sent, type Gateway, type GatewayRequest } from "../gateway";
 import {
@@ -109,12 +110,13 @@ export function isDryRun(search: URLSearchParams): boolean {
  */
 export function guardGateway(gateway: Gateway, context: () => Promise<AuthContext>): Gateway {
   const metrics = getMetrics();
+  // The console's own refusals are written as Responses (the console's routes share them).
   const refused = (reason: RefusalReason, response: Response) => {
     metrics.refusals.inc({ reason });
-    return response;
+    return fromResponse(response);
   };
 
-  async function guarded(request: GatewayRequest): Promise<Response> {
+  async function guarded(request: GatewayRequest): Promise<Answer> {
     const ctx = await context();
     const foreign = foreignHost(ctx.config, request);
     if (foreign) return refused("unknown_host", foreign);
@@ -153,7 +155,7 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
     const write = method !== "GET" && method !== "HEAD";
     // A refused write is recorded too: who tried to delete what is worth knowing (up to a
     // per-user cap, so a script hammering the console cannot flood the log).
-    const refuse = async (response: Response) => {
+    const refuse = async (response: Answer) => {
       if (write) {
         await auditRefusal(ctx, principal, {
           operation: label,
@@ -235,7 +237,9 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
           ? admission.message
           : `You have made ${limit} spending requests in the last minute, the most this console allows you. Try again in ${wait} s.`;
       return refuse(
-        refusal(429, admission.reason, message, { headers: { "retry-after": String(wait) } }),
+        fromResponse(
+          refusal(429, admission.reason, message, { headers: { "retry-after": String(wait) } }),
+        ),
       );
     }
     const finish = admission.finish;
@@ -246,7 +250,7 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
       await answering.then((r) => r.body?.cancel()).catch(() => {});
       throw error;
     }
-    let response: Response;
+    let response: Answer;
     try {
       response = await answering;
     } catch (error) {

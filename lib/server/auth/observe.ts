@@ -1,6 +1,6 @@
 import "server-only";
 import { countTokens } from "@/lib/mistral/tokens";
-import { tap } from "../body";
+import type { Answer } from "../answer";
 import type { Usage } from "./audit";
 
 export interface Observed {
@@ -38,11 +38,11 @@ const STREAM_HEAD_CHARS = 16 * 1024;
  * "console".
  */
 export function observeResponse(
-  response: Response,
+  response: Answer,
   signal: AbortSignal,
   done: (observed: Observed) => Promise<void>,
   promptTokens: () => Promise<number | null> = async () => null,
-): Response {
+): Answer {
   const empty: Observed = {
     status: response.status,
     id: null,
@@ -54,7 +54,7 @@ export function observeResponse(
     void done(empty);
     return response;
   }
-  const type = response.headers.get("content-type") ?? "";
+  const type = response.headers["content-type"] ?? "";
   const isStream = type.startsWith("text/event-stream");
   // Only JSON is read (the gateway redacts it): audio, file contents and other bytes pass
   // through unread, so a `model` or `id` in them could not carry the key into the audit log.
@@ -91,7 +91,7 @@ export function observeResponse(
     }
     await done({ ...empty, status, ...found });
   };
-  const body = tap(response.body, {
+  response.body.tap({
     chunk(chunk) {
       bytes += chunk.byteLength;
       if (stream) {
@@ -105,9 +105,7 @@ export function observeResponse(
     // stream quietly when the caller goes away.
     done: (how) => report(how === "end" && !signal.aborted ? response.status : 499),
   });
-  return body === response.body
-    ? response
-    : new Response(body, { status: response.status, headers: response.headers });
+  return response;
 }
 
 type Found = Pick<Observed, "id" | "conversationId" | "model" | "usage">;
