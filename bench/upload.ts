@@ -2,7 +2,8 @@
  * Uploads: a 512 MB generated JSONL file sent as multipart/form-data to POST /v1/files, directly to
  * the fake upstream's sink and through the console gateway with a console token (and the same
  * console with its fast path off, i.e. Next's route handler, and the bare Next route handler with
- * node:http, the floor for a route handler), interleaved. The body is streamed from disk with
+ * node:http, the floor for a route handler, and a bare node:http proxy, the floor for any proxy in
+ * Node), interleaved. The body is streamed from disk with
  * backpressure (never built in memory). Reports each server's peak RSS growth over its idle RSS
  * (its process tree sampled every 25 ms) and the throughput. Target: console growth under 32 MB
  * and at least 0.6 of direct throughput.
@@ -35,6 +36,7 @@ import {
   startBareNext,
   startConsole,
   startFakeUpstreamProcess,
+  startNodeProxyProcess,
 } from "./lib/servers";
 import { mb, printTable } from "./lib/stats";
 import {
@@ -62,6 +64,7 @@ const PORTS = {
   route: 3625,
   sandbox: 8796,
   consoleSandbox: 3609,
+  node: 8797,
 };
 const TARGET = { growthMb: 32, ratio: 0.6 };
 const FILE = path.join(BENCH_DATA, `upload-${SIZE / 1_000_000}mb.jsonl`);
@@ -186,6 +189,7 @@ async function main() {
     ...SIGN_IN_ENV,
     CONSOLE_FAST_PATH: "off",
   });
+  const nodeProxy = await startNodeProxyProcess(PORTS.node, upstreamUrl);
   const targets: Target[] = [
     {
       key: "direct",
@@ -215,6 +219,14 @@ async function main() {
       label: "bare Next route (node:http)",
       url: `http://127.0.0.1:${PORTS.bare}/nodehttp`,
       server: bare,
+      runs: [],
+    },
+    {
+      // The floor for any proxy in Node: the same pipe from socket to socket, with no checks.
+      key: "node",
+      label: "bare node:http proxy",
+      url: `http://127.0.0.1:${PORTS.node}`,
+      server: nodeProxy,
       runs: [],
     },
   ];
@@ -298,6 +310,7 @@ async function main() {
       rate.toFixed(0),
       (rate / directRate).toFixed(2),
       Math.max(...t.runs.map((r) => r.growthMb)).toFixed(0),
+      t.runs.map((r) => r.growthMb.toFixed(0)).join(", "),
       Math.max(...t.runs.map((r) => r.peakMb)).toFixed(0),
     ];
   });
@@ -305,7 +318,15 @@ async function main() {
     `\n${mb(SIZE)} MiB file, ${REPS} uploads per target; load ${loadBefore} → ${loadAfter}`,
   );
   printTable(
-    ["target", "status", "MB/s (median)", "× direct", "RSS growth MB (max)", "RSS peak MB"],
+    [
+      "target",
+      "status",
+      "MB/s (median)",
+      "× direct",
+      "RSS growth MB (max)",
+      "growth per run",
+      "RSS peak MB",
+    ],
     rows,
   );
   const c = targets.find((t) => t.key === "console")!;
