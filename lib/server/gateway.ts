@@ -118,32 +118,28 @@ export function createGateway(options: GatewayOptions): Gateway {
     const path = match.path + forwardedQuery(operation, url.searchParams);
     const timing = requestTiming(request);
     const metrics = getMetrics();
-    // Each attempt: its wait for the upstream's headers (not the console's share) and its failure.
     const onSent = () => slot(sentRequests, request).resolve();
-    const send = async () => {
+    // Each attempt: its wait for the upstream's headers (not the console's share) and its failure.
+    const send = () => {
       const start = performance.now();
-      try {
-        const answer = await upstream({
-          method,
-          path,
-          headers,
-          body,
-          signal: request.signal,
-          sent: onSent,
-        });
-        if (answer.status === 429 || answer.status >= 500) {
-          const reason = answer.status === 429 ? "status_429" : "status_5xx";
-          metrics.upstreamErrors.inc({ operation: operation.id, reason });
-        }
-        return answer;
-      } catch (error) {
-        if (error instanceof GatewayError && error.code.startsWith("upstream_")) {
-          metrics.upstreamErrors.inc({ operation: operation.id, reason: error.code });
-        }
-        throw error;
-      } finally {
-        timing.upstreamMs += performance.now() - start;
-      }
+      const upstreamTime = () => (timing.upstreamMs += performance.now() - start);
+      return upstream({ method, path, headers, body, signal: request.signal, sent: onSent }).then(
+        (answer) => {
+          upstreamTime();
+          if (answer.status === 429 || answer.status >= 500) {
+            const reason = answer.status === 429 ? "status_429" : "status_5xx";
+            metrics.upstreamErrors.inc({ operation: operation.id, reason });
+          }
+          return answer;
+        },
+        (error: unknown) => {
+          upstreamTime();
+          if (error instanceof GatewayError && error.code.startsWith("upstream_")) {
+            metrics.upstreamErrors.inc({ operation: operation.id, reason: error.code });
+          }
+          throw error;
+        },
+      );
     };
     const retried = () => metrics.upstreamRetries.inc({ operation: operation.id });
     // Held until the caller's admission (and audit row) is settled: nothing reaches the upstream
@@ -261,44 +257,45 @@ export function createGateway(options: GatewayOptions): Gateway {
     });
   }
 
-  return async function gateway(request: GatewayRequest): Promise<Answer> {
-    try {
-      return await forward(request);
-    } catch (error) {
-      // Refused before (or while) reading a body: whoever waits for it learns there is none, and
-      // whoever waits for the request to be sent learns it will not be (or was).
-      slot(jsonBodies, request).resolve(undefined);
-      slot(sentRequests, request).resolve();
-      // The caller was not admitted: whoever held the request answers instead.
-      if (error instanceof NotForwarded) return errorAnswer(NOT_FORWARDED);
-      if (error instanceof GatewayError) {
-        // Messages may quote what the caller sent; a caller who pasted the key gets it masked.
-        return errorAnswer({
-          status: error.status,
-          type: error.type,
-          code: error.code,
-          message: redact(error.message),
-          headers: error.headers,
-        });
-      }
-      if (request.signal.aborted) {
-        // Nobody is listening any more; the status only shows in access logs.
-        return errorAnswer({
-          status: 499,
-          type: "invalid_request_error",
-          code: "client_closed",
-          message: "The client went away.",
-        });
-      }
-      log(`unexpected error: ${describe(error)}`);
+  // Not an async function around `await forward()`: every await is a turn of the microtask queue,
+  // which Next's async hooks make dear (tens of µs each, measured).
+  return (request) => forward(request).catch((error: unknown) => failed(request, error));
+
+  /** The answer to a request the gateway refused, or whose forwarding failed. */
+  function failed(request: GatewayRequest, error: unknown): Answer {
+    // Refused before (or while) reading a body: whoever waits for it learns there is none, and
+    // whoever waits for the request to be sent learns it will not be (or was).
+    slot(jsonBodies, request).resolve(undefined);
+    slot(sentRequests, request).resolve();
+    // The caller was not admitted: whoever held the request answers instead.
+    if (error instanceof NotForwarded) return errorAnswer(NOT_FORWARDED);
+    if (error instanceof GatewayError) {
+      // Messages may quote what the caller sent; a caller who pasted the key gets it masked.
       return errorAnswer({
-        status: 500,
-        type: "internal_error",
-        code: "internal_error",
-        message: "The console failed to handle this request; the error was logged on the server.",
+        status: error.status,
+        type: error.type,
+        code: error.code,
+        message: redact(error.message),
+        headers: error.headers,
       });
     }
-  };
+    if (request.signal.aborted) {
+      // Nobody is listening any more; the status only shows in access logs.
+      return errorAnswer({
+        status: 499,
+        type: "invalid_request_error",
+        code: "client_closed",
+        message: "The client went away.",
+      });
+    }
+    log(`unexpected error: ${describe(error)}`);
+    return errorAnswer({
+      status: 500,
+      type: "internal_error",
+      code: "internal_error",
+      message: "The console failed to handle this request; the error was logged on the server.",
+    });
+  }
 }
 
 const holds = new WeakMap<GatewayRequest, Promise<boolean>>();
@@ -598,7 +595,7 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
  * sign-in, roles, limits and the audit log. One per process: the /v1 route handler and the fast
  * path in front of Next (lib/server/fast-path.ts) serve with the same instance.
  */
-export async function handleGatewayRequest(request: GatewayRequest): Promise<Answer> {
+export function handleGatewayRequest(request: GatewayRequest): Promise<Answer> {
   let gateway: Gateway;
   try {
     gateway = perProcess("gateway", () =>
@@ -607,7 +604,9 @@ export async function handleGatewayRequest(request: GatewayRequest): Promise<Ans
   } catch (error) {
     // Normally caught at start-up by instrumentation.ts; the message names variables, not values.
     const message = error instanceof ConfigError ? error.message : "The console is misconfigured.";
-    return errorAnswer({ status: 500, type: "internal_error", code: "config_error", message });
+    return Promise.resolve(
+      errorAnswer({ status: 500, type: "internal_error", code: "config_error", message }),
+    );
   }
   return gateway(request);
 }

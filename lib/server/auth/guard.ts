@@ -25,7 +25,7 @@ import { admitSpending, auditRefusal, auditStart, type Admission } from "./audit
 import type { AuthContext } from "./auth";
 import type { AuthConfig } from "./config";
 import { spendingBound } from "../budgets";
-import { keepJobs } from "../job-archive";
+import { archives, keepJobs } from "../job-archive";
 import { estimatePromptTokens, observeResponse, type Observed } from "./observe";
 import {
   authenticate,
@@ -116,8 +116,12 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
     return fromResponse(response);
   };
 
+  // Every await costs a turn of the microtask queue, which Next's async hooks make dear (tens of
+  // µs each, measured): the path of a call awaits only what it must.
+  let ready: AuthContext | null = null;
+
   async function guarded(request: GatewayRequest): Promise<Answer> {
-    const ctx = await context();
+    const ctx = ready ?? (ready = await context());
     const foreign = foreignHost(ctx.config, request);
     if (foreign) return refused("unknown_host", foreign);
     const authn = await authenticate(ctx, request);
@@ -178,7 +182,10 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
       return refuse(refused("forbidden", forbidden(principal, permission, label)));
     }
     if (crossSiteWrite(ctx, request, principal)) return refuse(refused("cross_site", crossSite()));
-    if (!write) return keepJobs(ctx, operation.id, await gateway(request));
+    if (!write) {
+      const answer = await gateway(request);
+      return archives(operation.id) ? keepJobs(ctx, operation.id, answer) : answer;
+    }
 
     const spend = !dryRun && isSpending(operation);
     const limit = principal.rateLimitPerMinute ?? ctx.config.rateLimitPerMinute;
@@ -257,7 +264,7 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
       await finish({ status: 500 });
       throw error;
     }
-    if (!dryRun) response = await keepJobs(ctx, operation.id, response);
+    if (!dryRun && archives(operation.id)) response = await keepJobs(ctx, operation.id, response);
     const creates = dryRun ? undefined : CREATES[operation.id];
     return observeResponse(
       response,
@@ -292,15 +299,17 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
   }
 
   // Every /v1 request is counted here, once, by operation and status, with its latency.
-  return async function measured(request) {
+  return function measured(request) {
     requestTiming(request);
-    let status = 500;
-    try {
-      const response = await guarded(request);
-      status = response.status;
-      return response;
-    } finally {
-      recordAnswer(request, status);
-    }
+    return guarded(request).then(
+      (response) => {
+        recordAnswer(request, response.status);
+        return response;
+      },
+      (error: unknown) => {
+        recordAnswer(request, 500);
+        throw error;
+      },
+    );
   };
 }
