@@ -124,16 +124,19 @@ const toRow = (r: Record<string, unknown>): BudgetRow => ({
   soft_percent: Number(r.soft_percent),
 });
 
+type Applicable = { subjects: Subjects; budgets: readonly BudgetRow[] };
+
 /**
  * The caller's team and every budget that applies to their call (theirs, their team's, their
  * token's), in one query, remembered for a few seconds with the caller's credential (every change
  * to budgets, teams or memberships forgets it, on every instance: `budgetsChanged`). Only which
- * budgets apply is remembered; what they have used is always read in the admission itself.
+ * budgets apply is remembered (and given at once then); what they have used is always read in the
+ * admission itself.
  */
 export function applicableBudgets(
   ctx: AuthContext,
   principal: Pick<Principal, "userId" | "tokenId">,
-): Promise<{ subjects: Subjects; budgets: readonly BudgetRow[] }> {
+): Applicable | Promise<Applicable> {
   return ctx.credentials.lookup(`budgets:${principal.userId}:${principal.tokenId ?? ""}`, () =>
     lookUpBudgets(ctx, principal),
   );

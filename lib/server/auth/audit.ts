@@ -332,7 +332,9 @@ export async function admitSpending(
   { at = Date.now(), after }: { at?: number; after?: Promise<unknown> } = {},
 ): Promise<Admission> {
   const startedAt = Date.now();
-  const { subjects, budgets } = await applicableBudgets(ctx, principal);
+  // At once when remembered (most calls): one microtask turn fewer on the call's path.
+  const applicable = applicableBudgets(ctx, principal);
+  const { subjects, budgets } = applicable instanceof Promise ? await applicable : applicable;
   if (!perMinute && !budgets.length) {
     // Nothing to admit by: recorded as any other write (with `after`, once forwarded). Its
     // duration is wall-clock time since now, whatever `at` a test set for the ledger.

@@ -31,8 +31,9 @@ export interface CredentialCache {
    * What `load` finds for `key` (the budgets that apply to a user and token), remembered like a
    * credential: for the same TTL, only while the cache is active, and forgotten, all of them, at
    * any invalidation (budgets, teams and memberships announce theirs as `{ kind: "budgets" }`).
+   * A remembered value is given at once, not in a promise.
    */
-  lookup<T>(key: string, load: () => Promise<T>): Promise<T>;
+  lookup<T>(key: string, load: () => Promise<T>): T | Promise<T>;
   /** Applies a change here at once and announces it to the other instances. */
   invalidate(change: Invalidation): Promise<void>;
   /** Whether entries are served now (PostgreSQL: the listener is connected and answering). */
@@ -139,16 +140,17 @@ export function createCredentialCache(
       const expires = Math.min(Date.now() + CACHE_TTL_MS, options.expiresAt ?? Infinity);
       entries.set(key, { principal, expires, session: options.session ?? null });
     },
-    async lookup<T>(key: string, load: () => Promise<T>): Promise<T> {
+    lookup<T>(key: string, load: () => Promise<T>): T | Promise<T> {
       const known = active() ? lookups.get(key) : undefined;
       if (known && known.expires > Date.now()) return known.value as T;
       const generation = gen;
-      const value = await load();
-      if (generation === gen && active()) {
-        if (lookups.size >= CACHE_MAX_ENTRIES) lookups.delete(lookups.keys().next().value!);
-        lookups.set(key, { value, expires: Date.now() + CACHE_TTL_MS });
-      }
-      return value;
+      return load().then((value) => {
+        if (generation === gen && active()) {
+          if (lookups.size >= CACHE_MAX_ENTRIES) lookups.delete(lookups.keys().next().value!);
+          lookups.set(key, { value, expires: Date.now() + CACHE_TTL_MS });
+        }
+        return value;
+      });
     },
     async invalidate(change) {
       apply(change);

@@ -124,7 +124,8 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
     const ctx = ready ?? (ready = await context());
     const foreign = foreignHost(ctx.config, request);
     if (foreign) return refused("unknown_host", foreign);
-    const authn = await authenticate(ctx, request);
+    const found = authenticate(ctx, request);
+    const authn = found instanceof Promise ? await found : found;
     if (!authn.ok) return refused("unauthenticated", unauthenticated(authn.reason));
     const principal = authn.principal;
     const method = request.method.toUpperCase();

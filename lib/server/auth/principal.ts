@@ -61,8 +61,13 @@ export type Incoming = Pick<Request, "method" | "url"> & { headers: HeaderReader
  * Resolves the caller from a console token (Authorization: Bearer mc_…) or the session cookie.
  * A disabled account or an unknown role authenticates as nobody. Who a credential belongs to is
  * remembered for a few seconds (ctx.credentials); every change to it invalidates that at once.
+ * A remembered credential (and a plainly bad one) is answered at once, not in a promise: the
+ * gateway's path awaits only what it must (see guard.ts).
  */
-export async function authenticate(ctx: AuthContext, request: Incoming): Promise<Authentication> {
+export function authenticate(
+  ctx: AuthContext,
+  request: Incoming,
+): Authentication | Promise<Authentication> {
   if (ctx.config.mode === "off") return { ok: true, principal: LOCAL_PRINCIPAL };
   const authorization = request.headers.get("authorization");
   // Only Bearer credentials are ours: a Basic one comes from a proxy in front of the console
@@ -75,20 +80,7 @@ export async function authenticate(ctx: AuthContext, request: Incoming): Promise
     const known = ctx.credentials.get(key);
     getMetrics().credentials.inc({ result: known ? "hit" : "miss" });
     if (known) return { ok: true, principal: known };
-    const generation = ctx.credentials.generation();
-    const found = await verifyToken(ctx, secret);
-    if (!found || found.disabled || !isRole(found.role)) return { ok: false, reason: "bad_token" };
-    const principal: Principal = {
-      userId: found.userId,
-      email: found.email,
-      name: found.name,
-      role: found.role,
-      via: "token",
-      tokenId: found.tokenId,
-      rateLimitPerMinute: found.rateLimitPerMinute,
-    };
-    ctx.credentials.set(key, principal, { generation });
-    return { ok: true, principal };
+    return tokenCaller(ctx, secret, key);
   }
   const cookie = request.headers.get("cookie");
   if (!cookie) return { ok: false, reason: "anonymous" };
@@ -98,6 +90,33 @@ export async function authenticate(ctx: AuthContext, request: Incoming): Promise
   const known = key ? ctx.credentials.get(key) : undefined;
   getMetrics().credentials.inc({ result: known ? "hit" : "miss" });
   if (known) return { ok: true, principal: known };
+  return sessionCaller(ctx, request, key);
+}
+
+/** A console token's owner, read from the database (and remembered under `key`). */
+async function tokenCaller(ctx: AuthContext, secret: string, key: string): Promise<Authentication> {
+  const generation = ctx.credentials.generation();
+  const found = await verifyToken(ctx, secret);
+  if (!found || found.disabled || !isRole(found.role)) return { ok: false, reason: "bad_token" };
+  const principal: Principal = {
+    userId: found.userId,
+    email: found.email,
+    name: found.name,
+    role: found.role,
+    via: "token",
+    tokenId: found.tokenId,
+    rateLimitPerMinute: found.rateLimitPerMinute,
+  };
+  ctx.credentials.set(key, principal, { generation });
+  return { ok: true, principal };
+}
+
+/** A session's user, from better-auth (and remembered under `key`, when the cookie has one). */
+async function sessionCaller(
+  ctx: AuthContext,
+  request: Incoming,
+  key: string | null,
+): Promise<Authentication> {
   const generation = ctx.credentials.generation();
   const session = await ctx.auth.api.getSession({ headers: webHeaders(request.headers) });
   const user = session?.user as
