@@ -2,13 +2,12 @@ import "server-only";
 import type { OperationId } from "@/lib/mistral/operations";
 import type { Answer } from "./answer";
 import type { AuthContext } from "./auth/auth";
-import { Body } from "./body";
 
 // Mistral retired fine-tuning training in August 2026: its jobs routes answer 410 Gone, and the
 // jobs a team ran (their checkpoints, metrics and events) can no longer be read from the API.
 // The console keeps a copy of every job it passes on, so the job pages stay readable (marked
 // archived) after the upstream stops serving them. Only the answers of the operations below are
-// read; they are small JSON documents, so they are read whole before being passed on.
+// read, as they pass; they are small JSON documents, kept whole up to MAX_BYTES.
 
 const LIST: OperationId = "jobs_api_routes_fine_tuning_get_fine_tuning_jobs";
 /** Operations whose answer is one job (the detailed shape, with checkpoints and events). */
@@ -22,41 +21,46 @@ const ONE_JOB = new Set<OperationId>([
 const MAX_BYTES = 4 * 1024 * 1024;
 
 /** Whether `keepJobs` reads this operation's answers (the rest pass untouched). */
-export function archives(operation: OperationId): boolean {
+function archives(operation: OperationId): boolean {
   return operation === LIST || ONE_JOB.has(operation);
 }
 
 /**
- * Passes a jobs answer on unchanged after filing a copy of the jobs it shows. A failure to file
- * is logged and never fails the call.
+ * Passes a jobs answer on unchanged, filing a copy of the jobs it shows as it goes (a tap on its
+ * body: the filing is done before the caller sees the answer's end). An answer past MAX_BYTES,
+ * or one that does not end, is not filed. A failure to file is logged and never fails the call.
  */
-export async function keepJobs(
-  ctx: AuthContext,
-  operation: OperationId,
-  response: Answer,
-): Promise<Answer> {
+export function keepJobs(ctx: AuthContext, operation: OperationId, response: Answer): Answer {
   if (!archives(operation) || response.status !== 200 || !response.body) return response;
-  const length = Number(response.headers["content-length"] ?? 0);
-  if (length > MAX_BYTES || !/[/+]json\b/.test(response.headers["content-type"] ?? "")) {
-    return response;
-  }
-  const { bytes } = await response.body.read();
-  const text = new TextDecoder().decode(bytes);
-  const answer = () => ({ ...response, body: Body.of(bytes) });
-  if (filedLately(ctx, text)) return answer();
-  try {
-    const body = JSON.parse(text) as unknown;
-    if (operation === LIST) {
-      const data = (body as { data?: unknown }).data;
-      if (Array.isArray(data)) await fileJobs(ctx, data, false);
-    } else {
-      await fileJobs(ctx, [body], true);
-    }
-    rememberFiled(ctx, text);
-  } catch (error) {
-    console.error(`[archive] could not file a fine-tuning job: ${String(error)}`);
-  }
-  return answer();
+  if (!/[/+]json\b/.test(response.headers["content-type"] ?? "")) return response;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  response.body.tap({
+    chunk(chunk) {
+      size += chunk.byteLength;
+      if (size <= MAX_BYTES) chunks.push(chunk);
+      return chunk;
+    },
+    async done(how) {
+      if (how !== "end" || size > MAX_BYTES) return;
+      const text = new TextDecoder().decode(Buffer.concat(chunks, size));
+      chunks.length = 0;
+      if (filedLately(ctx, text)) return;
+      try {
+        const body = JSON.parse(text) as unknown;
+        if (operation === LIST) {
+          const data = (body as { data?: unknown }).data;
+          if (Array.isArray(data)) await fileJobs(ctx, data, false);
+        } else {
+          await fileJobs(ctx, [body], true);
+        }
+        rememberFiled(ctx, text);
+      } catch (error) {
+        console.error(`[archive] could not file a fine-tuning job: ${String(error)}`);
+      }
+    },
+  });
+  return response;
 }
 
 /** An unchanged answer is not filed again within this time (only `seen_at` would move). */

@@ -5,6 +5,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as itemRoute from "@/app/api/console/job-archive/[id]/route";
 import * as listRoute from "@/app/api/console/job-archive/route";
+import { Body } from "@/lib/server/body";
+import { keepJobs } from "@/lib/server/job-archive";
 import {
   bodyOf,
   buildRequest,
@@ -141,6 +143,34 @@ describe.each(DATABASES)("the fine-tuning job archive on %s", (kind) => {
     await new Promise((r) => setTimeout(r, 5));
     await listJobs();
     expect(await seenAt()).toBeGreaterThan(filedAt);
+  });
+
+  it("files a jobs answer as it passes, unchanged; past 4 MB it only passes", async () => {
+    const archived = async (id: string) =>
+      Boolean(
+        await t.ctx.database.db
+          .selectFrom("job_archive")
+          .select("job_id")
+          .where("job_id", "=", id)
+          .executeTakeFirst(),
+      );
+    const pass = async (text: string) => {
+      const answer = keepJobs(t.ctx, "jobs_api_routes_fine_tuning_get_fine_tuning_jobs", {
+        status: 200,
+        headers: { "content-type": "application/json" },
+        body: Body.of(text),
+      });
+      return answer.body!.text();
+    };
+    const small = JSON.stringify({ object: "list", data: [{ id: "job-small", status: "QUEUED" }] });
+    expect(await pass(small)).toBe(small);
+    expect(await archived("job-small")).toBe(true);
+    const big = JSON.stringify({
+      object: "list",
+      data: [{ id: "job-big", status: "QUEUED", padding: "x".repeat(5 * 1024 * 1024) }],
+    });
+    expect(await pass(big)).toBe(big);
+    expect(await archived("job-big")).toBe(false);
   });
 
   it("a job the console never saw is a 404 that says why", async () => {

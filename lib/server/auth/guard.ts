@@ -25,7 +25,7 @@ import { admitSpending, auditRefusal, auditStart, type Admission } from "./audit
 import type { AuthContext } from "./auth";
 import type { AuthConfig } from "./config";
 import { spendingBound } from "../budgets";
-import { archives, keepJobs } from "../job-archive";
+import { keepJobs } from "../job-archive";
 import { estimatePromptTokens, observeResponse, type Observed } from "./observe";
 import {
   authenticate,
@@ -185,7 +185,7 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
     if (crossSiteWrite(ctx, request, principal)) return refuse(refused("cross_site", crossSite()));
     if (!write) {
       const answer = await gateway(request);
-      return archives(operation.id) ? keepJobs(ctx, operation.id, answer) : answer;
+      return keepJobs(ctx, operation.id, answer);
     }
 
     const spend = !dryRun && isSpending(operation);
@@ -265,7 +265,7 @@ export function guardGateway(gateway: Gateway, context: () => Promise<AuthContex
       await finish({ status: 500 });
       throw error;
     }
-    if (!dryRun && archives(operation.id)) response = await keepJobs(ctx, operation.id, response);
+    if (!dryRun) response = keepJobs(ctx, operation.id, response);
     const creates = dryRun ? undefined : CREATES[operation.id];
     return observeResponse(
       response,
