@@ -21,11 +21,9 @@ import { createToken } from "@/lib/server/auth/tokens";
 import { createUser } from "@/lib/server/auth/users";
 import { parseConfig } from "@/lib/server/config";
 import { createGateway, type Gateway } from "@/lib/server/gateway";
-import type { UpstreamRequest } from "@/lib/server/upstream";
-import type { Answer } from "@/lib/server/answer";
-import { Body } from "@/lib/server/body";
 import { arg, header, loadavg, saveResult } from "./lib/system";
 import { printTable } from "./lib/stats";
+import { stubUpstream } from "./lib/stub-upstream";
 
 const REQUESTS = Number(arg("requests", "1000"));
 const PG_ADMIN = arg("pg", process.env.TEST_DATABASE_URL ?? "");
@@ -40,23 +38,7 @@ const MODELS = encoder.encode(
   JSON.stringify({ object: "list", data: [{ id: "m", object: "model" }] }),
 );
 
-const stubUpstream = async (request: UpstreamRequest): Promise<Answer> => {
-  if (request.path === "/v1/models") {
-    return { status: 200, headers: { "content-type": "application/json" }, body: Body.of(MODELS) };
-  }
-  let i = 0;
-  const events = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (i < EVENTS.length) controller.enqueue(EVENTS[i++]);
-      else controller.close();
-    },
-  });
-  return {
-    status: 200,
-    headers: { "content-type": "text/event-stream" },
-    body: Body.fromWeb(events),
-  };
-};
+const upstream = stubUpstream(MODELS, EVENTS);
 
 const chatBody = JSON.stringify({
   model: "m",
@@ -106,7 +88,7 @@ async function main() {
     MISTRAL_API_KEY: "bench-key",
     MISTRAL_BASE_URL: "http://127.0.0.1:1",
   });
-  const gateway = createGateway({ config, upstream: stubUpstream, log: () => undefined });
+  const gateway = createGateway({ config, upstream, log: () => undefined });
   const rows: string[][] = [];
   const results: Record<string, number> = {};
   const record = (name: string, value: number) => {

@@ -11,11 +11,10 @@
 import { performance } from "node:perf_hooks";
 import { parseConfig } from "@/lib/server/config";
 import { createGateway } from "@/lib/server/gateway";
-import type { UpstreamRequest } from "@/lib/server/upstream";
-import { toResponse, type Answer } from "@/lib/server/answer";
-import { Body } from "@/lib/server/body";
+import { toResponse } from "@/lib/server/answer";
 import { arg, header, loadavg, saveResult } from "./lib/system";
 import { printTable } from "./lib/stats";
+import { stubUpstream } from "./lib/stub-upstream";
 
 const REQUESTS = Number(arg("requests", "5000"));
 const encoder = new TextEncoder();
@@ -31,29 +30,13 @@ const MODELS = encoder.encode(
   }),
 );
 
-const stubUpstream = async (request: UpstreamRequest): Promise<Answer> => {
-  if (request.path === "/v1/models") {
-    return { status: 200, headers: { "content-type": "application/json" }, body: Body.of(MODELS) };
-  }
-  let i = 0;
-  const events = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (i < EVENTS.length) controller.enqueue(EVENTS[i++]);
-      else controller.close();
-    },
-  });
-  return {
-    status: 200,
-    headers: { "content-type": "text/event-stream" },
-    body: Body.fromWeb(events),
-  };
-};
+const upstream = stubUpstream(MODELS, EVENTS);
 
 const bare = async (request: Request): Promise<Response> => {
   const { method, signal } = request;
   const body = request.body ? new Uint8Array(await request.arrayBuffer()) : null;
   const path = new URL(request.url).pathname;
-  return toResponse(await stubUpstream({ method, path, headers: {}, body, signal }));
+  return toResponse(await upstream({ method, path, headers: {}, body, signal }));
 };
 
 const chatBody = JSON.stringify({
@@ -91,7 +74,7 @@ async function main() {
     MISTRAL_BASE_URL: "http://127.0.0.1:1",
   });
   // As a route handler serves it: its answer as a Response.
-  const answers = createGateway({ config, upstream: stubUpstream, log: () => undefined });
+  const answers = createGateway({ config, upstream, log: () => undefined });
   const gateway = (request: Request) => answers(request).then(toResponse);
   const results: Record<string, number> = {};
   // Interleave: bare, gateway, bare, gateway.
