@@ -1,6 +1,6 @@
 import "server-only";
 import { Body } from "./body";
-import { errorJson, type ErrorBody } from "./errors";
+import { errorHeaders, errorJson, type ErrorBody } from "./errors";
 
 /**
  * An answer on its way from the upstream through the gateway to the caller: its status, headers
@@ -38,12 +38,8 @@ export function fromResponse(response: Response): Answer {
 /** An error answer, as errorResponse writes it (the error JSON every client reads). */
 export function errorAnswer({
   status,
-  headers = {},
+  headers,
   ...body
 }: ErrorBody & { status: number; headers?: Record<string, string> }): Answer {
-  return {
-    status,
-    headers: { "content-type": "application/json", "cache-control": "no-store", ...headers },
-    body: Body.of(errorJson(body)),
-  };
+  return { status, headers: errorHeaders(headers), body: Body.of(errorJson(body)) };
 }

@@ -53,15 +53,17 @@ export function errorJson({ type, code, message, param = null }: ErrorBody): str
   return JSON.stringify({ object: "error", message, type, param, code });
 }
 
+/** The headers of every error the console writes (JSON, never cached), with `extra`. */
+export function errorHeaders(extra: Record<string, string> = {}): Record<string, string> {
+  return { "content-type": "application/json", "cache-control": "no-store", ...extra };
+}
+
 export function errorResponse({
   status,
-  headers = {},
+  headers,
   ...body
 }: ErrorBody & { status: number; headers?: Record<string, string> }): Response {
-  return new Response(errorJson(body), {
-    status,
-    headers: { "content-type": "application/json", "cache-control": "no-store", ...headers },
-  });
+  return new Response(errorJson(body), { status, headers: errorHeaders(headers) });
 }
 
 /** A refusal by the console itself (4xx), with the field or permission it is about in `param`. */

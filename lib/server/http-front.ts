@@ -1,7 +1,7 @@
 import "server-only";
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from "node:http";
 import type { Server as HttpsServer } from "node:https";
-import { errorJson } from "./errors";
+import { errorHeaders, errorJson } from "./errors";
 import type { FastPath } from "./fast-path";
 import { refuseUnroutable } from "./gateway";
 
@@ -47,11 +47,7 @@ function answerUnroutable(req: IncomingMessage, res: ServerResponse): boolean {
   const refusal = refuseUnroutable(req.method ?? "", req.url ?? "/");
   if (!refusal) return false;
   req.resume();
-  res.writeHead(refusal.status, {
-    "content-type": "application/json",
-    "cache-control": "no-store",
-    ...refusal.headers,
-  });
+  res.writeHead(refusal.status, errorHeaders(refusal.headers));
   res.end(errorJson({ type: refusal.type, code: refusal.code, message: refusal.message }));
   return true;
 }

@@ -257,10 +257,7 @@ function writeStart(
   after?: Promise<unknown>,
 ): Promise<number> {
   const id = after
-    ? after.then(
-        () => ctx.database.insertAudit(row),
-        () => ctx.database.insertAudit(row),
-      )
+    ? after.then(() => ctx.database.insertAudit(row))
     : ctx.database.insertAudit(row);
   // Awaited by `recorded`'s and `finish`'s callers; a failure must not go unhandled meanwhile.
   id.catch(() => {});
