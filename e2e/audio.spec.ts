@@ -1,5 +1,5 @@
 import { wav } from "@/lib/sandbox/test/media";
-import { expect, test } from "./test";
+import { chooseFiles, expect, test } from "./test";
 
 test("a small WAV is transcribed, streamed, with segment timestamps", async ({ page }) => {
   await page.goto("/audio");
@@ -9,7 +9,7 @@ test("a small WAV is transcribed, streamed, with segment timestamps", async ({ p
   // Only transcription models are offered.
   await expect(model.locator("option", { hasText: "mistral-small-latest" })).toHaveCount(0);
 
-  await page.getByLabel("Audio file", { exact: true }).setInputFiles({
+  await chooseFiles(page.getByLabel("Audio file", { exact: true }), {
     name: "hello.wav",
     mimeType: "audio/wav",
     buffer: Buffer.from(wav(7)),
@@ -39,7 +39,7 @@ test("a plain (not streamed) transcription without timestamps gives the text alo
   page,
 }) => {
   await page.goto("/audio");
-  await page.getByLabel("Audio file", { exact: true }).setInputFiles({
+  await chooseFiles(page.getByLabel("Audio file", { exact: true }), {
     name: "short.wav",
     mimeType: "audio/wav",
     buffer: Buffer.from(wav(2)),

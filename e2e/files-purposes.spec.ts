@@ -1,6 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
 import { PDFDocument, StandardFonts } from "pdf-lib";
-import { expect, test } from "./test";
+import { chooseFiles, expect, test } from "./test";
 
 // Files of every purpose through the Files page against the sandbox: each uploaded with its
 // purpose chosen, listed with its label, filtered by purpose, offered its own action, and one
@@ -99,7 +99,7 @@ test("files of each purpose: uploaded with the purpose chosen, labelled, filtere
   for (const p of PURPOSES) {
     const name = `${prefix}-${p.purpose.toLowerCase().replace(/\W/g, "")}.${p.ext}`;
     await page.getByRole("radio", { name: p.purpose, exact: true }).check();
-    await page.getByLabel(p.input, { exact: true }).setInputFiles({
+    await chooseFiles(page.getByLabel(p.input, { exact: true }), {
       name,
       mimeType: p.mimeType,
       buffer: p.buffer,
@@ -180,7 +180,7 @@ test("a batch file whose lines lack custom_id or body is stopped before upload",
   const name = `${tag()}-bad-batch.jsonl`;
   await page.goto("/files");
   await page.getByRole("radio", { name: "Batch", exact: true }).check();
-  await page.getByLabel("Batch files (.jsonl)", { exact: true }).setInputFiles({
+  await chooseFiles(page.getByLabel("Batch files (.jsonl)", { exact: true }), {
     name,
     mimeType: "application/jsonl",
     buffer: Buffer.from(
@@ -202,7 +202,7 @@ test("filter by sample type and source, kept in the URL", async ({ page }) => {
     ["Batch", "Batch files (.jsonl)", `${prefix}-requests.jsonl`, BATCH],
   ] as const) {
     await page.getByRole("radio", { name: purpose, exact: true }).check();
-    await page.getByLabel(input, { exact: true }).setInputFiles({
+    await chooseFiles(page.getByLabel(input, { exact: true }), {
       name,
       mimeType: "application/jsonl",
       buffer: Buffer.from(buffer + "\n"),
@@ -246,7 +246,7 @@ test("an upload with an expiry shows when it expires", async ({ page }) => {
   // A wrong value is named and nothing is added.
   await expiry.fill("0.5");
   await expect(page.getByText(/^Expiry must be a whole number of hours/)).toBeVisible();
-  await page.getByLabel("Batch files (.jsonl)", { exact: true }).setInputFiles({
+  await chooseFiles(page.getByLabel("Batch files (.jsonl)", { exact: true }), {
     name,
     mimeType: "application/jsonl",
     buffer: Buffer.from(BATCH + "\n"),
@@ -260,7 +260,7 @@ test("an upload with an expiry shows when it expires", async ({ page }) => {
     .selectOption({ label: "Only the uploader" });
   await page.screenshot({ path: ".data/screenshots/files-upload-expiry.png", fullPage: true });
   const before = Date.now();
-  await page.getByLabel("Batch files (.jsonl)", { exact: true }).setInputFiles({
+  await chooseFiles(page.getByLabel("Batch files (.jsonl)", { exact: true }), {
     name,
     mimeType: "application/jsonl",
     buffer: Buffer.from(BATCH + "\n"),
@@ -298,7 +298,7 @@ test("Use for OCR preselects the file", async ({ page }) => {
   const name = `${tag()}-scan.pdf`;
   await page.goto("/files");
   await page.getByRole("radio", { name: "OCR", exact: true }).check();
-  await page.getByLabel("Documents for OCR (PDF, images)", { exact: true }).setInputFiles({
+  await chooseFiles(page.getByLabel("Documents for OCR (PDF, images)", { exact: true }), {
     name,
     mimeType: "application/pdf",
     buffer: await onePagePdf("Receipt 5521"),

@@ -1,5 +1,5 @@
 import type { APIRequestContext, FileChooser, Locator, Page } from "@playwright/test";
-import { expect, test } from "./test";
+import { chooseFiles, expect, test } from "./test";
 import { formatBytes } from "@/lib/format";
 import type { FileSchema } from "@/lib/mistral/types";
 
@@ -79,7 +79,7 @@ test("a valid file is checked with statistics, uploads with progress and Cancel,
   const text = conversations(6000, 260);
   await page.goto("/files");
   await expect(page.getByRole("heading", { level: 1, name: "Files" })).toBeVisible();
-  await dropInput(page).setInputFiles(jsonlFile(name, text));
+  await chooseFiles(dropInput(page), jsonlFile(name, text));
 
   const item = queued(page, name);
   await expect(item.getByText("Ready to upload")).toBeVisible();
@@ -149,7 +149,7 @@ test("a file with errors lists them by line, cannot be uploaded, and gives a rep
     good[2],
   ];
   await page.goto("/files");
-  await dropInput(page).setInputFiles(jsonlFile(name, lines.join("\n") + "\n"));
+  await chooseFiles(dropInput(page), jsonlFile(name, lines.join("\n") + "\n"));
 
   const item = queued(page, name);
   await expect(item.getByText("2 errors", { exact: true })).toBeVisible();
@@ -192,7 +192,7 @@ test("a file that is not .jsonl is refused at once; several good files queue and
   const tag = unique("batch");
   const [a, b] = [`${tag}-a.jsonl`, `${tag}-b.jsonl`];
   await page.goto("/files");
-  await dropInput(page).setInputFiles([
+  await chooseFiles(dropInput(page), [
     {
       name: `${tag}.csv`,
       mimeType: "text/csv",
@@ -317,7 +317,7 @@ test("the table sorts by a column header and keeps the sort in the URL", async (
 test("an upload goes on while the user visits another page of the console", async ({ page }) => {
   const name = `${unique("travel")}.jsonl`;
   await page.goto("/files");
-  await dropInput(page).setInputFiles(jsonlFile(name, conversations(3000, 200)));
+  await chooseFiles(dropInput(page), jsonlFile(name, conversations(3000, 200)));
   const item = queued(page, name);
   await expect(item.getByText("Ready to upload")).toBeVisible();
 

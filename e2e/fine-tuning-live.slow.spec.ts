@@ -2,6 +2,7 @@
 // (SANDBOX_SPEED=4: about 3 s to validate and 12 s of training): as a *.slow.spec.ts it runs
 // against the second, slower server of playwright.config.ts.
 import { expect, test } from "@playwright/test";
+import { chooseFiles } from "./test";
 import { jobStatus, jsonl, shot, unique } from "./fine-tuning-helpers";
 
 test("upload inline, wizard, dry run, create without auto start, start, watch the chart grow, open the model", async ({
@@ -23,7 +24,7 @@ test("upload inline, wizard, dry run, create without auto start, start, watch th
 
   // Upload the training data inline: once uploaded it is selected for training.
   await page.getByRole("button", { name: "Upload a new file" }).click();
-  await page.getByLabel("Training files (.jsonl)").setInputFiles({
+  await chooseFiles(page.getByLabel("Training files (.jsonl)"), {
     name: fileName,
     mimeType: "application/jsonl",
     buffer: Buffer.from(jsonl(40, "live")),

@@ -1,5 +1,5 @@
 import { PDFDocument, StandardFonts } from "pdf-lib";
-import { expect, test } from "./test";
+import { chooseFiles, expect, test } from "./test";
 
 async function twoPagePdf(): Promise<Buffer> {
   const pdf = await PDFDocument.create();
@@ -19,7 +19,7 @@ test("OCR of a small PDF shows each page's text and what it used", async ({ page
   );
   await expect(page.getByText("No document read yet")).toBeVisible();
 
-  await page.getByLabel("Document (PDF or image)", { exact: true }).setInputFiles({
+  await chooseFiles(page.getByLabel("Document (PDF or image)", { exact: true }), {
     name: "invoice.pdf",
     mimeType: "application/pdf",
     buffer: await twoPagePdf(),
@@ -45,7 +45,7 @@ test("OCR of a small PDF shows each page's text and what it used", async ({ page
 
 test("a file OCR cannot read is refused before anything is sent", async ({ page }) => {
   await page.goto("/ocr");
-  await page.getByLabel("Document (PDF or image)", { exact: true }).setInputFiles({
+  await chooseFiles(page.getByLabel("Document (PDF or image)", { exact: true }), {
     name: "notes.txt",
     mimeType: "text/plain",
     buffer: Buffer.from("hello"),

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, test } from "./test";
+import { chooseFiles, expect, test } from "./test";
 import { SANDBOX_AGENTS } from "../lib/sandbox/generation/agents";
 
 // Each test runs in its own browser context against the one shared sandbox, signed in as the one
@@ -602,7 +602,7 @@ test("an image question to a vision model sends the image as an image_url chunk"
   await chooseModel(page, "codestral-latest");
   await expect(page.getByRole("button", { name: "Add image" })).toHaveCount(0);
   await chooseModel(page, "pixtral-12b-latest");
-  await page.getByLabel("Image file").setInputFiles({
+  await chooseFiles(page.getByLabel("Image file"), {
     name: "dot.png",
     mimeType: "image/png",
     buffer: PNG,
